@@ -107,15 +107,30 @@ def dump_spec(spec: dict[str, Any]) -> str:
     )
 
 
+PAIRED_MARKS = {"«": "»", "“": "”"}
+
+
+def nested_marks_balanced(span: str) -> bool:
+    """A direct quote may start or end with a mark only when that mark belongs to a nested
+    quotation inside it (``... «وليس لدينا خطط لنقلها»``), never when it is the enclosing one."""
+    if span[0] not in QUOTE_MARKS and span[-1] not in QUOTE_MARKS:
+        return True
+    if PAIRED_MARKS.get(span[0]) == span[-1] or (span[0] == span[-1] and span[0] in "\"'"):
+        return False
+    for opening, closing in PAIRED_MARKS.items():
+        if span.count(opening) != span.count(closing) and opening != closing:
+            return False
+    return all(span.count(mark) % 2 == 0 for mark in "\"'")
+
+
 def check_boundaries(label: str, attrs: dict[str, str], span: str, where: str) -> None:
     """The boundary rules of section 0 and 1 of the guidelines that a machine can check."""
     if span != span.strip():
         raise AnnotationError(f"{where}: span starts or ends with white space: {span!r}")
     if span[-1] in FINAL_PUNCTUATION:
         raise AnnotationError(f"{where}: span ends with punctuation: {span!r}")
-    if label == "QUOTE" and attrs.get("kind") == "direct":
-        if span[0] in QUOTE_MARKS or span[-1] in QUOTE_MARKS:
-            raise AnnotationError(f"{where}: direct quote keeps its enclosing marks: {span!r}")
+    if label == "QUOTE" and attrs.get("kind") == "direct" and not nested_marks_balanced(span):
+        raise AnnotationError(f"{where}: direct quote keeps its enclosing marks: {span!r}")
     if label in {"SPEAKER", "DATE"} and (span[0] in QUOTE_MARKS or span[-1] in QUOTE_MARKS):
         raise AnnotationError(f"{where}: {label} starts or ends with a quotation mark: {span!r}")
     expected = LABEL_ATTRS[label]
