@@ -8,8 +8,9 @@ exactly as an annotator's work would be stored, then exports it with the JSONL w
 
 Usage (from the repository root)::
 
-    .venv/bin/python tests/data/realnews/build.py            # set A -> tests/data/realnews/setA.jsonl
-    .venv/bin/python tests/data/realnews/build.py --prefix a --out tests/data/realnews/setA.jsonl
+    .venv/bin/python tests/data/realnews/build.py          # set A -> setA.jsonl next to it
+    .venv/bin/python tests/data/realnews/build.py --fill   # first write occurrence indexes
+    .venv/bin/python tests/data/realnews/build.py --prefix b --out /tmp/setB.jsonl
 """
 
 from __future__ import annotations
@@ -172,28 +173,32 @@ def build(prefix: str, out: Path, only: set[str] | None = None) -> dict[str, Any
                     where = f"{number}.json span {i} ({item.get('ref', '')})"
                     label, attrs = item["label"], item.get("attrs", {})
                     start = locate(text, item["text"], item["occurrence"], where)
-                    if "context" in item and occurrence_in_context(text, item, where) != item[
-                        "occurrence"
-                    ]:
+                    if (
+                        "context" in item
+                        and occurrence_in_context(text, item, where) != item["occurrence"]
+                    ):
                         raise AnnotationError(f"{where}: occurrence does not match the context")
                     end = start + len(item["text"])
                     assert text[start:end] == item["text"], where
                     check_boundaries(label, attrs, item["text"], where)
-                    span = ws.add_span(doc_id, "gold", start, end, label, attrs)
+                    span = ws.add_span(
+                        doc_id, "gold", start, end, label, attrs, span_id=f"{doc_id}-s{i:03d}"
+                    )
                     if item.get("ref"):
                         if item["ref"] in refs:
                             raise AnnotationError(f"{where}: duplicate ref {item['ref']}")
                         refs[item["ref"]] = (span.id, label)
                     counts[label] = counts.get(label, 0) + 1
                 linked: set[str] = set()
-                for rel in spec.get("relations", []):
+                for j, rel in enumerate(spec.get("relations", [])):
                     where = f"{number}.json relation {rel}"
                     head_label, child_label = RELATIONS[rel["label"]]
                     head_id, got_head = refs[rel["head"]]
                     child_id, got_child = refs[rel["child"]]
                     if (got_head, got_child) != (head_label, child_label):
                         raise AnnotationError(f"{where}: links {got_head} to {got_child}")
-                    ws.add_relation(head_id, child_id, rel["label"])
+                    relation_id = f"{doc_id}-r{j:03d}"
+                    ws.add_relation(head_id, child_id, rel["label"], relation_id=relation_id)
                     linked.update({rel["head"], rel["child"]})
                     counts[rel["label"]] = counts.get(rel["label"], 0) + 1
             for ref, (_, label) in refs.items():
@@ -211,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--prefix", default="a", help="article file prefix (a = set A)")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--fill", action="store_true", help="write occurrence indexes first")
-    parser.add_argument("--only", nargs="*", help="article numbers to build (a01 ...), for checking")
+    parser.add_argument("--only", nargs="*", help="article numbers to check (a01 ...)")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     out = args.out or HERE / f"set{args.prefix.upper()}.jsonl"
