@@ -15,15 +15,15 @@ import regex
 from annotator.core.errors import ValidationError
 from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Relation, Span
 
-_LAYER_NAME = regex.compile(r"^[\p{L}\p{N}][\p{L}\p{N}_.@-]{0,63}$")
+_LAYER_NAME = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}_.@-]{0,63}")
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def check_layer_name(name: str) -> None:
-    if not isinstance(name, str) or not _LAYER_NAME.match(name):
+def check_layer_name(name: object) -> None:
+    if not isinstance(name, str) or not _LAYER_NAME.fullmatch(name):
         raise ValidationError(
             f"Layer name {name!r} is not allowed: use 1-64 letters, digits, '_', '.', '@' or '-'."
         )

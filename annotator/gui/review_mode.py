@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from annotator.arabic.keyboard import layout_independent
+from annotator.core.changes import Change, ChangeKind
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD_LAYER, Status
 from annotator.core.workspace import Workspace
@@ -242,8 +243,9 @@ class ReviewMode(QObject):
     def _on_window_document_opened(self, _doc_id: str) -> None:
         self.refresh()
 
-    def _on_workspace_changed(self, _action: str, _payload: dict[str, Any]) -> None:
-        self.refresh()
+    def _on_workspace_changed(self, change: Change) -> None:
+        if change.kind is not ChangeKind.SETTINGS:
+            self.refresh()
 
     def _on_panel_accept_clicked(self, strategy: str, min_votes: int) -> None:
         doc_id = self.window.current_document()
