@@ -277,6 +277,7 @@ class Writer:
         values = []
         for span, author, stamp in rows:
             self.check_span(span)
+            self.ensure_layer(span.layer)
             values.append(
                 (
                     span.id,
@@ -470,7 +471,7 @@ class Writer:
     ) -> None:
         """A status row as another file holds it (merge): status, time spent, its time."""
         value = check_status(status)
-        check_layer_name(layer)
+        self.ensure_layer(layer)
         self._conn.execute(
             "INSERT INTO doc_status (doc_id, layer, status, seconds, updated) "
             "VALUES (?,?,?,?,?) ON CONFLICT (doc_id, layer) DO UPDATE SET "
@@ -495,6 +496,7 @@ class Writer:
             "updated = excluded.updated WHERE status = 'new'",
             [(d, layer, Status.IN_PROGRESS.value, stamp) for d in docs],
         )
+        self.ensure_layer(layer)
         for doc_id in docs:
             self._touch(doc_id, layer)
 
