@@ -140,12 +140,24 @@ def _spans(ws: Workspace, doc_id: str, text: str) -> Iterator[Problem]:
     rows = ws.query_dicts(
         'SELECT * FROM spans WHERE doc_id = ? ORDER BY layer, start, "end", id', [doc_id]
     )
+    first_of: dict[tuple[Any, ...], str] = {}
     for row in rows:
         where = f"document {doc_id}, layer {row['layer']}, span {row['id']}"
         attrs = _json_object(row["attrs"])
         if attrs is None:
             yield Problem(where, f"attrs {row['attrs']!r} is not a JSON object")
             continue
+        # Two runs that read the same old state (or a side door) leave twins behind.
+        key = (
+            row["layer"],
+            row["start"],
+            row["end"],
+            row["label"],
+            json.dumps(attrs, sort_keys=True),
+        )
+        twin = first_of.setdefault(key, row["id"])
+        if twin != row["id"]:
+            yield Problem(where, f"duplicates span {twin} (same offsets, label and attributes)")
         try:
             ws.check_span(text, row["start"], row["end"], row["label"], attrs)
         except ValidationError as exc:
