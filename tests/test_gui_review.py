@@ -398,3 +398,59 @@ def test_a_suggestion_accepted_in_review_mode_is_refused_never_written_to_a_laye
     with Workspace(db_path) as ws:
         assert ws.spans(window.doc.id, "gold") == []
         assert ws.spans(window.doc.id, "rev") == []
+
+
+def resolutions(db: Path, doc: str = "d0") -> list[str | None]:
+    with Workspace(db) as ws:
+        return [c.resolution for c in find_conflicts(ws, doc)]
+
+
+def test_review_decisions_are_undone_and_redone_with_ctrl_z_like_gold_edits(qtbot, db):
+    """Accept agreed, take, merge, reject and mark adjudicated each go on the document's undo
+    stack: Ctrl+Z puts gold, the recorded decision and the status back, Ctrl+Shift+Z redoes."""
+    window = open_window(qtbot, db)
+    article = child(window, ArticleView, "articleView")
+    conflicts = child(window, QListWidget, "conflictList")
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+    def undo() -> None:
+        article.setFocus()
+        qtbot.keyClick(article, Qt.Key.Key_Z, ctrl)
+
+    qtbot.mouseClick(child(window, QPushButton, "acceptAgreed"), Qt.MouseButton.LeftButton)
+    agreed = gold(db)
+    assert (*at("alpha"), "SPEAKER") in agreed
+
+    conflicts.setCurrentRow(1)  # label differs on "epsilon zeta"
+    qtbot.mouseClick(child(window, QPushButton, "take_omar"), Qt.MouseButton.LeftButton)
+    assert (*at("epsilon zeta"), "QUOTE") in gold(db)
+    assert resolutions(db)[1] == "take:omar"
+    undo()
+    assert gold(db) == agreed  # the same spans, ids and all
+    assert resolutions(db)[1] is None
+    qtbot.keyClick(article, Qt.Key.Key_Z, ctrl | shift)
+    assert (*at("epsilon zeta"), "QUOTE") in gold(db)
+    assert resolutions(db)[1] == "take:omar"
+    undo()
+
+    conflicts.setCurrentRow(0)
+    qtbot.mouseClick(child(window, QPushButton, "mergeUnion"), Qt.MouseButton.LeftButton)
+    assert (*at("beta gamma delta"), "QUOTE") in gold(db)
+    undo()
+    assert gold(db) == agreed and resolutions(db)[0] is None
+
+    conflicts.setCurrentRow(2)
+    qtbot.mouseClick(child(window, QPushButton, "rejectConflict"), Qt.MouseButton.LeftButton)
+    assert resolutions(db)[2] == "reject"
+    undo()
+    assert resolutions(db)[2] is None
+
+    qtbot.mouseClick(child(window, QPushButton, "markAdjudicated"), Qt.MouseButton.LeftButton)
+    with Workspace(db) as ws:
+        assert ws.status("d0", "gold") == Status.ADJUDICATED
+    undo()
+    with Workspace(db) as ws:
+        assert ws.status("d0", "gold") != Status.ADJUDICATED
+
+    undo()  # the accept of what agreed
+    assert gold(db) == {}

@@ -522,7 +522,7 @@ class Writer:
     ) -> None:
         """Remember a reviewer's decision on a conflict."""
         if reason is not None:
-            check_line("reason", normalize_fragment(reason))
+            reason = check_text("reason", normalize_fragment(reason))
         self._conn.execute(
             "INSERT OR REPLACE INTO resolutions (conflict, doc_id, action, keys, who, reason, "
             "decided) VALUES (?,?,?,?,?,?,?)",
@@ -535,6 +535,34 @@ class Writer:
                 reason,
                 now(),
             ],
+        )
+        self._touch(doc_id, GOLD_LAYER)
+
+    def replace_resolutions(
+        self, doc_id: str, rows: Iterable[tuple[str, str, str, str, str | None, str]]
+    ) -> None:
+        """The decisions on a document's conflicts become ``rows`` (conflict, action, keys,
+        who, reason, decided): the undo of a decision puts the earlier ones back."""
+        checked = []
+        for conflict, action, keys, who, reason, decided in rows:
+            if not isinstance(json.loads(keys), list):
+                raise ValidationError(f"Resolution keys {keys!r} are not a JSON list.")
+            checked.append(
+                (
+                    check_line("conflict", conflict),
+                    doc_id,
+                    check_line("decision", action),
+                    keys,
+                    check_line("reviewer", who),
+                    reason if reason is None else check_text("reason", reason),
+                    check_line("decision time", decided, empty=False),
+                )
+            )
+        self._conn.execute("DELETE FROM resolutions WHERE doc_id = ?", [doc_id])
+        self._conn.executemany(
+            "INSERT INTO resolutions (conflict, doc_id, action, keys, who, reason, decided) "
+            "VALUES (?,?,?,?,?,?,?)",
+            checked,
         )
         self._touch(doc_id, GOLD_LAYER)
 

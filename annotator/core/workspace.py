@@ -25,6 +25,7 @@ from annotator.core.model import (
     GOLD_LAYER,
     Document,
     DocumentSummary,
+    GoldState,
     Relation,
     Span,
     Status,
@@ -561,6 +562,40 @@ class Workspace:
             "SELECT seconds FROM doc_status WHERE doc_id = ? AND layer = ?", [doc_id, layer]
         ).fetchone()
         return float(row[0]) if row else 0.0
+
+    # ----------------------------------------------------------------- gold (review undo)
+    def gold_state(self, doc_id: str) -> GoldState:
+        """Everything a review decision can change in one document's gold."""
+        rows = self._db.execute(
+            "SELECT conflict, action, keys, who, reason, decided FROM resolutions "
+            "WHERE doc_id = ? ORDER BY conflict",
+            [doc_id],
+        ).fetchall()
+        return GoldState(
+            doc_id,
+            tuple(self.spans(doc_id, GOLD_LAYER)),
+            tuple(self.relations(doc_id, GOLD_LAYER)),
+            self.status(doc_id, GOLD_LAYER),
+            tuple(tuple(row) for row in rows),
+        )
+
+    def restore_gold(self, state: GoldState) -> None:
+        """Make a document's gold what ``state`` holds again, keeping span and relation ids
+        (the undo and redo of a review decision), in one transaction."""
+        doc_id = state.doc_id
+        with self.writing("restore_gold", ChangeKind.REVIEW, doc_id=doc_id, layer=GOLD_LAYER) as w:
+            now_spans = {s.id: s for s in self.spans(doc_id, GOLD_LAYER)}
+            wanted = {s.id: s for s in state.spans}
+            w.delete_spans(s for sid, s in now_spans.items() if wanted.get(sid) != s)
+            w.insert_spans(s for sid, s in wanted.items() if now_spans.get(sid) != s)
+            now_rels = {r.id: r for r in self.relations(doc_id, GOLD_LAYER)}
+            wanted_rels = {r.id: r for r in state.relations}
+            w.delete_relations(r for rid, r in now_rels.items() if wanted_rels.get(rid) != r)
+            w.insert_relations(r for rid, r in wanted_rels.items() if now_rels.get(rid) != r)
+            if self.status(doc_id, GOLD_LAYER) != state.status:
+                w.set_status(doc_id, GOLD_LAYER, state.status)
+            w.replace_resolutions(doc_id, state.resolutions)
+            w.payload.update({"spans": sorted(wanted), "relations": sorted(wanted_rels)})
 
     # ----------------------------------------------------------------- settings
     def setting(self, key: str, default: Any = None) -> Any:

@@ -296,6 +296,11 @@ class MainWindow(QMainWindow):
             self.stacks[doc_id] = stack
         return self.stacks[doc_id]
 
+    def push_command(self, command: Command) -> bool:
+        """Do ``command`` and put it on its document's undo stack (review decisions use this);
+        a refusal is reported in the status bar. False if refused."""
+        return push(self._stack_for(command.doc_id), command, self._report)
+
     def _push(self, command: Command) -> bool:
         if push(self._stack_for(command.doc_id), command, self._report):
             return True

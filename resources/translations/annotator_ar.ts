@@ -577,5 +577,9 @@
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
+    <message>
+        <source>Review decision</source>
+        <translation>قرار المراجعة</translation>
+    </message>
 </context>
 </TS>
