@@ -63,8 +63,9 @@ SPAN_SELECT = (
 
 def span_from_row(row: tuple[Any, ...]) -> Span:
     """A Span from a row of SPAN_SELECT (tuples: exports build hundreds of thousands)."""
+    sid, doc_id, layer, start, end, label, attrs, origin, confidence, provenance = row[:10]
     return Span(
-        *row[:6], attrs=loads(row[6]), origin=row[7], confidence=row[8], provenance=loads(row[9])
+        sid, doc_id, layer, start, end, label, loads(attrs), origin, confidence, loads(provenance)
     )
 
 

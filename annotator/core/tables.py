@@ -234,7 +234,9 @@ class Writer:
             checked,
         )
 
-    def set_published(self, doc_id: str, published: str | None, *, only_if_missing: bool = False):
+    def set_published(
+        self, doc_id: str, published: str | None, *, only_if_missing: bool = False
+    ) -> None:
         value = normalize_published(published)
         sql = "UPDATE documents SET published = ? WHERE id = ?"
         if only_if_missing:
@@ -438,7 +440,9 @@ class Writer:
             self._touch(row[0], row[1])
             self.relation_ids.add(rel_id)
 
-    def carry_tombstone(self, row_id: str, kind: str, doc_id: str, layer: str, deleted: str):
+    def carry_tombstone(
+        self, row_id: str, kind: str, doc_id: str, layer: str, deleted: str
+    ) -> None:
         """Remember another file's deletion, so it travels on with the next merge."""
         if kind not in ("span", "relation"):
             raise ValidationError(f"A deletion is of a span or a relation, not {kind!r}.")

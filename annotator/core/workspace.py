@@ -254,7 +254,8 @@ class Workspace:
         )
         for row in cursor:
             if wanted is None or row[0] in wanted:
-                yield Document(*row[:6], meta=loads(row[6]))
+                doc_id, title, text, sha, source, published, meta = row
+                yield Document(doc_id, title, text, sha, source, published, loads(meta))
 
     def doc_ids_by_sha(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT sha256, id FROM documents").fetchall())
