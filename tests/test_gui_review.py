@@ -454,3 +454,47 @@ def test_review_decisions_are_undone_and_redone_with_ctrl_z_like_gold_edits(qtbo
 
     undo()  # the accept of what agreed
     assert gold(db) == {}
+
+
+def test_a_report_job_that_raises_any_error_closes_the_dialog_and_says_why(qtbot, db, monkeypatch):
+    """A bug (here a KeyError) in the agreement computation used to end the thread silently,
+    leaving the modal "Computing…" dialog up for ever."""
+    from annotator.gui import agreement_report
+
+    def broken(ws, progress):
+        progress(1)
+        raise KeyError("omar")
+
+    monkeypatch.setattr(agreement_report, "compute_agreement", broken)
+    window = open_window(qtbot, db, review=False)
+    window.review.report_action.trigger()
+    report = window.review.report
+    qtbot.waitUntil(lambda: "KeyError" in report.heading.text(), timeout=10000)
+    assert "omar" in report.heading.text() and not report.progress.isVisible()
+    report.finish()
+
+
+def test_a_long_report_can_be_cancelled(qtbot, db, monkeypatch):
+    import threading
+
+    from annotator.gui import agreement_report
+
+    gate = threading.Event()
+
+    def long(ws, progress):
+        progress(1)
+        gate.wait(10)
+        progress(2)  # the first report after the cancel stops the job here
+        raise AssertionError("the job went on after it was cancelled")
+
+    monkeypatch.setattr(agreement_report, "compute_agreement", long)
+    with Workspace(db) as ws:
+        dialog = AgreementReportDialog(ws)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.job.progressed, timeout=10000):
+        dialog.start()
+    with qtbot.waitSignal(dialog.job.cancelled, timeout=10000):
+        dialog.progress.findChild(QPushButton).click()  # the progress dialog's Cancel
+        gate.set()
+    assert dialog.heading.text() == "Cancelled." and not dialog.progress.isVisible()
+    assert dialog.report is None
