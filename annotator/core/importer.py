@@ -257,13 +257,6 @@ class Importer:
         attrs = raw.get("attrs") or {}
         if remap and 0 <= start < end <= len(raw_text):
             start, end = remap_offset(raw_text, start), remap_offset(raw_text, end)
-        self.ws.check_span(text, start, end, label, attrs)
-        given_text = raw.get("text")
-        if given_text is not None and normalize_fragment(str(given_text)) != text[start:end]:
-            raise _Rejected(
-                f'its "text" {given_text!r} differs from the document text '
-                f"{text[start:end]!r} at {start}-{end}."
-            )
         span_id = raw.get("id")
         if span_id is not None and (not isinstance(span_id, str) or not ID.fullmatch(span_id)):
             raise _Rejected(f"id {span_id!r} is not usable as a span id.")
@@ -271,7 +264,7 @@ class Importer:
             raise _Rejected(
                 f"id '{span_id}' already belongs to a span of another document or layer."
             )
-        return Span(
+        span = Span(
             span_id or new_id(),
             doc_id,
             layer,
@@ -281,6 +274,15 @@ class Importer:
             dict(attrs),
             str(raw.get("origin") or "imported"),
         )
+        # The writer's own check, here so that a refusal names this record's line.
+        self.writer.check_span(span, text)
+        given_text = raw.get("text")
+        if given_text is not None and normalize_fragment(str(given_text)) != text[start:end]:
+            raise _Rejected(
+                f'its "text" {given_text!r} differs from the document text '
+                f"{text[start:end]!r} at {start}-{end}."
+            )
+        return span
 
     def _span_id_elsewhere(self, span_id: str, doc_id: str, layer: str) -> bool:
         place = self.ws.span_place(span_id)

@@ -91,6 +91,23 @@ def check_object(what: str, value: object) -> str:
     return encoded
 
 
+def check_offsets(text: str, start: object, end: object) -> None:
+    """Offsets in range, non-empty, on grapheme boundaries (a letter keeps its marks)."""
+    if type(start) is not int or type(end) is not int:
+        raise ValidationError(f"span offsets must be integers, not {start!r} and {end!r}.")
+    if not 0 <= start < end <= len(text):
+        raise ValidationError(
+            f"span {start}-{end} is out of range for a text of {len(text)} characters "
+            "(0 <= start < end <= length)."
+        )
+    for offset in (start, end):
+        if not is_grapheme_boundary(text, offset):
+            raise ValidationError(
+                f"span {start}-{end} would split a character cluster at offset {offset} "
+                "(a letter and its marks stay together)."
+            )
+
+
 def _refuse_constant(name: str) -> Any:
     raise ValidationError(f"{name} is not a number JSON allows")
 
@@ -119,6 +136,11 @@ class Writer:
         self.payload: dict[str, Any] = {}
         self.log_event = True
         self._text_of: tuple[str, str] | None = None  # the last document read (bounded memory)
+        self._fresh: dict[str, str] = {}  # texts of the last batch of documents inserted
+        # Checks already passed: spans since the last insert, repeated places and JSON values.
+        self._checked: dict[str, Span] = {}
+        self._places_ok: set[tuple[str, str, str]] = set()
+        self._objects_ok: set[str] = set()
         self._layers_known: set[str] = set()
 
     # ------------------------------------------------------------------ bookkeeping
@@ -129,6 +151,8 @@ class Writer:
             self.layers.add(layer)
 
     def text(self, doc_id: str) -> str:
+        if doc_id in self._fresh:
+            return self._fresh[doc_id]
         if self._text_of is None or self._text_of[0] != doc_id:
             row = self._conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
             if row is None:
@@ -137,31 +161,33 @@ class Writer:
         return self._text_of[1]
 
     # ------------------------------------------------------------------ checks
-    def check_span(self, span: Span) -> None:
-        """Everything a span row must satisfy: ids, layer, offsets, label, JSON columns."""
+    def check_span(self, span: Span, text: str | None = None) -> None:
+        """Everything a span row must satisfy: ids, layer, offsets, label, JSON columns.
+
+        ``text`` is the document's, when it is not stored yet (an import checks each span at
+        its record, to name the line); a span checked here is not checked again on insert.
+        """
         check_id("span id", span.id)
-        check_id("document id", span.doc_id)
-        check_layer_name(span.layer)
-        check_line("origin", span.origin, empty=False)
+        place = (span.doc_id, span.layer, span.origin)
+        if place not in self._places_ok:
+            check_id("document id", span.doc_id)
+            check_layer_name(span.layer)
+            check_line("origin", span.origin, empty=False)
+            self._places_ok.add(place)
         check_number("confidence", span.confidence, optional=True)
-        check_object("provenance", span.provenance)
-        check_object("attributes", span.attrs)
-        text = self.text(span.doc_id)
-        start, end = span.start, span.end
-        if type(start) is not int or type(end) is not int:
-            raise ValidationError(f"span offsets must be integers, not {start!r} and {end!r}.")
-        if not 0 <= start < end <= len(text):
-            raise ValidationError(
-                f"span {start}-{end} is out of range for a text of {len(text)} characters "
-                "(0 <= start < end <= length)."
-            )
-        for offset in (start, end):
-            if not is_grapheme_boundary(text, offset):
-                raise ValidationError(
-                    f"span {start}-{end} would split a character cluster at offset {offset} "
-                    "(a letter and its marks stay together)."
-                )
+        self._check_object("provenance", span.provenance)
+        self._check_object("attributes", span.attrs)
+        check_offsets(self.text(span.doc_id) if text is None else text, span.start, span.end)
         self.schema.check_span(span.label, span.attrs)
+        self._checked[span.id] = span
+
+    def _check_object(self, what: str, value: dict[str, Any]) -> None:
+        key = repr(value)
+        if key not in self._objects_ok:
+            check_object(what, value)
+            if len(self._objects_ok) > 10_000:
+                self._objects_ok.clear()
+            self._objects_ok.add(key)
 
     def check_relation(self, rel: Relation) -> None:
         """Ids, and ends that are spans of the relation's document and layer the schema links."""
@@ -233,6 +259,8 @@ class Writer:
             "VALUES (?,?,?,?,?,?,?,?)",
             checked,
         )
+        # Their spans usually follow at once (an import's batch): no need to read them back.
+        self._fresh = {row[0]: row[2] for row in checked}
 
     def set_published(
         self, doc_id: str, published: str | None, *, only_if_missing: bool = False
@@ -278,7 +306,8 @@ class Writer:
 
         values = []
         for span, author, stamp in rows:
-            self.check_span(span)
+            if self._checked.get(span.id) is not span:
+                self.check_span(span)
             self.ensure_layer(span.layer)
             values.append(
                 (
@@ -312,6 +341,7 @@ class Writer:
                 "WHERE excluded.updated >= spans.updated"
             )
         self._conn.executemany(sql, values)
+        self._checked.clear()
 
     def update_span(self, span: Span, *, keep_author: bool = False) -> None:
         """Store ``span``'s extent, label, attributes and provenance under its id."""

@@ -42,8 +42,7 @@ from annotator.core.rows import (
 )
 from annotator.core.schema import LabelSchema
 from annotator.core.store import connect, is_read_only, write_transaction
-from annotator.core.tables import Writer
-from annotator.core.text import is_grapheme_boundary
+from annotator.core.tables import Writer, check_offsets
 
 
 def sort_spans(spans: Iterable[Span]) -> list[Span]:
@@ -320,19 +319,7 @@ class Workspace:
         self, text: str, start: object, end: object, label: str, attrs: dict[str, Any]
     ) -> None:
         """Offsets in range, on grapheme boundaries, non-empty; label and attributes allowed."""
-        if type(start) is not int or type(end) is not int:
-            raise ValidationError(f"span offsets must be integers, not {start!r} and {end!r}.")
-        if not 0 <= start < end <= len(text):
-            raise ValidationError(
-                f"span {start}-{end} is out of range for a text of {len(text)} characters "
-                "(0 <= start < end <= length)."
-            )
-        for offset in (start, end):
-            if not is_grapheme_boundary(text, offset):
-                raise ValidationError(
-                    f"span {start}-{end} would split a character cluster at offset {offset} "
-                    "(a letter and its marks stay together)."
-                )
+        check_offsets(text, start, end)
         self.schema.check_span(label, attrs)
 
     def add_span(
