@@ -189,16 +189,26 @@ class Writer:
                 self._objects_ok.clear()
             self._objects_ok.add(key)
 
-    def check_relation(self, rel: Relation) -> None:
+    def _span_ends(self, span_ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+        """(doc_id, layer, label) of the stored spans among ``span_ids``, a chunk at a time."""
+        wanted = sorted(set(span_ids))
+        found: dict[str, tuple[str, str, str]] = {}
+        for at in range(0, len(wanted), 500):
+            chunk = wanted[at : at + 500]
+            marks = ",".join("?" * len(chunk))
+            for sid, doc_id, layer, label in self._conn.execute(
+                f"SELECT id, doc_id, layer, label FROM spans WHERE id IN ({marks})", chunk
+            ):
+                found[sid] = (doc_id, layer, label)
+        return found
+
+    def check_relation(
+        self, rel: Relation, ends: dict[str, tuple[str, str, str]] | None = None
+    ) -> None:
         """Ids, and ends that are spans of the relation's document and layer the schema links."""
         check_id("relation id", rel.id)
-        ends = {
-            row[0]: row[1:]
-            for row in self._conn.execute(
-                "SELECT id, doc_id, layer, label FROM spans WHERE id IN (?, ?)",
-                [rel.head, rel.child],
-            )
-        }
+        if ends is None:
+            ends = self._span_ends([rel.head, rel.child])
         for end in (rel.head, rel.child):
             if end not in ends:
                 raise ValidationError(f"relation {rel.id}: span '{end}' does not exist.")
@@ -416,15 +426,19 @@ class Writer:
                 "label = excluded.label, author = excluded.author, updated = excluded.updated "
                 "WHERE excluded.updated >= relations.updated"
             )
-        for rel, author, stamp in rows:
-            self.check_relation(rel)
+        batch = list(rows)
+        ends = self._span_ends(end for rel, _, _ in batch for end in (rel.head, rel.child))
+        values = []
+        for rel, author, stamp in batch:
+            self.check_relation(rel, ends)
             check_line("author", author)
             check_line("time", stamp, empty=False)
-            self._conn.execute(
-                sql, [rel.id, rel.doc_id, rel.layer, rel.head, rel.child, rel.label, author, stamp]
+            values.append(
+                (rel.id, rel.doc_id, rel.layer, rel.head, rel.child, rel.label, author, stamp)
             )
             self._touch(rel.doc_id, rel.layer)
             self.relation_ids.add(rel.id)
+        self._conn.executemany(sql, values)
 
     def move_relation_ends(self, old_span: str, new_span: str) -> None:
         """Links of ``old_span`` now end at ``new_span`` (a merge of two gold spans); a link
