@@ -15,6 +15,7 @@ import json
 import os
 import sys
 import tempfile
+import uuid
 from pathlib import Path
 
 from annotator.core.workspace import Workspace
@@ -22,7 +23,6 @@ from annotator.formats import jsonl, txt
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "setB.jsonl"
-PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
 def locate(text: str, needle: str, occurrence: int) -> tuple[int, int]:
@@ -35,11 +35,16 @@ def locate(text: str, needle: str, occurrence: int) -> tuple[int, int]:
     return start, start + len(needle)
 
 
-def check_boundaries(text: str, start: int, end: int, label: str, kind: str | None) -> None:
-    """Guidelines section 0: no spaces or final punctuation at the edges."""
+def check_boundaries(text: str, start: int, end: int, label: str) -> None:
+    """Guidelines section 0: no spaces or sentence-final punctuation at the edges."""
     span = text[start:end]
     assert span == span.strip(), f"span with outer space: {span!r}"
-    assert span[-1] not in ".،:؛", f"{label} ends with punctuation: {span!r}"
+    assert span[-1] not in ".،:؛؟!", f"{label} ends with punctuation: {span!r}"
+
+
+def stable_id(*parts: object) -> str:
+    """The same id on every build, so that setB.jsonl only changes when the annotation does."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, "realnews-setB/" + "/".join(map(str, parts))).hex
 
 
 def load_annotations() -> list[dict]:
@@ -67,19 +72,30 @@ def build(out: Path = OUT) -> dict[str, int]:
             ws.set_published(doc_id, doc["published"])
             ids: dict[str, str] = {}
             with ws.batch():
-                for item in doc["spans"]:
+                for index, item in enumerate(doc["spans"]):
                     start, end = locate(text, item["text"], item.get("occurrence", 0))
                     assert text[start:end] == item["text"]
-                    check_boundaries(text, start, end, item["label"], None)
+                    check_boundaries(text, start, end, item["label"])
                     span = ws.add_span(
-                        doc_id, "gold", start, end, item["label"], item.get("attrs") or None
+                        doc_id,
+                        "gold",
+                        start,
+                        end,
+                        item["label"],
+                        item.get("attrs") or None,
+                        span_id=stable_id(doc_id, "span", index),
                     )
                     counts[item["label"]] = counts.get(item["label"], 0) + 1
                     if "ref" in item:
                         assert item["ref"] not in ids, f"{doc_id}: duplicate ref {item['ref']}"
                         ids[item["ref"]] = span.id
-                for rel in doc["relations"]:
-                    ws.add_relation(ids[rel["head"]], ids[rel["child"]], rel["label"])
+                for index, rel in enumerate(doc["relations"]):
+                    ws.add_relation(
+                        ids[rel["head"]],
+                        ids[rel["child"]],
+                        rel["label"],
+                        relation_id=stable_id(doc_id, "relation", index),
+                    )
                     counts[rel["label"]] = counts.get(rel["label"], 0) + 1
             ws.set_status(doc_id, "gold", "adjudicated")
         jsonl.write(ws, out, "gold")
