@@ -221,7 +221,7 @@ class Importer:
             try:
                 span = self._span(raw, record.text, text, remap, doc_id, layer)
             except (ValidationError, _Rejected) as exc:
-                raise _Rejected(f"span {number}: {exc}") from exc
+                raise _Rejected(f"span {_span_name(raw, number)}: {exc}") from exc
             if span.id in self.seen_span_ids:
                 raise _Rejected(f"span {number}: id '{span.id}' appears twice in the input.")
             old = existing.get(span.id) or (
@@ -456,3 +456,10 @@ def _any_forbidden(value: Any) -> bool:
 
 def _span_fields(span: Span) -> tuple[Any, ...]:
     return (span.doc_id, span.layer, span.start, span.end, span.label, span.attrs, span.origin)
+
+
+def _span_name(raw: Any, number: int) -> str:
+    """How an error names a span: by the ref its file gave it (brat's T3, an XMI id), which
+    the user can find in that file, else by its position."""
+    ref = raw.get("ref") if isinstance(raw, dict) else None
+    return ref if isinstance(ref, str) and ref else str(number)
