@@ -24,6 +24,13 @@ _META_FIELDS = ("title", "source", "published", "sha256")
 
 
 def read(path: Path) -> Iterator[DocumentRecord]:
+    for number, obj in json_lines(path):
+        yield record_from_object(obj, str(path), number)
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line of a JSON-lines file, in bounded memory;
+    a line that is not a JSON object is one InputError naming the file and line."""
     try:
         fh = path.open("rb")
     except OSError as exc:
@@ -33,7 +40,7 @@ def read(path: Path) -> Iterator[DocumentRecord]:
             line = decode_file(path, raw_line, number - 1)
             if not line.strip():
                 continue
-            yield parse_line(line, str(path), number)
+            yield number, json_object(line, str(path), number)
 
 
 def _bounded_lines(fh: BinaryIO, path: Path) -> Iterator[bytes]:
@@ -53,6 +60,10 @@ def _bounded_lines(fh: BinaryIO, path: Path) -> Iterator[bytes]:
 
 
 def parse_line(line: str, path: str, number: int) -> DocumentRecord:
+    return record_from_object(json_object(line, path, number), path, number)
+
+
+def json_object(line: str, path: str, number: int) -> dict[str, Any]:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -63,6 +74,10 @@ def parse_line(line: str, path: str, number: int) -> DocumentRecord:
         raise InputError(path, f"is not usable JSON ({exc}).", number) from exc
     if not isinstance(obj, dict):
         raise InputError(path, "each line must be a JSON object.", number)
+    return obj
+
+
+def record_from_object(obj: dict[str, Any], path: str, number: int) -> DocumentRecord:
     if not isinstance(obj.get("text"), str):
         raise InputError(path, 'the object has no "text" string.', number)
     meta = obj.get("meta") or {}

@@ -16,7 +16,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.records import DocumentRecord
 from annotator.core.schema import LabelSchema
-from annotator.formats import brat, jsonl, txt
+from annotator.formats import brat, doccano, jsonl, txt
 from annotator.formats.selection import ExportDocument
 
 _SNIFF_BYTES = 1 << 20  # news articles are a few kilobytes: a first line is read whole
@@ -42,6 +42,7 @@ FORMATS: tuple[Format, ...] = (
     # name, description, extensions, reader, writer, extra, folder
     Format("jsonl", "our JSONL contract", (".jsonl", ".ndjson", ".json"), jsonl.read, jsonl.write_documents),
     Format("txt", "plain-text articles, first line the title", (".txt",), txt.read),
+    Format("doccano", "doccano JSONL (entities and relations; reads label: [[s, e, L]] too)", (".jsonl",), doccano.read, doccano.write),
     Format("brat", "brat standoff: a folder of .txt + .ann pairs", (".ann", ".txt"), brat.read, brat.write, folder=True),
 )
 # fmt: on
