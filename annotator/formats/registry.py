@@ -16,7 +16,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.records import DocumentRecord
 from annotator.core.schema import LabelSchema
-from annotator.formats import brat, doccano, jsonl, txt
+from annotator.formats import brat, doccano, jsonl, label_studio, txt
 from annotator.formats.selection import ExportDocument
 
 _SNIFF_BYTES = 1 << 20  # news articles are a few kilobytes: a first line is read whole
@@ -43,6 +43,7 @@ FORMATS: tuple[Format, ...] = (
     Format("jsonl", "our JSONL contract", (".jsonl", ".ndjson", ".json"), jsonl.read, jsonl.write_documents),
     Format("txt", "plain-text articles, first line the title", (".txt",), txt.read),
     Format("doccano", "doccano JSONL (entities and relations; reads label: [[s, e, L]] too)", (".jsonl",), doccano.read, doccano.write),
+    Format("label-studio", "Label Studio JSON tasks (layers are annotations, suggestions predictions)", (".json",), label_studio.read, label_studio.write, in_folders=False),
     Format("brat", "brat standoff: a folder of .txt + .ann pairs", (".ann", ".txt"), brat.read, brat.write, folder=True),
 )
 # fmt: on
