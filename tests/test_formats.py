@@ -24,8 +24,8 @@ def source_db(tmp_path_factory):
 @pytest.mark.parametrize("name", ROUND_TRIP)
 def test_each_format_round_trips_two_layers(name, source_db, tmp_path, capsys):
     fmt = registry.get(name)
-    if fmt.extra:
-        pytest.importorskip(fmt.extra)
+    if fmt.requires:
+        pytest.importorskip(fmt.requires)
     target = tmp_path / "fresh.db"
     for n, layer in enumerate(LAYERS):
         out = tmp_path / f"{layer}-export{'' if fmt.folder else fmt.extensions[0]}"

@@ -16,7 +16,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.records import DocumentRecord
 from annotator.core.schema import LabelSchema
-from annotator.formats import brat, doccano, jsonl, label_studio, txt
+from annotator.formats import brat, cas_xmi, doccano, jsonl, label_studio, txt
 from annotator.formats.selection import ExportDocument
 
 _SNIFF_BYTES = 1 << 20  # news articles are a few kilobytes: a first line is read whole
@@ -32,7 +32,8 @@ class Format:
     extensions: tuple[str, ...]  # the first one names a default export file
     reader: Reader | None = None
     writer: Writer | None = None
-    extra: str | None = None  # optional dependency group the format needs
+    extra: str | None = None  # optional dependency group the format needs...
+    requires: str | None = None  # ...and the module that group installs
     folder: bool = False  # the export is a folder, not a file
     in_folders: bool = True  # found by extension when importing a folder
 
@@ -44,6 +45,7 @@ FORMATS: tuple[Format, ...] = (
     Format("txt", "plain-text articles, first line the title", (".txt",), txt.read),
     Format("doccano", "doccano JSONL (entities and relations; reads label: [[s, e, L]] too)", (".jsonl",), doccano.read, doccano.write),
     Format("label-studio", "Label Studio JSON tasks (layers are annotations, suggestions predictions)", (".json",), label_studio.read, label_studio.write, in_folders=False),
+    Format("cas-xmi", "UIMA CAS XMI as INCEpTION/WebAnno export it, with TypeSystem.xml", (".xmi",), cas_xmi.read, cas_xmi.write, extra="formats", requires="cassis", folder=True),
     Format("brat", "brat standoff: a folder of .txt + .ann pairs", (".ann", ".txt"), brat.read, brat.write, folder=True),
 )
 # fmt: on
