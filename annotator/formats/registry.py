@@ -16,7 +16,17 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.records import DocumentRecord
 from annotator.core.schema import LabelSchema
-from annotator.formats import brat, cas_xmi, conll, doccano, jsonl, label_studio, txt
+from annotator.formats import (
+    brat,
+    cas_xmi,
+    conll,
+    doccano,
+    hf_parquet,
+    jsonl,
+    label_studio,
+    spacy_docbin,
+    txt,
+)
 from annotator.formats.selection import ExportDocument
 
 _SNIFF_BYTES = 1 << 20  # news articles are a few kilobytes: a first line is read whole
@@ -47,6 +57,8 @@ FORMATS: tuple[Format, ...] = (
     Format("label-studio", "Label Studio JSON tasks (layers are annotations, suggestions predictions)", (".json",), label_studio.read, label_studio.write, in_folders=False),
     Format("cas-xmi", "UIMA CAS XMI as INCEpTION/WebAnno export it, with TypeSystem.xml", (".xmi",), cas_xmi.read, cas_xmi.write, extra="formats", requires="cassis", folder=True),
     Format("conllu", "CoNLL-U Plus, Arabic clitics split where spans need it, one BIO column per label", (".conllu",), writer=conll.write),
+    Format("spacy", "spaCy DocBin: doc.spans[layer], non-overlapping spans as doc.ents", (".spacy",), writer=spacy_docbin.write, extra="spacy", requires="spacy"),
+    Format("hf", "Hugging Face datasets as Parquet with span columns", (".parquet",), writer=hf_parquet.write, extra="hf", requires="pyarrow"),
     Format("brat", "brat standoff: a folder of .txt + .ann pairs", (".ann", ".txt"), brat.read, brat.write, folder=True),
 )
 # fmt: on
