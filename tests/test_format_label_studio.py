@@ -171,3 +171,37 @@ def test_hostile_label_studio_input_is_refused_in_one_sentence(
     code, _, err = run(capsys, "--db", db_path, "import", "--format", "label-studio", path)
     assert code == 2 and err.count("\n") == 1 and message in err, err
     assert table_snapshot(db_path) == before
+
+
+def test_label_studios_own_converter_reads_our_export(tmp_path, capsys):
+    converter = pytest.importorskip("label_studio_converter")
+    from .format_helpers import LAYERS as layers
+    from .format_helpers import layer_content, seeded_two_layers
+
+    db = tmp_path / "source.db"
+    seeded_two_layers(db)
+    out = tmp_path / "ls.json"
+    code, _, err = run(
+        capsys, "--db", db, "export", "--format", "label-studio", "--layer", layers[0], "-o", out
+    )
+    assert code == 0, err
+    config = out.with_name(out.name + ".label_config.xml").read_text(encoding="utf-8")
+    result_dir = tmp_path / "min"
+    converter.Converter(
+        config=config, project_dir=str(tmp_path), download_resources=False
+    ).convert_to_json_min(str(out), str(result_dir), is_dir=False)
+    rows = json.loads(next(result_dir.glob("*.json")).read_text(encoding="utf-8"))
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    assert len(rows) == len(tasks)
+    by_text = {}
+    for row in rows:
+        regions = row.get("label", [])
+        by_text[row["text"]] = sorted((r["start"], r["end"], r["labels"][0]) for r in regions)
+        for r in regions:
+            assert row["text"][r["start"] : r["end"]] == r["text"]
+    import hashlib
+
+    expected = layer_content(db, layers[0])
+    for text, regions in by_text.items():
+        spans, _ = expected[hashlib.sha256(text.encode()).hexdigest()]
+        assert regions == sorted((s, e, label) for s, e, label, _ in spans)

@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from annotator.core.errors import InputError
 from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER
@@ -27,6 +28,11 @@ from annotator.core.schema import LabelSchema
 from annotator.formats.atomic import atomic_write
 from annotator.formats.selection import ExportDocument
 from annotator.formats.txt import decode_file
+
+
+def escape(value: str) -> str:
+    return xml_escape(value, {'"': "&quot;"})
+
 
 _MAX_FILE_BYTES = 2 * 1024**3  # one JSON array is parsed whole: refuse absurd files up front
 
@@ -152,13 +158,41 @@ def _results(results: list[Any], where: str) -> tuple[list[dict[str, Any]], list
 
 # --------------------------------------------------------------------------- writing
 def write(documents: Iterable[ExportDocument], target: Path, schema: LabelSchema) -> None:
-    """A JSON array written one task at a time, so memory stays flat."""
+    """A JSON array written one task at a time, so memory stays flat; beside it
+    ``<file>.label_config.xml``, the labelling configuration a Label Studio project needs for
+    these results."""
+    with atomic_write(target.with_name(target.name + ".label_config.xml")) as fh:
+        fh.write(label_config(schema))
     with atomic_write(target) as fh:
         fh.write("[")
         for n, item in enumerate(documents, 1):
             fh.write(",\n" if n > 1 else "\n")
             fh.write(json.dumps(task_object(item, n, schema), ensure_ascii=False))
         fh.write("\n]\n")
+
+
+def label_config(schema: LabelSchema) -> str:
+    """Label Studio's labelling configuration for the schema: the labels, one per-region
+    Choices (fixed values) or TextArea (free text) per attribute, and the relations."""
+    lines = ["<View>", '  <Labels name="label" toName="text">']
+    lines += [f'    <Label value="{escape(label)}"/>' for label in schema.labels]
+    lines += ["  </Labels>", '  <Text name="text" value="$text"/>', "  <Relations>"]
+    lines += [f'    <Relation value="{escape(rel)}"/>' for rel in schema.relations]
+    lines.append("  </Relations>")
+    seen: set[str] = set()
+    for label in schema.labels.values():
+        for attr in label.attributes.values():
+            if attr.name in seen:
+                continue
+            seen.add(attr.name)
+            name = escape(attr.name)
+            if attr.values:
+                lines.append(f'  <Choices name="{name}" toName="text" perRegion="true">')
+                lines += [f'    <Choice value="{escape(v)}"/>' for v in attr.values]
+                lines.append("  </Choices>")
+            else:
+                lines.append(f'  <TextArea name="{name}" toName="text" perRegion="true"/>')
+    return "\n".join([*lines, "</View>"]) + "\n"
 
 
 def task_object(item: ExportDocument, number: int, schema: LabelSchema) -> dict[str, Any]:
