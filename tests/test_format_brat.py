@@ -183,3 +183,32 @@ def test_reading_does_not_accept_input_errors_silently(tmp_path):
     _write(tmp_path / "b.ann", "X1\tsomething\n")
     with pytest.raises(InputError, match="'X1' is not a brat annotation line"):
         list(brat.read(tmp_path / "b.ann"))
+
+
+def test_a_folder_export_never_replaces_a_folder_that_is_not_an_earlier_export(
+    tmp_path, capsys, db_path
+):
+    run(capsys, "--db", db_path, "import", _write(tmp_path / "in" / "a.txt", "عنوان\nنص\n"))
+    mine = _write(tmp_path / "exports" / "notes.md", "my own file")
+    code, _, err = run(
+        capsys, "--db", db_path, "export", "--format", "brat", "--layer", "amal", "-o", mine.parent
+    )
+    assert code == 0, err
+    assert mine.read_text(encoding="utf-8") == "my own file"
+    assert (mine.parent / "amal.brat" / "a.ann").is_file()
+    # an earlier export (its manifest beside it) is replaced as a whole
+    (mine.parent / "amal.brat" / "stale.ann").write_text("", encoding="utf-8")
+    code, _, err = run(
+        capsys,
+        "--db",
+        db_path,
+        "export",
+        "--format",
+        "brat",
+        "--layer",
+        "amal",
+        "-o",
+        mine.parent / "amal.brat",
+    )
+    assert code == 0, err
+    assert not (mine.parent / "amal.brat" / "stale.ann").exists()

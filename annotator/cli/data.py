@@ -115,7 +115,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     assert fmt.writer is not None  # argparse offers only formats that write
     default = registry.export_target(fmt, exports_dir(), args.layer)
     output = Path(args.output) if args.output else default
-    if output.is_dir() and not fmt.folder:
+    if output.is_dir() and not (fmt.folder and _replaceable(output)):
         output = registry.export_target(fmt, output, args.layer)
     with open_workspace(args.db, args.annotator or "system") as ws:
         if args.layer not in ws.layers() and args.layer != GOLD_LAYER:
@@ -142,6 +142,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         f"{manifest['relations']} relations to {output} (manifest: {manifest_path(output)})."
     )
     return 0
+
+
+def _replaceable(folder: Path) -> bool:
+    """A folder export replaces an existing folder only if that is an earlier export (its
+    manifest lies beside it) or empty; any other folder gets the export inside it."""
+    return manifest_path(folder).is_file() or not any(folder.iterdir())
 
 
 def workspace_stats(ws: Workspace) -> dict[str, Any]:

@@ -64,26 +64,6 @@ def atomic_folder(path: Path) -> Iterator[Path]:
         raise
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """``data`` at ``path``, whole or not at all (for formats a library serialises at once)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise InputError(str(path), f"cannot be written ({exc.strerror or exc}).") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-    except BaseException as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise InputError(str(path), f"cannot be written ({exc.strerror or exc}).") from exc
-        raise
-
-
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary file name beside ``path`` for a library that writes files itself; renamed
@@ -105,3 +85,9 @@ def atomic_path(path: Path) -> Iterator[Path]:
         if isinstance(exc, OSError):
             raise InputError(str(path), f"cannot be written ({exc.strerror or exc}).") from exc
         raise
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """``data`` at ``path``, whole or not at all (for formats a library serialises at once)."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
