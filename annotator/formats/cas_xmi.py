@@ -155,7 +155,8 @@ def read(path: Path) -> Iterator[DocumentRecord]:
     try:
         if path.stat().st_size > 8 * MAX_DOCUMENT_BYTES:
             raise InputError(str(path), "is too large to be one document's XMI.")
-        with path.open("rb") as fh:
+        with path.open("rb") as fh, warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # bad offsets are refused below
             cas = cassis.load_cas_from_xmi(fh, typesystem=ts, lenient=True)
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc}).") from exc
