@@ -52,6 +52,7 @@ class Importer:
         self.known_layers: set[str] = set()
         self.seen_span_ids: set[str] = set()
         self.seen_relation_ids: set[str] = set()
+        self.refs: dict[str, Span] = {}  # the current record's span refs (see _note_ref)
         self.pending: dict[str, list[Any]] = {
             "docs": [],
             "spans": [],
@@ -125,6 +126,7 @@ class Importer:
             self._flush()  # an earlier record of this input may have annotated the same document
         self.report.layers.add(layer)
         existing = {} if is_new else {s.id: s for s in self.ws.spans(doc_id, layer)}
+        self.refs = {}
         spans = self._spans(record, text, doc_id, layer, existing)
         self._relations(record, doc_id, layer, spans, is_new)
         if record.status:
@@ -212,7 +214,7 @@ class Importer:
             try:
                 span = self._span(raw, record.text, text, remap, doc_id, layer)
             except (ValidationError, _Rejected) as exc:
-                raise _Rejected(f"span {number}: {exc}") from exc
+                raise _Rejected(f"span {_span_name(raw, number)}: {exc}") from exc
             if span.id in self.seen_span_ids:
                 raise _Rejected(f"span {number}: id '{span.id}' appears twice in the input.")
             old = existing.get(span.id) or (
@@ -224,6 +226,7 @@ class Importer:
                 span = Span(old.id, *_span_fields(span))
             self.seen_span_ids.add(span.id)
             usable[span.id] = span
+            self._note_ref(raw, span, number)
             if old is None:
                 self.pending["spans"].append(span)
                 self.report.spans_added += 1
@@ -284,6 +287,19 @@ class Importer:
             )
         return span
 
+    def _note_ref(self, raw: dict[str, Any], span: Span, number: int) -> None:
+        """A span's ``ref`` is a name that only this record's relations use (brat's ``T1``,
+        an XMI element id, a Label Studio result id). Other tools' ids are not ours: they
+        repeat across documents, so they are never stored as span ids."""
+        ref = raw.get("ref")
+        if ref is None:
+            return
+        if not isinstance(ref, str) or not ref:
+            raise _Rejected(f"span {number}: ref {ref!r} must be a non-empty string.")
+        if ref in self.refs:
+            raise _Rejected(f"span {number}: ref '{ref}' appears twice in this document.")
+        self.refs[ref] = span
+
     def _span_id_elsewhere(self, span_id: str, doc_id: str, layer: str) -> bool:
         place = self.ws.span_place(span_id)
         return place is not None and place != (doc_id, layer)
@@ -305,12 +321,14 @@ class Importer:
                 raise _Rejected(f"relation {number}: must be an object with head, child, label.")
             head, child, label = raw.get("head"), raw.get("child"), raw.get("label")
             for end_name, end_id in (("head", head), ("child", child)):
-                if not isinstance(end_id, str) or end_id not in spans:
+                if not isinstance(end_id, str) or (end_id not in spans and end_id not in self.refs):
                     raise _Rejected(
                         f"relation {number}: its {end_name} {end_id!r} is not a span of this "
                         "document and layer."
                     )
             assert isinstance(head, str) and isinstance(child, str)
+            head = head if head in spans else self.refs[head].id
+            child = child if child in spans else self.refs[child].id
             try:
                 self.ws.schema.check_relation(str(label), spans[head].label, spans[child].label)
             except ValidationError as exc:
@@ -396,3 +414,10 @@ def _any_forbidden(value: Any) -> bool:
 
 def _span_fields(span: Span) -> tuple[Any, ...]:
     return (span.doc_id, span.layer, span.start, span.end, span.label, span.attrs, span.origin)
+
+
+def _span_name(raw: Any, number: int) -> str:
+    """How an error names a span: by the ref its file gave it (brat's T3, an XMI id), which
+    the user can find in that file, else by its position."""
+    ref = raw.get("ref") if isinstance(raw, dict) else None
+    return ref if isinstance(ref, str) and ref else str(number)
