@@ -69,6 +69,6 @@ def layer_content(path: Path, layer: str) -> dict[str, Any]:
 def table_snapshot(path: Path) -> list:
     with Workspace(path, read_only=True) as ws:
         return [
-            ws.db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+            ws.query(f"SELECT * FROM {t} ORDER BY 1").fetchall()
             for t in ("documents", "spans", "relations", "doc_status", "layers")
         ]

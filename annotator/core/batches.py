@@ -36,7 +36,7 @@ def document_batches(ws: Workspace, size: int = BATCH_SIZE) -> Iterator[list[Doc
     so no cursor stays open while the caller writes)."""
     last = 0
     while True:
-        rows = ws.db.execute(
+        rows = ws.query(
             "SELECT rowid, id, title, text, sha256, source, published, meta FROM documents "
             "WHERE rowid > ? ORDER BY rowid LIMIT ?",
             [last, size],
@@ -44,7 +44,9 @@ def document_batches(ws: Workspace, size: int = BATCH_SIZE) -> Iterator[list[Doc
         if not rows:
             return
         last = rows[-1][0]
-        yield [Document(*row[1:7], meta=loads(row[7])) for row in rows]
+        yield [
+            Document(row[1], row[2], row[3], row[4], row[5], row[6], loads(row[7])) for row in rows
+        ]
 
 
 def layer_batch(ws: Workspace, layer: str, doc_ids: Sequence[str]) -> LayerBatch:
@@ -53,27 +55,28 @@ def layer_batch(ws: Workspace, layer: str, doc_ids: Sequence[str]) -> LayerBatch
     marks = ",".join("?" * len(doc_ids))
     ids = list(doc_ids)
     spans: dict[str, list[Span]] = {}
-    for row in ws.db.execute(
+    for row in ws.query(
         f"{SPAN_SELECT} WHERE layer = ? AND doc_id IN ({marks}) "
         'ORDER BY doc_id, start, "end", label, id',
         [layer, *ids],
     ):
         spans.setdefault(row[1], []).append(span_from_row(row))
     relations: dict[str, list[Relation]] = {}
-    for row in ws.db.execute_returning_dicts(
-        f"SELECT * FROM relations WHERE layer = ? AND doc_id IN ({marks}) ORDER BY doc_id, rowid",
+    for row in ws.query_dicts(
+        "SELECT id, doc_id, layer, head, child, label FROM relations "
+        f"WHERE layer = ? AND doc_id IN ({marks}) ORDER BY doc_id, rowid",
         [layer, *ids],
     ):
         relations.setdefault(row["doc_id"], []).append(relation_from_row(row))
     statuses = {
         doc_id: Status(status)
-        for doc_id, status in ws.db.execute(
+        for doc_id, status in ws.query(
             f"SELECT doc_id, status FROM doc_status WHERE layer = ? AND doc_id IN ({marks})",
             [layer, *ids],
         )
     }
     contributors: dict[str, list[str]] = {}
-    for doc_id, name in ws.db.execute(
+    for doc_id, name in ws.query(
         "SELECT DISTINCT s.doc_id, s.layer FROM spans s JOIN layers l ON l.name = s.layer "
         f"WHERE l.kind = 'annotator' AND s.doc_id IN ({marks}) UNION "
         "SELECT d.doc_id, d.layer FROM doc_status d JOIN layers l ON l.name = d.layer "
@@ -86,4 +89,4 @@ def layer_batch(ws: Workspace, layer: str, doc_ids: Sequence[str]) -> LayerBatch
 
 
 def document_count(ws: Workspace) -> int:
-    return int(ws.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+    return int(ws.query("SELECT count(*) FROM documents").fetchone()[0])
