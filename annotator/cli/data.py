@@ -204,7 +204,9 @@ def _shorten(title: str, limit: int = 48) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with open_workspace(args.db, args.annotator or "system", read_only=True) as ws:
+    with open_workspace(
+        args.db, args.annotator or "system", read_only=True, foreign_schema_ok=True
+    ) as ws:
         problems = check_workspace(ws)
         name = ws.path
     for problem in problems:

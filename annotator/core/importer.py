@@ -14,11 +14,10 @@ import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 from annotator.core.errors import InputError, ValidationError
 from annotator.core.model import GOLD_LAYER, Relation, Span, Status, new_id
 from annotator.core.records import DocumentRecord, ImportReport
+from annotator.core.rowchecks import ID_PATTERN as _DOC_ID
 from annotator.core.rows import check_layer_name, dumps, layer_kind, normalize_published, now
 from annotator.core.store import write_transaction
 from annotator.core.text import (
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
 DEFAULT_IMPORT_LAYER = "imported"
 _FLUSH_EVERY = 500
 _FLUSH_CHARS = 8 * 1024 * 1024  # pending text is written out at least this often: bounded memory
-_DOC_ID = regex.compile(r"^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}/\\]{1,200}$")
 
 
 class _Rejected(Exception):

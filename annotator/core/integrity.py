@@ -19,9 +19,10 @@ from typing import Any
 import sqlite_utils
 
 from annotator.core.errors import ValidationError
+from annotator.core.fileschema import schema_differences, select_columns
 from annotator.core.model import Status
 from annotator.core.rows import check_layer_name, layer_kind
-from annotator.core.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from annotator.core.store import APPLICATION_ID, SCHEMA_VERSION
 from annotator.core.text import normalize_text, text_sha256
 from annotator.core.workspace import Workspace
 
@@ -66,25 +67,6 @@ def _file(ws: Workspace) -> Iterator[Problem]:
             yield Problem(str(ws.path), f"SQLite integrity check failed: {message}")
 
 
-def expected_schema() -> dict[tuple[str, str], list[str]]:
-    """(type, name) of every table, index and trigger the migrations create, with each
-    table's columns: what a workspace of this version must hold."""
-    db = sqlite_utils.Database(memory=True)
-    for migration in MIGRATIONS:
-        migration(db)
-    return _schema_of(db)
-
-
-def _schema_of(db: sqlite_utils.Database) -> dict[tuple[str, str], list[str]]:
-    found: dict[tuple[str, str], list[str]] = {}
-    for kind, name in db.execute("SELECT type, name FROM sqlite_master ORDER BY type, name"):
-        columns = []
-        if kind == "table":
-            columns = [row[1] for row in db.execute(f"PRAGMA table_info([{name}])")]
-        found[(kind, name)] = columns
-    return found
-
-
 def _schema(db: sqlite_utils.Database) -> Iterator[Problem]:
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     if app_id != APPLICATION_ID:
@@ -92,15 +74,8 @@ def _schema(db: sqlite_utils.Database) -> Iterator[Problem]:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version != SCHEMA_VERSION:
         yield Problem("schema", f"schema version is {version}, not {SCHEMA_VERSION}")
-    actual, expected = _schema_of(db), expected_schema()
-    for key, columns in expected.items():
-        kind, name = key
-        if key not in actual:
-            yield Problem("schema", f"{kind} {name} is missing")
-        elif actual[key] != columns:
-            yield Problem("schema", f"table {name} has columns {actual[key]}, expected {columns}")
-    for kind, name in sorted(set(actual) - set(expected)):
-        yield Problem("schema", f"unexpected {kind} {name}")
+    for difference in schema_differences(db.conn, SCHEMA_VERSION):
+        yield Problem("schema", difference)
 
 
 def _references(db: sqlite_utils.Database) -> Iterator[Problem]:
@@ -135,7 +110,9 @@ def _documents_and_spans(ws: Workspace) -> Iterator[Problem]:
 
 def _spans(ws: Workspace, doc_id: str, text: str) -> Iterator[Problem]:
     rows = ws.db.execute_returning_dicts(
-        'SELECT * FROM spans WHERE doc_id = ? ORDER BY layer, start, "end", id', [doc_id]
+        f"SELECT {select_columns('spans')} FROM spans WHERE doc_id = ? "
+        'ORDER BY layer, start, "end", id',
+        [doc_id],
     )
     for row in rows:
         where = f"document {doc_id}, layer {row['layer']}, span {row['id']}"

@@ -47,6 +47,10 @@ from annotator.core.schema import LabelSchema
 from annotator.core.store import connect, is_read_only, write_transaction
 from annotator.core.text import is_grapheme_boundary
 
+_RELATION_COLUMNS = "id, doc_id, layer, head, child, label, author, updated"
+_EVENT_COLUMNS = "id, ts, who, action, doc_id, layer, payload"
+_DOCUMENT_COLUMNS = "id, title, text, sha256, source, published, meta, created"
+
 
 def sort_spans(spans: Iterable[Span]) -> list[Span]:
     """The contract's order: (start, end, label)."""
@@ -63,12 +67,15 @@ class Workspace:
         schema: LabelSchema | None = None,
         *,
         read_only: bool | None = None,
+        foreign_schema_ok: bool = False,
     ):
         self.path = Path(path)
         self.who = who
         # The schema first: a missing resource must fail before the file is created or touched.
         self.schema = schema or LabelSchema.load()
-        self.db: sqlite_utils.Database = connect(self.path, read_only=read_only)
+        self.db: sqlite_utils.Database = connect(
+            self.path, read_only=read_only, foreign_schema_ok=foreign_schema_ok
+        )
         self._held = hold(self.path)
         self._listeners: list[Callable[[str, dict[str, Any]], None]] = []
         # Inside batch(): changes told to listeners only once the whole batch has committed.
@@ -150,7 +157,7 @@ class Workspace:
 
     def events(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.db.execute_returning_dicts(
-            "SELECT * FROM events ORDER BY id DESC LIMIT ?", [limit]
+            f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY id DESC LIMIT ?", [limit]
         )
         return [{**r, "payload": loads(r["payload"])} for r in rows]
 
@@ -162,7 +169,9 @@ class Workspace:
         return [DocumentSummary(*row) for row in rows]
 
     def document(self, doc_id: str) -> Document:
-        rows = self.db.execute_returning_dicts("SELECT * FROM documents WHERE id = ?", [doc_id])
+        rows = self.db.execute_returning_dicts(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [doc_id]
+        )
         if not rows:
             raise NotFoundError(f"No document with id '{doc_id}' in {self.path}.")
         r = rows[0]
@@ -369,7 +378,8 @@ class Workspace:
     # ----------------------------------------------------------------- relations
     def relations(self, doc_id: str, layer: str) -> list[Relation]:
         rows = self.db.execute_returning_dicts(
-            "SELECT * FROM relations WHERE doc_id = ? AND layer = ? ORDER BY rowid",
+            f"SELECT {_RELATION_COLUMNS} FROM relations WHERE doc_id = ? AND layer = ? "
+            "ORDER BY rowid",
             [doc_id, layer],
         )
         return [relation_from_row(r) for r in rows]
@@ -386,7 +396,8 @@ class Workspace:
     def relations_by_document(self, layer: str) -> dict[str, list[Relation]]:
         grouped: dict[str, list[Relation]] = {}
         for row in self.db.execute_returning_dicts(
-            "SELECT * FROM relations WHERE layer = ? ORDER BY doc_id, rowid", [layer]
+            f"SELECT {_RELATION_COLUMNS} FROM relations WHERE layer = ? ORDER BY doc_id, rowid",
+            [layer],
         ):
             grouped.setdefault(row["doc_id"], []).append(relation_from_row(row))
         return grouped
@@ -406,7 +417,7 @@ class Workspace:
 
     def _relations_touching(self, span_id: str) -> list[Relation]:
         rows = self.db.execute_returning_dicts(
-            "SELECT * FROM relations WHERE head = ? OR child = ? ORDER BY rowid",
+            f"SELECT {_RELATION_COLUMNS} FROM relations WHERE head = ? OR child = ? ORDER BY rowid",
             [span_id, span_id],
         )
         return [relation_from_row(r) for r in rows]
@@ -435,7 +446,7 @@ class Workspace:
 
     def delete_relation(self, relation_id: str) -> Relation:
         rows = self.db.execute_returning_dicts(
-            "SELECT * FROM relations WHERE id = ?", [relation_id]
+            f"SELECT {_RELATION_COLUMNS} FROM relations WHERE id = ?", [relation_id]
         )
         if not rows:
             raise NotFoundError(f"No relation with id '{relation_id}'.")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError, ValidationError
+from annotator.core.fileschema import select_columns
 from annotator.core.model import RESERVED_LAYERS, SUGGESTIONS_LAYER
 from annotator.core.rows import check_layer_name, now
 from annotator.core.workspace import Workspace
@@ -162,15 +163,15 @@ def _copy(ws: Workspace, package: Workspace, annotator: str, docs: list[str]) ->
     layers = [annotator, SUGGESTIONS_LAYER]
     by_layer = "WHERE layer IN (?,?) ORDER BY rowid"
     tables = {
-        "documents": ("SELECT * FROM documents ORDER BY rowid", [], "id"),
-        "layers": ("SELECT * FROM layers WHERE name IN (?,?)", layers, None),
-        "spans": (f"SELECT * FROM spans {by_layer}", layers, "doc_id"),
-        "relations": (f"SELECT * FROM relations {by_layer}", layers, "doc_id"),
-        "doc_status": (f"SELECT * FROM doc_status {by_layer}", layers, "doc_id"),
-        "assignments": ("SELECT * FROM assignments WHERE annotator = ?", [annotator], None),
+        "documents": ("ORDER BY rowid", [], "id"),
+        "layers": ("WHERE name IN (?,?)", layers, None),
+        "spans": (by_layer, layers, "doc_id"),
+        "relations": (by_layer, layers, "doc_id"),
+        "doc_status": (by_layer, layers, "doc_id"),
+        "assignments": ("WHERE annotator = ?", [annotator], None),
     }
-    for table, (sql, params, doc_column) in tables.items():
-        cursor = ws.db.conn.execute(sql, params)
+    for table, (where, params, doc_column) in tables.items():
+        cursor = ws.db.conn.execute(f"SELECT {select_columns(table)} FROM {table} {where}", params)
         columns = [d[0] for d in cursor.description]
         at = columns.index(doc_column) if doc_column else None
         rows = (row for row in cursor if at is None or row[at] in wanted)
