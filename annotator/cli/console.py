@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -63,3 +64,8 @@ def progress_bar(description: str, total: int | None) -> Iterator[Callable[[int]
     with Progress(*columns, console=Console(file=sys.stderr), transient=True) as bar:
         task = bar.add_task(description, total=total)
         yield lambda done: bar.update(task, completed=done)
+
+
+def print_json(value: object) -> None:
+    """``--json`` output: strict JSON (NaN and Infinity are not JSON), Arabic unescaped."""
+    print(json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False))

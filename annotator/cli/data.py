@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -12,15 +11,16 @@ from typing import Any
 from rich.table import Table
 
 from annotator.app import open_workspace
-from annotator.cli.console import display, literal, progress_bar, stdout_console
+from annotator.cli.console import display, literal, print_json, progress_bar, stdout_console
 from annotator.core.errors import InputError
 from annotator.core.integrity import check_workspace
 from annotator.core.model import GOLD_LAYER, Status
-from annotator.core.paths import exports_dir
+from annotator.core.paths import exports_dir, resolve_workspace_path
 from annotator.core.rows import check_layer_name
 from annotator.core.workspace import Workspace
 from annotator.formats import expand_paths, jsonl, read_paths
-from annotator.formats.manifest import manifest_path, write_manifest
+from annotator.formats.manifest import export_with_manifest, manifest_path
+from annotator.formats.targets import check_export_target
 from annotator.review.agreement import manifest_figures
 
 
@@ -85,6 +85,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else exports_dir() / f"{args.layer}.jsonl"
     if output.is_dir():
         output = output / f"{args.layer}.jsonl"
+    check_export_target(output, resolve_workspace_path(args.db)[0])
     with open_workspace(args.db, args.annotator or "system") as ws:
         if args.layer not in ws.layers() and args.layer != GOLD_LAYER:
             known = ", ".join(ws.layers()) or "none yet"
@@ -93,16 +94,15 @@ def cmd_export(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         with progress_bar("Exporting", len(ws.documents())) as progress:
-            written = jsonl.write(ws, output, args.layer, args.status, progress)
-        manifest = write_manifest(
-            output,
-            written,
-            layer=args.layer,
-            status=args.status,
-            workspace_layers=ws.layers(),
-            fmt=args.format,
-            extra={"agreement": manifest_figures(ws)} if args.layer == GOLD_LAYER else None,
-        )
+            manifest = export_with_manifest(
+                output,
+                lambda fh: jsonl.write_to(fh, ws, args.layer, args.status, progress),
+                layer=args.layer,
+                status=args.status,
+                workspace_layers=ws.layers(),
+                fmt=args.format,
+                extra={"agreement": manifest_figures(ws)} if args.layer == GOLD_LAYER else None,
+            )
     print(
         f"Exported {manifest['documents']} documents with {manifest['spans']} spans and "
         f"{manifest['relations']} relations to {output} (manifest: {manifest_path(output)})."
@@ -159,7 +159,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         stats = workspace_stats(ws)
         labels = list(ws.schema.labels)
     if args.json:
-        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        print_json(stats)
         return 0
     shown = display(args.bidi)
     console = stdout_console()

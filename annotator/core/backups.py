@@ -183,7 +183,8 @@ def rotate(workspace: Path, keep: int = KEEP) -> None:
 
 
 def _index_line(name: str, written: datetime, reason: str) -> str:
-    return json.dumps({"file": name, "written": written.isoformat(), "reason": reason}) + "\n"
+    entry = {"file": name, "written": written.isoformat(), "reason": reason}
+    return json.dumps(entry, allow_nan=False) + "\n"
 
 
 def _compact_index(workspace: Path) -> None:

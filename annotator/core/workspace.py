@@ -531,7 +531,7 @@ class Workspace:
             self.db.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, json.dumps(value, ensure_ascii=False)],
+                [key, json.dumps(value, ensure_ascii=False, allow_nan=False)],
             )
 
     # ----------------------------------------------------------------- import

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, WorkspaceError
 from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Document, Relation, Span
 from annotator.core.records import MAX_DOCUMENT_BYTES, DocumentRecord
+from annotator.core.rowchecks import refuse_non_finite
 from annotator.core.workspace import Workspace
 from annotator.formats.atomic import atomic_write
 from annotator.formats.txt import decode_file
@@ -52,7 +53,7 @@ def _bounded_lines(fh: BinaryIO, path: Path) -> Iterator[bytes]:
 
 def parse_line(line: str, path: str, number: int) -> DocumentRecord:
     try:
-        obj = json.loads(line)
+        obj = json.loads(line, parse_constant=refuse_non_finite)  # NaN, Infinity: not JSON
     except json.JSONDecodeError as exc:
         raise InputError(
             path, f"is not valid JSON ({exc.msg}, column {exc.colno}).", number
@@ -148,39 +149,57 @@ def write(
 
     The returned objects hold no text, only what a manifest needs to count.
     """
+    with atomic_write(path) as fh:
+        return write_to(fh, ws, layer, status, progress)
+
+
+def write_to(
+    fh: IO[str],
+    ws: Workspace,
+    layer: str,
+    status: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[dict[str, Any]]:
+    """``write`` into an open file (the export command stages it with its manifest)."""
     spans = ws.spans_by_document(layer)
     relations = ws.relations_by_document(layer)
     statuses = ws.statuses(layer)
     contributors = ws.contributors_by_document()
     adjudicators = ws.adjudicators_by_document() if layer == GOLD_LAYER else {}
     written: list[dict[str, Any]] = []
-    with atomic_write(path) as fh:
-        for count, doc in enumerate(ws.iter_documents(), 1):
-            doc_status = statuses.get(doc.id, "new")
-            if status is None or doc_status == status:
-                if layer == GOLD_LAYER:
-                    annotators = contributors.get(doc.id, [])
-                elif layer == SUGGESTIONS_LAYER:
-                    annotators = []
-                else:
-                    annotators = [layer]
-                obj = document_object(
-                    doc,
-                    layer,
-                    str(doc_status),
-                    annotators,
-                    spans.get(doc.id, []),
-                    relations.get(doc.id, []),
-                    adjudicators.get(doc.id),
-                )
-                fh.write(json.dumps(obj, ensure_ascii=False))
-                fh.write("\n")
-                written.append(
-                    {
-                        "labels": [s.label for s in spans.get(doc.id, [])],
-                        "relations": [r.label for r in relations.get(doc.id, [])],
-                    }
-                )
-            if progress:
-                progress(count)
+    for count, doc in enumerate(ws.iter_documents(), 1):
+        doc_status = statuses.get(doc.id, "new")
+        if status is None or doc_status == status:
+            if layer == GOLD_LAYER:
+                annotators = contributors.get(doc.id, [])
+            elif layer == SUGGESTIONS_LAYER:
+                annotators = []
+            else:
+                annotators = [layer]
+            obj = document_object(
+                doc,
+                layer,
+                str(doc_status),
+                annotators,
+                spans.get(doc.id, []),
+                relations.get(doc.id, []),
+                adjudicators.get(doc.id),
+            )
+            try:
+                line = json.dumps(obj, ensure_ascii=False, allow_nan=False)
+            except ValueError as exc:  # NaN or Infinity in attrs or meta: not JSON
+                raise WorkspaceError(
+                    f"document {doc.id} of {ws.path} holds a number JSON cannot express ({exc}); "
+                    "nothing was exported, `annotator check` lists such values."
+                ) from exc
+            fh.write(line)
+            fh.write("\n")
+            written.append(
+                {
+                    "labels": [s.label for s in spans.get(doc.id, [])],
+                    "relations": [r.label for r in relations.get(doc.id, [])],
+                }
+            )
+        if progress:
+            progress(count)
     return written
