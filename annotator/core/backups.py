@@ -128,12 +128,7 @@ def create_backup(conn: sqlite3.Connection, workspace: Path, reason: str) -> Bac
     partial = target.with_name(target.name + ".part")
     try:
         folder.mkdir(exist_ok=True)
-        copy = sqlite3.connect(partial)
-        try:
-            conn.backup(copy)
-            verdict = copy.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            copy.close()
+        verdict = _copy(conn, partial)
         if verdict != "ok":
             raise DamagedWorkspaceError(f"{workspace} is damaged ({verdict}); {RESTORE_HINT}.")
         _fsync(partial)
@@ -154,6 +149,16 @@ def create_backup(conn: sqlite3.Connection, workspace: Path, reason: str) -> Bac
             partial.unlink(missing_ok=True)
     rotate(workspace)
     return Backup(target, created, reason)
+
+
+def _copy(conn: sqlite3.Connection, partial: Path) -> str:
+    """Copy the open workspace into ``partial``; returns its quick_check verdict."""
+    copy = sqlite3.connect(partial)
+    try:
+        conn.backup(copy)
+        return str(copy.execute("PRAGMA quick_check").fetchone()[0])
+    finally:
+        copy.close()
 
 
 def backup_daily(conn: sqlite3.Connection, workspace: Path) -> Backup | None:

@@ -8,6 +8,7 @@ GUI and the CLI can share it. ``PRAGMA application_id`` marks the file as ours a
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -243,7 +244,7 @@ def connect(
         db.execute("PRAGMA synchronous = FULL")
         _migrate(db, path)
         if existed:
-            backup_daily(db.conn, path)
+            _daily_backup(db, path)
     except BaseException as exc:
         db.close()
         if isinstance(exc, sqlite3.OperationalError):
@@ -319,6 +320,21 @@ def _check_identity(db: sqlite_utils.Database, path: Path) -> bool:
             f"this version reads up to {SCHEMA_VERSION}); update the annotator to open it."
         )
     return has_tables
+
+
+def _daily_backup(db: sqlite_utils.Database, path: Path) -> None:
+    """Take the day's backup; when it cannot be written (a full disk, an unwritable backups
+    folder) say so on stderr and go on, so that reading, checking and exporting elsewhere
+    still work. A damaged workspace is still refused: that is not the backup's problem."""
+    try:
+        backup_daily(db.conn, path)
+    except DamagedWorkspaceError:
+        raise
+    except WorkspaceError as exc:
+        print(
+            f"annotator: warning: {exc} Today's backup was skipped; the workspace opened anyway.",
+            file=sys.stderr,
+        )
 
 
 def _refuse_foreign_schema(db: sqlite_utils.Database, path: Path) -> None:
