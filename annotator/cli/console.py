@@ -17,6 +17,15 @@ from annotator.arabic.terminal import for_terminal, needs_visual_order
 _CONTROL = regex.compile(r"\p{Cc}")
 
 
+class _PipedConsole(Console):
+    """Rich ends the program with exit code 1 when its pipe closes; here the closed pipe is
+    handed to ``annotator.cli.main``, which ends quietly like every other command."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def stdout_console() -> Console:
     """Markup and emoji codes off: titles and ids come from files, and "[link=...]" or
     ":smile:" in an article must print as the characters they are.
@@ -25,7 +34,7 @@ def stdout_console() -> Console:
     (one column per layer) to nothing, so a pipe gets room for the whole table instead.
     """
     width = None if sys.stdout.isatty() else 240
-    return Console(
+    return _PipedConsole(
         file=sys.stdout, soft_wrap=False, highlight=False, markup=False, emoji=False, width=width
     )
 
