@@ -24,7 +24,7 @@ from annotator.core.text import (
     forbidden_character,
     normalize_fragment,
     normalize_text,
-    remap_offset,
+    remap_exact,
     text_sha256,
 )
 
@@ -259,7 +259,18 @@ class Importer:
             raise _Rejected(f"label must be a string, not {label!r}.")
         attrs = raw.get("attrs") or {}
         if remap and 0 <= start < end <= len(raw_text):
-            start, end = remap_offset(raw_text, start), remap_offset(raw_text, end)
+            new_start, new_end = (
+                remap_exact(raw_text, text, start),
+                remap_exact(raw_text, text, end),
+            )
+            if new_start is None or new_end is None:
+                offset = start if new_start is None else end
+                raise _Rejected(
+                    f"span {start}-{end} would split a character cluster at offset {offset} "
+                    "of the text as given (a letter and its marks, or a CR LF line end, stay "
+                    "together)."
+                )
+            start, end = new_start, new_end
         self.ws.check_span(text, start, end, label, attrs)
         given_text = raw.get("text")
         if given_text is not None and normalize_fragment(str(given_text)) != text[start:end]:
