@@ -21,6 +21,15 @@ import sqlite_utils
 from annotator.core.errors import ValidationError
 from annotator.core.fileschema import schema_differences, select_columns
 from annotator.core.model import Status
+from annotator.core.rowchecks import (
+    check_finite,
+    check_id,
+    check_published,
+    check_span_fields,
+    check_string,
+    check_tombstone_row,
+    usable_id,
+)
 from annotator.core.rows import check_layer_name, layer_kind
 from annotator.core.store import APPLICATION_ID, SCHEMA_VERSION
 from annotator.core.text import normalize_text, text_sha256
@@ -39,11 +48,30 @@ class Problem:
 
 
 def check_workspace(ws: Workspace) -> list[Problem]:
-    """Every problem found, in a stable order; the workspace is only read."""
+    """Every problem found, in a stable order; the workspace is only read.
+
+    Text that is not UTF-8 (raw SQL can store any bytes) is read with its bad bytes as lone
+    surrogates, which the string checks then report, instead of failing the whole check.
+    """
+    conn = ws.db.conn
+    text_factory = conn.text_factory
+    conn.text_factory = _lenient_text
     try:
         return _check(ws)
     except sqlite3.DatabaseError as exc:  # pages so broken SQLite cannot even check them
         return [Problem(str(ws.path), f"SQLite integrity check failed: {exc}")]
+    finally:
+        conn.text_factory = text_factory
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _shown(value: object) -> str:
+    """An id as a problem line shows it: as it is when usable, else escaped (a NUL or a
+    terminal escape in an id must not reach the terminal)."""
+    return value if isinstance(value, str) and usable_id(value) else ascii(value)
 
 
 def _check(ws: Workspace) -> list[Problem]:
@@ -57,6 +85,7 @@ def _check(ws: Workspace) -> list[Problem]:
     problems += _documents_and_spans(ws)
     problems += _relations(ws)
     problems += _layers_and_statuses(ws.db)
+    problems += _tombstones(ws.db)
     return problems
 
 
@@ -92,12 +121,24 @@ def _references(db: sqlite_utils.Database) -> Iterator[Problem]:
 
 
 def _documents_and_spans(ws: Workspace) -> Iterator[Problem]:
-    for doc_id, text, sha, meta in ws.db.execute(
-        "SELECT id, text, sha256, meta FROM documents ORDER BY rowid"
+    for doc_id, text, sha, meta, title, source, published in ws.db.execute(
+        "SELECT id, text, sha256, meta, title, source, published FROM documents ORDER BY rowid"
     ).fetchall():
-        where = f"document {doc_id}"
+        where = f"document {_shown(doc_id)}"
+        try:
+            check_id(doc_id, "its id")
+            check_string(title, "its title")
+            check_string(source, "its source")
+            check_published(published)
+        except ValidationError as exc:
+            yield Problem(where, str(exc))
         if not isinstance(text, str):
             yield Problem(where, f"text is stored as {type(text).__name__}, not text")
+            continue
+        try:
+            check_string(text, "its text")
+        except ValidationError as exc:  # its hash and spans cannot even be computed
+            yield Problem(where, str(exc))
             continue
         if text_sha256(text) != sha:
             yield Problem(where, f"text does not match its SHA-256 (stored {sha})")
@@ -115,12 +156,13 @@ def _spans(ws: Workspace, doc_id: str, text: str) -> Iterator[Problem]:
         [doc_id],
     )
     for row in rows:
-        where = f"document {doc_id}, layer {row['layer']}, span {row['id']}"
+        where = f"document {_shown(doc_id)}, layer {row['layer']}, span {_shown(row['id'])}"
         attrs = _json_object(row["attrs"])
         if attrs is None:
             yield Problem(where, f"attrs {row['attrs']!r} is not a JSON object")
             continue
         try:
+            check_span_fields(row)  # the importer's rules: id, JSON columns, finite numbers
             ws.check_span(text, row["start"], row["end"], row["label"], attrs)
         except ValidationError as exc:
             yield Problem(where, str(exc))
@@ -135,7 +177,13 @@ def _relations(ws: Workspace) -> Iterator[Problem]:
         "LEFT JOIN spans c ON c.id = r.child ORDER BY r.doc_id, r.layer, r.id"
     )
     for row in rows:
-        where = f"document {row['doc_id']}, layer {row['layer']}, relation {row['id']}"
+        where = (
+            f"document {_shown(row['doc_id'])}, layer {row['layer']}, relation {_shown(row['id'])}"
+        )
+        try:
+            check_id(row["id"], "its id")
+        except ValidationError as exc:
+            yield Problem(where, str(exc))
         ends_ok = True
         for end in ("head", "child"):
             prefix = end[0]
@@ -166,14 +214,28 @@ def _layers_and_statuses(db: sqlite_utils.Database) -> Iterator[Problem]:
         if kind != layer_kind(name):
             yield Problem(f"layer {name}", f"kind is '{kind}', expected '{layer_kind(name)}'")
     allowed = {s.value for s in Status}
-    for doc_id, layer, status in db.execute(
-        "SELECT doc_id, layer, status FROM doc_status ORDER BY doc_id, layer"
+    for doc_id, layer, status, seconds in db.execute(
+        "SELECT doc_id, layer, status, seconds FROM doc_status ORDER BY doc_id, layer"
     ):
         if status not in allowed:
             yield Problem(
                 f"document {doc_id}, layer {layer}",
                 f"status {status!r} is not one of {', '.join(sorted(allowed))}",
             )
+        try:
+            check_finite(seconds, "its time spent")
+        except ValidationError as exc:
+            yield Problem(f"document {doc_id}, layer {layer}", str(exc))
+
+
+def _tombstones(db: sqlite_utils.Database) -> Iterator[Problem]:
+    for row in db.execute_returning_dicts(
+        "SELECT id, kind, doc_id, layer, deleted FROM tombstones ORDER BY id"
+    ):
+        try:
+            check_tombstone_row(row)
+        except ValidationError as exc:
+            yield Problem(f"tombstone {_shown(row['id'])}", str(exc))
 
 
 def _json_object(value: Any) -> dict[str, Any] | None:

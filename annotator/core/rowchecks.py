@@ -26,9 +26,19 @@ ID_PATTERN = regex.compile(r"^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}/\\]{1,200}$")
 TOMBSTONE_KINDS = frozenset({"span", "relation"})
 
 
+def usable_id(value: object) -> bool:
+    """The importer's rule for ids, lone surrogates (undecodable bytes) included."""
+    return (
+        isinstance(value, str)
+        and ID_PATTERN.match(value) is not None
+        and forbidden_character(value) is None
+    )
+
+
 def check_id(value: object, what: str = "id") -> str:
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
-        raise ValidationError(f"{what} {value!r} is not usable as an id.")
+    if not usable_id(value):
+        raise ValidationError(f"{what} {value!a} is not usable as an id.")
+    assert isinstance(value, str)
     return value
 
 
@@ -78,9 +88,14 @@ def check_document_row(row: dict[str, Any]) -> None:
         raise ValidationError("its text does not match its hash.")
     check_string(row["title"], "its title")
     check_string(row["source"], "its source")
-    if row["published"] is not None and normalize_published(row["published"]) != row["published"]:
-        raise ValidationError(f"publication date {row['published']!r} is not an ISO date.")
+    check_published(row["published"])
     check_json_object(row["meta"], "its meta")
+
+
+def check_published(value: object) -> None:
+    """A stored publication date is NULL or exactly an ISO date (YYYY-MM-DD)."""
+    if value is not None and normalize_published(value) != value:
+        raise ValidationError(f"publication date {value!r} is not an ISO date (YYYY-MM-DD).")
 
 
 def check_layer_row(row: dict[str, Any]) -> None:
