@@ -9,6 +9,7 @@ import hashlib
 import shutil
 import sqlite3
 import subprocess
+import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -188,3 +189,47 @@ def test_a_copied_live_workspace_merges_with_its_write_ahead_log(tmp_path, main_
     merge_workspaces(main_ws, [copied / "live.db"])
     assert main_ws.span(late.id).label == "CLAIM"
     assert sorted(p.name for p in copied.iterdir()) == before
+
+
+def test_concurrent_merges_of_one_file_from_read_only_media(tmp_path, main_ws):
+    """Four `annotator merge` processes at once, reading one file on immutable media that has
+    a write-ahead log beside it: each reads its own private copy, the result is one merge."""
+    live = tmp_path / "live.db"
+    build_other(live)
+    media = tmp_path / "usb"
+    media.mkdir()
+    with Workspace(live, who="amal") as ws:
+        ws.db.execute("PRAGMA wal_autocheckpoint = 0")
+        late = ws.add_span("d2", "amal", 5, 11, "CLAIM")
+        for suffix in ("", "-wal"):
+            shutil.copy(f"{live}{suffix}", media / f"amal.db{suffix}")
+    main_ws.close()
+    target = tmp_path / "main.db"
+    with read_only_folder(media):
+        procs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "annotator",
+                    "--db",
+                    str(target),
+                    "merge",
+                    str(media / "amal.db"),
+                ],
+                cwd=Path(__file__).resolve().parent.parent,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(4)
+        ]
+        results = [(p.wait(), p.stderr.read()) for p in procs]
+        for p in procs:
+            p.stdout.close()
+            p.stderr.close()
+    assert all(code == 0 for code, _ in results), results
+    assert sorted(p.name for p in media.iterdir()) == ["amal.db", "amal.db-wal"]
+    with Workspace(target) as ws:
+        assert ws.span(late.id).label == "CLAIM"
+        assert len(ws.spans("d1", "amal")) == 2 and len(ws.spans("d2", "amal")) == 2

@@ -4,8 +4,11 @@ backups folder that is not ours is ignored, and a restore can always be undone."
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +134,32 @@ def test_a_garbled_index_is_not_a_traceback(annotated, capsys):
     index.write_bytes(index.read_bytes() + b'{"file": 3}\n\xff\xfe garbage\n[1, 2]\n')
     assert main(["--db", str(annotated), "restore", "--list"]) == 0
     assert "daily" in capsys.readouterr().out
+
+
+BACKER = """
+import sys
+from annotator.core.backups import create_backup
+from annotator.core.workspace import Workspace
+with Workspace(sys.argv[1]) as ws:
+    for _ in range(5):
+        create_backup(ws.db.conn, ws.path, "manual")
+"""
+
+
+def test_concurrent_backups_and_a_restore_keep_the_index_whole(annotated):
+    """Three processes taking backups while a restore runs: every index line stays whole,
+    rotation keeps the newest ten we wrote, and the restore's undo survives it all."""
+    first = list_backups(annotated)[0].path
+    procs = [
+        subprocess.Popen([sys.executable, "-c", BACKER, str(annotated)], stderr=subprocess.PIPE)
+        for _ in range(3)
+    ]
+    kept = restore(annotated, first)
+    errors = [p.communicate()[1] for p in procs]
+    assert all(p.returncode == 0 for p in procs), errors
+    backups = list_backups(annotated)
+    assert kept in backups and kept.path.exists()
+    assert len(backups) <= KEEP + 1
+    index = backup_dir(annotated) / "index.jsonl"
+    assert all(json.loads(line)["file"] for line in index.read_text().splitlines())
+    assert all(b.path.stat().st_size > 0 for b in backups)
