@@ -210,8 +210,12 @@ def test_restore_with_no_backups_says_so(capsys, db_path):
     assert code == 0 and "no backups yet" in out
 
 
-def test_backup_failure_is_a_clear_error(annotated, monkeypatch):
-    """A backup folder that cannot be created (a file is in the way) is reported clearly."""
+def test_backup_failure_is_a_clear_error(annotated, capsys):
+    """A backup folder that cannot be created (a file is in the way) is reported clearly: an
+    explicit backup fails with it, the daily one is skipped with it as a warning (issue 10: a
+    full disk must not block reading)."""
     backup_dir(annotated).write_text("in the way")
-    with pytest.raises(WorkspaceError, match="a backup could not be written"):
-        Workspace(annotated)
+    with Workspace(annotated) as ws:
+        assert "a backup could not be written" in capsys.readouterr().err
+        with pytest.raises(WorkspaceError, match="a backup could not be written"):
+            create_backup(ws.db.conn, annotated, "manual")

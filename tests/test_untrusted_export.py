@@ -8,7 +8,9 @@ import errno
 import hashlib
 import json
 import os
+import socket
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -68,7 +70,15 @@ def target_of(kind: str, ws: Path) -> Path:
         os.mkfifo(fifo)
         return fifo
     if kind == "a device":
-        return Path("/dev/null")
+        # A null device of our own: never the system's /dev/null, which an export that did
+        # not refuse it would replace by a regular file for every program on the machine.
+        device = ws.with_name("null.jsonl")
+        try:
+            os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        except PermissionError:  # not root: a socket is not a regular file either
+            with socket.socket(socket.AF_UNIX) as sock:
+                sock.bind(str(device))
+        return device
     if kind == "a folder where the file would go":
         folder = ws.with_name("out")
         (folder / "amal.jsonl").mkdir(parents=True)
@@ -100,7 +110,7 @@ def test_export_refuses_targets_it_must_not_replace(ws_path, capsys, kind):
     assert digest(ws_path) == before and spans_in(ws_path) == 1
     assert all(b.path.stat().st_size > 0 for b in list_backups(ws_path))
     if kind == "a device":
-        assert Path("/dev/null").is_char_device()
+        assert not stat.S_ISREG(os.stat(target).st_mode)  # still the device, not replaced
 
 
 def test_a_manifest_name_that_is_the_workspace_is_refused(tmp_path, capsys):
