@@ -53,14 +53,14 @@ def open_other(path: str | Path, this: Path) -> OtherWorkspace:
     try:
         with path.open("rb") as fh:
             header = fh.read(16)
-        snapshot = Snapshot(path)
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror or exc}).") from exc
+    if header != b"SQLite format 3\x00":
+        raise InputError(str(path), "is not an annotator workspace (not a SQLite file).")
+    try:
+        snapshot = Snapshot(path)
     except SnapshotError as exc:
         raise InputError(str(path), f"cannot be read: {exc}.") from exc
-    if header != b"SQLite format 3\x00":
-        snapshot.close()
-        raise InputError(str(path), "is not an annotator workspace (not a SQLite file).")
     try:
         problem = _problem(snapshot.conn)
     except sqlite3.DatabaseError as exc:
