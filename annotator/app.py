@@ -13,15 +13,25 @@ from annotator.formats import expand_paths, read_paths
 
 
 def open_workspace(
-    db: str | os.PathLike[str] | None, who: str = "system", *, read_only: bool = False
+    db: str | os.PathLike[str] | None,
+    who: str = "system",
+    *,
+    read_only: bool = False,
+    foreign_schema_ok: bool = False,
 ) -> Workspace:
     """Open ``--db``/``ANNOTATOR_DB`` or the default workspace, which gets the seeds when new.
 
     ``read_only`` forces a read-only open (for commands that must not change anything);
     otherwise the workspace is opened read-only only when it cannot be written.
+    ``foreign_schema_ok`` (read-only only) lets ``check`` open a file whose schema is not ours.
     """
     path, is_default = resolve_workspace_path(db)
-    ws = Workspace(path, who=who, read_only=True if read_only else None)
+    ws = Workspace(
+        path,
+        who=who,
+        read_only=True if read_only else None,
+        foreign_schema_ok=foreign_schema_ok and read_only,
+    )
     if is_default and not ws.read_only and not ws.documents() and not ws.setting("seeded"):
         seed_workspace(ws, seeds_dir())
     return ws

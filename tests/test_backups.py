@@ -4,6 +4,7 @@ each day, rotated, and put back by `annotator restore`, which first backs up wha
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
@@ -13,7 +14,7 @@ import pytest
 
 import annotator.core.store as store
 from annotator.cli import main
-from annotator.core.backups import KEEP, backup_dir, create_backup, list_backups
+from annotator.core.backups import INDEX_NAME, KEEP, backup_dir, create_backup, list_backups
 from annotator.core.errors import WorkspaceError
 from annotator.core.workspace import Workspace
 from annotator.formats import expand_paths, read_paths
@@ -41,10 +42,13 @@ def annotated(db_path: Path) -> Path:
 
 
 def age_backups(db: Path, days: int) -> None:
-    """Pretend the existing backups were taken ``days`` ago (their name carries the time)."""
-    for b in list_backups(db):
-        old = (b.created - timedelta(days=days)).strftime("%Y%m%dT%H%M%S%fZ")
-        b.path.rename(b.path.with_name(f"{db.stem}.{old}.{b.reason}.db"))
+    """Pretend the existing backups were taken ``days`` ago (the index records the time)."""
+    index = backup_dir(db) / INDEX_NAME
+    lines = [json.loads(line) for line in index.read_text().splitlines()]
+    for entry in lines:
+        written = datetime.fromisoformat(entry["written"]) - timedelta(days=days)
+        entry["written"] = written.isoformat()
+    index.write_text("".join(json.dumps(entry) + "\n" for entry in lines))
 
 
 def test_a_new_workspace_has_nothing_to_back_up(db_path):
@@ -206,8 +210,12 @@ def test_restore_with_no_backups_says_so(capsys, db_path):
     assert code == 0 and "no backups yet" in out
 
 
-def test_backup_failure_is_a_clear_error(annotated, monkeypatch):
-    """A backup folder that cannot be created (a file is in the way) is reported clearly."""
+def test_backup_failure_is_a_clear_error(annotated, capsys):
+    """A backup folder that cannot be created (a file is in the way) is reported clearly: an
+    explicit backup fails with it, the daily one is skipped with it as a warning (issue 10: a
+    full disk must not block reading)."""
     backup_dir(annotated).write_text("in the way")
-    with pytest.raises(WorkspaceError, match="a backup could not be written"):
-        Workspace(annotated)
+    with Workspace(annotated) as ws:
+        assert "a backup could not be written" in capsys.readouterr().err
+        with pytest.raises(WorkspaceError, match="a backup could not be written"):
+            create_backup(ws._db.conn, annotated, "manual")

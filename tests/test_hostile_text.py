@@ -168,7 +168,7 @@ BAD_JSONL = {
     ),
     "NaN offset": (
         '{"text": "نص", "spans": [{"start": NaN, "end": 1, "label": "CLAIM"}]}',
-        "start and end must be integers, not nan",
+        "NaN is not a JSON number",  # refused as JSON: NaN is no JSON number
     ),
     "not an object": ("[1, 2]", "each line must be a JSON object"),
     "no text": ('{"id": "x"}', 'the object has no "text" string'),

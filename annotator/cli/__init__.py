@@ -7,6 +7,8 @@ user as one sentence on stderr with a non-zero exit, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -37,6 +39,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; output cut short by a closed pipe (``annotator stats | head -1``)
+    ends quietly with exit code 0: what was asked was done, the reader wanted no more."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at exit
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush at exit does not
+    complain about the closed pipe either (the recipe of Python's signal documentation)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +17,15 @@ from annotator.arabic.terminal import for_terminal, needs_visual_order
 _CONTROL = regex.compile(r"\p{Cc}")
 
 
+class _PipedConsole(Console):
+    """Rich ends the program with exit code 1 when its pipe closes; here the closed pipe is
+    handed to ``annotator.cli.main``, which ends quietly like every other command."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def stdout_console() -> Console:
     """Markup and emoji codes off: titles and ids come from files, and "[link=...]" or
     ":smile:" in an article must print as the characters they are.
@@ -24,7 +34,7 @@ def stdout_console() -> Console:
     (one column per layer) to nothing, so a pipe gets room for the whole table instead.
     """
     width = None if sys.stdout.isatty() else 240
-    return Console(
+    return _PipedConsole(
         file=sys.stdout, soft_wrap=False, highlight=False, markup=False, emoji=False, width=width
     )
 
@@ -63,3 +73,8 @@ def progress_bar(description: str, total: int | None) -> Iterator[Callable[[int]
     with Progress(*columns, console=Console(file=sys.stderr), transient=True) as bar:
         task = bar.add_task(description, total=total)
         yield lambda done: bar.update(task, completed=done)
+
+
+def print_json(value: object) -> None:
+    """``--json`` output: strict JSON (NaN and Infinity are not JSON), Arabic unescaped."""
+    print(json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 from rich.table import Table
 
 from annotator.app import open_workspace
-from annotator.cli.console import display, literal, progress_bar, stdout_console
+from annotator.cli.console import display, literal, print_json, progress_bar, stdout_console
 from annotator.core.batches import document_count
 from annotator.core.errors import InputError
 from annotator.core.integrity import check_workspace
@@ -21,8 +20,7 @@ from annotator.core.paths import exports_dir
 from annotator.core.rows import check_layer_name
 from annotator.core.workspace import Workspace
 from annotator.formats import registry
-from annotator.formats.manifest import ExportTally, manifest_path, write_manifest
-from annotator.formats.selection import select
+from annotator.formats.manifest import manifest_path
 from annotator.review.agreement import manifest_figures
 
 
@@ -124,19 +122,16 @@ def cmd_export(args: argparse.Namespace) -> int:
                 f"annotator: note: layer '{args.layer}' has no annotations (layers: {known}).",
                 file=sys.stderr,
             )
-        tally = ExportTally()
         with progress_bar("Exporting", document_count(ws)) as progress:
-            chosen = select(ws, args.layer, args.status, progress)
-            fmt.writer(tally.counting(chosen), output, ws.schema)
-        manifest = write_manifest(
-            output,
-            tally,
-            layer=args.layer,
-            status=args.status,
-            workspace_layers=ws.layers(),
-            fmt=fmt.name,
-            extra={"agreement": manifest_figures(ws)} if args.layer == GOLD_LAYER else None,
-        )
+            manifest = registry.export_layer(
+                ws,
+                fmt,
+                output,
+                layer=args.layer,
+                status=args.status,
+                progress=progress,
+                extra={"agreement": manifest_figures(ws)} if args.layer == GOLD_LAYER else None,
+            )
     print(
         f"Exported {manifest['documents']} documents with {manifest['spans']} spans and "
         f"{manifest['relations']} relations to {output} (manifest: {manifest_path(output)})."
@@ -199,7 +194,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         stats = workspace_stats(ws)
         labels = list(ws.schema.labels)
     if args.json:
-        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        print_json(stats)
         return 0
     shown = display(args.bidi)
     console = stdout_console()
@@ -244,7 +239,9 @@ def _shorten(title: str, limit: int = 48) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with open_workspace(args.db, args.annotator or "system", read_only=True) as ws:
+    with open_workspace(
+        args.db, args.annotator or "system", read_only=True, foreign_schema_ok=True
+    ) as ws:
         problems = check_workspace(ws)
         name = ws.path
     for problem in problems:

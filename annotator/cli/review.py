@@ -4,13 +4,12 @@ merge, assign, package. Each is a thin layer over :mod:`annotator.review`."""
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from rich.table import Table
 
 from annotator.app import open_workspace
-from annotator.cli.console import progress_bar, stdout_console
+from annotator.cli.console import print_json, progress_bar, stdout_console
 from annotator.core.errors import ValidationError
 from annotator.review.adjudicate import Strategy, auto_adjudicate
 from annotator.review.agreement import AgreementReport, compute_agreement
@@ -92,7 +91,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             ws, _layers(args.layers), per_document=not args.no_per_document, progress=progress
         )
     if args.json:
-        print(json.dumps(report.to_json(not args.no_per_document), ensure_ascii=False, indent=2))
+        print_json(report.to_json(not args.no_per_document))
         return 0
     _print_agreement(report)
     return 0
@@ -138,7 +137,7 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
     with open_workspace(args.db, args.annotator or "system") as ws:
         result = auto_adjudicate(ws, args.strategy, args.min_votes, _layers(args.layers))
     if args.json:
-        print(json.dumps(result.__dict__, ensure_ascii=False, indent=2))
+        print_json(result.__dict__)
     else:
         print(f"Adjudicated: {result.summary()}.")
     return 0
@@ -154,7 +153,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                 if not (args.open and conflict.resolved):
                     found.append(conflict.to_json())
     if args.json:
-        print(json.dumps(found, ensure_ascii=False, indent=2))
+        print_json(found)
         return 0
     table = Table(title=f"{len(found)} conflicts")
     for column in ("document", "where", "kind", "labels", "layers with a version", "resolution"):
@@ -180,7 +179,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         doc_ids = [args.doc] if args.doc else [d.id for d in ws.documents()]
         rows = [gold_diff(ws, doc_id, args.layer).to_json() for doc_id in doc_ids]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
         return 0
     table = Table(title=f"Gold compared with {args.layer}")
     for column in ("document", "same", "missed", "removed", "changed", "relations +/-"):
@@ -202,7 +201,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     with open_workspace(args.db, args.annotator or "system") as ws:
         reports = merge_workspaces(ws, args.others)
     if args.json:
-        print(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2))
+        print_json([r.to_json() for r in reports])
         return 0
     for report in reports:
         print(f"Merged {report.summary()}.")

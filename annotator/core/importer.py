@@ -19,13 +19,14 @@ from annotator.core.changes import ChangeKind
 from annotator.core.errors import InputError, ValidationError
 from annotator.core.model import GOLD_LAYER, Relation, Span, Status, new_id
 from annotator.core.records import DocumentRecord, ImportReport
+from annotator.core.rowchecks import usable_id
 from annotator.core.rows import check_layer_name, dumps, normalize_published, now
-from annotator.core.tables import ID, Writer
+from annotator.core.tables import Writer
 from annotator.core.text import (
     forbidden_character,
     normalize_fragment,
     normalize_text,
-    remap_offset,
+    remap_exact,
     text_sha256,
 )
 
@@ -164,7 +165,7 @@ class Importer:
 
     def _new_document(self, record: DocumentRecord, text: str, sha: str) -> str:
         candidate = record.id if record.id is not None else f"doc_{sha[:16]}"
-        if not isinstance(candidate, str) or not ID.fullmatch(candidate):
+        if not usable_id(candidate):
             raise _Rejected(f"document id {candidate!r} is not usable as an id.")
         if candidate in self.sha_by_doc:
             if record.id_is_explicit:
@@ -259,9 +260,20 @@ class Importer:
             raise _Rejected(f"label must be a string, not {label!r}.")
         attrs = raw.get("attrs") or {}
         if remap and 0 <= start < end <= len(raw_text):
-            start, end = remap_offset(raw_text, start), remap_offset(raw_text, end)
+            new_start, new_end = (
+                remap_exact(raw_text, text, start),
+                remap_exact(raw_text, text, end),
+            )
+            if new_start is None or new_end is None:
+                offset = start if new_start is None else end
+                raise _Rejected(
+                    f"span {start}-{end} would split a character cluster at offset {offset} "
+                    "of the text as given (a letter and its marks, or a CR LF line end, stay "
+                    "together)."
+                )
+            start, end = new_start, new_end
         span_id = raw.get("id")
-        if span_id is not None and (not isinstance(span_id, str) or not ID.fullmatch(span_id)):
+        if span_id is not None and not usable_id(span_id):
             raise _Rejected(f"id {span_id!r} is not usable as a span id.")
         if span_id is not None and self._span_id_elsewhere(span_id, doc_id, layer):
             raise _Rejected(
@@ -334,7 +346,7 @@ class Importer:
             except ValidationError as exc:
                 raise _Rejected(f"relation {number}: {exc}") from exc
             rel_id = raw.get("id")
-            if rel_id is not None and (not isinstance(rel_id, str) or not ID.fullmatch(rel_id)):
+            if rel_id is not None and not usable_id(rel_id):
                 raise _Rejected(f"relation {number}: id {rel_id!r} is not usable as an id.")
             key = (head, child, str(label))
             if key in existing or (rel_id is not None and rel_id in existing_ids):

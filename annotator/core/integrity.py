@@ -16,12 +16,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.errors import ValidationError
+from annotator.core.fileschema import select_columns
 from annotator.core.model import Status
+from annotator.core.rowchecks import (
+    check_id,
+    check_number,
+    check_published,
+    check_span_fields,
+    check_string,
+    check_text,
+    check_tombstone_row,
+    usable_id,
+)
 from annotator.core.rows import check_layer_name, layer_kind
-from annotator.core.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from annotator.core.store import APPLICATION_ID, SCHEMA_VERSION
 from annotator.core.text import normalize_text, text_sha256
 from annotator.core.workspace import Workspace
 
@@ -41,24 +50,36 @@ class Problem:
 
 
 def check_workspace(ws: Workspace) -> list[Problem]:
-    """Every problem found, in a stable order; the workspace is only read."""
+    """Every problem found, in a stable order; the workspace is only read.
+
+    Text that is not UTF-8 (raw SQL can store any bytes) is read with its bad bytes as lone
+    surrogates, which the string checks then report, instead of failing the whole check.
+    """
     try:
-        return _check(ws)
+        with ws.lenient_text():
+            return _check(ws)
     except sqlite3.DatabaseError as exc:  # pages so broken SQLite cannot even check them
         return [Problem(str(ws.path), f"SQLite integrity check failed: {exc}")]
+
+
+def _shown(value: object) -> str:
+    """An id as a problem line shows it: as it is when usable, else escaped (a NUL or a
+    terminal escape in an id must not reach the terminal)."""
+    return value if isinstance(value, str) and usable_id(value) else ascii(value)
 
 
 def _check(ws: Workspace) -> list[Problem]:
     problems = list(_file(ws))
     if problems:  # a damaged file makes every later query unreliable
         return problems
-    problems += _schema(ws.query)
+    problems += _schema(ws)
     if problems:
         return problems
     problems += _references(ws.query)
     problems += _documents_and_spans(ws)
     problems += _relations(ws)
     problems += _layers_and_statuses(ws.query)
+    problems += _tombstones(ws)
     return problems
 
 
@@ -69,41 +90,15 @@ def _file(ws: Workspace) -> Iterator[Problem]:
             yield Problem(str(ws.path), f"SQLite integrity check failed: {message}")
 
 
-def expected_schema() -> dict[tuple[str, str], list[str]]:
-    """(type, name) of every table, index and trigger the migrations create, with each
-    table's columns: what a workspace of this version must hold."""
-    db = sqlite_utils.Database(memory=True)
-    for migration in MIGRATIONS:
-        migration(db)
-    return _schema_of(db.execute)
-
-
-def _schema_of(db: Query) -> dict[tuple[str, str], list[str]]:
-    found: dict[tuple[str, str], list[str]] = {}
-    for kind, name in db("SELECT type, name FROM sqlite_master ORDER BY type, name"):
-        columns = []
-        if kind == "table":
-            columns = [row[1] for row in db(f"PRAGMA table_info([{name}])")]
-        found[(kind, name)] = columns
-    return found
-
-
-def _schema(db: Query) -> Iterator[Problem]:
-    app_id = db("PRAGMA application_id").fetchone()[0]
+def _schema(ws: Workspace) -> Iterator[Problem]:
+    app_id = ws.query("PRAGMA application_id").fetchone()[0]
     if app_id != APPLICATION_ID:
         yield Problem("schema", f"application id is {app_id:#x}, not {APPLICATION_ID:#x}")
-    version = db("PRAGMA user_version").fetchone()[0]
+    version = ws.query("PRAGMA user_version").fetchone()[0]
     if version != SCHEMA_VERSION:
         yield Problem("schema", f"schema version is {version}, not {SCHEMA_VERSION}")
-    actual, expected = _schema_of(db), expected_schema()
-    for key, columns in expected.items():
-        kind, name = key
-        if key not in actual:
-            yield Problem("schema", f"{kind} {name} is missing")
-        elif actual[key] != columns:
-            yield Problem("schema", f"table {name} has columns {actual[key]}, expected {columns}")
-    for kind, name in sorted(set(actual) - set(expected)):
-        yield Problem("schema", f"unexpected {kind} {name}")
+    for difference in ws.schema_differences():
+        yield Problem("schema", difference)
 
 
 def _references(db: Query) -> Iterator[Problem]:
@@ -120,12 +115,24 @@ def _references(db: Query) -> Iterator[Problem]:
 
 
 def _documents_and_spans(ws: Workspace) -> Iterator[Problem]:
-    for doc_id, text, sha, meta in ws.query(
-        "SELECT id, text, sha256, meta FROM documents ORDER BY rowid"
+    for doc_id, text, sha, meta, title, source, published in ws.query(
+        "SELECT id, text, sha256, meta, title, source, published FROM documents ORDER BY rowid"
     ).fetchall():
-        where = f"document {doc_id}"
+        where = f"document {_shown(doc_id)}"
+        try:
+            check_id("its id", doc_id)
+            check_text("its title", title)
+            check_string("its source", source)
+            check_published(published)
+        except ValidationError as exc:
+            yield Problem(where, str(exc))
         if not isinstance(text, str):
             yield Problem(where, f"text is stored as {type(text).__name__}, not text")
+            continue
+        try:
+            check_string("its text", text)
+        except ValidationError as exc:  # its hash and spans cannot even be computed
+            yield Problem(where, str(exc))
             continue
         if text_sha256(text) != sha:
             yield Problem(where, f"text does not match its SHA-256 (stored {sha})")
@@ -138,11 +145,13 @@ def _documents_and_spans(ws: Workspace) -> Iterator[Problem]:
 
 def _spans(ws: Workspace, doc_id: str, text: str) -> Iterator[Problem]:
     rows = ws.query_dicts(
-        'SELECT * FROM spans WHERE doc_id = ? ORDER BY layer, start, "end", id', [doc_id]
+        f"SELECT {select_columns('spans')} FROM spans WHERE doc_id = ? "
+        'ORDER BY layer, start, "end", id',
+        [doc_id],
     )
     first_of: dict[tuple[Any, ...], str] = {}
     for row in rows:
-        where = f"document {doc_id}, layer {row['layer']}, span {row['id']}"
+        where = f"document {_shown(doc_id)}, layer {row['layer']}, span {_shown(row['id'])}"
         attrs = _json_object(row["attrs"])
         if attrs is None:
             yield Problem(where, f"attrs {row['attrs']!r} is not a JSON object")
@@ -159,6 +168,7 @@ def _spans(ws: Workspace, doc_id: str, text: str) -> Iterator[Problem]:
         if twin != row["id"]:
             yield Problem(where, f"duplicates span {twin} (same offsets, label and attributes)")
         try:
+            check_span_fields(row)  # the importer's rules: id, JSON columns, finite numbers
             ws.check_span(text, row["start"], row["end"], row["label"], attrs)
         except ValidationError as exc:
             yield Problem(where, str(exc))
@@ -173,7 +183,13 @@ def _relations(ws: Workspace) -> Iterator[Problem]:
         "LEFT JOIN spans c ON c.id = r.child ORDER BY r.doc_id, r.layer, r.id"
     )
     for row in rows:
-        where = f"document {row['doc_id']}, layer {row['layer']}, relation {row['id']}"
+        where = (
+            f"document {_shown(row['doc_id'])}, layer {row['layer']}, relation {_shown(row['id'])}"
+        )
+        try:
+            check_id("its id", row["id"])
+        except ValidationError as exc:
+            yield Problem(where, str(exc))
         ends_ok = True
         for end in ("head", "child"):
             prefix = end[0]
@@ -204,14 +220,28 @@ def _layers_and_statuses(db: Query) -> Iterator[Problem]:
         if kind != layer_kind(name):
             yield Problem(f"layer {name}", f"kind is '{kind}', expected '{layer_kind(name)}'")
     allowed = {s.value for s in Status}
-    for doc_id, layer, status in db(
-        "SELECT doc_id, layer, status FROM doc_status ORDER BY doc_id, layer"
+    for doc_id, layer, status, seconds in db(
+        "SELECT doc_id, layer, status, seconds FROM doc_status ORDER BY doc_id, layer"
     ):
         if status not in allowed:
             yield Problem(
                 f"document {doc_id}, layer {layer}",
                 f"status {status!r} is not one of {', '.join(sorted(allowed))}",
             )
+        try:
+            check_number("its time spent", seconds)
+        except ValidationError as exc:
+            yield Problem(f"document {doc_id}, layer {layer}", str(exc))
+
+
+def _tombstones(ws: Workspace) -> Iterator[Problem]:
+    for row in ws.query_dicts(
+        "SELECT id, kind, doc_id, layer, deleted FROM tombstones ORDER BY id"
+    ):
+        try:
+            check_tombstone_row(row)
+        except ValidationError as exc:
+            yield Problem(f"tombstone {_shown(row['id'])}", str(exc))
 
 
 def _json_object(value: Any) -> dict[str, Any] | None:

@@ -4,12 +4,15 @@ Restoring first backs up what is there now (or, if SQLite cannot open it, copies
 a restore can itself be undone with another restore. A healthy workspace is overwritten through
 SQLite's backup API under the write lock, so another program that has it open waits and then
 sees the restored data; a damaged one is replaced as a file, atomically.
+
+The file restored from may come from anywhere (a copy of a live workspace from another
+machine): it is read as a ``Snapshot`` (its write-ahead log included, nothing written beside
+it) and must have exactly the schema our migrations create, like any workspace opened here.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -17,6 +20,8 @@ from pathlib import Path
 from annotator.core.backups import Backup, create_backup, list_backups, preserve_file
 from annotator.core.errors import DamagedWorkspaceError, ReadOnlyError, WorkspaceError
 from annotator.core.fileguard import inspect_file, read_only_reason
+from annotator.core.fileschema import schema_refusal
+from annotator.core.snapshot import Snapshot, SnapshotError
 from annotator.core.store import APPLICATION_ID, SCHEMA_VERSION, connect
 
 
@@ -38,13 +43,12 @@ def check_backup(backup: Path) -> None:
     """Refuse a backup that is not a complete, healthy workspace this version can read."""
     inspect_file(backup)
     try:
-        conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
+        with _snapshot(backup) as snapshot:
+            conn = snapshot.conn
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            conn.close()
+            foreign = schema_refusal(conn, version) if app_id == APPLICATION_ID else None
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0] if not foreign else "ok"
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError(f"{backup} cannot be restored: it is damaged ({exc}).") from exc
     if app_id != APPLICATION_ID:
@@ -53,8 +57,17 @@ def check_backup(backup: Path) -> None:
         raise WorkspaceError(
             f"{backup} cannot be restored: it was written by a newer version of the annotator."
         )
+    if foreign:
+        raise WorkspaceError(f"{backup} cannot be restored: {foreign}.")
     if verdict != "ok":
         raise WorkspaceError(f"{backup} cannot be restored: it is damaged ({verdict}).")
+
+
+def _snapshot(backup: Path) -> Snapshot:
+    try:
+        return Snapshot(backup)
+    except SnapshotError as exc:
+        raise WorkspaceError(f"{backup} cannot be restored: {exc}.") from exc
 
 
 def restore(workspace: Path, backup: Path) -> Backup | None:
@@ -76,11 +89,8 @@ def restore(workspace: Path, backup: Path) -> Backup | None:
         except DamagedWorkspaceError:
             live.close()
             return _replace_damaged(workspace, backup)
-        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
-            source.backup(live.conn)
-        finally:
-            source.close()
+        with _snapshot(backup) as source:
+            source.conn.backup(live.conn)
     except sqlite3.Error as exc:
         raise WorkspaceError(f"{workspace} could not be restored ({exc}).") from exc
     finally:
@@ -95,20 +105,29 @@ def _replace_damaged(workspace: Path, backup: Path) -> Backup:
 
 
 def _replace_file(workspace: Path, backup: Path) -> None:
-    """Copy beside the target, flush, rename over it, and drop the old write-ahead log, whose
-    pages belong to the replaced file and would corrupt the restored one."""
+    """Copy beside the target (through SQLite, so that the backup's write-ahead log is
+    included), flush, rename over it, and drop the old write-ahead log, whose pages belong to
+    the replaced file and would corrupt the restored one."""
     workspace.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(
         prefix=f".{workspace.name}.", suffix=".part", dir=workspace.parent
     )
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as out, backup.open("rb") as src:
-            shutil.copyfileobj(src, out)
-            out.flush()
+        with _snapshot(backup) as source:
+            copy = sqlite3.connect(tmp_name)
+            try:
+                source.conn.backup(copy)
+            finally:
+                copy.close()
+        with open(tmp_name, "rb+") as out:
             os.fsync(out.fileno())
         for suffix in ("-wal", "-shm"):
             workspace.with_name(workspace.name + suffix).unlink(missing_ok=True)
         os.replace(tmp_name, workspace)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+    except BaseException as exc:
+        for suffix in ("", "-wal", "-shm"):
+            Path(tmp_name + suffix).unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error):
+            raise WorkspaceError(f"{workspace} could not be restored ({exc}).") from exc
         raise

@@ -8,6 +8,7 @@ GUI and the CLI can share it. ``PRAGMA application_id`` marks the file as ours a
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ import sqlite_utils
 from annotator.core.backups import RESTORE_HINT, backup_daily, create_backup
 from annotator.core.errors import DamagedWorkspaceError, ReadOnlyError, WorkspaceError
 from annotator.core.fileguard import inspect_file, read_only_reason
+from annotator.core.fileschema import harden, schema_refusal
 
 APPLICATION_ID = 0x41524E41  # "ARNA"
 BUSY_TIMEOUT_MS = 5000
@@ -205,18 +207,22 @@ def db_path(db: sqlite_utils.Database) -> str:
     return str(db.execute("PRAGMA database_list").fetchone()[2])
 
 
-def connect(path: Path, read_only: bool | None = None) -> sqlite_utils.Database:
+def connect(
+    path: Path, read_only: bool | None = None, *, foreign_schema_ok: bool = False
+) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate a workspace; raise WorkspaceError if unusable.
 
     ``read_only=None`` opens read-only exactly when the file or its folder cannot be written,
     so a workspace on a read-only path is usable for reading instead of failing at first edit.
+    A file whose schema is not exactly ours is refused (see ``fileschema``), except read-only
+    with ``foreign_schema_ok``, for ``check`` to report what is wrong with it.
     """
     path = Path(path)
     inspect_file(path)
     if read_only is None:
         read_only = read_only_reason(path) is not None
     if read_only:
-        return _open_read_only(path)
+        return _open_read_only(path, foreign_schema_ok)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -227,15 +233,18 @@ def connect(path: Path, read_only: bool | None = None) -> sqlite_utils.Database:
         raise WorkspaceError(f"{path} cannot be opened: {exc}.") from exc
     db = sqlite_utils.Database(conn)
     try:
+        harden(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         existed = _check_identity(db, path)
+        if existed:
+            _refuse_foreign_schema(db, path)
         db.execute("PRAGMA foreign_keys = ON")
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         _migrate(db, path)
         if existed:
-            backup_daily(db.conn, path)
+            _daily_backup(db, path)
     except BaseException as exc:
         db.close()
         if isinstance(exc, sqlite3.OperationalError):
@@ -248,7 +257,7 @@ def connect(path: Path, read_only: bool | None = None) -> sqlite_utils.Database:
     return db
 
 
-def _open_read_only(path: Path) -> sqlite_utils.Database:
+def _open_read_only(path: Path, foreign_schema_ok: bool = False) -> sqlite_utils.Database:
     """Open without ever writing: ``mode=ro``, or ``immutable`` when SQLite cannot even create
     the shared-memory file of the write-ahead log beside a file on a read-only path."""
     if not path.exists() or path.stat().st_size == 0:
@@ -264,10 +273,12 @@ def _open_read_only(path: Path) -> sqlite_utils.Database:
         raise WorkspaceError(f"{path} cannot be opened read-only: {exc}.") from exc
     db = sqlite_utils.Database(conn)
     try:
+        db.execute("PRAGMA query_only = ON")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _check_identity(db, path)
+        if not foreign_schema_ok:
+            _refuse_foreign_schema(db, path)
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA query_only = ON")
         version = db.execute("PRAGMA user_version").fetchone()[0]
     except BaseException as exc:
         db.close()
@@ -288,6 +299,7 @@ def _connect_uri(uri: str) -> sqlite3.Connection:
         uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )
     try:
+        harden(conn)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error:
         conn.close()
@@ -308,6 +320,29 @@ def _check_identity(db: sqlite_utils.Database, path: Path) -> bool:
             f"this version reads up to {SCHEMA_VERSION}); update the annotator to open it."
         )
     return has_tables
+
+
+def _daily_backup(db: sqlite_utils.Database, path: Path) -> None:
+    """Take the day's backup; when it cannot be written (a full disk, an unwritable backups
+    folder) say so on stderr and go on, so that reading, checking and exporting elsewhere
+    still work. A damaged workspace is still refused: that is not the backup's problem."""
+    try:
+        backup_daily(db.conn, path)
+    except DamagedWorkspaceError:
+        raise
+    except WorkspaceError as exc:
+        print(
+            f"annotator: warning: {exc} Today's backup was skipped; the workspace opened anyway.",
+            file=sys.stderr,
+        )
+
+
+def _refuse_foreign_schema(db: sqlite_utils.Database, path: Path) -> None:
+    """Before any statement of the file runs: its schema must be what our migrations made."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    refusal = schema_refusal(db.conn, version)
+    if refusal:
+        raise WorkspaceError(f"{path} cannot be opened: {refusal}.")
 
 
 def _migrate(db: sqlite_utils.Database, path: Path) -> None:

@@ -2,122 +2,39 @@
 
 This module holds all of the workspace's write SQL outside the migrations in ``store.py`` (a
 test keeps it that way). A :class:`Writer` exists only inside ``Workspace.writing()``: one
-SQLite transaction whose rows are checked here against the rules the JSONL importer applies,
-whoever writes them (the importer, suggestions, adjudication, merge, assignments, the window),
-so a row another tool or machine made can never slip in through a door with laxer checks.
-The writer also remembers which documents, layers, spans and relations it touched; the
-Workspace turns that into the one typed ``Change`` subscribers get after the commit.
+SQLite transaction whose rows are checked with the rules of ``rowchecks.py`` (the rules the
+JSONL importer applies, one set for every row), whoever writes them (the importer, suggestions,
+adjudication, merge, assignments, the window), so a row another tool or machine made can never
+slip in through a door with laxer checks. The writer also remembers which documents, layers,
+spans and relations it touched; the Workspace turns that into the one typed ``Change``
+subscribers get after the commit.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-import regex
-
 from annotator.core.errors import ValidationError
-from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Relation, Span, Status
+from annotator.core.model import GOLD_LAYER, Relation, Span, Status
+from annotator.core.rowchecks import (
+    check_assignment,
+    check_document_row,
+    check_id,
+    check_layer,
+    check_line,
+    check_number,
+    check_object,
+    check_offsets,
+    check_status,
+    check_text,
+    check_tombstone,
+)
 from annotator.core.rows import check_layer_name, dumps, layer_kind, normalize_published, now
 from annotator.core.schema import LabelSchema
-from annotator.core.text import (
-    forbidden_character,
-    is_grapheme_boundary,
-    normalize_fragment,
-    normalize_text,
-    text_sha256,
-)
-
-# Ids of documents, spans and relations: printable, no path separators (the importer's rule).
-ID = regex.compile(r"[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}/\\]{1,200}")
-# Names, labels, times and authors: one line of printable text.
-_CONTROL = regex.compile(r"[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]")
-LAYER_KINDS = frozenset({"annotator", "gold", "suggestions"})
-ASSIGNMENT_ROLES = frozenset({"primary", "overlap"})
-
-
-def check_id(what: str, value: object) -> str:
-    if not isinstance(value, str) or not ID.fullmatch(value):
-        raise ValidationError(f"{what} {value!r} is not usable as an id.")
-    return value
-
-
-def check_line(what: str, value: object, *, empty: bool = True) -> str:
-    """One line of text: a string without control characters, NUL or lone surrogates, NFC."""
-    if not isinstance(value, str) or (not empty and not value):
-        raise ValidationError(f"{what} {value!r} must be a non-empty string.")
-    if _CONTROL.search(value) or forbidden_character(value) is not None:
-        raise ValidationError(f"{what} {value!r} contains a control character.")
-    if normalize_fragment(value) != value:
-        raise ValidationError(f"{what} {value!r} is not in normalised (NFC) form.")
-    return value
-
-
-def check_text(what: str, value: object) -> str:
-    """Free text (a title): any characters but NUL and lone surrogates, normalised (NFC)."""
-    if not isinstance(value, str) or forbidden_character(value) is not None:
-        raise ValidationError(f"{what} must be a string without NUL or lone surrogates.")
-    if normalize_fragment(value) != value:
-        raise ValidationError(f"{what} {value!r} is not in normalised (NFC) form.")
-    return value
-
-
-def check_number(what: str, value: object, *, optional: bool = False) -> float | None:
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValidationError(f"{what} {value!r} must be a finite number.")
-    return float(value)
-
-
-def check_object(what: str, value: object) -> str:
-    """A JSON object (never NaN or Infinity, never another JSON type), encoded for its column."""
-    if isinstance(value, str):
-        try:
-            value = json.loads(value, parse_constant=_refuse_constant)
-        except (ValueError, ValidationError) as exc:
-            raise ValidationError(f"{what} is not a JSON object ({exc}).") from exc
-    if not isinstance(value, dict):
-        raise ValidationError(f"{what} must be a JSON object, not {type(value).__name__}.")
-    try:
-        encoded = json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
-    except (TypeError, ValueError) as exc:
-        raise ValidationError(f"{what} is not a JSON object ({exc}).") from exc
-    if forbidden_character(encoded) is not None:
-        raise ValidationError(f"{what} contains a NUL or a lone surrogate.")
-    return encoded
-
-
-def check_offsets(text: str, start: object, end: object) -> None:
-    """Offsets in range, non-empty, on grapheme boundaries (a letter keeps its marks)."""
-    if type(start) is not int or type(end) is not int:
-        raise ValidationError(f"span offsets must be integers, not {start!r} and {end!r}.")
-    if not 0 <= start < end <= len(text):
-        raise ValidationError(
-            f"span {start}-{end} is out of range for a text of {len(text)} characters "
-            "(0 <= start < end <= length)."
-        )
-    for offset in (start, end):
-        if not is_grapheme_boundary(text, offset):
-            raise ValidationError(
-                f"span {start}-{end} would split a character cluster at offset {offset} "
-                "(a letter and its marks stay together)."
-            )
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValidationError(f"{name} is not a number JSON allows")
-
-
-def check_status(value: object) -> Status:
-    try:
-        return Status(str(value))
-    except ValueError as exc:
-        allowed = ", ".join(s.value for s in Status)
-        raise ValidationError(f"Unknown status {value!r} (allowed: {allowed}).") from exc
+from annotator.core.text import normalize_fragment
 
 
 class Writer:
@@ -227,8 +144,7 @@ class Writer:
             return
         check_layer_name(name)
         kind = kind or layer_kind(name)
-        if kind not in LAYER_KINDS or kind != layer_kind(name):
-            raise ValidationError(f"Layer '{name}' cannot be of kind {kind!r}.")
+        check_layer(name, kind)
         self._conn.execute(
             "INSERT OR IGNORE INTO layers (name, kind, created) VALUES (?,?,?)",
             [name, kind, self._check_stamp("layer time", created)],
@@ -240,21 +156,15 @@ class Writer:
         """Rows (id, title, text, sha256, source, published, meta, created) of new documents."""
         checked = []
         for doc_id, title, text, sha, source, published, meta, created in rows:
-            check_id("document id", doc_id)
-            if not isinstance(text, str) or forbidden_character(text) is not None:
-                raise ValidationError(f"document {doc_id}: its text has a NUL or lone surrogate.")
-            if normalize_text(text) != text:
-                raise ValidationError(f"document {doc_id}: its text is not normalised.")
-            if sha != text_sha256(text):
-                raise ValidationError(f"document {doc_id}: its text does not match its hash.")
-            if not isinstance(source, str) or forbidden_character(source) is not None:
-                raise ValidationError(f"document {doc_id}: its source is not a usable string.")
-            if normalize_published(published) != published:
-                raise ValidationError(f"document {doc_id}: publication date {published!r}.")
+            row = dict(id=doc_id, title=title, text=text, sha256=sha, source=source)
+            try:
+                check_document_row({**row, "published": published, "meta": meta})
+            except ValidationError as exc:
+                raise ValidationError(f"document {doc_id!a}: {exc}") from exc
             checked.append(
                 (
                     doc_id,
-                    check_text("title", title),
+                    title,
                     text,
                     sha,
                     source,
@@ -488,10 +398,7 @@ class Writer:
         self, row_id: str, kind: str, doc_id: str, layer: str, deleted: str
     ) -> None:
         """Remember another file's deletion, so it travels on with the next merge."""
-        if kind not in ("span", "relation"):
-            raise ValidationError(f"A deletion is of a span or a relation, not {kind!r}.")
-        check_id("deleted id", row_id)
-        check_layer_name(layer)
+        check_tombstone(kind, row_id, layer, deleted)
         self._conn.execute(
             "INSERT OR REPLACE INTO tombstones (id, kind, doc_id, layer, deleted) "
             "VALUES (?,?,?,?,?)",
@@ -620,9 +527,10 @@ class Writer:
         """Rows (doc_id, annotator, role, assigned); ``replace`` drops every earlier one."""
         checked = []
         for doc_id, annotator, role, assigned in rows:
-            check_layer_name(annotator)
-            if annotator in (GOLD_LAYER, SUGGESTIONS_LAYER) or role not in ASSIGNMENT_ROLES:
-                raise ValidationError(f"Assignment of {doc_id} to {annotator!r} as {role!r}.")
+            try:
+                check_assignment(annotator, role)
+            except ValidationError as exc:
+                raise ValidationError(f"document {doc_id!a}: {exc}") from exc
             checked.append((doc_id, annotator, role, self._check_stamp("assigned", assigned)))
             self.doc_ids.add(doc_id)
         if replace:

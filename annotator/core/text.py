@@ -102,6 +102,17 @@ def remap_offset(raw: str, offset: int) -> int:
     return len(normalize_text(raw[:offset]))
 
 
+def remap_exact(raw: str, text: str, offset: int) -> int | None:
+    """``remap_offset`` for an offset given against ``raw`` (whose normalised form is
+    ``text``), or None when a span may not start or end there: inside a cluster
+    of the raw text (a letter and its decomposed marks, CR LF) or where normalisation merges
+    the characters on both sides of it."""
+    if not is_grapheme_boundary(raw, offset):
+        return None
+    prefix = normalize_text(raw[:offset])
+    return len(prefix) if text.startswith(prefix) else None
+
+
 class Utf16Offsets:
     """Converts between code-point offsets (the contract) and UTF-16 units (what Qt counts).
 

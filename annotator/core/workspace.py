@@ -20,6 +20,7 @@ import sqlite_utils
 from annotator.core.changes import Change, ChangeKind
 from annotator.core.errors import NotFoundError, ValidationError, WorkspaceError
 from annotator.core.fileguard import hold, release
+from annotator.core.fileschema import schema_differences
 from annotator.core.importer import Importer
 from annotator.core.model import (
     GOLD_LAYER,
@@ -32,6 +33,7 @@ from annotator.core.model import (
     new_id,
 )
 from annotator.core.records import DocumentRecord, ImportReport
+from annotator.core.rowchecks import check_offsets
 from annotator.core.rows import (
     SPAN_SELECT,
     check_layer_name,
@@ -41,8 +43,16 @@ from annotator.core.rows import (
     span_from_row,
 )
 from annotator.core.schema import LabelSchema
-from annotator.core.store import connect, is_read_only, write_transaction
-from annotator.core.tables import Writer, check_offsets
+from annotator.core.store import SCHEMA_VERSION, connect, is_read_only, write_transaction
+from annotator.core.tables import Writer
+
+_RELATION_COLUMNS = "id, doc_id, layer, head, child, label, author, updated"
+_EVENT_COLUMNS = "id, ts, who, action, doc_id, layer, payload"
+_DOCUMENT_COLUMNS = "id, title, text, sha256, source, published, meta, created"
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
 
 
 def sort_spans(spans: Iterable[Span]) -> list[Span]:
@@ -60,12 +70,15 @@ class Workspace:
         schema: LabelSchema | None = None,
         *,
         read_only: bool | None = None,
+        foreign_schema_ok: bool = False,
     ):
         self.path = Path(path)
         self.who = who
         # The schema first: a missing resource must fail before the file is created or touched.
         self.schema = schema or LabelSchema.load()
-        self._db: sqlite_utils.Database = connect(self.path, read_only=read_only)
+        self._db: sqlite_utils.Database = connect(
+            self.path, read_only=read_only, foreign_schema_ok=foreign_schema_ok
+        )
         self._held: Any = hold(self.path)
         self._listeners: list[Callable[[Change], None]] = []
         # Inside a transaction: changes told to listeners only once the outermost one commits.
@@ -210,6 +223,22 @@ class Workspace:
         finally:
             conn.set_authorizer(None)
 
+    @contextmanager
+    def lenient_text(self) -> Iterator[None]:
+        """Reads inside decode text that is not UTF-8 (raw SQL can store any bytes) with its
+        bad bytes as lone surrogates, for ``check`` to report them instead of failing."""
+        conn = self._db.conn
+        text_factory = conn.text_factory
+        conn.text_factory = _lenient_text
+        try:
+            yield
+        finally:
+            conn.text_factory = text_factory
+
+    def schema_differences(self) -> list[str]:
+        """How this file's schema differs from what our migrations create (``check``)."""
+        return schema_differences(self._db.conn, SCHEMA_VERSION)
+
     def query_dicts(
         self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
     ) -> list[dict[str, Any]]:
@@ -219,7 +248,7 @@ class Workspace:
 
     def events(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self._db.execute_returning_dicts(
-            "SELECT * FROM events ORDER BY id DESC LIMIT ?", [limit]
+            f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY id DESC LIMIT ?", [limit]
         )
         return [{**r, "payload": loads(r["payload"])} for r in rows]
 
@@ -231,7 +260,9 @@ class Workspace:
         return [DocumentSummary(*row) for row in rows]
 
     def document(self, doc_id: str) -> Document:
-        rows = self._db.execute_returning_dicts("SELECT * FROM documents WHERE id = ?", [doc_id])
+        rows = self._db.execute_returning_dicts(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [doc_id]
+        )
         if not rows:
             raise NotFoundError(f"No document with id '{doc_id}' in {self.path}.")
         r = rows[0]
@@ -414,7 +445,8 @@ class Workspace:
     # ----------------------------------------------------------------- relations
     def relations(self, doc_id: str, layer: str) -> list[Relation]:
         rows = self._db.execute_returning_dicts(
-            "SELECT * FROM relations WHERE doc_id = ? AND layer = ? ORDER BY rowid",
+            f"SELECT {_RELATION_COLUMNS} FROM relations WHERE doc_id = ? AND layer = ? "
+            "ORDER BY rowid",
             [doc_id, layer],
         )
         return [relation_from_row(r) for r in rows]
@@ -431,7 +463,8 @@ class Workspace:
     def relations_by_document(self, layer: str) -> dict[str, list[Relation]]:
         grouped: dict[str, list[Relation]] = {}
         for row in self._db.execute_returning_dicts(
-            "SELECT * FROM relations WHERE layer = ? ORDER BY doc_id, rowid", [layer]
+            f"SELECT {_RELATION_COLUMNS} FROM relations WHERE layer = ? ORDER BY doc_id, rowid",
+            [layer],
         ):
             grouped.setdefault(row["doc_id"], []).append(relation_from_row(row))
         return grouped
@@ -451,7 +484,7 @@ class Workspace:
 
     def _relations_touching(self, span_id: str) -> list[Relation]:
         rows = self._db.execute_returning_dicts(
-            "SELECT * FROM relations WHERE head = ? OR child = ? ORDER BY rowid",
+            f"SELECT {_RELATION_COLUMNS} FROM relations WHERE head = ? OR child = ? ORDER BY rowid",
             [span_id, span_id],
         )
         return [relation_from_row(r) for r in rows]
@@ -485,7 +518,7 @@ class Workspace:
 
     def delete_relation(self, relation_id: str) -> Relation:
         rows = self._db.execute_returning_dicts(
-            "SELECT * FROM relations WHERE id = ?", [relation_id]
+            f"SELECT {_RELATION_COLUMNS} FROM relations WHERE id = ?", [relation_id]
         )
         if not rows:
             raise NotFoundError(f"No relation with id '{relation_id}'.")

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 from annotator.core.errors import InputError
 from annotator.core.model import GOLD_LAYER, Document, Relation, Span
 from annotator.core.records import MAX_DOCUMENT_BYTES, DocumentRecord
+from annotator.core.rowchecks import refuse_non_finite
 from annotator.core.workspace import Workspace
 from annotator.formats.atomic import atomic_write
 from annotator.formats.manifest import ExportTally
@@ -65,7 +66,7 @@ def parse_line(line: str, path: str, number: int) -> DocumentRecord:
 
 def json_object(line: str, path: str, number: int) -> dict[str, Any]:
     try:
-        obj = json.loads(line)
+        obj = json.loads(line, parse_constant=refuse_non_finite)  # NaN, Infinity: not JSON
     except json.JSONDecodeError as exc:
         raise InputError(
             path, f"is not valid JSON ({exc.msg}, column {exc.colno}).", number
@@ -170,7 +171,7 @@ def write_documents(documents: Iterable[ExportDocument], path: Path, schema: obj
     """The registry's writer: one line per selected document, written atomically."""
     with atomic_write(path) as fh:
         for item in documents:
-            fh.write(json.dumps(export_object(item), ensure_ascii=False))
+            fh.write(json.dumps(export_object(item), ensure_ascii=False, allow_nan=False))
             fh.write("\n")
 
 

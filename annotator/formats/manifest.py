@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
+import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from annotator import __version__
-from annotator.formats.atomic import atomic_write
+from annotator.core.errors import InputError
+from annotator.formats.atomic import atomic_write, place, staged_write, sync_folder
 from annotator.formats.selection import ExportDocument
 
 
@@ -54,7 +58,7 @@ class ExportTally:
         return self.documents
 
 
-def write_manifest(
+def build_manifest(
     export_path: Path,
     written: ExportTally | list[dict[str, Any]],
     *,
@@ -63,16 +67,19 @@ def write_manifest(
     workspace_layers: list[str],
     fmt: str,
     extra: dict[str, Any] | None = None,
+    content: Path | None = None,
 ) -> dict[str, Any]:
+    """The manifest of ``export_path``; its hash is read from ``content`` (the staged
+    export) when the export is not in place yet."""
     if isinstance(written, ExportTally):
         labels, relations = written.labels, written.relations
     else:
         labels = Counter(label for doc in written for label in doc["labels"])
         relations = Counter(label for doc in written for label in doc["relations"])
-    manifest = {
+    return {
         "file": export_path.name,
         "format": fmt,
-        "sha256": file_sha256(export_path),
+        "sha256": file_sha256(content or export_path),
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "tool": "arabic-news-annotator",
         "tool_version": __version__,
@@ -86,7 +93,64 @@ def write_manifest(
         "workspace_layers": workspace_layers,
         **(extra or {}),
     }
+
+
+def dump_manifest(manifest: dict[str, Any], fh: IO[str]) -> None:
+    json.dump(manifest, fh, ensure_ascii=False, indent=2, allow_nan=False)
+    fh.write("\n")
+
+
+def write_manifest(
+    export_path: Path, written: ExportTally | list[dict[str, Any]], **fields: Any
+) -> dict[str, Any]:
+    """Write the manifest of an export already in place."""
+    manifest = build_manifest(export_path, written, **fields)
     with atomic_write(manifest_path(export_path)) as fh:
-        json.dump(manifest, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
+        dump_manifest(manifest, fh)
+    return manifest
+
+
+def export_with_manifest(
+    export_path: Path, write: Callable[[Path], ExportTally], **fields: Any
+) -> dict[str, Any]:
+    """Write an export (a file or a folder, any format) and its manifest so that no failure
+    or kill leaves a manifest that does not describe the export beside it.
+
+    ``write`` writes the export to the path it is given (a staging folder beside
+    ``export_path`` holds it, with whatever files the format writes beside it). The order,
+    each step durable before the next:
+      1. the export and then its manifest are written completely in the staging folder
+         (a failure here, a full disk say, changes nothing and removes both);
+      2. the old manifest is removed;
+      3. the export (and the files beside it) is renamed over the old export;
+      4. the manifest is renamed into place.
+    A kill after 2 leaves the old or the new export without a manifest, never beside the old
+    one; every manifest present describes the export beside it.
+    """
+    target = manifest_path(export_path)
+    try:
+        export_path.parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(
+            tempfile.mkdtemp(prefix=f".{export_path.name}.", suffix=".part", dir=export_path.parent)
+        )
+    except OSError as exc:
+        raise InputError(str(export_path), f"cannot be written ({exc.strerror or exc}).") from exc
+    try:
+        staged_export = stage / export_path.name
+        written = write(staged_export)
+        manifest = build_manifest(export_path, written, content=staged_export, **fields)
+        with staged_write(stage / target.name) as (fh, staged_manifest):
+            dump_manifest(manifest, fh)
+        beside = [p for p in stage.iterdir() if p not in (staged_export, staged_manifest)]
+        target.unlink(missing_ok=True)
+        sync_folder(target.parent)
+        place(staged_export, export_path)
+        for extra in beside:  # a format's companion files (Label Studio's configuration)
+            place(extra, export_path.parent / extra.name)
+        os.replace(staged_manifest, target)
+        sync_folder(target.parent)
+    except OSError as exc:
+        raise InputError(str(export_path), f"cannot be written ({exc.strerror or exc}).") from exc
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     return manifest

@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, WorkspaceError
 from annotator.core.records import DocumentRecord
 from annotator.core.schema import LabelSchema
+from annotator.core.workspace import Workspace
 from annotator.formats import (
     brat,
     cas_xmi,
@@ -27,7 +28,9 @@ from annotator.formats import (
     spacy_docbin,
     txt,
 )
-from annotator.formats.selection import ExportDocument
+from annotator.formats.manifest import ExportTally, export_with_manifest
+from annotator.formats.selection import ExportDocument, select
+from annotator.formats.targets import check_export_target
 
 _SNIFF_BYTES = 1 << 20  # news articles are a few kilobytes: a first line is read whole
 
@@ -92,6 +95,58 @@ def export_target(fmt: Format, folder: Path, layer: str) -> Path:
     if fmt.folder:
         return folder / f"{layer}.{fmt.name}"
     return folder / f"{layer}{fmt.extensions[0]}"
+
+
+def export_layer(
+    ws: Workspace,
+    fmt: Format,
+    target: Path,
+    *,
+    layer: str,
+    status: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    extra: dict[str, object] | None = None,
+) -> dict[str, object]:
+    """The one way every export is written, whatever its format: the target is checked (never
+    the workspace, its logs or backups, never a device or pipe), the documents are written
+    with their manifest in the order that keeps the two in agreement, and no document holding
+    a number JSON cannot express (NaN, Infinity) goes out. Returns the manifest."""
+    writer = fmt.writer
+    if writer is None:
+        raise InputError(fmt.name, "is a format annotator reads but cannot write.")
+    check_export_target(target, ws.path, folder=fmt.folder)
+
+    def write(staged: Path) -> ExportTally:
+        tally = ExportTally()
+        writer(
+            tally.counting(_expressible(select(ws, layer, status, progress), ws)), staged, ws.schema
+        )
+        return tally
+
+    return export_with_manifest(
+        target,
+        write,
+        layer=layer,
+        status=status,
+        workspace_layers=ws.layers(),
+        fmt=fmt.name,
+        extra=extra,
+    )
+
+
+def _expressible(documents: Iterable[ExportDocument], ws: Workspace) -> Iterator[ExportDocument]:
+    """Documents whose values JSON can hold: a NaN stored by another program stops the export."""
+    for item in documents:
+        values = [item.document.meta, *(s.attrs for s in item.spans)]
+        values += [s.provenance for s in item.spans]
+        try:
+            json.dumps(values, allow_nan=False)
+        except ValueError as exc:
+            raise WorkspaceError(
+                f"document {item.document.id} of {ws.path} holds a number JSON cannot express "
+                f"({exc}); nothing was exported, `annotator check` lists such values."
+            ) from exc
+        yield item
 
 
 # --------------------------------------------------------------------- import: which reader

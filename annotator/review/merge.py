@@ -18,6 +18,7 @@ transaction (all or nothing), each file logged as a ``merge`` event.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -28,9 +29,16 @@ from typing import Any
 from annotator.core.changes import ChangeKind
 from annotator.core.errors import InputError, ValidationError
 from annotator.core.model import GOLD_LAYER, Relation, Span, Status
-from annotator.core.rows import check_layer_name, dumps, loads
+from annotator.core.rowchecks import (
+    check_document_row,
+    check_layer_row,
+    check_relation_ends,
+    check_span_fields,
+    check_status_row,
+    check_tombstone_row,
+)
+from annotator.core.rows import dumps, loads
 from annotator.core.tables import Writer
-from annotator.core.text import text_sha256
 from annotator.core.workspace import Workspace
 from annotator.review.otherdb import OtherWorkspace, open_other
 
@@ -49,6 +57,9 @@ SPAN_COLUMNS = [
     "updated",
 ]
 RELATION_COLUMNS = ["id", "doc_id", "layer", "head", "child", "label", "author", "updated"]
+DOCUMENT_COLUMNS = ["id", "title", "text", "sha256", "source", "published", "meta", "created"]
+TOMBSTONE_SELECT = "SELECT id, kind, doc_id, layer, deleted FROM tombstones"
+STATUS_SELECT = "SELECT doc_id, layer, status, seconds, updated FROM doc_status"
 
 
 @dataclass(frozen=True)
@@ -189,11 +200,12 @@ class _Merge:
         self.texts: dict[str, str] = {}
         self.triples: dict[tuple[str, str, str], str] = {}
         self.span_twins: dict[str, str] = {}
+        self.their_spans: dict[str, dict[str, Any]] = {}  # by their id, for their relations
 
     def plan(self) -> None:
         layers = self.other.rows("SELECT name, kind, created FROM layers ORDER BY name")
         for layer in layers:
-            check_layer_name(layer["name"])
+            self._refuse_bad("layer", layer["name"], check_layer_row, layer)
         self.report.layers = [layer["name"] for layer in layers]
         known = set(self.ws.layers())
         for layer in layers:
@@ -206,14 +218,14 @@ class _Merge:
         marks = ",".join("?" * len(names))
         self.tombstones = {
             r["id"]: r
-            for r in self.ws.query_dicts(
-                f"SELECT * FROM tombstones WHERE layer IN ({marks})", names
-            )
+            for r in self.ws.query_dicts(f"{TOMBSTONE_SELECT} WHERE layer IN ({marks})", names)
         }
         if "tombstones" in self.other.tables:
+            for r in self.other.rows(TOMBSTONE_SELECT):
+                self._refuse_bad("tombstone", r["id"], check_tombstone_row, r)
             self.theirs_tombstones = {
                 r["id"]: {**r, "doc_id": self.doc_map.get(r["doc_id"], r["doc_id"])}
-                for r in self.other.rows("SELECT * FROM tombstones")
+                for r in self.other.rows(TOMBSTONE_SELECT)
                 if r["doc_id"] in self.doc_map
             }
         self._rows("span", "spans", SPAN_COLUMNS, names)
@@ -224,11 +236,9 @@ class _Merge:
     def _documents(self) -> None:
         by_sha = self.ws.doc_ids_by_sha()
         ids = set(by_sha.values())
-        for doc in self.other.rows("SELECT * FROM documents ORDER BY rowid"):
-            if text_sha256(doc["text"]) != doc["sha256"]:
-                raise InputError(
-                    str(self.other.path), f"document {doc['id']}: its text does not match its hash."
-                )
+        columns = DOCUMENT_COLUMNS
+        for doc in self.other.rows(f"SELECT {', '.join(columns)} FROM documents ORDER BY rowid"):
+            self._refuse_bad("document", doc["id"], check_document_row, doc)
             if doc["sha256"] in by_sha:
                 self.texts[by_sha[doc["sha256"]]] = doc["text"]
                 self.doc_map[doc["id"]] = by_sha[doc["sha256"]]
@@ -240,7 +250,6 @@ class _Merge:
             by_sha[doc["sha256"]] = new_id
             self.doc_map[doc["id"]] = new_id
             self.report.documents_added += 1
-            columns = ["id", "title", "text", "sha256", "source", "published", "meta", "created"]
             row = (new_id, *(doc[c] for c in columns[1:]))
             self.writes.append(partial(_put_document, row))
 
@@ -256,10 +265,10 @@ class _Merge:
         theirs = {}
         for r in self.other.rows(f"SELECT {quoted} FROM {table}"):
             r["doc_id"] = self.doc_map.get(r["doc_id"], r["doc_id"])
+            self._check(kind, r)
             if kind == "relation":
                 r["head"] = self.span_twins.get(r["head"], r["head"])
                 r["child"] = self.span_twins.get(r["child"], r["child"])
-            self._check(kind, r)
             theirs[r["id"]] = r
         # an edit made here while the merge was being planned is newer: it stays
         insert = _put_span if kind == "span" else _put_relation
@@ -307,21 +316,31 @@ class _Merge:
                 self._decide(where, "theirs", f"deleted there {dead['deleted']}", "deleted")
 
     def _check(self, kind: str, row: dict[str, Any]) -> None:
-        """Their rows obey this workspace's offsets contract and schema, or nothing is merged."""
+        """Their rows obey the importer's rules (``core/rowchecks.py``), this workspace's
+        offsets contract and label schema, or nothing is merged."""
+        self._refuse_bad(kind, row["id"], self._check_row, kind, row)
+
+    def _check_row(self, kind: str, row: dict[str, Any]) -> None:
+        if row["doc_id"] not in self.texts:
+            raise ValidationError(f"its document {row['doc_id']!r} is not in the file.")
+        if kind == "span":
+            attrs = check_span_fields(row)
+            text = self.texts[row["doc_id"]]
+            self.ws.check_span(text, row["start"], row["end"], row["label"], attrs)
+            self.their_spans[row["id"]] = row
+            return
+        head, child = self.their_spans.get(row["head"]), self.their_spans.get(row["child"])
+        check_relation_ends(row, head, child)
+        assert head is not None and child is not None
+        self.ws.schema.check_relation(row["label"], head["label"], child["label"])
+
+    def _refuse_bad(self, kind: str, rid: object, check: Any, *args: Any) -> None:
+        """Run one of the row checks; a failure names the other file, the row and the rule."""
         try:
-            if kind == "span":
-                self.ws.check_span(
-                    self.texts[row["doc_id"]],
-                    row["start"],
-                    row["end"],
-                    row["label"],
-                    loads(row["attrs"]),
-                )
-            elif row["label"] not in self.ws.schema.relations:
-                raise ValidationError(f"unknown relation '{row['label']}'.")
-        except (ValidationError, KeyError, ValueError) as exc:
+            check(*args)
+        except (ValidationError, ValueError, TypeError) as exc:
             raise InputError(
-                str(self.other.path), f"{kind} {row['id']} cannot be merged: {exc}"
+                str(self.other.path), f"{kind} {rid!r} cannot be merged: {exc}"
             ) from exc
 
     def _linkable(self, kind: str, row: dict[str, Any], where: tuple[str, str, str, str]) -> bool:
@@ -358,14 +377,11 @@ class _Merge:
         marks = ",".join("?" * len(layers))
         ours = {
             (r["doc_id"], r["layer"]): r
-            for r in self.ws.query_dicts(
-                f"SELECT * FROM doc_status WHERE layer IN ({marks})", layers
-            )
+            for r in self.ws.query_dicts(f"{STATUS_SELECT} WHERE layer IN ({marks})", layers)
         }
         columns = ["doc_id", "layer", "status", "seconds", "updated"]
-        for row in self.other.rows(
-            "SELECT doc_id, layer, status, seconds, updated FROM doc_status"
-        ):
+        for row in self.other.rows(STATUS_SELECT):
+            self._refuse_bad("status of document", row["doc_id"], check_status_row, row)
             row["doc_id"] = self.doc_map.get(row["doc_id"], row["doc_id"])
             mine = ours.get((row["doc_id"], row["layer"]))
             if mine is not None and _content(mine, columns) == _content(row, columns):
@@ -413,7 +429,14 @@ def merge_workspaces(ws: Workspace, others: Sequence[str | Path]) -> list[MergeR
             for other in opened:
                 merge = _Merge(ws, other)
                 merge.plan()
-                merge.apply()
+                try:
+                    merge.apply()
+                except sqlite3.IntegrityError as exc:
+                    raise InputError(
+                        str(other.path),
+                        f"its rows break this workspace's constraints ({exc}); the fault is in "
+                        "that file, this workspace is fine and nothing was merged.",
+                    ) from exc
                 reports.append(merge.report)
     finally:
         for other in opened:

@@ -1,9 +1,11 @@
 """Reading another workspace file safely: read-only, checked before anything is merged.
 
 A file handed over from another machine may be anything: missing, not SQLite, another
-program's database, damaged, or written by a newer version. Each case is refused with one
-sentence naming the file, before this workspace is touched; the other file is never written
-(opened read-only, not migrated).
+program's database, damaged, written by a newer version, or a workspace with triggers, views or
+columns of its own. Each case is refused with one sentence naming the file, before this
+workspace is touched and before any statement of the other file runs. The other file is never
+written, and nothing is written beside it (see ``core/snapshot.py``): a file on read-only media
+merges like any other.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
+from annotator.core.fileschema import schema_refusal
+from annotator.core.snapshot import Snapshot, SnapshotError
 from annotator.core.store import APPLICATION_ID, SCHEMA_VERSION
 
 REQUIRED = {"documents", "layers", "spans", "relations", "doc_status"}
@@ -21,9 +25,10 @@ REQUIRED = {"documents", "layers", "spans", "relations", "doc_status"}
 class OtherWorkspace:
     """Rows of another workspace file, read-only."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, tables: set[str]) -> None:
+    def __init__(self, path: Path, snapshot: Snapshot, tables: set[str]) -> None:
         self.path = path
-        self.conn = conn
+        self.snapshot = snapshot
+        self.conn = snapshot.conn
         self.tables = tables
 
     def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
@@ -35,7 +40,7 @@ class OtherWorkspace:
             raise InputError(str(self.path), f"cannot be read ({exc}).") from exc
 
     def close(self) -> None:
-        self.conn.close()
+        self.snapshot.close()
 
 
 def open_other(path: str | Path, this: Path) -> OtherWorkspace:
@@ -45,28 +50,53 @@ def open_other(path: str | Path, this: Path) -> OtherWorkspace:
         raise InputError(str(path), "no such workspace file.")
     if path.resolve() == Path(this).resolve():
         raise InputError(str(path), "is this workspace itself; name another workspace file.")
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise InputError(str(path), "is not an annotator workspace (not a SQLite file).")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc}).") from exc
+    if header != b"SQLite format 3\x00":
+        raise InputError(str(path), "is not an annotator workspace (not a SQLite file).")
+    try:
+        snapshot = Snapshot(path)
+    except SnapshotError as exc:
+        raise InputError(str(path), f"cannot be read: {exc}.") from exc
+    try:
+        problem = _problem(snapshot.conn)
     except sqlite3.DatabaseError as exc:
+        snapshot.close()
         raise InputError(str(path), f"is damaged or not a workspace ({exc}).") from exc
-    problem = None
+    if problem:
+        snapshot.close()
+        raise InputError(str(path), problem)
+    tables = {
+        r[0] for r in snapshot.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    return OtherWorkspace(path, snapshot, tables)
+
+
+def _problem(conn: sqlite3.Connection) -> str | None:
+    """Why the file cannot be merged, in the order that makes each later check safe."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if app_id != APPLICATION_ID or not tables >= REQUIRED:
-        problem = "is a SQLite file but not an annotator workspace."
-    elif version > SCHEMA_VERSION:
-        problem = (
+        return "is a SQLite file but not an annotator workspace."
+    if version > SCHEMA_VERSION:
+        return (
             f"was written by a newer version of the annotator (schema {version}, this version "
             f"reads up to {SCHEMA_VERSION}); update the annotator to merge it."
         )
-    elif check != "ok":
-        problem = f"is damaged (SQLite integrity check: {check})."
-    if problem:
-        conn.close()
-        raise InputError(str(path), problem)
-    return OtherWorkspace(path, conn, tables)
+    refusal = schema_refusal(conn, version)
+    if refusal:
+        return f"cannot be merged: {refusal}."
+    check = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if check != "ok":
+        return f"is damaged (SQLite integrity check: {check})."
+    broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+    if broken:
+        return (
+            f"cannot be merged: a row of its table {broken[0]} refers to a row of {broken[2]} "
+            "that it does not hold (the other file is inconsistent; this workspace is fine)."
+        )
+    return None
