@@ -39,35 +39,37 @@ def annotated(db_path: Path) -> Path:
     return db_path
 
 
+def copy_while_live(live: Path, copy: Path) -> str:
+    """Add a span that stays in the write-ahead log and copy the file with its log, the way
+    a copied live workspace arrives; returns the span's id."""
+    with Workspace(live, who="amal") as ws:
+        ws._db.execute("PRAGMA wal_autocheckpoint = 0")
+        late = ws.add_span("t", "amal", 4, 10, "SPEAKER")
+        copy.parent.mkdir(exist_ok=True)
+        for suffix in ("", "-wal"):
+            shutil.copy(f"{live}{suffix}", f"{copy}{suffix}")
+    return late.id
+
+
 def test_a_copied_live_workspace_restores_its_latest_state(tmp_path, annotated):
     live = tmp_path / "laptop" / "live.db"
     live.parent.mkdir()
     shutil.copy(annotated, live)
-    with Workspace(live, who="amal") as ws:
-        ws._db.execute("PRAGMA wal_autocheckpoint = 0")
-        late = ws.add_span("t", "amal", 4, 10, "SPEAKER")
-        copy = tmp_path / "copy"
-        copy.mkdir()
-        for suffix in ("", "-wal"):
-            shutil.copy(f"{live}{suffix}", copy / f"live.db{suffix}")
-    assert late.id not in span_ids(copy / "live.db")  # only in the log
+    copy = tmp_path / "copy"
+    late_id = copy_while_live(live, copy / "live.db")
+    assert late_id not in span_ids(copy / "live.db")  # only in the log
     listing = sorted(p.name for p in copy.iterdir())
     restore(annotated, copy / "live.db")
-    assert late.id in span_ids(annotated)
+    assert late_id in span_ids(annotated)
     assert sorted(p.name for p in copy.iterdir()) == listing  # nothing written beside it
 
 
 def test_a_copied_live_workspace_restores_over_a_missing_file(tmp_path, annotated):
-    with Workspace(annotated, who="amal") as ws:
-        ws._db.execute("PRAGMA wal_autocheckpoint = 0")
-        late = ws.add_span("t", "amal", 4, 10, "SPEAKER")
-        copy = tmp_path / "copy"
-        copy.mkdir()
-        for suffix in ("", "-wal"):
-            shutil.copy(f"{annotated}{suffix}", copy / f"w.db{suffix}")
+    copy = tmp_path / "copy" / "w.db"
+    late_id = copy_while_live(annotated, copy)
     target = tmp_path / "fresh" / "new.db"
-    restore(target, copy / "w.db")
-    assert late.id in span_ids(target)
+    restore(target, copy)
+    assert late_id in span_ids(target)
 
 
 def foreign_backups(annotated: Path, count: int) -> list[Path]:
