@@ -238,3 +238,28 @@ def test_a_stored_nan_is_never_exported(ws_path, tmp_path, capsys):
     assert main(["--db", str(ws_path), "export", "-o", str(out), "--layer", "amal"]) == 2
     assert "cannot express" in capsys.readouterr().err
     assert not out.exists() and not list(tmp_path.glob(".amal.jsonl*"))
+
+
+@pytest.mark.parametrize("fmt", ["brat", "doccano", "label-studio"])
+def test_every_format_refuses_the_backups_folder_and_writes_usual_permissions(
+    ws_path, tmp_path, capsys, fmt
+):
+    """The target checks and the manifest order hold for the registry's formats too (a
+    folder format included), not only for JSONL."""
+    inside = list_backups(ws_path)[0].path.with_name(f"mine.{fmt}")
+    args = ["--db", str(ws_path), "export", "--format", fmt, "--layer", "amal"]
+    assert main([*args, "-o", str(inside)]) == 2
+    assert "backups folder" in capsys.readouterr().err and not inside.exists()
+    out = tmp_path / "out" / f"amal.{fmt}"
+    old = os.umask(0o027)
+    try:
+        assert main([*args, "-o", str(out)]) == 0
+    finally:
+        os.umask(old)
+    written = [out, manifest_path(out), *(out.rglob("*") if out.is_dir() else [])]
+    for path in written:
+        wanted = 0o750 if path.is_dir() else 0o640
+        assert path.stat().st_mode & 0o777 == wanted, path
+    manifest = json.loads(manifest_path(out).read_text(encoding="utf-8"))
+    assert manifest["sha256"] == manifest_module.file_sha256(out)
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]
