@@ -11,6 +11,7 @@ then checked; the tests also assert that most rounds really were killed mid-work
 from __future__ import annotations
 
 import json
+import os
 import random
 import signal
 import sqlite3
@@ -209,6 +210,17 @@ def test_killed_import_is_all_or_nothing(tmp_path):
     print(f"import: {killed} kill points, {applied} imports complete, the rest absent")
 
 
+def staged_files(out: Path) -> list[Path]:
+    """The files in the staging folders of an export to ``out``, which may vanish meanwhile."""
+    found = []
+    for folder in out.parent.glob(f".{out.name}.*.part"):
+        try:
+            found += [Path(e.path) for e in os.scandir(folder) if e.name.endswith(".part")]
+        except OSError:  # renamed into place or removed while we looked
+            continue
+    return found
+
+
 def test_killed_export_never_leaves_a_truncated_file(tmp_path):
     db = tmp_path / "ws.db"
     with Workspace(db) as ws:
@@ -247,7 +259,8 @@ def test_killed_export_never_leaves_a_truncated_file(tmp_path):
         )
 
         def partial_big_enough(t: int = threshold) -> bool:
-            return any(size(p) >= t for p in out.parent.glob(f".{out.name}.*.part"))
+            # the partial file lies in the export's staging folder (also named ``.NAME.*.part``)
+            return any(size(p) >= t for p in staged_files(out))
 
         killed += kill_when(proc, partial_big_enough)
         for stream in (proc.stdout, proc.stderr):
