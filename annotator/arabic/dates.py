@@ -14,9 +14,13 @@ from datetime import date
 
 import regex
 
-from annotator.arabic.date_rules import COMPILED, GATES, Context, DateHit, with_part_before
+from annotator.arabic import date_rules, timeml_rules
+from annotator.arabic.date_rules import Context, DateHit, with_part_before
 
 __all__ = ["DateHit", "find_dates"]
+
+COMPILED = [*date_rules.COMPILED, *timeml_rules.COMPILED]
+GATES = {**date_rules.GATES, **timeml_rules.GATES}
 
 # What may stand between two pieces of one expression: "اليوم الخميس، 13 يناير",
 # "الخميس الموافق 13 يناير", "أمس الأربعاء في الساعة 9".
