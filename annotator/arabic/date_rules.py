@@ -651,13 +651,24 @@ COMPILED: list[tuple[regex.Pattern[str], Handler]] = [
     (compile_folded(pattern), handler) for pattern, handler in _RULES
 ]
 
-# Words without which a handler's rule cannot match: a rule is skipped for a text that has
-# none of them (a plain substring test, far cheaper than running the rule over the text).
+# Words without which a handler's rule cannot match (folded substrings; every handler has
+# some). A rule is run only near them (see dates.find_dates): a plain substring search is far
+# cheaper than trying a pattern at every position of the text.
+_YEAR_DIGITS = ("16", "17", "18", "19", "20")
 GATES: dict[Handler, tuple[str, ...]] = {
     _day_month: tuple(_FOLDED_MONTHS),
     _month: tuple(_FOLDED_MONTHS),
     _day_relative_month: ("الشهر",),
-    _hijri_date: tuple(w.split()[0] for w in _FOLDED_HMONTHS),
+    _numeric: ("19", "20"),
+    _year: _YEAR_DIGITS,
+    _hijri_date: (
+        *(w for w in _FOLDED_HMONTHS if " " not in w),
+        "ربيع",
+        "جمادي",
+        "القعده",
+        "الحجه",
+    ),
+    _hijri_year: ("13", "14"),
     _weekday: tuple(_FOLDED_WEEKDAYS),
     _relative_day: ("اليوم", "امس", "غد", "البارحه"),
     _period: (
@@ -673,7 +684,14 @@ GATES: dict[Handler, tuple[str, ...]] = {
         "السنوات",
         "الساعات",
     ),
+    _ago_any: ("قبل", "بعد"),
     _duration: (*_FOLDED_UNITS, *_FOLDED_DUALS),
+    _fraction_hour: ("ساعه",),
+    _dual_period: tuple(_FOLDED_DUALS),
+    _deictic: tuple({w.split()[0] for w in _FOLDED_DEICTIC}),
+    _part_of_year: ("الربع", "النصف", "الثلاثي", "السداسي", "الفصل"),
+    _set: ("يوميا", "اسبوعيا", "شهريا", "سنويا", "كل"),
     _season: ("صيف", "شتاء", "ربيع", "خريف"),
-    _time: ("ساعه", ":", "."),
+    _night: ("الليل",),
+    _time: ("ساعه", ":", *(f"{d}." for d in range(10))),
 }

@@ -31,15 +31,18 @@ _CALENDAR_KINDS = {"explicit", "hijri"}
 _EQUIVALENT = regex.compile(r"^\s*[,،]?\s*الموافق\s+$")
 
 
+# How far a match may start before the gate word it contains ("الحادي والعشرين من شهر" before
+# a month name), and how far past the window a match may run (a month, its year, "الماضي").
+_LEAD = 64
+_TAIL = 192
+
+
 def find_dates(text: str, anchor: date | None) -> list[DateHit]:
     """All temporal expressions of a folded text, longest first, merged into whole mentions."""
     ctx = Context(text, anchor)
     hits: list[DateHit] = []
     for pattern, handler in COMPILED:
-        gate = GATES.get(handler)
-        if gate is not None and not any(word in text for word in gate):
-            continue
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text, GATES[handler]):
             hit = handler(m, ctx)
             if hit is not None:
                 hits.append(hit)
@@ -51,6 +54,43 @@ def find_dates(text: str, anchor: date | None) -> list[DateHit]:
                 hit = longer
         kept.append(hit)
     return _merge_adjacent(kept, text)
+
+
+def _matches(pattern: regex.Pattern[str], text: str, gate: tuple[str, ...]) -> list[regex.Match]:
+    """The matches of a rule, searched only near the words it needs (``gate``).
+
+    Trying a pattern at every position of a text costs far more than finding a few words in
+    it; a match contains one of its gate words, so it starts within ``_LEAD`` characters
+    before one. Time stays linear in the text's length whatever the number of gate words.
+    """
+    windows = _windows(text, gate)
+    found: list[regex.Match] = []
+    last_end = 0
+    for lo, hi in windows:
+        for m in pattern.finditer(text, max(lo, last_end), min(len(text), hi + _TAIL)):
+            if m.start() >= hi:
+                break
+            found.append(m)
+            last_end = m.end()
+    return found
+
+
+def _windows(text: str, gate: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Merged ranges [lo, hi) of the positions where a match could start."""
+    starts: list[int] = []
+    for word in gate:
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+    windows: list[tuple[int, int]] = []
+    for at in sorted(starts):
+        lo, hi = max(0, at - _LEAD), at + 1
+        if windows and lo <= windows[-1][1] + _TAIL:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 def _longest_first(hits: list[DateHit]) -> list[DateHit]:

@@ -46,7 +46,7 @@ _PATTERN_TABLE: dict[int, str | None] = {ord(c): None for c in _DROPPED}
 _PATTERN_TABLE.update({ord(k): v for k, v in _REPLACED.items()})
 # Text also folds ASCII case; patterns must not (\S, \P{L} and \D are not \s, \p{l}, \d).
 _TABLE = {**_PATTERN_TABLE, **{ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
-_HAS_DROPPED = regex.compile("[" + "".join(_DROPPED) + "]")
+_HAS_DROPPED = regex.compile("[" + "".join(_DROPPED) + "]+")
 
 
 def fold(text: str) -> str:
@@ -70,8 +70,14 @@ class Folded:
         folded = fold(source)
         if not _HAS_DROPPED.search(source):
             return cls(source, folded, None)
-        dropped = frozenset(_DROPPED)
-        origin = [i for i, ch in enumerate(source) if ch not in dropped]
+        # The kept offsets, as runs between the dropped marks (a loop over every character
+        # would cost more than the rules that read the text).
+        origin: list[int] = []
+        kept_from = 0
+        for mark in _HAS_DROPPED.finditer(source):
+            origin.extend(range(kept_from, mark.start()))
+            kept_from = mark.end()
+        origin.extend(range(kept_from, len(source)))
         origin.append(len(source))
         return cls(source, folded, tuple(origin))
 

@@ -263,8 +263,11 @@ COMPILED: list[tuple[regex.Pattern[str], Handler]] = [
     (compile_folded(pattern), handler) for pattern, handler in _RULES
 ]
 GATES: dict[Handler, tuple[str, ...]] = {
+    _bare_year: ("19", "20"),
     _century: ("القرن",),
     _decade: ("ينيات", "ينات"),
     _bare_season: ("صيف", "شتاء", "ربيع", "خريف"),
+    _reference: tuple({w.split()[0] for w in _FOLDED_REFERENCES}),
     _set_adjective: ("يومي", "اسبوعي", "شهري", "سنوي"),
+    _standalone_unit: tuple({*_ONE_UNIT, *_SOME_UNITS, *_TWO_UNITS}),
 }

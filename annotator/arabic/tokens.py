@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -36,8 +37,9 @@ class SpanIndex:
         return bisect_left(self._starts, start) < bisect_left(self._starts, end)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or a punctuation mark (a tuple: a long text has hundreds of thousands)."""
+
     start: int
     end: int
     text: str
@@ -60,7 +62,7 @@ class QuoteRegion:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    return [Token(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _opens(text: str, i: int) -> bool:
@@ -207,6 +209,8 @@ class DocumentView:
     def __post_init__(self) -> None:
         self._token_starts = [t.start for t in self.tokens]
         self._by_open = {r.open: r for r in self.regions}
+        self._by_position = sorted(self.regions, key=lambda r: r.open)
+        self._opens = [r.open for r in self._by_position]
         self._inner = SpanIndex([(r.open + 1, r.close) for r in self.regions])
 
     def quoted(self, offset: int) -> bool:
@@ -222,4 +226,8 @@ class DocumentView:
         return self._by_open.get(offset)
 
     def regions_between(self, start: int, end: int) -> list[QuoteRegion]:
-        return [r for r in self.regions if start <= r.open and r.close < end]
+        """Regions wholly inside [start, end), found by bisection: a long document has
+        thousands of quotations, and every sentence asks for its own."""
+        lo = bisect_left(self._opens, start)
+        hi = bisect_left(self._opens, end)
+        return [r for r in self._by_position[lo:hi] if r.close < end]
