@@ -192,6 +192,27 @@ def sentences(text: str, regions: list[QuoteRegion]) -> list[tuple[int, int]]:
     return result
 
 
+# Folding writes the preposition على and the name علي alike. A text that spells final ى
+# (على، إلى) tells them apart; there the name gets a token of its own, so that "المحلل محمد
+# علي" is one source. Texts typed with ي for ى everywhere keep the preposition reading.
+NAME_ALI = "علي\u0651"
+
+
+def _names_apart_from_prepositions(folded: Folded, tokens: list[Token]) -> list[Token]:
+    if "ى" not in folded.source:
+        return tokens
+    out = tokens
+    for k, tok in enumerate(tokens):
+        if tok.text != "علي":
+            continue
+        end = folded.to_source(tok.start, tok.end)[1]
+        if folded.source[end - 1] == "ي":
+            if out is tokens:
+                out = list(tokens)
+            out[k] = Token(tok.start, tok.end, NAME_ALI)
+    return out
+
+
 @dataclass
 class DocumentView:
     """What the attribution rules read: folded text, words, quotation marks and sentences."""
@@ -204,7 +225,8 @@ class DocumentView:
     @classmethod
     def of(cls, folded: Folded) -> DocumentView:
         regions = pair_quotes(folded)
-        return cls(folded, tokenize(folded.text), regions, sentences(folded.text, regions))
+        tokens = _names_apart_from_prepositions(folded, tokenize(folded.text))
+        return cls(folded, tokens, regions, sentences(folded.text, regions))
 
     def __post_init__(self) -> None:
         self._token_starts = [t.start for t in self.tokens]

@@ -1,0 +1,43 @@
+"""Attribution patterns of real news: the occasion of a statement, names that fold like
+prepositions, and which claims are checkable."""
+
+from annotator.arabic.suggest import suggest_text
+from tests.arabic.helpers import said_by, spans
+
+
+def _claims(text: str) -> dict[str, str]:
+    found = suggest_text(text, "2024-05-01")
+    return {
+        text[p.start : p.end]: p.attrs["checkworthy"] for p in found.proposals if p.label == "CLAIM"
+    }
+
+
+def test_the_occasion_of_a_statement_is_no_part_of_its_complement():
+    text = "ونفى الجيش السوداني في بيان صحة التقارير عن سقوط المدينة."
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["الجيش السوداني"]
+    assert spans(found, text, "CLAIM") == ["صحة التقارير عن سقوط المدينة"]
+
+
+def test_the_name_ali_is_part_of_the_source_where_the_text_spells_the_preposition_apart():
+    text = "واعتبر المحلل السياسي محمد علي أن الانتخابات لن تغير شيئا بالنسبة إلى المواطنين."
+    assert said_by(text) == [
+        ("الانتخابات لن تغير شيئا بالنسبة إلى المواطنين", "indirect", "المحلل السياسي محمد علي")
+    ]
+    text = "وشدد الوزير على أن الانتخابات لن تغير شيئا بالنسبة إلى المواطنين."
+    assert said_by(text) == [
+        ("الانتخابات لن تغير شيئا بالنسبة إلى المواطنين", "indirect", "الوزير")
+    ]
+
+
+def test_decisions_and_events_are_checkworthy_opinions_are_not():
+    text = (
+        "وقال الوزير إن الحكومة وافقت على الموازنة الجديدة. "
+        "وأكد المتحدث أن القوات اعتقلت المشتبه بهم. "
+        "واعتبر المحلل أن المفاوضات متعثرة."
+    )
+    assert _claims(text) == {
+        "الحكومة وافقت على الموازنة الجديدة": "yes",
+        "القوات اعتقلت المشتبه بهم": "yes",
+        "المفاوضات متعثرة": "no",
+    }
