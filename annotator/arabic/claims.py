@@ -71,9 +71,10 @@ def find_claims(view: DocumentView, found: Attribution, dates: list[DateHit]) ->
     # A sentence whose only attributed words are a quoted phrase stays the narrator's claim.
     sentence_starts = [s for s, _ in view.sentences]
     attributed: set[int] = set()
-    for claim in claims:
-        first = max(0, bisect_right(sentence_starts, claim.start) - 1)
-        last = bisect_left(sentence_starts, claim.end)
+    appeals = [(q.start, q.end) for q in found.quotes if q.appeal]
+    for start, end in [(c.start, c.end) for c in claims] + appeals:
+        first = max(0, bisect_right(sentence_starts, start) - 1)
+        last = bisect_left(sentence_starts, end)
         attributed.update(range(first, last))
     for number, (start, end) in enumerate(view.sentences):
         if number in attributed:

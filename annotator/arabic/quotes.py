@@ -10,7 +10,7 @@ opening quotation mark, and runs to the end of the sentence or to the next trigg
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator.arabic.actors import MEDIA_WORDS, SOURCE_HEADS
 from annotator.arabic.clauses import (
@@ -64,6 +64,17 @@ _ADJUNCT_STARTS = frozenset(
 # Expressive acts ("أعرب عن شكره") report no proposition: their complement is no claim of theirs.
 _EXPRESSIVE = frozenset(f for f in FINITE_VERBS if f.lstrip("وف").startswith("اعرب"))
 # Acts, not statements: with a nominal complement the sentence stays the narrator's claim.
+# Appeals, demands and warnings (folded stems) and the prepositions that open what is asked.
+_APPEAL_STEMS = ("دعا", "دعت", "دعو", "طالب", "ناشد", "حث", "حذر")
+_APPEAL_PREPS = frozenset({"الي", "علي"})
+_APPEAL_REACH = 8  # tokens between the subject and the preposition: the addressee, "مجددا"
+
+
+def _appeal_stem(verb: str) -> str | None:
+    bare = verb[1:] if verb[:1] in "وف" and len(verb) > 2 else verb
+    return next((s for s in _APPEAL_STEMS if bare.startswith(s)), None)
+
+
 _PERFORMATIVE = frozenset(
     f for f in FINITE_VERBS if f.lstrip("وف").startswith(tuple(fold(s) for s in PERFORMATIVE_STEMS))
 )
@@ -102,6 +113,7 @@ class QuoteFind:
     speaker: Mention | None
     confidence: float
     statement: bool = True  # a clause, not a quoted noun phrase ("«القلق العميق»")
+    appeal: bool = False  # what a speaker asks for ("دعا إلى ..."): attributed, but no claim
 
 
 @dataclass(frozen=True)
@@ -262,10 +274,24 @@ class _Finder:
         elif speaker is not None:
             speaker = None
         source = speaker or self._agreeing_source(tokens[i].text)
+        before = len(self.quotes)
         found = self._emit_content(tokens, after, limit, scope_end, source, MAX_GAP)
+        if found and _appeal_stem(tokens[i].text):
+            # "دعا ... إلى «...»": what is asked for, quoted or not, is no statement.
+            self.quotes[before:] = [
+                replace(q, statement=False, appeal=True) for q in self.quotes[before:]
+            ]
         pronoun = i > 0 and tokens[i - 1].text in BUT_PRONOUN
         if not found and speaker is not None:
             found = self._quote_before(tokens, i, speaker)
+        if (
+            not found
+            and speaker is not None
+            and is_source_like(speaker.words)
+            and not any(w.startswith("بال") or is_ba_object(w) for w in speaker.words)
+            and self._appeal(tokens, i, after, limit, scope_end)
+        ):
+            return speaker
         if not found and self._performative(tokens, i, after, limit):
             self._forget(speaker)  # "أقر المجلس الخطة": an act, told by the narrator
             return None
@@ -274,6 +300,34 @@ class _Finder:
         if not found and reporter is not None and tokens[i].text not in _EXPRESSIVE:
             self._report(tokens, after, limit, scope_end, reporter)
         return speaker if speaker else (source if found else None)
+
+    def _appeal(self, tokens: list[Token], i: int, after: int, limit: int, scope_end: int) -> bool:
+        """ "دعا X إلى ..."، "طالب X بـ..."، "حث X على ..."، "حذر من ...": what is asked for
+        is an indirect QUOTE of the speaker (the addressee and the preposition outside). An
+        appeal has no truth value: it is no statement, so no CLAIM. The caller checked that
+        the subject is a source and holds no "بالـ" object ("طالب الأغنياء بالمساهمة" has
+        the object where a subject would stand: the sentence stays the narrator's)."""
+        stem = _appeal_stem(tokens[i].text)
+        if stem is None:
+            return False
+        for j in range(after, min(limit, after + _APPEAL_REACH)):
+            text = tokens[j].text
+            if text in (".", "؟", "!", "،", ",") or (text in FINITE_VERBS and j > after):
+                return False
+            if text in _APPEAL_PREPS or (text == "من" and stem == "حذر"):
+                if j + 1 >= limit:
+                    return False
+                start = tokens[j + 1].start
+            elif text.startswith("ب") and len(text) > 3 and stem != "حذر":
+                start = tokens[j].start + 1  # "بالتوجه", "بعدم نشر": ب outside
+            else:
+                continue
+            before = len(self.quotes)
+            if not self._emit_range(start, scope_end, self.last_speaker, 0.7, statement=False):
+                return False
+            self.quotes[before:] = [replace(q, appeal=True) for q in self.quotes[before:]]
+            return True
+        return False
 
     def _performative(self, tokens: list[Token], i: int, after: int, limit: int) -> bool:
         """An act rather than a report; "أقر بوجود تقصير" (admitted) still reports, "أقر
@@ -333,7 +387,19 @@ class _Finder:
         if strip_prefix(tokens[k].text) not in _DOCUMENTS:
             return self._mention(tokens, k, end)
         issuer = next((j for j in range(k + 1, end - 1) if tokens[j].text == "عن"), None)
-        return self._mention(tokens, issuer + 1, end) if issuer is not None else None
+        if issuer is not None:
+            return self._mention(tokens, issuer + 1, end)
+        if k + 1 < end and tokens[k + 1].is_word:
+            # "بيان الصحة", "بيان لوزارة الصحة": the issuer is named in the phrase, without ل.
+            following = tokens[k + 1].text
+            if following.startswith("ل") and not following.startswith("لل") and len(following) > 3:
+                self._strip_lam(tokens, k + 1)
+                return self._mention(tokens, k + 1, end)
+            if following.startswith("ال") or following.startswith("لل"):
+                if following.startswith("لل"):
+                    self._strip_lam(tokens, k + 1)
+                return self._mention(tokens, k + 1, end)
+        return None
 
     def _report(
         self, tokens: list[Token], k: int, limit: int, scope_end: int, speaker: Mention
@@ -423,7 +489,9 @@ class _Finder:
             rest += 1  # "بحسب المرصد، فإن الغارات ..."
         if i <= 1 and rest < limit:
             scope_end = tokens[limit].start if limit < len(tokens) else end
-            self._emit_range(tokens[rest].start, scope_end, speaker, 0.7)
+            # "وحسب مصدر مطلع، فقد كانت ...": the attached ف is outside, the quote starts at قد.
+            first = tokens[rest].start + conjunction_length(tokens[rest].text)
+            self._emit_range(first, scope_end, speaker, 0.7)
         elif (
             i > 2
             and only_punctuation(tokens[rest:limit])
@@ -555,6 +623,7 @@ class _Finder:
         speaker: Mention | None,
         confidence: float,
         kind: str = "indirect",
+        statement: bool = True,
     ) -> bool:
         start, end = trimmed(self.view.folded.text, start, end)
         if end - start < 3:
@@ -563,14 +632,14 @@ class _Finder:
         if regions and regions[0].open == start and self._unquoted_words(start, end, regions) < 3:
             for region in regions:
                 if len(self.view.tokens_between(*region.content)) >= 2 or region is regions[0]:
-                    self._emit_direct(region, speaker, confidence + 0.05)
+                    self._emit_direct(region, speaker, confidence + 0.05, statement)
             return True
         if regions:
             kind = "mixed"
             self.used.update(r.open for r in regions)
         if speaker is None:
             confidence -= 0.2
-        self.quotes.append(QuoteFind(start, end, kind, speaker, round(confidence, 2)))
+        self.quotes.append(QuoteFind(start, end, kind, speaker, round(confidence, 2), statement))
         return True
 
     def _unquoted_words(self, start: int, end: int, regions: list[QuoteRegion]) -> int:

@@ -46,6 +46,8 @@ _REGULAR_PAST = (
     "تساءل",
     "أفصح",
     "نبه",
+    "ناشد",
+    "حث",
 )
 # Stems whose masculine form is also a common noun or preposition (طالب "student", بين
 # "between", نقل "transport", كتب "books"): only their inflected forms report speech.

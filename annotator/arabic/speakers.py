@@ -232,8 +232,42 @@ def is_ba_object(word: str) -> bool:
     return rest in _SIMPLE_MASDARS or bool(_MASDAR.match(strip_prefix(rest)))
 
 
+# Addressees of appeals after a definite subject: "دعت منظمة الصحة العالمية الدول إلى ...".
+_ADDRESSEES = frozenset(
+    fold(w)
+    for w in (
+        "الدول",
+        "الأطراف",
+        "المجتمع",
+        "المجموعة",
+        "السلطات",
+        "كافة",
+        "جميع",
+        "الحكومات",
+        "الشعب",
+        "الشباب",
+        "المسؤولين",
+        "المعتمرين",
+        "الحجاج",
+        "السكان",
+        "المزارعين",
+        "التجار",
+        "الأسر",
+        "الأهالي",
+        "المستثمرين",
+        "الجهات",
+        "الأولياء",
+        "المرضى",
+        "الزوار",
+        "الجميع",
+    )
+)
+
+
 def _starts_object(word: str) -> bool:
     if _possessed(word) or word in AUDIENCE_WORDS or word in _SIMPLE_MASDARS:
+        return True
+    if word in _ADDRESSEES:
         return True
     if is_ba_object(word):
         return True
