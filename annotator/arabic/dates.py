@@ -53,7 +53,7 @@ def find_dates(text: str, anchor: date | None) -> list[DateHit]:
             if not kept or kept[-1].end <= longer.start:
                 hit = longer
         kept.append(hit)
-    return _merge_adjacent(kept, text)
+    return _timestamps(_merge_adjacent(kept, text), text)
 
 
 def _matches(pattern: regex.Pattern[str], text: str, gate: tuple[str, ...]) -> list[regex.Match]:
@@ -91,6 +91,42 @@ def _windows(text: str, gate: tuple[str, ...]) -> list[tuple[int, int]]:
         else:
             windows.append((lo, hi))
     return windows
+
+
+# A page's timestamp line: a written day, then a clock time ("الإثنين 25 يونيو 2018 / 14:54",
+# "السبت، 09 ديسمبر 2017 03:35 م", "أحد, 01/19/2020 - 20:00"); one TIME in local time.
+_CLOCK_AFTER = regex.compile(
+    r"[ \t]*(?:[/|\-–,،][ \t]*)?(?P<h>[012]?\d):(?P<m>[0-5]\d)(?![\p{N}:])"
+    r"(?:[ \t]*(?P<pm>م|مساء|مساءا|pm|PM)(?![\p{L}])|[ \t]*(?P<am>ص|صباحا|am|AM)(?![\p{L}]))?"
+)
+_BARE_WEEKDAY_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)[ \t]*[,،]?[ \t]*$"
+)
+_DAY_VALUE = regex.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _timestamps(hits: list[DateHit], text: str) -> list[DateHit]:
+    out: list[DateHit] = []
+    for hit in hits:
+        if out and hit.start < out[-1].end:
+            continue  # taken into the timestamp before it
+        m = _CLOCK_AFTER.match(text, hit.end) if _DAY_VALUE.match(hit.value) else None
+        if m is None:
+            out.append(hit)
+            continue
+        hour, minute = int(m.group("h")), int(m.group("m"))
+        if m.group("pm") and hour < 12:
+            hour += 12
+        if hour > 24:
+            out.append(hit)
+            continue
+        start = hit.start
+        before = _BARE_WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+        if before is not None:
+            start = before.start()
+        value = f"{hit.value}T{hour % 24:02d}:{minute:02d}"
+        out.append(replace(hit, start=start, end=m.end(), type="TIME", value=value, kind="time"))
+    return out
 
 
 def _longest_first(hits: list[DateHit]) -> list[DateHit]:
