@@ -111,7 +111,7 @@ def main() -> int:
         base_import = timed(lambda: baseline_import(source, folder / "baseline.db"))
         ws = Workspace(folder / "ours.db", who="bench")
         ours_import = timed(lambda: ws.import_records(jsonl.read(source), layer="bench"))
-        spans = ws.db.execute("SELECT count(*) FROM spans").fetchone()[0]
+        spans = ws.query("SELECT count(*) FROM spans").fetchone()[0]
 
         base_export = timed(lambda: baseline_export(folder / "ours.db", folder / "base.jsonl"))
         ours_export = timed(lambda: jsonl.write(ws, folder / "ours.jsonl", "bench"))

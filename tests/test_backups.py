@@ -71,7 +71,7 @@ def test_first_open_of_a_day_backs_up_once(annotated):
 def test_backups_are_rotated_keeping_the_newest(annotated):
     with Workspace(annotated) as ws:
         for _ in range(KEEP + 3):
-            create_backup(ws.db.conn, annotated, "manual")
+            create_backup(ws._db.conn, annotated, "manual")
     backups = list_backups(annotated)
     assert len(backups) == KEEP
     assert all(b.reason == "manual" for b in backups)  # the oldest (the daily one) went first
@@ -87,16 +87,16 @@ def test_rotation_drops_partial_copies_left_by_a_crash(annotated):
         part.write_bytes(b"half a copy")
     os.utime(old_part, (0, 0))  # written long ago: no backup can still be writing it
     with Workspace(annotated) as ws:
-        create_backup(ws.db.conn, annotated, "manual")
+        create_backup(ws._db.conn, annotated, "manual")
     assert not old_part.exists() and new_part.exists()
 
 
 def test_backup_is_consistent_while_another_connection_writes(annotated):
     with Workspace(annotated, who="amal") as writer, Workspace(annotated) as reader:
         doc = writer.documents()[0].id
-        with store.write_transaction(writer.db):
-            writer.db.execute("INSERT INTO settings (key, value) VALUES ('uncommitted', '1')")
-            backup = create_backup(reader.db.conn, annotated, "manual")
+        with store.write_transaction(writer._db):
+            writer._db.execute("INSERT INTO settings (key, value) VALUES ('uncommitted', '1')")
+            backup = create_backup(reader._db.conn, annotated, "manual")
         writer.add_span(doc, "amal", 5, 9, "SPEAKER")
     conn = sqlite3.connect(backup.path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -104,6 +104,7 @@ def test_a_link_move_the_disk_refuses_half_way_changes_nothing_and_tells_nobody(
     import sqlite3
 
     from annotator.core.errors import WorkspaceError
+    from annotator.core.tables import Writer
 
     quote = ws.add_span("d", "amal", 11, 26, "QUOTE")
     first = ws.add_span("d", "amal", 0, 3, "SPEAKER")
@@ -111,15 +112,16 @@ def test_a_link_move_the_disk_refuses_half_way_changes_nothing_and_tells_nobody(
     LinkSpeaker(ws, "d", quote.id, first.id, "said_by").do()
     before = ws.relations("d", "amal")
     heard: list[str] = []
-    ws.subscribe(lambda action, _payload: heard.append(action))
-    log = ws._log
+    ws.subscribe(lambda change: heard.append(change.action))
+    log_many = Writer.log_many
 
-    def full_at_the_add(action, *args):
-        if action == "add_relation":
+    def full_at_the_add(writer, entries):
+        entries = list(entries)
+        if any(entry[0] == "add_relation" for entry in entries):
             raise sqlite3.OperationalError("database or disk is full")
-        log(action, *args)
+        log_many(writer, entries)
 
-    monkeypatch.setattr(ws, "_log", full_at_the_add)
+    monkeypatch.setattr(Writer, "log_many", full_at_the_add)
     move = LinkSpeaker(ws, "d", quote.id, second.id, "said_by")
     with pytest.raises(WorkspaceError, match="disk is full"):
         move.do()
@@ -246,8 +248,8 @@ def test_applying_reported_changes_gives_exactly_what_a_reload_reads(ws):
     rng = random.Random(7)
     states = {"state": DocumentState.load(ws, "d", "amal", TEXT)}
 
-    def listener(action, payload):
-        applied = states["state"].apply(ws, action, payload)
+    def listener(change):
+        applied = states["state"].apply(ws, change.action, change.payload)
         states["state"] = applied or DocumentState.load(ws, "d", "amal", TEXT)
 
     ws.subscribe(listener)

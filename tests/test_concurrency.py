@@ -66,8 +66,8 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
             printed = [line.split()[1] for line in out.splitlines() if line.startswith("span")]
             stored = {s.id for d in ws.documents() for s in ws.spans(d.id, layer)}
             assert len(printed) == 2 * WRITES_PER_PROCESS and set(printed) == stored
-        assert ws.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        events = ws.db.execute("SELECT count(*) FROM events WHERE action='add_span'").fetchone()
+        assert ws._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        events = ws._db.execute("SELECT count(*) FROM events WHERE action='add_span'").fetchone()
         assert events[0] == 4 * WRITES_PER_PROCESS
 
 
@@ -100,8 +100,8 @@ def test_a_writer_waits_for_the_lock_instead_of_failing(tmp_path):
             except BaseException as exc:  # reported below, in the test's thread
                 errors.append(exc)
 
-        with write_transaction(a.db):
-            a.db.execute("INSERT INTO settings (key, value) VALUES ('holder', '\"a\"')")
+        with write_transaction(a._db):
+            a._db.execute("INSERT INTO settings (key, value) VALUES ('holder', '\"a\"')")
             writer = threading.Thread(target=write_b)
             writer.start()
         writer.join()
@@ -116,7 +116,7 @@ def test_a_lock_held_too_long_fails_clearly_and_changes_nothing(tmp_path):
     blocker.execute("BEGIN IMMEDIATE")
     try:
         with Workspace(db, who="amal") as ws:
-            ws.db.execute("PRAGMA busy_timeout = 20")
+            ws._db.execute("PRAGMA busy_timeout = 20")
             doc = ws.documents()[0].id
             with pytest.raises(WorkspaceError, match=r"is busy: another program kept it locked"):
                 ws.add_span(doc, "amal", 0, 4, "QUOTE")
@@ -263,5 +263,5 @@ def test_a_second_workspace_in_one_process_keeps_the_first_ones_locks(tmp_path):
     with Workspace(db, who="omar") as third:
         third.set_status(doc, "omar", "done")
     assert window.statuses("omar") == {doc: Status.DONE}
-    assert window.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert window._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     window.close()

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 import pytest
 
+from annotator.core.tables import Writer
 from annotator.core.workspace import Workspace
 
 from . import test_gui_annotation
@@ -31,15 +32,16 @@ db = test_gui_annotation.db  # the fixture: a workspace with that module's three
 def disk_full(monkeypatch: pytest.MonkeyPatch, ws: Workspace, only: str | None = None):
     """SQLite's own "disk full" error from inside the write transaction (after the rows were
     written, before the commit), for every write or for one kind of write."""
-    log = ws._log
+    log_many = Writer.log_many
 
-    def failing(action: str, *args: object) -> None:
-        if only is None or action == only:
+    def failing(writer: Writer, entries) -> None:
+        entries = list(entries)
+        if only is None or any(entry[0] == only for entry in entries):
             raise sqlite3.OperationalError("database or disk is full")
-        log(action, *args)
+        log_many(writer, entries)
 
     with monkeypatch.context() as patch:
-        patch.setattr(ws, "_log", failing)
+        patch.setattr(Writer, "log_many", failing)
         yield
 
 
@@ -113,7 +115,7 @@ def test_moving_a_link_while_another_program_holds_the_lock_changes_nothing(wind
     choose_speaker(window, "QUOTE", first)
     stack = window.undo_group.activeStack()
     before = stored(db)
-    window.workspace.db.execute("PRAGMA busy_timeout = 50")  # the test need not wait 5 s
+    window.workspace._db.execute("PRAGMA busy_timeout = 50")  # the test need not wait 5 s
     shown = messages(window)
     with locked(db):
         pick(window, quote)

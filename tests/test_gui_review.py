@@ -398,3 +398,103 @@ def test_a_suggestion_accepted_in_review_mode_is_refused_never_written_to_a_laye
     with Workspace(db_path) as ws:
         assert ws.spans(window.doc.id, "gold") == []
         assert ws.spans(window.doc.id, "rev") == []
+
+
+def resolutions(db: Path, doc: str = "d0") -> list[str | None]:
+    with Workspace(db) as ws:
+        return [c.resolution for c in find_conflicts(ws, doc)]
+
+
+def test_review_decisions_are_undone_and_redone_with_ctrl_z_like_gold_edits(qtbot, db):
+    """Accept agreed, take, merge, reject and mark adjudicated each go on the document's undo
+    stack: Ctrl+Z puts gold, the recorded decision and the status back, Ctrl+Shift+Z redoes."""
+    window = open_window(qtbot, db)
+    article = child(window, ArticleView, "articleView")
+    conflicts = child(window, QListWidget, "conflictList")
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+    def undo() -> None:
+        article.setFocus()
+        qtbot.keyClick(article, Qt.Key.Key_Z, ctrl)
+
+    qtbot.mouseClick(child(window, QPushButton, "acceptAgreed"), Qt.MouseButton.LeftButton)
+    agreed = gold(db)
+    assert (*at("alpha"), "SPEAKER") in agreed
+
+    conflicts.setCurrentRow(1)  # label differs on "epsilon zeta"
+    qtbot.mouseClick(child(window, QPushButton, "take_omar"), Qt.MouseButton.LeftButton)
+    assert (*at("epsilon zeta"), "QUOTE") in gold(db)
+    assert resolutions(db)[1] == "take:omar"
+    undo()
+    assert gold(db) == agreed  # the same spans, ids and all
+    assert resolutions(db)[1] is None
+    qtbot.keyClick(article, Qt.Key.Key_Z, ctrl | shift)
+    assert (*at("epsilon zeta"), "QUOTE") in gold(db)
+    assert resolutions(db)[1] == "take:omar"
+    undo()
+
+    conflicts.setCurrentRow(0)
+    qtbot.mouseClick(child(window, QPushButton, "mergeUnion"), Qt.MouseButton.LeftButton)
+    assert (*at("beta gamma delta"), "QUOTE") in gold(db)
+    undo()
+    assert gold(db) == agreed and resolutions(db)[0] is None
+
+    conflicts.setCurrentRow(2)
+    qtbot.mouseClick(child(window, QPushButton, "rejectConflict"), Qt.MouseButton.LeftButton)
+    assert resolutions(db)[2] == "reject"
+    undo()
+    assert resolutions(db)[2] is None
+
+    qtbot.mouseClick(child(window, QPushButton, "markAdjudicated"), Qt.MouseButton.LeftButton)
+    with Workspace(db) as ws:
+        assert ws.status("d0", "gold") == Status.ADJUDICATED
+    undo()
+    with Workspace(db) as ws:
+        assert ws.status("d0", "gold") != Status.ADJUDICATED
+
+    undo()  # the accept of what agreed
+    assert gold(db) == {}
+
+
+def test_a_report_job_that_raises_any_error_closes_the_dialog_and_says_why(qtbot, db, monkeypatch):
+    """A bug (here a KeyError) in the agreement computation used to end the thread silently,
+    leaving the modal "Computing…" dialog up for ever."""
+    from annotator.gui import agreement_report
+
+    def broken(ws, progress):
+        progress(1)
+        raise KeyError("omar")
+
+    monkeypatch.setattr(agreement_report, "compute_agreement", broken)
+    window = open_window(qtbot, db, review=False)
+    window.review.report_action.trigger()
+    report = window.review.report
+    qtbot.waitUntil(lambda: "KeyError" in report.heading.text(), timeout=10000)
+    assert "omar" in report.heading.text() and not report.progress.isVisible()
+    report.finish()
+
+
+def test_a_long_report_can_be_cancelled(qtbot, db, monkeypatch):
+    import threading
+
+    from annotator.gui import agreement_report
+
+    gate = threading.Event()
+
+    def long(ws, progress):
+        progress(1)
+        gate.wait(10)
+        progress(2)  # the first report after the cancel stops the job here
+        raise AssertionError("the job went on after it was cancelled")
+
+    monkeypatch.setattr(agreement_report, "compute_agreement", long)
+    with Workspace(db) as ws:
+        dialog = AgreementReportDialog(ws)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.job.progressed, timeout=10000):
+        dialog.start()
+    with qtbot.waitSignal(dialog.job.cancelled, timeout=10000):
+        dialog.progress.findChild(QPushButton).click()  # the progress dialog's Cancel
+        gate.set()
+    assert dialog.heading.text() == "Cancelled." and not dialog.progress.isVisible()
+    assert dialog.report is None

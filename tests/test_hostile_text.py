@@ -210,7 +210,7 @@ BAD_INPUTS = len(BAD_JSONL) + len(BAD_TXT)
 def tables(db: Path) -> list:
     with Workspace(db, read_only=True) as ws:
         return [
-            ws.db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+            ws._db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
             for t in ("documents", "spans", "relations", "doc_status", "layers", "events")
         ]
 

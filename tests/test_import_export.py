@@ -18,7 +18,7 @@ def import_paths(ws: Workspace, *paths, layer=None):
 
 def snapshot(ws: Workspace) -> list:
     return [
-        ws.db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+        ws._db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
         for t in ("documents", "spans", "relations", "doc_status", "layers", "events")
     ]
 
@@ -110,10 +110,10 @@ def test_reimport_into_same_workspace_adds_nothing(seeded, tmp_path):
     annotate_two_layers(seeded)
     out = tmp_path / "amal.jsonl"
     jsonl.write(seeded, out, "amal")
-    spans_before = seeded.db.execute("SELECT count(*) FROM spans").fetchone()[0]
+    spans_before = seeded._db.execute("SELECT count(*) FROM spans").fetchone()[0]
     report = seeded.import_records(jsonl.read(out))
     assert report.spans_existing == 3 and report.spans_added == 0
-    assert seeded.db.execute("SELECT count(*) FROM spans").fetchone()[0] == spans_before
+    assert seeded._db.execute("SELECT count(*) FROM spans").fetchone()[0] == spans_before
 
 
 def test_minimal_shapes_are_accepted(workspace, tmp_path):
@@ -294,7 +294,7 @@ def test_gold_export_lists_annotators(seeded, tmp_path):
 def test_import_into_a_locked_workspace_changes_nothing(workspace, tmp_path):
     blocker = sqlite3.connect(workspace.path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
-    workspace.db.execute("PRAGMA busy_timeout = 50")
+    workspace._db.execute("PRAGMA busy_timeout = 50")
     try:
         with pytest.raises(WorkspaceError, match="busy: another program kept it locked"):
             import_paths(workspace, *SEEDS)

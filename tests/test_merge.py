@@ -21,14 +21,14 @@ TEXTS = [f"document number {n} says something worth annotating here" for n in ra
 def snapshot(ws: Workspace) -> dict[str, list]:
     """Every row of the data tables (not the event log), to compare before and after."""
     return {
-        table: sorted(map(tuple, ws.db.execute(f"SELECT * FROM {table}").fetchall()))
+        table: sorted(map(tuple, ws._db.execute(f"SELECT * FROM {table}").fetchall()))
         for table in ("documents", "layers", "spans", "relations", "doc_status", "tombstones")
     }
 
 
 def backdate(ws: Workspace, table: str, row_id: str, column: str = "updated") -> None:
     """Make a change look older than anything the test does next (times have 1 ms steps)."""
-    ws.db.execute(
+    ws._db.execute(
         f"UPDATE {table} SET {column} = '2000-01-01T00:00:00.000+00:00' WHERE id = ?", [row_id]
     )
 
@@ -43,7 +43,7 @@ def main_ws(tmp_path):
 
 def laptop(tmp_path, main_ws, name="amal"):
     """A copy of the main workspace, as an annotator takes it home."""
-    main_ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    main_ws._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     path = tmp_path / f"{name}.db"
     shutil.copy(main_ws.path, path)
     return Workspace(path, who=name)
@@ -101,8 +101,8 @@ def test_untouched_layers_stay_and_deletions_travel(tmp_path, main_ws):
     other = laptop(tmp_path, main_ws)
     other.delete_span(doomed.id)
     for table in ("spans", "doc_status", "tombstones"):  # the laptop never had omar
-        other.db.execute(f"DELETE FROM {table} WHERE layer = 'omar'")
-    other.db.execute("DELETE FROM layers WHERE name = 'omar'")
+        other._db.execute(f"DELETE FROM {table} WHERE layer = 'omar'")
+    other._db.execute("DELETE FROM layers WHERE name = 'omar'")
     other.close()
     (report,) = merge_workspaces(main_ws, [tmp_path / "amal.db"])
     assert main_ws.span(keep.id)  # omar's layer is not in the other file: untouched
@@ -226,7 +226,7 @@ def test_two_laptops_converge_whatever_they_did(tmp_path, main_ws, seed):
     rng = random.Random(seed)
     for n in range(6):
         main_ws.add_span(f"d{n % 3}", "amal", n, n + 5, "QUOTE")
-    main_ws.db.execute("UPDATE spans SET updated = '2000-01-01T00:00:00.000+00:00'")
+    main_ws._db.execute("UPDATE spans SET updated = '2000-01-01T00:00:00.000+00:00'")
     a, b = laptop(tmp_path, main_ws, "a"), laptop(tmp_path, main_ws, "b")
     for ws in (a, b):
         for _ in range(12):
@@ -294,7 +294,7 @@ def test_an_adjudicated_document_stays_adjudicated(tmp_path, main_ws):
     other.set_status("d0", "gold", "in_progress")  # newer than ours below, but unfinished
     other.close()
     main_ws.set_status("d0", "gold", "adjudicated")
-    main_ws.db.execute(  # ours is older: only the status rule can keep it
+    main_ws._db.execute(  # ours is older: only the status rule can keep it
         "UPDATE doc_status SET updated = '2000-01-01T00:00:00.000+00:00' "
         "WHERE doc_id = 'd0' AND layer = 'gold'"
     )

@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from annotator.core.changes import ChangeKind
 from annotator.core.errors import WorkspaceError
 from annotator.core.model import GOLD_LAYER
 from annotator.core.records import DocumentRecord
@@ -26,36 +27,33 @@ def test_deletions_leave_tombstones_and_undo_removes_them(ws):
     speaker = ws.add_span("t", "amal", 5, 10, "SPEAKER")
     rel = ws.add_relation(quote.id, speaker.id, "said_by")
     span, rels = ws.delete_span(speaker.id)
-    dead = dict(ws.db.execute("SELECT id, kind FROM tombstones").fetchall())
+    dead = dict(ws._db.execute("SELECT id, kind FROM tombstones").fetchall())
     assert dead == {speaker.id: "span", rel.id: "relation"}  # the cascade is recorded too
     ws.restore_span(span, rels)
-    assert ws.db.execute("SELECT count(*) FROM tombstones").fetchone()[0] == 0
+    assert ws._db.execute("SELECT count(*) FROM tombstones").fetchone()[0] == 0
 
 
 def test_a_version_1_file_is_migrated(tmp_path):
     path = tmp_path / "old.db"
     schema_1_file(path).close()
     ws = Workspace(path)
-    assert ws.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
-    assert {"tombstones", "assignments", "resolutions"} <= set(ws.db.table_names())
+    assert ws._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert {"tombstones", "assignments", "resolutions"} <= set(ws._db.table_names())
     ws.close()
 
 
-def test_write_logged_is_one_transaction_with_an_event_per_document(ws):
-    def work() -> None:
-        ws.db.execute("INSERT INTO assignments VALUES ('t', 'amal', 'primary', 'now')")
-
-    ws.write_logged("bulk", {"n": 1}, work, [("t", GOLD_LAYER, {"x": 1})])
+def test_writing_is_one_transaction_with_an_event_per_document(ws):
+    with ws.writing("bulk", ChangeKind.ASSIGNMENTS, payload={"n": 1}) as w:
+        w.add_assignments([("t", "amal", "primary", "now")])
+        w.log("bulk", "t", GOLD_LAYER, {"x": 1})
     actions = [(e["action"], e["doc_id"]) for e in ws.events(2)]
     assert actions == [("bulk", None), ("bulk", "t")]  # newest first: the summary closes it
 
-    def failing() -> None:
-        ws.db.execute("INSERT INTO assignments VALUES ('t', 'omar', 'primary', 'now')")
+    with pytest.raises(WorkspaceError), ws.writing("bulk", ChangeKind.ASSIGNMENTS) as w:
+        w.add_assignments([("t", "omar", "primary", "now")])
+        w.log("bulk", "t", None, {})
         raise sqlite3.OperationalError("disk full")
-
-    with pytest.raises(WorkspaceError):
-        ws.write_logged("bulk", {}, failing, [("t", None, {})])
-    assert ws.db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 1
+    assert ws._db.execute("SELECT count(*) FROM assignments").fetchone()[0] == 1
     assert len(ws.events(100)) == 3  # import + the two of the first call
 
 

@@ -18,7 +18,7 @@ def doc_id(workspace: Workspace) -> str:
 
 def counts(ws: Workspace) -> tuple[int, ...]:
     return tuple(
-        ws.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        ws._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
         for t in ("documents", "spans", "relations", "events", "doc_status", "layers")
     )
 
@@ -138,7 +138,7 @@ def test_bad_layer_names_are_refused(workspace, doc_id):
 def test_event_log_is_append_only(workspace, doc_id):
     workspace.add_span(doc_id, "amal", 0, 3, "QUOTE")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        workspace.db.execute("DELETE FROM events")
+        workspace._db.execute("DELETE FROM events")
 
 
 def test_publication_date(workspace, doc_id):
@@ -176,7 +176,7 @@ def test_locked_workspace_fails_clearly_and_waits_first(workspace, doc_id, monke
     blocker = sqlite3.connect(workspace.path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     try:
-        workspace.db.execute("PRAGMA busy_timeout = 100")
+        workspace._db.execute("PRAGMA busy_timeout = 100")
         with pytest.raises(WorkspaceError, match="is busy: another program kept it locked"):
             workspace.add_span(doc_id, "amal", 0, 3, "QUOTE")
     finally:

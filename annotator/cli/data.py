@@ -13,32 +13,56 @@ from rich.table import Table
 
 from annotator.app import open_workspace
 from annotator.cli.console import display, literal, progress_bar, stdout_console
+from annotator.core.batches import document_count
 from annotator.core.errors import InputError
 from annotator.core.integrity import check_workspace
 from annotator.core.model import GOLD_LAYER, Status
 from annotator.core.paths import exports_dir
 from annotator.core.rows import check_layer_name
 from annotator.core.workspace import Workspace
-from annotator.formats import expand_paths, jsonl, read_paths
-from annotator.formats.manifest import manifest_path, write_manifest
+from annotator.formats import registry
+from annotator.formats.manifest import ExportTally, manifest_path, write_manifest
+from annotator.formats.selection import select
 from annotator.review.agreement import manifest_figures
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("import", help="import .txt files, folders of them, or JSONL")
+    p = sub.add_parser(
+        "import",
+        help="import articles and annotations (.txt, folders, JSONL, brat, XMI, ...)",
+        description="Formats (detected by extension and content unless --format names one): "
+        + registry.help_table("import")
+        + ".",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--layer", help="layer that imported spans and relations go to")
+    p.add_argument(
+        "--format",
+        choices=registry.names("import"),
+        help="read every PATH as this format: " + ", ".join(registry.names("import")),
+    )
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("export", help="export one layer of every document as JSONL")
-    p.add_argument("-o", "--output", help="output file (default: exports/<layer>.jsonl)")
+    p = sub.add_parser(
+        "export",
+        help="export one layer of every document (JSONL, brat, XMI, CoNLL-U, spaCy, ...)",
+        description="Formats: " + registry.help_table("export") + ".",
+    )
+    p.add_argument(
+        "-o", "--output", help="output file or folder (default: exports/<layer>.<extension>)"
+    )
     p.add_argument("--layer", default=GOLD_LAYER, help="layer to export (default: gold)")
     p.add_argument(
         "--status",
         choices=[s.value for s in Status],
         help="only documents with this status in the layer",
     )
-    p.add_argument("--format", default="jsonl", choices=["jsonl"], help="file format")
+    p.add_argument(
+        "--format",
+        default="jsonl",
+        choices=registry.names("export"),
+        help="file format (default: jsonl): " + ", ".join(registry.names("export")),
+    )
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("stats", help="documents, layers, spans per label and status")
@@ -56,23 +80,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    files = expand_paths(args.paths)
+    fmt = registry.get(args.format) if args.format else None
+    files = registry.expand_paths(args.paths, fmt)
     if not files:
-        raise InputError(", ".join(args.paths), "holds no .txt or .jsonl file to import.")
+        wanted = ", ".join(registry.import_suffixes(fmt))
+        raise InputError(", ".join(args.paths), f"holds no file to import ({wanted}).")
     with open_workspace(args.db, args.annotator or "system") as ws:
         total = _count_records(files) if sys.stderr.isatty() else None
         with progress_bar("Importing", total) as progress:
-            report = ws.import_records(read_paths(files), layer=args.layer, progress=progress)
+            report = ws.import_records(
+                registry.read_paths(files, fmt), layer=args.layer, progress=progress
+            )
     print(f"Imported {len(files)} file(s): {report.summary()}.")
     return 0
 
 
 def _count_records(files: list[Path]) -> int:
-    """Roughly (line breaks, not records) and in fixed-size chunks: a progress bar's total
-    must not read a huge line into memory before the importer can refuse it."""
+    """Roughly (line breaks of line-based files, one per other file) and in fixed-size chunks:
+    a progress bar's total must not read a huge line into memory before the importer can
+    refuse it."""
     total = 0
     for f in files:
-        if f.suffix.lower() == ".txt":
+        if f.suffix.lower() not in (".jsonl", ".ndjson"):
             total += 1
             continue
         with f.open("rb") as fh:
@@ -82,9 +111,12 @@ def _count_records(files: list[Path]) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     check_layer_name(args.layer)  # it may become a file name below: never a path
-    output = Path(args.output) if args.output else exports_dir() / f"{args.layer}.jsonl"
-    if output.is_dir():
-        output = output / f"{args.layer}.jsonl"
+    fmt = registry.get(args.format)
+    assert fmt.writer is not None  # argparse offers only formats that write
+    default = registry.export_target(fmt, exports_dir(), args.layer)
+    output = Path(args.output) if args.output else default
+    if output.is_dir() and not (fmt.folder and _replaceable(output)):
+        output = registry.export_target(fmt, output, args.layer)
     with open_workspace(args.db, args.annotator or "system") as ws:
         if args.layer not in ws.layers() and args.layer != GOLD_LAYER:
             known = ", ".join(ws.layers()) or "none yet"
@@ -92,15 +124,17 @@ def cmd_export(args: argparse.Namespace) -> int:
                 f"annotator: note: layer '{args.layer}' has no annotations (layers: {known}).",
                 file=sys.stderr,
             )
-        with progress_bar("Exporting", len(ws.documents())) as progress:
-            written = jsonl.write(ws, output, args.layer, args.status, progress)
+        tally = ExportTally()
+        with progress_bar("Exporting", document_count(ws)) as progress:
+            chosen = select(ws, args.layer, args.status, progress)
+            fmt.writer(tally.counting(chosen), output, ws.schema)
         manifest = write_manifest(
             output,
-            written,
+            tally,
             layer=args.layer,
             status=args.status,
             workspace_layers=ws.layers(),
-            fmt=args.format,
+            fmt=fmt.name,
             extra={"agreement": manifest_figures(ws)} if args.layer == GOLD_LAYER else None,
         )
     print(
@@ -108,6 +142,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         f"{manifest['relations']} relations to {output} (manifest: {manifest_path(output)})."
     )
     return 0
+
+
+def _replaceable(folder: Path) -> bool:
+    """A folder export replaces an existing folder only if that is an earlier export (its
+    manifest lies beside it) or empty; any other folder gets the export inside it."""
+    return manifest_path(folder).is_file() or not any(folder.iterdir())
 
 
 def workspace_stats(ws: Workspace) -> dict[str, Any]:

@@ -8,12 +8,13 @@ a later ``do`` (redo) restore exactly the same ids: relations made afterwards st
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from annotator.core import suggestions
 from annotator.core.errors import ValidationError
-from annotator.core.model import Relation, Span, Status, new_id
+from annotator.core.model import GoldState, Relation, Span, Status, new_id
 from annotator.core.workspace import Workspace
 
 
@@ -198,6 +199,37 @@ class SetPublished:
 
     def undo(self) -> None:
         self.ws.set_published(self.doc_id, self.before)
+
+
+@dataclass
+class GoldDecision:
+    """A reviewer's decision on a document's gold (take a version, merge, reject, accept what
+    agrees) as one undo step, like a manual gold edit.
+
+    ``decide`` is any review call; the document's gold is read just before and just after it,
+    in the same transaction, and undo/redo put back those states with the same ids.
+    """
+
+    ws: Workspace
+    doc_id: str
+    decide: Callable[[Workspace], object]
+    result: object = None
+    before: GoldState | None = None
+    after: GoldState | None = None
+
+    def do(self) -> None:
+        if self.after is not None:
+            self.ws.restore_gold(self.after)
+            return
+        with self.ws.batch():
+            before = self.ws.gold_state(self.doc_id)
+            self.result = self.decide(self.ws)
+            self.after = self.ws.gold_state(self.doc_id)
+        self.before = before
+
+    def undo(self) -> None:
+        assert self.before is not None
+        self.ws.restore_gold(self.before)
 
 
 @dataclass

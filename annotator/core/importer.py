@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-import regex
-
+from annotator.core.changes import ChangeKind
 from annotator.core.errors import InputError, ValidationError
 from annotator.core.model import GOLD_LAYER, Relation, Span, Status, new_id
 from annotator.core.records import DocumentRecord, ImportReport
-from annotator.core.rows import check_layer_name, dumps, layer_kind, normalize_published, now
-from annotator.core.store import write_transaction
+from annotator.core.rows import check_layer_name, dumps, normalize_published, now
+from annotator.core.tables import ID, Writer
 from annotator.core.text import (
     forbidden_character,
     normalize_fragment,
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 DEFAULT_IMPORT_LAYER = "imported"
 _FLUSH_EVERY = 500
 _FLUSH_CHARS = 8 * 1024 * 1024  # pending text is written out at least this often: bounded memory
-_DOC_ID = regex.compile(r"^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}/\\]{1,200}$")
 
 
 class _Rejected(Exception):
@@ -45,7 +44,7 @@ class _Rejected(Exception):
 class Importer:
     def __init__(self, workspace: Workspace, layer: str | None) -> None:
         self.ws = workspace
-        self.db = workspace.db
+        self.w: Writer | None = None
         self.layer_override = layer
         self.report = ImportReport()
         self.doc_by_sha: dict[str, str] = {}
@@ -53,6 +52,7 @@ class Importer:
         self.known_layers: set[str] = set()
         self.seen_span_ids: set[str] = set()
         self.seen_relation_ids: set[str] = set()
+        self.refs: dict[str, Span] = {}  # the current record's span refs (see _note_ref)
         self.pending: dict[str, list[Any]] = {
             "docs": [],
             "spans": [],
@@ -67,8 +67,8 @@ class Importer:
     ) -> ImportReport:
         if self.layer_override is not None:
             check_layer_name(self.layer_override)
-        with write_transaction(self.db):
-            for sha, doc_id in self.db.execute("SELECT sha256, id FROM documents"):
+        with self.ws.writing("import", ChangeKind.DOCUMENTS_ADDED) as self.w:
+            for sha, doc_id in self.ws.doc_ids_by_sha().items():
                 self.doc_by_sha[sha] = doc_id
                 self.sha_by_doc[doc_id] = sha
             self.known_layers = set(self.ws.layers())
@@ -82,18 +82,20 @@ class Importer:
                 if progress:
                     progress(count)
             self._flush()
-            self.ws._log(
-                "import",
-                None,
-                None,
+            self.w.payload.update(
                 {
                     "documents_added": self.report.documents_added,
                     "spans_added": self.report.spans_added,
                     "relations_added": self.report.relations_added,
                     "layers": sorted(self.report.layers),
-                },
+                }
             )
         return self.report
+
+    @property
+    def writer(self) -> Writer:
+        assert self.w is not None, "the importer writes only inside its run"
+        return self.w
 
     # ------------------------------------------------------------------ one record
     def _one(self, record: DocumentRecord) -> None:
@@ -124,6 +126,7 @@ class Importer:
             self._flush()  # an earlier record of this input may have annotated the same document
         self.report.layers.add(layer)
         existing = {} if is_new else {s.id: s for s in self.ws.spans(doc_id, layer)}
+        self.refs = {}
         spans = self._spans(record, text, doc_id, layer, existing)
         self._relations(record, doc_id, layer, spans, is_new)
         if record.status:
@@ -145,9 +148,7 @@ class Importer:
         if not isinstance(name, str) or not 0 < len(name) <= 200 or not name.isprintable():
             raise _Rejected(f'"adjudicator" {name!r} is not a usable name.')
         payload = {"status": record.status, "imported_by": self.ws.who, "file": record.path}
-        self.pending["events"].append(
-            (now(), name, "import_adjudication", doc_id, GOLD_LAYER, dumps(payload))
-        )
+        self.pending["events"].append(("import_adjudication", doc_id, GOLD_LAYER, payload, name))
 
     def _fill_missing_published(self, record: DocumentRecord, doc_id: str) -> None:
         """A known document without a publication date takes the one a later file gives
@@ -159,14 +160,11 @@ class Importer:
         except ValidationError as exc:
             raise _Rejected(str(exc)) from exc
         self._flush()  # the document may still be waiting to be written
-        self.db.execute(
-            "UPDATE documents SET published = ? WHERE id = ? AND published IS NULL",
-            [published, doc_id],
-        )
+        self.writer.set_published(doc_id, published, only_if_missing=True)
 
     def _new_document(self, record: DocumentRecord, text: str, sha: str) -> str:
         candidate = record.id if record.id is not None else f"doc_{sha[:16]}"
-        if not isinstance(candidate, str) or not _DOC_ID.match(candidate):
+        if not isinstance(candidate, str) or not ID.fullmatch(candidate):
             raise _Rejected(f"document id {candidate!r} is not usable as an id.")
         if candidate in self.sha_by_doc:
             if record.id_is_explicit:
@@ -199,10 +197,7 @@ class Importer:
 
     def _ensure_layer(self, layer: str) -> None:
         if layer not in self.known_layers:
-            self.db.execute(
-                "INSERT OR IGNORE INTO layers (name, kind, created) VALUES (?,?,?)",
-                [layer, layer_kind(layer), now()],
-            )
+            self.writer.ensure_layer(layer)
             self.known_layers.add(layer)
 
     # ------------------------------------------------------------------ spans
@@ -219,7 +214,7 @@ class Importer:
             try:
                 span = self._span(raw, record.text, text, remap, doc_id, layer)
             except (ValidationError, _Rejected) as exc:
-                raise _Rejected(f"span {number}: {exc}") from exc
+                raise _Rejected(f"span {_span_name(raw, number)}: {exc}") from exc
             if span.id in self.seen_span_ids:
                 raise _Rejected(f"span {number}: id '{span.id}' appears twice in the input.")
             old = existing.get(span.id) or (
@@ -231,6 +226,7 @@ class Importer:
                 span = Span(old.id, *_span_fields(span))
             self.seen_span_ids.add(span.id)
             usable[span.id] = span
+            self._note_ref(raw, span, number)
             if old is None:
                 self.pending["spans"].append(span)
                 self.report.spans_added += 1
@@ -240,9 +236,11 @@ class Importer:
                 span.label,
                 span.attrs,
             ):
-                self.db.execute(
-                    'UPDATE spans SET start=?, "end"=?, label=?, attrs=?, updated=? WHERE id=?',
-                    [span.start, span.end, span.label, dumps(span.attrs), now(), span.id],
+                self.writer.update_span(
+                    replace(
+                        old, start=span.start, end=span.end, label=span.label, attrs=span.attrs
+                    ),
+                    keep_author=True,
                 )
                 self.report.spans_updated += 1
             else:
@@ -262,21 +260,14 @@ class Importer:
         attrs = raw.get("attrs") or {}
         if remap and 0 <= start < end <= len(raw_text):
             start, end = remap_offset(raw_text, start), remap_offset(raw_text, end)
-        self.ws.check_span(text, start, end, label, attrs)
-        given_text = raw.get("text")
-        if given_text is not None and normalize_fragment(str(given_text)) != text[start:end]:
-            raise _Rejected(
-                f'its "text" {given_text!r} differs from the document text '
-                f"{text[start:end]!r} at {start}-{end}."
-            )
         span_id = raw.get("id")
-        if span_id is not None and (not isinstance(span_id, str) or not _DOC_ID.match(span_id)):
+        if span_id is not None and (not isinstance(span_id, str) or not ID.fullmatch(span_id)):
             raise _Rejected(f"id {span_id!r} is not usable as a span id.")
         if span_id is not None and self._span_id_elsewhere(span_id, doc_id, layer):
             raise _Rejected(
                 f"id '{span_id}' already belongs to a span of another document or layer."
             )
-        return Span(
+        span = Span(
             span_id or new_id(),
             doc_id,
             layer,
@@ -286,10 +277,32 @@ class Importer:
             dict(attrs),
             str(raw.get("origin") or "imported"),
         )
+        # The writer's own check, here so that a refusal names this record's line.
+        self.writer.check_span(span, text)
+        given_text = raw.get("text")
+        if given_text is not None and normalize_fragment(str(given_text)) != text[start:end]:
+            raise _Rejected(
+                f'its "text" {given_text!r} differs from the document text '
+                f"{text[start:end]!r} at {start}-{end}."
+            )
+        return span
+
+    def _note_ref(self, raw: dict[str, Any], span: Span, number: int) -> None:
+        """A span's ``ref`` is a name that only this record's relations use (brat's ``T1``,
+        an XMI element id, a Label Studio result id). Other tools' ids are not ours: they
+        repeat across documents, so they are never stored as span ids."""
+        ref = raw.get("ref")
+        if ref is None:
+            return
+        if not isinstance(ref, str) or not ref:
+            raise _Rejected(f"span {number}: ref {ref!r} must be a non-empty string.")
+        if ref in self.refs:
+            raise _Rejected(f"span {number}: ref '{ref}' appears twice in this document.")
+        self.refs[ref] = span
 
     def _span_id_elsewhere(self, span_id: str, doc_id: str, layer: str) -> bool:
-        row = self.db.execute("SELECT doc_id, layer FROM spans WHERE id = ?", [span_id]).fetchone()
-        return row is not None and tuple(row) != (doc_id, layer)
+        place = self.ws.span_place(span_id)
+        return place is not None and place != (doc_id, layer)
 
     # ------------------------------------------------------------------ relations
     def _relations(
@@ -308,28 +321,27 @@ class Importer:
                 raise _Rejected(f"relation {number}: must be an object with head, child, label.")
             head, child, label = raw.get("head"), raw.get("child"), raw.get("label")
             for end_name, end_id in (("head", head), ("child", child)):
-                if not isinstance(end_id, str) or end_id not in spans:
+                if not isinstance(end_id, str) or (end_id not in spans and end_id not in self.refs):
                     raise _Rejected(
                         f"relation {number}: its {end_name} {end_id!r} is not a span of this "
                         "document and layer."
                     )
             assert isinstance(head, str) and isinstance(child, str)
+            head = head if head in spans else self.refs[head].id
+            child = child if child in spans else self.refs[child].id
             try:
                 self.ws.schema.check_relation(str(label), spans[head].label, spans[child].label)
             except ValidationError as exc:
                 raise _Rejected(f"relation {number}: {exc}") from exc
             rel_id = raw.get("id")
-            if rel_id is not None and (not isinstance(rel_id, str) or not _DOC_ID.match(rel_id)):
+            if rel_id is not None and (not isinstance(rel_id, str) or not ID.fullmatch(rel_id)):
                 raise _Rejected(f"relation {number}: id {rel_id!r} is not usable as an id.")
             key = (head, child, str(label))
             if key in existing or (rel_id is not None and rel_id in existing_ids):
                 self.report.relations_existing += 1
                 continue
             rel_id = rel_id or new_id()
-            if (
-                rel_id in self.seen_relation_ids
-                or self.db.execute("SELECT 1 FROM relations WHERE id = ?", [rel_id]).fetchone()
-            ):
+            if rel_id in self.seen_relation_ids or self.ws.has_relation(rel_id):
                 raise _Rejected(f"relation {number}: id '{rel_id}' is already used.")
             self.seen_relation_ids.add(rel_id)
             existing.add(key)
@@ -339,53 +351,17 @@ class Importer:
     # ------------------------------------------------------------------ writing
     def _flush(self) -> None:
         docs, spans, rels = self.pending["docs"], self.pending["spans"], self.pending["rels"]
+        w, stamp = self.writer, now()
         if docs:
-            self.db.conn.executemany(
-                "INSERT INTO documents (id, title, text, sha256, source, published, meta, "
-                "created) VALUES (?,?,?,?,?,?,?,?)",
-                docs,
-            )
-        who, stamp = self.ws.who, now()
+            w.insert_documents(docs)
         if spans:
-            self.db.conn.executemany(
-                'INSERT INTO spans (id, doc_id, layer, start, "end", label, attrs, origin, '
-                "confidence, provenance, author, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        s.id,
-                        s.doc_id,
-                        s.layer,
-                        s.start,
-                        s.end,
-                        s.label,
-                        dumps(s.attrs),
-                        s.origin,
-                        s.confidence,
-                        "{}",
-                        who,
-                        stamp,
-                    )
-                    for s in spans
-                ],
-            )
+            w.insert_spans(spans, updated=stamp)
         if rels:
-            self.db.conn.executemany(
-                "INSERT INTO relations (id, doc_id, layer, head, child, label, author, updated) "
-                "VALUES (?,?,?,?,?,?,?,?)",
-                [(r.id, r.doc_id, r.layer, r.head, r.child, r.label, who, stamp) for r in rels],
-            )
-        if self.pending["status"]:
-            self.db.conn.executemany(
-                "INSERT INTO doc_status (doc_id, layer, status, updated) VALUES (?,?,?,?) "
-                "ON CONFLICT (doc_id, layer) DO UPDATE SET status = excluded.status, "
-                "updated = excluded.updated",
-                self.pending["status"],
-            )
+            w.insert_relations(rels, updated=stamp)
+        for doc_id, layer, status, updated in self.pending["status"]:
+            w.set_status(doc_id, layer, status, updated)
         if self.pending["events"]:
-            self.db.conn.executemany(
-                "INSERT INTO events (ts, who, action, doc_id, layer, payload) VALUES (?,?,?,?,?,?)",
-                self.pending["events"],
-            )
+            w.log_many(self.pending["events"])
         for key in self.pending:
             self.pending[key] = []
         self.pending_chars = 0
@@ -438,3 +414,10 @@ def _any_forbidden(value: Any) -> bool:
 
 def _span_fields(span: Span) -> tuple[Any, ...]:
     return (span.doc_id, span.layer, span.start, span.end, span.label, span.attrs, span.origin)
+
+
+def _span_name(raw: Any, number: int) -> str:
+    """How an error names a span: by the ref its file gave it (brat's T3, an XMI id), which
+    the user can find in that file, else by its position."""
+    ref = raw.get("ref") if isinstance(raw, dict) else None
+    return ref if isinstance(ref, str) and ref else str(number)

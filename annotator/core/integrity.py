@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +24,9 @@ from annotator.core.rows import check_layer_name, layer_kind
 from annotator.core.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from annotator.core.text import normalize_text, text_sha256
 from annotator.core.workspace import Workspace
+
+# A read-only statement runner: Workspace.query, or an in-memory database's execute.
+Query = Callable[..., sqlite3.Cursor]
 
 _SQLITE_MESSAGES = 20  # integrity_check can list thousands of pages; the first ones tell enough
 
@@ -49,18 +52,18 @@ def _check(ws: Workspace) -> list[Problem]:
     problems = list(_file(ws))
     if problems:  # a damaged file makes every later query unreliable
         return problems
-    problems += _schema(ws.db)
+    problems += _schema(ws.query)
     if problems:
         return problems
-    problems += _references(ws.db)
+    problems += _references(ws.query)
     problems += _documents_and_spans(ws)
     problems += _relations(ws)
-    problems += _layers_and_statuses(ws.db)
+    problems += _layers_and_statuses(ws.query)
     return problems
 
 
 def _file(ws: Workspace) -> Iterator[Problem]:
-    rows = ws.db.execute(f"PRAGMA integrity_check({_SQLITE_MESSAGES})").fetchall()
+    rows = ws.query(f"PRAGMA integrity_check({_SQLITE_MESSAGES})").fetchall()
     if rows != [("ok",)]:
         for (message,) in rows:
             yield Problem(str(ws.path), f"SQLite integrity check failed: {message}")
@@ -72,24 +75,24 @@ def expected_schema() -> dict[tuple[str, str], list[str]]:
     db = sqlite_utils.Database(memory=True)
     for migration in MIGRATIONS:
         migration(db)
-    return _schema_of(db)
+    return _schema_of(db.execute)
 
 
-def _schema_of(db: sqlite_utils.Database) -> dict[tuple[str, str], list[str]]:
+def _schema_of(db: Query) -> dict[tuple[str, str], list[str]]:
     found: dict[tuple[str, str], list[str]] = {}
-    for kind, name in db.execute("SELECT type, name FROM sqlite_master ORDER BY type, name"):
+    for kind, name in db("SELECT type, name FROM sqlite_master ORDER BY type, name"):
         columns = []
         if kind == "table":
-            columns = [row[1] for row in db.execute(f"PRAGMA table_info([{name}])")]
+            columns = [row[1] for row in db(f"PRAGMA table_info([{name}])")]
         found[(kind, name)] = columns
     return found
 
 
-def _schema(db: sqlite_utils.Database) -> Iterator[Problem]:
-    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+def _schema(db: Query) -> Iterator[Problem]:
+    app_id = db("PRAGMA application_id").fetchone()[0]
     if app_id != APPLICATION_ID:
         yield Problem("schema", f"application id is {app_id:#x}, not {APPLICATION_ID:#x}")
-    version = db.execute("PRAGMA user_version").fetchone()[0]
+    version = db("PRAGMA user_version").fetchone()[0]
     if version != SCHEMA_VERSION:
         yield Problem("schema", f"schema version is {version}, not {SCHEMA_VERSION}")
     actual, expected = _schema_of(db), expected_schema()
@@ -103,21 +106,21 @@ def _schema(db: sqlite_utils.Database) -> Iterator[Problem]:
         yield Problem("schema", f"unexpected {kind} {name}")
 
 
-def _references(db: sqlite_utils.Database) -> Iterator[Problem]:
+def _references(db: Query) -> Iterator[Problem]:
     """Rows whose document or layer is gone (possible when foreign keys were off)."""
     for table, key in (("spans", "id"), ("relations", "id"), ("doc_status", "doc_id")):
-        for row_key, doc_id in db.execute(
+        for row_key, doc_id in db(
             f"SELECT {key}, doc_id FROM {table} WHERE doc_id NOT IN (SELECT id FROM documents)"
         ):
             yield Problem(f"{table} row {row_key}", f"its document '{doc_id}' does not exist")
-        for row_key, layer in db.execute(
+        for row_key, layer in db(
             f"SELECT {key}, layer FROM {table} WHERE layer NOT IN (SELECT name FROM layers)"
         ):
             yield Problem(f"{table} row {row_key}", f"its layer '{layer}' does not exist")
 
 
 def _documents_and_spans(ws: Workspace) -> Iterator[Problem]:
-    for doc_id, text, sha, meta in ws.db.execute(
+    for doc_id, text, sha, meta in ws.query(
         "SELECT id, text, sha256, meta FROM documents ORDER BY rowid"
     ).fetchall():
         where = f"document {doc_id}"
@@ -134,15 +137,27 @@ def _documents_and_spans(ws: Workspace) -> Iterator[Problem]:
 
 
 def _spans(ws: Workspace, doc_id: str, text: str) -> Iterator[Problem]:
-    rows = ws.db.execute_returning_dicts(
+    rows = ws.query_dicts(
         'SELECT * FROM spans WHERE doc_id = ? ORDER BY layer, start, "end", id', [doc_id]
     )
+    first_of: dict[tuple[Any, ...], str] = {}
     for row in rows:
         where = f"document {doc_id}, layer {row['layer']}, span {row['id']}"
         attrs = _json_object(row["attrs"])
         if attrs is None:
             yield Problem(where, f"attrs {row['attrs']!r} is not a JSON object")
             continue
+        # Two runs that read the same old state (or a side door) leave twins behind.
+        key = (
+            row["layer"],
+            row["start"],
+            row["end"],
+            row["label"],
+            json.dumps(attrs, sort_keys=True),
+        )
+        twin = first_of.setdefault(key, row["id"])
+        if twin != row["id"]:
+            yield Problem(where, f"duplicates span {twin} (same offsets, label and attributes)")
         try:
             ws.check_span(text, row["start"], row["end"], row["label"], attrs)
         except ValidationError as exc:
@@ -150,7 +165,7 @@ def _spans(ws: Workspace, doc_id: str, text: str) -> Iterator[Problem]:
 
 
 def _relations(ws: Workspace) -> Iterator[Problem]:
-    rows = ws.db.execute_returning_dicts(
+    rows = ws.query_dicts(
         "SELECT r.id, r.doc_id, r.layer, r.label, r.head, r.child, "
         "h.doc_id AS h_doc, h.layer AS h_layer, h.label AS h_label, "
         "c.doc_id AS c_doc, c.layer AS c_layer, c.label AS c_label "
@@ -179,8 +194,8 @@ def _relations(ws: Workspace) -> Iterator[Problem]:
                 yield Problem(where, str(exc))
 
 
-def _layers_and_statuses(db: sqlite_utils.Database) -> Iterator[Problem]:
-    for name, kind in db.execute("SELECT name, kind FROM layers ORDER BY name"):
+def _layers_and_statuses(db: Query) -> Iterator[Problem]:
+    for name, kind in db("SELECT name, kind FROM layers ORDER BY name"):
         try:
             check_layer_name(name)
         except ValidationError as exc:
@@ -189,7 +204,7 @@ def _layers_and_statuses(db: sqlite_utils.Database) -> Iterator[Problem]:
         if kind != layer_kind(name):
             yield Problem(f"layer {name}", f"kind is '{kind}', expected '{layer_kind(name)}'")
     allowed = {s.value for s in Status}
-    for doc_id, layer, status in db.execute(
+    for doc_id, layer, status in db(
         "SELECT doc_id, layer, status FROM doc_status ORDER BY doc_id, layer"
     ):
         if status not in allowed:

@@ -62,6 +62,18 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class GoldState:
+    """A document's gold as a reviewer's decision found or left it: its spans and relations,
+    its gold status and the decisions recorded on its conflicts (what undo puts back)."""
+
+    doc_id: str
+    spans: tuple[Span, ...]
+    relations: tuple[Relation, ...]
+    status: Status
+    resolutions: tuple[tuple[str, str, str, str, str | None, str], ...]
+
+
+@dataclass(frozen=True)
 class DocumentSummary:
     """A document without its text: what lists and tables need, cheap to load for thousands."""
 

@@ -15,15 +15,15 @@ import regex
 from annotator.core.errors import ValidationError
 from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Relation, Span
 
-_LAYER_NAME = regex.compile(r"^[\p{L}\p{N}][\p{L}\p{N}_.@-]{0,63}$")
+_LAYER_NAME = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}_.@-]{0,63}")
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def check_layer_name(name: str) -> None:
-    if not isinstance(name, str) or not _LAYER_NAME.match(name):
+def check_layer_name(name: object) -> None:
+    if not isinstance(name, str) or not _LAYER_NAME.fullmatch(name):
         raise ValidationError(
             f"Layer name {name!r} is not allowed: use 1-64 letters, digits, '_', '.', '@' or '-'."
         )
@@ -63,8 +63,9 @@ SPAN_SELECT = (
 
 def span_from_row(row: tuple[Any, ...]) -> Span:
     """A Span from a row of SPAN_SELECT (tuples: exports build hundreds of thousands)."""
+    sid, doc_id, layer, start, end, label, attrs, origin, confidence, provenance = row[:10]
     return Span(
-        *row[:6], attrs=loads(row[6]), origin=row[7], confidence=row[8], provenance=loads(row[9])
+        sid, doc_id, layer, start, end, label, loads(attrs), origin, confidence, loads(provenance)
     )
 
 

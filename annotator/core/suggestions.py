@@ -14,12 +14,14 @@ The suggester itself lives above the core (annotator.arabic); it hands over plai
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from annotator.core.changes import ChangeKind
 from annotator.core.errors import ValidationError
 from annotator.core.model import RESERVED_LAYERS, SUGGESTIONS_LAYER, Relation, Span, new_id
-from annotator.core.rows import check_layer_name, dumps, now, relation_row, span_row
+from annotator.core.rows import check_layer_name, dumps
+from annotator.core.tables import Writer
 from annotator.core.workspace import Workspace, sort_spans
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
@@ -83,7 +85,23 @@ def store_run(
     one that fails is left out (and counted) rather than losing the whole run. The run is one
     transaction.
     """
-    text = ws._text(doc_id)
+    # Read inside the write transaction: two runs at once must not both replace the same
+    # pending suggestions and leave both sets behind.
+    with ws.writing("suggest", ChangeKind.SPANS, doc_id=doc_id, layer=SUGGESTIONS_LAYER) as w:
+        return _store_run(ws, w, doc_id, proposals, links, layer, labels, engine)
+
+
+def _store_run(
+    ws: Workspace,
+    w: Writer,
+    doc_id: str,
+    proposals: Sequence[Proposal],
+    links: Iterable[ProposedLink],
+    layer: str | None,
+    labels: Iterable[str] | None,
+    engine: str,
+) -> RunReport:
+    text = ws.text(doc_id)
     wanted = set(labels) if labels is not None else {p.label for p in proposals}
     valid = [_is_valid(ws, text, p) for p in proposals]
     existing = ws.spans(doc_id, SUGGESTIONS_LAYER)
@@ -93,7 +111,7 @@ def store_run(
     }
     present = {(s.start, s.end, s.label) for s in ws.spans(doc_id, layer)} if layer else set()
     ids: list[str | None] = []
-    rows: list[dict[str, Any]] = []
+    rows: list[Span] = []
     skipped = kept = 0
     for p, ok in zip(proposals, valid, strict=True):
         key = _identity(p.start, p.end, p.label, p.attrs)
@@ -119,21 +137,8 @@ def store_run(
                 {"state": PENDING, "rule": p.rule, "engine": engine},
             )
             ids.append(span.id)
-            rows.append(span_row(span, ws.who))
+            rows.append(span)
     relation_rows = _relation_rows(ws, doc_id, ids, links)
-
-    def work() -> None:
-        ws._ensure_layer(SUGGESTIONS_LAYER)
-        for span in stale:
-            ws.db.execute("DELETE FROM spans WHERE id = ?", [span.id])
-        if rows:
-            ws.db.table("spans").insert_all(rows)
-        for row in relation_rows:
-            ws.db.execute(
-                "INSERT OR IGNORE INTO relations (id, doc_id, layer, head, child, label, author, "
-                "updated) VALUES (:id, :doc_id, :layer, :head, :child, :label, :author, :updated)",
-                row,
-            )
 
     report = RunReport(doc_id, len(rows), kept, skipped, len(relation_rows), valid.count(False))
     payload = {
@@ -145,7 +150,11 @@ def store_run(
         "invalid": report.invalid,
         "engine": engine,
     }
-    ws._write("suggest", doc_id, SUGGESTIONS_LAYER, payload, work)
+    w.ensure_layer(SUGGESTIONS_LAYER)
+    w.delete_spans(stale)
+    w.insert_spans(rows)
+    w.insert_relations(relation_rows, if_absent=True)
+    w.payload.update(payload)
     return report
 
 
@@ -159,13 +168,12 @@ def _is_valid(ws: Workspace, text: str, proposal: Proposal) -> bool:
 
 def _relation_rows(
     ws: Workspace, doc_id: str, ids: list[str | None], links: Iterable[ProposedLink]
-) -> list[dict[str, Any]]:
+) -> list[Relation]:
     rows = []
     for link in links:
         head, child = ids[link.head], ids[link.child]
         if head and child:
-            rel = _relation(doc_id, SUGGESTIONS_LAYER, head, child, link.label)
-            rows.append(relation_row(rel, ws.who))
+            rows.append(_relation(doc_id, SUGGESTIONS_LAYER, head, child, link.label))
     return rows
 
 
@@ -218,10 +226,23 @@ def accept_many(
     to it (a link, an attribute) still apply. Unnamed copies get fresh ids.
     """
     _target_layer(layer)
-    suggestions = [_suggestion(ws, sid) for sid in suggestion_ids]
-    if not suggestions:
+    if not suggestion_ids:
         return []
-    doc_id = suggestions[0].doc_id
+    doc_id = ws.span(suggestion_ids[0]).doc_id  # a span never moves to another document
+    # Their state is read inside the transaction: accepting twice at once copies once.
+    with ws.writing("accept_suggestions", ChangeKind.SPANS, doc_id=doc_id, layer=layer) as w:
+        return _accept_many(ws, w, doc_id, suggestion_ids, layer, copy_ids)
+
+
+def _accept_many(
+    ws: Workspace,
+    w: Writer,
+    doc_id: str,
+    suggestion_ids: Sequence[str],
+    layer: str,
+    copy_ids: Mapping[str, str] | None,
+) -> list[Span]:
+    suggestions = [_suggestion(ws, sid) for sid in suggestion_ids]
     if any(s.doc_id != doc_id for s in suggestions):
         raise ValidationError("Suggestions are accepted one document at a time.")
     chosen = copy_ids or {}
@@ -243,29 +264,22 @@ def accept_many(
     ]
     links = _links_into_layer(ws, doc_id, layer, accepted_now)
 
-    def work() -> None:
-        ws._ensure_layer(layer)
-        ws.db.table("spans").insert_all(span_row(span, ws.who) for span in created)
-        for s in suggestions:
-            provenance = {**s.provenance, "state": ACCEPTED, "accepted_as": accepted_now[s.id]}
-            ws.db.execute(
-                "UPDATE spans SET provenance = ?, updated = ? WHERE id = ?",
-                [dumps(provenance), now(), s.id],
-            )
-        for head, child, label in links:
-            rel = _relation(doc_id, layer, head, child, label)
-            ws.db.execute(
-                "INSERT OR IGNORE INTO relations (id, doc_id, layer, head, child, label, author, "
-                "updated) VALUES (:id, :doc_id, :layer, :head, :child, :label, :author, :updated)",
-                relation_row(rel, ws.who),
-            )
-        ws._touch_status(doc_id, layer)
-
-    payload = {
-        "accepted": [{"suggestion": sid, "span": span_id} for sid, span_id in accepted_now.items()],
-        "relations": len(links),
-    }
-    ws._write("accept_suggestions", doc_id, layer, payload, work)
+    w.ensure_layer(layer)
+    w.insert_spans(created)
+    for s in suggestions:
+        provenance = {**s.provenance, "state": ACCEPTED, "accepted_as": accepted_now[s.id]}
+        w.update_span(replace(s, provenance=provenance), keep_author=True)
+    w.insert_relations(
+        (_relation(doc_id, layer, head, child, label) for head, child, label in links),
+        if_absent=True,
+    )
+    w.touch_status([doc_id], layer)
+    w.payload.update(
+        {
+            "accepted": [{"suggestion": sid, "span": sp} for sid, sp in accepted_now.items()],
+            "relations": len(links),
+        }
+    )
     return created
 
 
@@ -307,16 +321,19 @@ def _links_into_layer(
 
 def reject(ws: Workspace, suggestion_id: str) -> Span:
     """Mark a pending suggestion rejected; later runs will not propose it again."""
-    span = _suggestion(ws, suggestion_id)
-    provenance = {**span.provenance, "state": REJECTED}
-
-    def work() -> None:
-        ws.db.execute(
-            "UPDATE spans SET provenance = ?, updated = ? WHERE id = ?",
-            [dumps(provenance), now(), span.id],
+    doc_id = ws.span(suggestion_id).doc_id
+    payload = {"suggestion": suggestion_id}
+    with ws.writing(
+        "reject_suggestion",
+        ChangeKind.SPANS,
+        doc_id=doc_id,
+        layer=SUGGESTIONS_LAYER,
+        payload=payload,
+    ) as w:
+        span = _suggestion(ws, suggestion_id)
+        w.update_span(
+            replace(span, provenance={**span.provenance, "state": REJECTED}), keep_author=True
         )
-
-    ws._write("reject_suggestion", span.doc_id, SUGGESTIONS_LAYER, {"suggestion": span.id}, work)
     return ws.span(span.id)
 
 
@@ -335,44 +352,36 @@ def _pending_again(span: Span) -> dict[str, Any]:
 
 def reopen(ws: Workspace, suggestion_id: str) -> Span:
     """Undo a reject or an accept: the suggestion is pending again, an accepted copy removed."""
-    span = _reviewed(ws, suggestion_id)
-    copy = span.provenance.get("accepted_as")
-    provenance = _pending_again(span)
-
-    def work() -> None:
+    doc_id = ws.span(suggestion_id).doc_id
+    with ws.writing(
+        "reopen_suggestion", ChangeKind.SPANS, doc_id=doc_id, layer=SUGGESTIONS_LAYER
+    ) as w:
+        span = _reviewed(ws, suggestion_id)
+        copy = span.provenance.get("accepted_as")
         if copy:
-            ws.db.execute("DELETE FROM spans WHERE id = ?", [copy])
-        ws.db.execute(
-            "UPDATE spans SET provenance = ?, updated = ? WHERE id = ?",
-            [dumps(provenance), now(), span.id],
-        )
-
-    payload = {"suggestion": span.id, "removed": copy}
-    ws._write("reopen_suggestion", span.doc_id, SUGGESTIONS_LAYER, payload, work)
+            w.delete_span_ids([str(copy)])
+        w.update_span(replace(span, provenance=_pending_again(span)), keep_author=True)
+        w.payload.update({"suggestion": span.id, "removed": copy})
     return ws.span(span.id)
 
 
 def reopen_many(ws: Workspace, suggestion_ids: Sequence[str]) -> list[Span]:
     """Reopen several suggestions of one document in one transaction (the undo of
     ``accept_many``): one event, so a window repaints once, not once per suggestion."""
-    spans = [_reviewed(ws, sid) for sid in suggestion_ids]
-    if not spans:
+    if not suggestion_ids:
         return []
-    doc_id = spans[0].doc_id
-    if any(s.doc_id != doc_id for s in spans):
-        raise ValidationError("Suggestions are reopened one document at a time.")
-    copies = [str(s.provenance["accepted_as"]) for s in spans if s.provenance.get("accepted_as")]
-
-    def work() -> None:
-        for copy in copies:
-            ws.db.execute("DELETE FROM spans WHERE id = ?", [copy])
-        stamp = now()
+    doc_id = ws.span(suggestion_ids[0]).doc_id
+    with ws.writing(
+        "reopen_suggestions", ChangeKind.SPANS, doc_id=doc_id, layer=SUGGESTIONS_LAYER
+    ) as w:
+        spans = [_reviewed(ws, sid) for sid in suggestion_ids]
+        if any(s.doc_id != doc_id for s in spans):
+            raise ValidationError("Suggestions are reopened one document at a time.")
+        copies = [
+            str(s.provenance["accepted_as"]) for s in spans if s.provenance.get("accepted_as")
+        ]
+        w.delete_span_ids(copies)
         for span in spans:
-            ws.db.execute(
-                "UPDATE spans SET provenance = ?, updated = ? WHERE id = ?",
-                [dumps(_pending_again(span)), stamp, span.id],
-            )
-
-    payload = {"suggestions": [s.id for s in spans], "removed": copies}
-    ws._write("reopen_suggestions", doc_id, SUGGESTIONS_LAYER, payload, work)
+            w.update_span(replace(span, provenance=_pending_again(span)), keep_author=True)
+        w.payload.update({"suggestions": [s.id for s in spans], "removed": copies})
     return [ws.span(s.id) for s in spans]

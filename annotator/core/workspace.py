@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from annotator.core.changes import Change, ChangeKind
 from annotator.core.errors import NotFoundError, ValidationError, WorkspaceError
 from annotator.core.fileguard import hold, release
 from annotator.core.importer import Importer
@@ -24,6 +25,7 @@ from annotator.core.model import (
     GOLD_LAYER,
     Document,
     DocumentSummary,
+    GoldState,
     Relation,
     Span,
     Status,
@@ -33,19 +35,14 @@ from annotator.core.records import DocumentRecord, ImportReport
 from annotator.core.rows import (
     SPAN_SELECT,
     check_layer_name,
-    dumps,
-    layer_kind,
     loads,
     normalize_published,
-    now,
     relation_from_row,
-    relation_row,
     span_from_row,
-    span_row,
 )
 from annotator.core.schema import LabelSchema
 from annotator.core.store import connect, is_read_only, write_transaction
-from annotator.core.text import is_grapheme_boundary
+from annotator.core.tables import Writer, check_offsets
 
 
 def sort_spans(spans: Iterable[Span]) -> list[Span]:
@@ -68,15 +65,15 @@ class Workspace:
         self.who = who
         # The schema first: a missing resource must fail before the file is created or touched.
         self.schema = schema or LabelSchema.load()
-        self.db: sqlite_utils.Database = connect(self.path, read_only=read_only)
-        self._held = hold(self.path)
-        self._listeners: list[Callable[[str, dict[str, Any]], None]] = []
-        # Inside batch(): changes told to listeners only once the whole batch has committed.
-        self._pending: list[tuple[str, dict[str, Any]]] | None = None
+        self._db: sqlite_utils.Database = connect(self.path, read_only=read_only)
+        self._held: Any = hold(self.path)
+        self._listeners: list[Callable[[Change], None]] = []
+        # Inside a transaction: changes told to listeners only once the outermost one commits.
+        self._pending: list[Change] | None = None
 
     # ----------------------------------------------------------------- plumbing
     def close(self) -> None:
-        self.db.close()
+        self._db.close()
         release(self._held)
         self._held = None
 
@@ -86,29 +83,75 @@ class Workspace:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def subscribe(self, listener: Callable[[str, dict[str, Any]], None]) -> None:
-        """Be told of every change after it is committed: (action, payload)."""
+    def subscribe(self, listener: Callable[[Change], None]) -> None:
+        """Be told of every committed write transaction, after its commit, as one ``Change``.
+
+        Writes grouped by ``batch()`` (or a ``writing()`` inside another) are told one
+        ``Change`` each, in order, once the outermost transaction has committed; nothing is
+        told of a transaction that rolled back.
+        """
         self._listeners.append(listener)
 
-    def _write(
+    @contextmanager
+    def writing(
         self,
         action: str,
-        doc_id: str | None,
-        layer: str | None,
-        payload: dict[str, Any],
-        work: Callable[[], None],
-    ) -> None:
+        kind: ChangeKind,
+        *,
+        doc_id: str | None = None,
+        layer: str | None = None,
+        payload: dict[str, Any] | None = None,
+        log: bool = True,
+        whole_workspace: bool = False,
+    ) -> Iterator[Writer]:
+        """The one way to write: one transaction whose rows the yielded Writer checks.
+
+        Read what the change depends on inside the block: the write lock is held from its
+        start (BEGIN IMMEDIATE), so two processes never both act on the same old state. When
+        the block ends the event ``action`` is logged (``doc_id``, ``layer`` and the writer's
+        ``payload``, which starts as ``payload``), then the commit, then subscribers get one
+        ``Change`` of ``kind`` naming the documents, layer, spans and relations written::
+
+            with ws.writing("set_status", ChangeKind.STATUS, doc_id=d, layer=l) as w:
+                w.set_status(d, l, Status.DONE)
+        """
+        writer = Writer(self._db.conn, self.who, self.schema)
+        writer.payload = dict(payload or {})
+        outermost = self._pending is None
+        pending: list[Change] = [] if self._pending is None else self._pending
+        self._pending = pending
         try:
-            with write_transaction(self.db):
-                work()
-                self._log(action, doc_id, layer, payload)
+            with write_transaction(self._db):
+                yield writer
+                if log and writer.log_event:
+                    writer.log(action, doc_id, layer, writer.payload)
         except sqlite3.OperationalError as exc:
             raise WorkspaceError(f"{self.path}: the change could not be saved ({exc}).") from exc
-        if self._pending is not None:
-            self._pending.append((action, payload))
-            return
-        for listener in self._listeners:
-            listener(action, payload)
+        finally:
+            if outermost:
+                self._pending = None
+        if doc_id is not None:
+            writer.doc_ids.add(doc_id)
+        layers = writer.layers | ({layer} if layer else set())
+        pending.append(
+            Change(
+                kind,
+                action,
+                frozenset(writer.doc_ids),
+                layer if layer else (next(iter(layers)) if len(layers) == 1 else None),
+                frozenset(writer.span_ids),
+                frozenset(writer.relation_ids),
+                whole_workspace,
+                writer.payload,
+            )
+        )
+        if outermost:
+            self._tell(pending)
+
+    def _tell(self, changes: Iterable[Change]) -> None:
+        for change in changes:
+            for listener in list(self._listeners):
+                listener(change)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -117,52 +160,78 @@ class Workspace:
         An edit made of more than one call (moving a quote's link to another speaker deletes
         one relation and adds another) must not stop half-way when the disk fills or the lock
         is lost, or the store would hold a change no undo step describes. Listeners hear of
-        the writes after the commit, and never of writes a failure rolled back.
+        the writes (one ``Change`` each) after the commit, never of writes a failure rolled
+        back.
         """
         if self._pending is not None:
             yield
             return
         self._pending = []
         try:
-            with write_transaction(self.db):
+            with write_transaction(self._db):
                 yield
             done = self._pending
         finally:
             self._pending = None
-        for action, payload in done:
-            for listener in self._listeners:
-                listener(action, payload)
+        self._tell(done)
 
-    def _log(
-        self, action: str, doc_id: str | None, layer: str | None, payload: dict[str, Any]
-    ) -> None:
-        self.db.execute(
-            "INSERT INTO events (ts, who, action, doc_id, layer, payload) VALUES (?,?,?,?,?,?)",
-            [now(), self.who, action, doc_id, layer, dumps(payload)],
-        )
+    def tell_external(self, change: Change) -> None:
+        """Tell subscribers of a change another program committed (see core/watch.py)."""
+        self._tell([change])
 
-    def _ensure_layer(self, name: str) -> None:
-        check_layer_name(name)
-        self.db.execute(
-            "INSERT OR IGNORE INTO layers (name, kind, created) VALUES (?,?,?)",
-            [name, layer_kind(name), now()],
-        )
+    def events_since(self, event_id: int) -> list[tuple[int, str, str | None, str | None]]:
+        """(id, action, doc_id, layer) of the events logged after ``event_id``, in order."""
+        return [
+            (int(r[0]), str(r[1]), r[2], r[3])
+            for r in self._db.execute(
+                "SELECT id, action, doc_id, layer FROM events WHERE id > ? ORDER BY id",
+                [event_id],
+            )
+        ]
+
+    def last_event_id(self) -> int:
+        row = self._db.execute("SELECT max(id) FROM events").fetchone()
+        return int(row[0] or 0)
+
+    def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> sqlite3.Cursor:
+        """Rows of one read-only statement, for read models above the core (review, checks).
+
+        SQLite's authorizer refuses anything but reading while the statement is prepared, so
+        this can never become a side door for writes: those go through ``writing()``.
+        """
+        conn = self._db.conn
+        conn.set_authorizer(_read_only_authorizer)
+        try:
+            return conn.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            if "not authorized" in str(exc):
+                raise WorkspaceError(f"Not a read-only statement: {sql[:60]!r}.") from exc
+            raise
+        finally:
+            conn.set_authorizer(None)
+
+    def query_dicts(
+        self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+    ) -> list[dict[str, Any]]:
+        cursor = self.query(sql, params)
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
 
     def events(self, limit: int = 100) -> list[dict[str, Any]]:
-        rows = self.db.execute_returning_dicts(
+        rows = self._db.execute_returning_dicts(
             "SELECT * FROM events ORDER BY id DESC LIMIT ?", [limit]
         )
         return [{**r, "payload": loads(r["payload"])} for r in rows]
 
     # ----------------------------------------------------------------- documents
     def documents(self) -> list[DocumentSummary]:
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT id, title, source, published, length(text) FROM documents ORDER BY rowid"
         ).fetchall()
         return [DocumentSummary(*row) for row in rows]
 
     def document(self, doc_id: str) -> Document:
-        rows = self.db.execute_returning_dicts("SELECT * FROM documents WHERE id = ?", [doc_id])
+        rows = self._db.execute_returning_dicts("SELECT * FROM documents WHERE id = ?", [doc_id])
         if not rows:
             raise NotFoundError(f"No document with id '{doc_id}' in {self.path}.")
         r = rows[0]
@@ -179,54 +248,69 @@ class Workspace:
     def iter_documents(self, doc_ids: Iterable[str] | None = None) -> Iterator[Document]:
         """Documents with their text, in import order, without loading them all at once."""
         wanted = set(doc_ids) if doc_ids is not None else None
-        cursor = self.db.execute(
+        cursor = self._db.execute(
             "SELECT id, title, text, sha256, source, published, meta FROM documents ORDER BY rowid"
         )
         for row in cursor:
             if wanted is None or row[0] in wanted:
-                yield Document(*row[:6], meta=loads(row[6]))
+                doc_id, title, text, sha, source, published, meta = row
+                yield Document(doc_id, title, text, sha, source, published, loads(meta))
 
     def doc_ids_by_sha(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT sha256, id FROM documents").fetchall())
+        return dict(self._db.execute("SELECT sha256, id FROM documents").fetchall())
 
     def set_published(self, doc_id: str, published: str | None) -> None:
         value = normalize_published(published)
         self.document(doc_id)
-        self._write(
-            "set_published",
-            doc_id,
-            None,
-            {"doc_id": doc_id, "published": value},
-            lambda: self.db.execute(
-                "UPDATE documents SET published = ? WHERE id = ?", [value, doc_id]
-            ),
-        )
+        payload = {"doc_id": doc_id, "published": value}
+        with self.writing(
+            "set_published", ChangeKind.DOCUMENT, doc_id=doc_id, payload=payload
+        ) as w:
+            w.set_published(doc_id, value)
 
     # ----------------------------------------------------------------- layers
     def layers(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT name FROM layers ORDER BY name")]
+        return [r[0] for r in self._db.execute("SELECT name FROM layers ORDER BY name")]
 
     def annotator_layers(self) -> list[str]:
         return [
             r[0]
-            for r in self.db.execute(
+            for r in self._db.execute(
                 "SELECT name FROM layers WHERE kind = 'annotator' ORDER BY name"
             )
         ]
 
     # ----------------------------------------------------------------- spans
     def spans(self, doc_id: str, layer: str) -> list[Span]:
-        rows = self.db.execute(f"{SPAN_SELECT} WHERE doc_id = ? AND layer = ?", [doc_id, layer])
+        rows = self._db.execute(f"{SPAN_SELECT} WHERE doc_id = ? AND layer = ?", [doc_id, layer])
         return sort_spans(span_from_row(r) for r in rows)
 
+    def span_place(self, span_id: str) -> tuple[str, str] | None:
+        """The (document, layer) of a span id, or None when no span has it."""
+        row = self._db.execute("SELECT doc_id, layer FROM spans WHERE id = ?", [span_id]).fetchone()
+        return None if row is None else (str(row[0]), str(row[1]))
+
+    def has_relation(self, relation_id: str) -> bool:
+        sql = "SELECT 1 FROM relations WHERE id = ?"
+        return self._db.execute(sql, [relation_id]).fetchone() is not None
+
     def span(self, span_id: str) -> Span:
-        row = self.db.execute(f"{SPAN_SELECT} WHERE id = ?", [span_id]).fetchone()
+        row = self._db.execute(f"{SPAN_SELECT} WHERE id = ?", [span_id]).fetchone()
         if row is None:
             raise NotFoundError(f"No span with id '{span_id}'.")
         return span_from_row(row)
 
+    def _writing_spans(
+        self, action: str, doc_id: str, layer: str, payload: dict[str, Any]
+    ) -> AbstractContextManager[Writer]:
+        return self.writing(action, ChangeKind.SPANS, doc_id=doc_id, layer=layer, payload=payload)
+
+    def text(self, doc_id: str) -> str:
+        """A document's text alone (cheaper than ``document()`` for checks and suggestions)."""
+        return self._text(doc_id)
+
     def _text(self, doc_id: str) -> str:
-        row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        row = self._db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
             raise NotFoundError(f"No document with id '{doc_id}' in {self.path}.")
         return str(row[0])
@@ -235,19 +319,7 @@ class Workspace:
         self, text: str, start: object, end: object, label: str, attrs: dict[str, Any]
     ) -> None:
         """Offsets in range, on grapheme boundaries, non-empty; label and attributes allowed."""
-        if type(start) is not int or type(end) is not int:
-            raise ValidationError(f"span offsets must be integers, not {start!r} and {end!r}.")
-        if not 0 <= start < end <= len(text):
-            raise ValidationError(
-                f"span {start}-{end} is out of range for a text of {len(text)} characters "
-                "(0 <= start < end <= length)."
-            )
-        for offset in (start, end):
-            if not is_grapheme_boundary(text, offset):
-                raise ValidationError(
-                    f"span {start}-{end} would split a character cluster at offset {offset} "
-                    "(a letter and its marks stay together)."
-                )
+        check_offsets(text, start, end)
         self.schema.check_span(label, attrs)
 
     def add_span(
@@ -278,13 +350,11 @@ class Workspace:
         )
         self.check_span(self._text(doc_id), start, end, label, span.attrs)
         check_layer_name(layer)
-
-        def work() -> None:
-            self._ensure_layer(layer)
-            self.db.table("spans").insert(span_row(span, self.who))
-            self._touch_status(doc_id, layer)
-
-        self._write("add_span", doc_id, layer, {"span": _span_payload(span)}, work)
+        payload = {"span": _span_payload(span)}
+        with self._writing_spans("add_span", doc_id, layer, payload) as w:
+            w.ensure_layer(layer)
+            w.insert_spans([span])
+            w.touch_status([doc_id], layer)
         return span
 
     def update_span(
@@ -311,21 +381,10 @@ class Workspace:
                 child = new if rel.child == span_id else self.span(rel.child)
                 self.schema.check_relation(rel.label, head.label, child.label)
 
-        def work() -> None:
-            self.db.execute(
-                'UPDATE spans SET start=?, "end"=?, label=?, attrs=?, author=?, updated=? '
-                "WHERE id=?",
-                [new.start, new.end, new.label, dumps(new.attrs), self.who, now(), span_id],
-            )
-            self._touch_status(old.doc_id, old.layer)
-
-        self._write(
-            "update_span",
-            old.doc_id,
-            old.layer,
-            {"before": _span_payload(old), "after": _span_payload(new)},
-            work,
-        )
+        payload = {"before": _span_payload(old), "after": _span_payload(new)}
+        with self._writing_spans("update_span", old.doc_id, old.layer, payload) as w:
+            w.update_span(new)
+            w.touch_status([old.doc_id], old.layer)
         return new
 
     def delete_span(self, span_id: str) -> tuple[Span, list[Relation]]:
@@ -333,17 +392,11 @@ class Workspace:
         span = self.span(span_id)
         rels = self._relations_touching(span_id)
 
-        def work() -> None:
-            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
-            self._touch_status(span.doc_id, span.layer)
-
-        self._write(
-            "delete_span",
-            span.doc_id,
-            span.layer,
-            {"span": _span_payload(span), "relations": [r.id for r in rels]},
-            work,
-        )
+        payload = {"span": _span_payload(span), "relations": [r.id for r in rels]}
+        with self._writing_spans("delete_span", span.doc_id, span.layer, payload) as w:
+            w.delete_spans([span])
+            w.relation_ids.update(r.id for r in rels)
+            w.touch_status([span.doc_id], span.layer)
         return span, rels
 
     def restore_span(self, span: Span, relations: Iterable[Relation] = ()) -> None:
@@ -351,24 +404,16 @@ class Workspace:
         rels = list(relations)
         self.check_span(self._text(span.doc_id), span.start, span.end, span.label, span.attrs)
 
-        def work() -> None:
-            self._ensure_layer(span.layer)
-            self.db.table("spans").insert(span_row(span, self.who))
-            if rels:
-                self.db.table("relations").insert_all(relation_row(r, self.who) for r in rels)
-            self._touch_status(span.doc_id, span.layer)
-
-        self._write(
-            "restore_span",
-            span.doc_id,
-            span.layer,
-            {"span": _span_payload(span), "relations": [r.id for r in rels]},
-            work,
-        )
+        payload = {"span": _span_payload(span), "relations": [r.id for r in rels]}
+        with self._writing_spans("restore_span", span.doc_id, span.layer, payload) as w:
+            w.ensure_layer(span.layer)
+            w.insert_spans([span])
+            w.insert_relations(rels)
+            w.touch_status([span.doc_id], span.layer)
 
     # ----------------------------------------------------------------- relations
     def relations(self, doc_id: str, layer: str) -> list[Relation]:
-        rows = self.db.execute_returning_dicts(
+        rows = self._db.execute_returning_dicts(
             "SELECT * FROM relations WHERE doc_id = ? AND layer = ? ORDER BY rowid",
             [doc_id, layer],
         )
@@ -377,7 +422,7 @@ class Workspace:
     def spans_by_document(self, layer: str) -> dict[str, list[Span]]:
         """All of a layer's spans grouped by document, in one query (for export and review)."""
         grouped: dict[str, list[Span]] = {}
-        for row in self.db.execute(
+        for row in self._db.execute(
             f'{SPAN_SELECT} WHERE layer = ? ORDER BY doc_id, start, "end", label, id', [layer]
         ):
             grouped.setdefault(row[1], []).append(span_from_row(row))
@@ -385,7 +430,7 @@ class Workspace:
 
     def relations_by_document(self, layer: str) -> dict[str, list[Relation]]:
         grouped: dict[str, list[Relation]] = {}
-        for row in self.db.execute_returning_dicts(
+        for row in self._db.execute_returning_dicts(
             "SELECT * FROM relations WHERE layer = ? ORDER BY doc_id, rowid", [layer]
         ):
             grouped.setdefault(row["doc_id"], []).append(relation_from_row(row))
@@ -393,7 +438,7 @@ class Workspace:
 
     def contributors_by_document(self) -> dict[str, list[str]]:
         """Per document, the annotator layers that have worked on it (spans or a status)."""
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT DISTINCT s.doc_id, s.layer FROM spans s JOIN layers l ON l.name = s.layer "
             "WHERE l.kind = 'annotator' UNION SELECT d.doc_id, d.layer FROM doc_status d "
             "JOIN layers l ON l.name = d.layer WHERE l.kind = 'annotator' AND d.status != 'new' "
@@ -405,7 +450,7 @@ class Workspace:
         return grouped
 
     def _relations_touching(self, span_id: str) -> list[Relation]:
-        rows = self.db.execute_returning_dicts(
+        rows = self._db.execute_returning_dicts(
             "SELECT * FROM relations WHERE head = ? OR child = ? ORDER BY rowid",
             [span_id, span_id],
         )
@@ -418,7 +463,7 @@ class Workspace:
         if (head.doc_id, head.layer) != (child.doc_id, child.layer):
             raise ValidationError("A relation links two spans of the same document and layer.")
         self.schema.check_relation(label, head.label, child.label)
-        existing = self.db.execute(
+        existing = self._db.execute(
             "SELECT id FROM relations WHERE head = ? AND child = ? AND label = ?",
             [head_id, child_id, label],
         ).fetchone()
@@ -426,37 +471,47 @@ class Workspace:
             raise ValidationError(f"These two spans are already linked by '{label}'.")
         rel = Relation(relation_id or new_id(), head.doc_id, head.layer, head_id, child_id, label)
 
-        def work() -> None:
-            self.db.table("relations").insert(relation_row(rel, self.who))
-            self._touch_status(rel.doc_id, rel.layer)
-
-        self._write("add_relation", rel.doc_id, rel.layer, {"relation": _rel_payload(rel)}, work)
+        payload = {"relation": _rel_payload(rel)}
+        with self.writing(
+            "add_relation",
+            ChangeKind.RELATIONS,
+            doc_id=rel.doc_id,
+            layer=rel.layer,
+            payload=payload,
+        ) as w:
+            w.insert_relations([rel])
+            w.touch_status([rel.doc_id], rel.layer)
         return rel
 
     def delete_relation(self, relation_id: str) -> Relation:
-        rows = self.db.execute_returning_dicts(
+        rows = self._db.execute_returning_dicts(
             "SELECT * FROM relations WHERE id = ?", [relation_id]
         )
         if not rows:
             raise NotFoundError(f"No relation with id '{relation_id}'.")
         rel = relation_from_row(rows[0])
 
-        def work() -> None:
-            self.db.execute("DELETE FROM relations WHERE id = ?", [relation_id])
-            self._touch_status(rel.doc_id, rel.layer)
-
-        self._write("delete_relation", rel.doc_id, rel.layer, {"relation": _rel_payload(rel)}, work)
+        payload = {"relation": _rel_payload(rel)}
+        with self.writing(
+            "delete_relation",
+            ChangeKind.RELATIONS,
+            doc_id=rel.doc_id,
+            layer=rel.layer,
+            payload=payload,
+        ) as w:
+            w.delete_relations([rel])
+            w.touch_status([rel.doc_id], rel.layer)
         return rel
 
     # ----------------------------------------------------------------- status
     def status(self, doc_id: str, layer: str) -> Status:
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT status FROM doc_status WHERE doc_id = ? AND layer = ?", [doc_id, layer]
         ).fetchone()
         return Status(row[0]) if row else Status.NEW
 
     def statuses(self, layer: str) -> dict[str, Status]:
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT doc_id, status FROM doc_status WHERE layer = ?", [layer]
         ).fetchall()
         return {doc_id: Status(status) for doc_id, status in rows}
@@ -466,16 +521,14 @@ class Workspace:
         self.document(doc_id)
         check_layer_name(layer)
 
-        def work() -> None:
-            self._ensure_layer(layer)
-            self.db.execute(
-                "INSERT INTO doc_status (doc_id, layer, status, updated) VALUES (?,?,?,?) "
-                "ON CONFLICT (doc_id, layer) DO UPDATE SET status = excluded.status, "
-                "updated = excluded.updated",
-                [doc_id, layer, value.value, now()],
-            )
-
-        self._write("set_status", doc_id, layer, {"status": value.value}, work)
+        with self.writing(
+            "set_status",
+            ChangeKind.STATUS,
+            doc_id=doc_id,
+            layer=layer,
+            payload={"status": value.value},
+        ) as w:
+            w.set_status(doc_id, layer, value)
 
     def add_time(self, doc_id: str, layer: str, seconds: float) -> None:
         """Record time an annotator spent on a document (the GUI reports it on leaving)."""
@@ -483,45 +536,64 @@ class Workspace:
             return
         check_layer_name(layer)
 
-        def work() -> None:
-            self._ensure_layer(layer)
-            self.db.execute(
-                "INSERT INTO doc_status (doc_id, layer, status, seconds, updated) "
-                "VALUES (?,?,?,?,?) ON CONFLICT (doc_id, layer) DO UPDATE SET "
-                "seconds = seconds + excluded.seconds, updated = excluded.updated",
-                [doc_id, layer, Status.NEW.value, seconds, now()],
-            )
-
-        self._write("add_time", doc_id, layer, {"seconds": round(seconds, 3)}, work)
+        with self.writing(
+            "add_time",
+            ChangeKind.STATUS,
+            doc_id=doc_id,
+            layer=layer,
+            payload={"seconds": round(seconds, 3)},
+        ) as w:
+            w.add_seconds(doc_id, layer, seconds)
 
     def seconds_spent(self, doc_id: str, layer: str) -> float:
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT seconds FROM doc_status WHERE doc_id = ? AND layer = ?", [doc_id, layer]
         ).fetchone()
         return float(row[0]) if row else 0.0
 
-    def _touch_status(self, doc_id: str, layer: str) -> None:
-        """A first edit moves a document from new to in progress for that layer."""
-        self.db.execute(
-            "INSERT INTO doc_status (doc_id, layer, status, updated) VALUES (?,?,?,?) "
-            "ON CONFLICT (doc_id, layer) DO UPDATE SET status = 'in_progress', "
-            "updated = excluded.updated WHERE status = 'new'",
-            [doc_id, layer, Status.IN_PROGRESS.value, now()],
+    # ----------------------------------------------------------------- gold (review undo)
+    def gold_state(self, doc_id: str) -> GoldState:
+        """Everything a review decision can change in one document's gold."""
+        rows = self._db.execute(
+            "SELECT conflict, action, keys, who, reason, decided FROM resolutions "
+            "WHERE doc_id = ? ORDER BY conflict",
+            [doc_id],
+        ).fetchall()
+        return GoldState(
+            doc_id,
+            tuple(self.spans(doc_id, GOLD_LAYER)),
+            tuple(self.relations(doc_id, GOLD_LAYER)),
+            self.status(doc_id, GOLD_LAYER),
+            tuple(tuple(row) for row in rows),
         )
+
+    def restore_gold(self, state: GoldState) -> None:
+        """Make a document's gold what ``state`` holds again, keeping span and relation ids
+        (the undo and redo of a review decision), in one transaction."""
+        doc_id = state.doc_id
+        with self.writing("restore_gold", ChangeKind.REVIEW, doc_id=doc_id, layer=GOLD_LAYER) as w:
+            now_spans = {s.id: s for s in self.spans(doc_id, GOLD_LAYER)}
+            wanted = {s.id: s for s in state.spans}
+            w.delete_spans(s for sid, s in now_spans.items() if wanted.get(sid) != s)
+            w.insert_spans(s for sid, s in wanted.items() if now_spans.get(sid) != s)
+            now_rels = {r.id: r for r in self.relations(doc_id, GOLD_LAYER)}
+            wanted_rels = {r.id: r for r in state.relations}
+            w.delete_relations(r for rid, r in now_rels.items() if wanted_rels.get(rid) != r)
+            w.insert_relations(r for rid, r in wanted_rels.items() if now_rels.get(rid) != r)
+            if self.status(doc_id, GOLD_LAYER) != state.status:
+                w.set_status(doc_id, GOLD_LAYER, state.status)
+            w.replace_resolutions(doc_id, state.resolutions)
+            w.payload.update({"spans": sorted(wanted), "relations": sorted(wanted_rels)})
 
     # ----------------------------------------------------------------- settings
     def setting(self, key: str, default: Any = None) -> Any:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return json.loads(row[0]) if row else default
 
     def set_setting(self, key: str, value: Any) -> None:
         """Settings are view state (last document, scroll): not logged as events."""
-        with write_transaction(self.db):
-            self.db.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, json.dumps(value, ensure_ascii=False)],
-            )
+        with self.writing("set_setting", ChangeKind.SETTINGS, log=False) as w:
+            w.set_setting(key, value)
 
     # ----------------------------------------------------------------- import
     def import_records(
@@ -538,46 +610,21 @@ class Workspace:
     def read_only(self) -> bool:
         """True when opened read-only (asked for, or the file or its folder is not writable);
         every write then raises ReadOnlyError. The GUI shows a banner from this."""
-        return is_read_only(self.db)
+        return is_read_only(self._db)
 
     def data_version(self) -> int:
         """SQLite's ``PRAGMA data_version``: it changes when another connection commits (the
         CLI, a second window), never for this one's own writes (see core/watch.py)."""
-        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     # ----------------------------------------------------------------- review (bulk, audit)
-    def write_logged(
-        self,
-        action: str,
-        payload: dict[str, Any],
-        work: Callable[[], None],
-        per_document: Iterable[tuple[str, str | None, dict[str, Any]]] = (),
-        doc_id: str | None = None,
-        layer: str | None = None,
-    ) -> None:
-        """One transaction for a bulk change made above the core (auto-adjudication, merge).
-
-        ``work`` writes the rows; the change is logged as one summary event plus one event per
-        ``(doc_id, layer, payload)`` entry, so each document keeps its own audit trail while the
-        whole operation stays all or nothing. ``doc_id``/``layer`` label the summary event when
-        the change concerns one document.
-        """
-        entries = list(per_document)
-
-        def logged() -> None:
-            work()
-            for doc_id, layer, doc_payload in entries:
-                self._log(action, doc_id, layer, doc_payload)
-
-        self._write(action, doc_id, layer, payload, logged)
-
     def adjudicators_by_document(self) -> dict[str, str]:
         """Per document, who decided its gold layer.
 
         That is who last marked it adjudicated, or else who last changed its gold layer; the
         export names this person so a gold file says whose judgement it holds.
         """
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT doc_id, who, action IN ('set_status', 'import_adjudication') AND "
             "json_extract(payload, '$.status') = 'adjudicated' FROM events "
             "WHERE layer = ? AND doc_id IS NOT NULL ORDER BY id",
@@ -598,7 +645,7 @@ class Workspace:
         The span form offers them as completions (a SPEAKER's entity), so every mention of one
         source gets the same canonical name across documents and annotators.
         """
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT DISTINCT json_extract(attrs, '$.' || ?) AS v FROM spans "
             "WHERE label = ? AND v IS NOT NULL AND v != '' ORDER BY v",
             [attribute, label],
@@ -616,7 +663,7 @@ class Workspace:
         unchanged: an edit costs one new Span, and unchanged spans stay the same objects.
         """
         reuse = reuse or {}
-        rows = self.db.conn.execute(
+        rows = self._db.execute(
             'SELECT id, start, "end", label, attrs, origin, confidence, provenance FROM spans '
             'WHERE doc_id = ? AND layer = ? ORDER BY start, "end", label, id',
             [doc_id, layer],
@@ -640,6 +687,33 @@ class Workspace:
                 )
             result[row] = span
         return result
+
+
+# Statements ``Workspace.query`` lets through: reading rows, functions, read-only pragmas.
+_READ_ACTIONS = frozenset(
+    {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
+)
+_READ_PRAGMAS = frozenset(
+    {
+        "integrity_check",
+        "quick_check",
+        "foreign_key_check",
+        "table_info",
+        "table_xinfo",
+        "index_list",
+        "index_info",
+    }
+)
+
+
+def _read_only_authorizer(
+    action: int, arg1: str | None, arg2: str | None, _db: str | None, _trigger: str | None
+) -> int:
+    if action in _READ_ACTIONS:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA and (arg2 is None or arg1 in _READ_PRAGMAS):
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
 
 
 def _parse_status(status: Status | str) -> Status:

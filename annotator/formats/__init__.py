@@ -1,49 +1,12 @@
-"""File formats: one module per format, each with read() and/or write().
+"""File formats: one module per format, each with read() and/or write(); ``registry`` is the
+one table of them that the CLI and the GUI read.
 
-``read_paths`` picks the reader by file type so that the CLI and the GUI accept the same inputs.
+``expand_paths`` and ``read_paths`` pick the reader by file type (or take the one named), so
+that the CLI and the GUI accept the same inputs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from annotator.formats.registry import expand_paths, read_paths
 
-from annotator.core.errors import InputError
-from annotator.core.records import DocumentRecord
-from annotator.formats import jsonl, txt
-
-FOLDER_SUFFIXES = (".txt", ".jsonl", ".ndjson")
-READERS = {".txt": txt.read, ".jsonl": jsonl.read, ".json": jsonl.read, ".ndjson": jsonl.read}
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, plus the readable files inside named folders, in a stable order."""
-    found: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found.extend(_folder_files(path))
-        elif path.is_file():
-            if path.suffix.lower() not in READERS:
-                raise InputError(str(path), f"unknown file type (expected {', '.join(READERS)}).")
-            found.append(path)
-        else:
-            raise InputError(str(path), "no such file or folder.")
-    return found
-
-
-def _folder_files(folder: Path) -> list[Path]:
-    """Article files in a folder tree: .txt and .jsonl/.ndjson, skipping hidden files and
-    folders (a virtualenv's or editor's .json files are not articles)."""
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix.lower() in FOLDER_SUFFIXES
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
-
-
-def read_paths(paths: Iterable[Path]) -> Iterator[DocumentRecord]:
-    for path in paths:
-        yield from READERS[path.suffix.lower()](path)
+__all__ = ["expand_paths", "read_paths"]

@@ -7,21 +7,30 @@ Reading also accepts the minimal shapes other tools write (spaCy/Prodigy, doccan
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from annotator.core.errors import InputError
-from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Document, Relation, Span
+from annotator.core.model import GOLD_LAYER, Document, Relation, Span
 from annotator.core.records import MAX_DOCUMENT_BYTES, DocumentRecord
 from annotator.core.workspace import Workspace
 from annotator.formats.atomic import atomic_write
+from annotator.formats.manifest import ExportTally
+from annotator.formats.selection import ExportDocument, select
 from annotator.formats.txt import decode_file
 
 _META_FIELDS = ("title", "source", "published", "sha256")
 
 
 def read(path: Path) -> Iterator[DocumentRecord]:
+    for number, obj in json_lines(path):
+        yield record_from_object(obj, str(path), number)
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line of a JSON-lines file, in bounded memory;
+    a line that is not a JSON object is one InputError naming the file and line."""
     try:
         fh = path.open("rb")
     except OSError as exc:
@@ -31,7 +40,7 @@ def read(path: Path) -> Iterator[DocumentRecord]:
             line = decode_file(path, raw_line, number - 1)
             if not line.strip():
                 continue
-            yield parse_line(line, str(path), number)
+            yield number, json_object(line, str(path), number)
 
 
 def _bounded_lines(fh: BinaryIO, path: Path) -> Iterator[bytes]:
@@ -51,6 +60,10 @@ def _bounded_lines(fh: BinaryIO, path: Path) -> Iterator[bytes]:
 
 
 def parse_line(line: str, path: str, number: int) -> DocumentRecord:
+    return record_from_object(json_object(line, path, number), path, number)
+
+
+def json_object(line: str, path: str, number: int) -> dict[str, Any]:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -61,6 +74,10 @@ def parse_line(line: str, path: str, number: int) -> DocumentRecord:
         raise InputError(path, f"is not usable JSON ({exc}).", number) from exc
     if not isinstance(obj, dict):
         raise InputError(path, "each line must be a JSON object.", number)
+    return obj
+
+
+def record_from_object(obj: dict[str, Any], path: str, number: int) -> DocumentRecord:
     if not isinstance(obj.get("text"), str):
         raise InputError(path, 'the object has no "text" string.', number)
     meta = obj.get("meta") or {}
@@ -137,50 +154,35 @@ def document_object(
     return obj
 
 
+def export_object(item: ExportDocument) -> dict[str, Any]:
+    return document_object(
+        item.document,
+        item.layer,
+        item.status,
+        item.annotators,
+        item.spans,
+        item.relations,
+        item.adjudicator,
+    )
+
+
+def write_documents(documents: Iterable[ExportDocument], path: Path, schema: object = None) -> None:
+    """The registry's writer: one line per selected document, written atomically."""
+    with atomic_write(path) as fh:
+        for item in documents:
+            fh.write(json.dumps(export_object(item), ensure_ascii=False))
+            fh.write("\n")
+
+
 def write(
     ws: Workspace,
     path: Path,
     layer: str,
     status: str | None = None,
     progress: Callable[[int], None] | None = None,
-) -> list[dict[str, Any]]:
-    """Write every document (or those with ``status`` in ``layer``); returns what was written.
-
-    The returned objects hold no text, only what a manifest needs to count.
-    """
-    spans = ws.spans_by_document(layer)
-    relations = ws.relations_by_document(layer)
-    statuses = ws.statuses(layer)
-    contributors = ws.contributors_by_document()
-    adjudicators = ws.adjudicators_by_document() if layer == GOLD_LAYER else {}
-    written: list[dict[str, Any]] = []
-    with atomic_write(path) as fh:
-        for count, doc in enumerate(ws.iter_documents(), 1):
-            doc_status = statuses.get(doc.id, "new")
-            if status is None or doc_status == status:
-                if layer == GOLD_LAYER:
-                    annotators = contributors.get(doc.id, [])
-                elif layer == SUGGESTIONS_LAYER:
-                    annotators = []
-                else:
-                    annotators = [layer]
-                obj = document_object(
-                    doc,
-                    layer,
-                    str(doc_status),
-                    annotators,
-                    spans.get(doc.id, []),
-                    relations.get(doc.id, []),
-                    adjudicators.get(doc.id),
-                )
-                fh.write(json.dumps(obj, ensure_ascii=False))
-                fh.write("\n")
-                written.append(
-                    {
-                        "labels": [s.label for s in spans.get(doc.id, [])],
-                        "relations": [r.label for r in relations.get(doc.id, [])],
-                    }
-                )
-            if progress:
-                progress(count)
-    return written
+) -> ExportTally:
+    """Write every document (or those with ``status`` in ``layer``); returns what a manifest
+    counts (no text)."""
+    tally = ExportTally()
+    write_documents(tally.counting(select(ws, layer, status, progress)), path)
+    return tally

@@ -77,10 +77,9 @@ class AgreementReportDialog(QDialog):
         self.lowest.setObjectName("lowestAgreement")
         self.lowest.setToolTip(self.tr("Enter or double-click opens the document in review mode"))
         self.progress = QProgressDialog(
-            self.tr("Computing agreement…"), "", 0, max(1, len(self.titles)), self
+            self.tr("Computing agreement…"), self.tr("Cancel"), 0, max(1, len(self.titles)), self
         )
         self.progress.setObjectName("agreementProgress")
-        self.progress.setCancelButton(None)
         self.progress.setMinimumDuration(300)
         # The window cannot close under a running computation (the thread must finish first).
         self.progress.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -110,6 +109,8 @@ class AgreementReportDialog(QDialog):
         self.job.progressed.connect(self.progress.setValue)
         self.job.succeeded.connect(self._on_job_succeeded)
         self.job.failed.connect(self._on_job_failed)
+        self.job.cancelled.connect(self._on_job_cancelled)
+        self.progress.canceled.connect(self.job.cancel)
         self.lowest.itemActivated.connect(self._on_lowest_item_activated)
 
     def start(self) -> None:
@@ -150,6 +151,10 @@ class AgreementReportDialog(QDialog):
     def _on_job_failed(self, message: str) -> None:
         self.progress.reset()
         self.heading.setText(message)
+
+    def _on_job_cancelled(self) -> None:
+        self.progress.reset()
+        self.heading.setText(self.tr("Cancelled."))
 
     def _on_lowest_item_activated(self, item: QListWidgetItem) -> None:
         self.document_activated.emit(item.data(ID_ROLE))

@@ -7,8 +7,6 @@ comparison is :func:`annotator.review.diff.gold_diff`, re-read whenever the stor
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.changes import Change, ChangeKind
 from annotator.core.model import GOLD_LAYER, Span
 from annotator.core.workspace import Workspace
 from annotator.gui.article_view import ArticleView
@@ -139,8 +138,9 @@ class GoldCompare(QObject):
         self.panel.show_entries(entries, summary)
         self.article.set_overlay(diff_selections(self.article, [(e.kind, e.span) for e in entries]))
 
-    def _on_workspace_changed(self, _action: str, _payload: dict[str, Any]) -> None:
-        self.refresh()
+    def _on_workspace_changed(self, change: Change) -> None:
+        if change.kind is not ChangeKind.SETTINGS:
+            self.refresh()
 
     def _on_toggle_toggled(self, checked: bool) -> None:
         self.dock.setVisible(checked)

@@ -8,8 +8,8 @@ a change, so what is on screen is what is saved. Signals are connected in ``_con
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.arabic.words import move_edge
+from annotator.core.changes import Change, ChangeKind
 from annotator.core.checks import (
     link_targets,
     missing_before_done,
@@ -295,6 +296,11 @@ class MainWindow(QMainWindow):
             self.stacks[doc_id] = stack
         return self.stacks[doc_id]
 
+    def push_command(self, command: Command) -> bool:
+        """Do ``command`` and put it on its document's undo stack (review decisions use this);
+        a refusal is reported in the status bar. False if refused."""
+        return push(self._stack_for(command.doc_id), command, self._report)
+
     def _push(self, command: Command) -> bool:
         if push(self._stack_for(command.doc_id), command, self._report):
             return True
@@ -437,8 +443,11 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         try:
-            if self.external.changed() or force:
-                self._reload_from_store()
+            change = self.external.changed()
+            if force:  # F5: the person asks for everything to be read again
+                change = replace(change or self.external.since_last_seen(), whole_workspace=True)
+            if change is not None:
+                self._reload_from_store(change)
         except (AnnotatorError, sqlite3.DatabaseError) as exc:  # asked every second: never raise
             self.statusBar().showMessage(
                 self.tr("{path} could not be read again: {error}").format(
@@ -447,20 +456,23 @@ class MainWindow(QMainWindow):
                 10000,
             )
 
-    def _reload_from_store(self) -> None:
-        documents = self.workspace.documents()
-        if [d.id for d in documents] != self.panel.order():
+    def _reload_from_store(self, change: Change) -> None:
+        """Re-read what ``change`` names: the document list only when documents may have come
+        or gone (the event log could not narrow the change down), the open document if it is
+        one of those changed."""
+        documents = self.workspace.documents() if change.whole_workspace else None
+        if documents is not None and [d.id for d in documents] != self.panel.order():
             self.panel.set_documents(documents, self.workspace.statuses(self.layer))
             if self.doc is None:
                 self._restore_position()
             else:
                 self.panel.select(self.doc.id)
-        if self.doc is not None:
+        if self.doc is not None and change.touches(self.doc.id):
             stored = self.workspace.document(self.doc.id)
             if stored.published != self.doc.published:
                 self.doc = stored
                 self.header.show_document(stored.title, stored.published)
-        self.events.announce_external_change()  # this window and every panel re-read
+        self.events.announce_external_change(change)  # this window and every panel re-read
 
     def _enter_read_only(self) -> None:
         """Show why nothing can be edited and switch off everything that would try."""
@@ -489,8 +501,9 @@ class MainWindow(QMainWindow):
             self.article.verticalScrollBar().setValue(int(saved.get("scroll", 0)))
 
     # ------------------------------------------------------------------ slots
-    def _on_workspace_changed(self, action: str, payload: dict[str, Any]) -> None:
-        if action in _INVISIBLE or self.doc is None:
+    def _on_workspace_changed(self, change: Change) -> None:
+        action, payload = change.action, change.payload
+        if change.kind is ChangeKind.SETTINGS or action in _INVISIBLE or self.doc is None:
             return
         if action == "set_published":
             self.doc = self.workspace.document(self.doc.id)

@@ -18,13 +18,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from annotator.arabic.keyboard import layout_independent
-from annotator.core.errors import AnnotatorError
+from annotator.core.changes import Change, ChangeKind
+from annotator.core.commands import GoldDecision
 from annotator.core.model import GOLD_LAYER, Status
 from annotator.core.workspace import Workspace
 from annotator.gui.agreement_report import AgreementReportDialog
 from annotator.gui.layer_paint import layer_selections
 from annotator.gui.review_panel import ReviewPanel
-from annotator.review.adjudicate import auto_adjudicate
+from annotator.review.adjudicate import AutoResult, auto_adjudicate
 from annotator.review.conflicts import Conflict, find_conflicts
 from annotator.review.data import annotating
 from annotator.review.resolve import (
@@ -195,21 +196,18 @@ class ReviewMode(QObject):
                 lines.append(f"gold: {span_line(span, text)} — {provenance_text(span)}")
         self.panel.show_conflict(lines, version_layers(self.current), can_merge(self.current))
 
-    def _call(self, work: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
-        """One review API call: (True, its result), or (False, None) when it was refused, which
-        is reported in the status bar and never raised."""
-        try:
-            return True, work(*args)
-        except AnnotatorError as exc:
-            self.window.statusBar().showMessage(str(exc), 10000)
-            return False, None
-
     def _decide(self, work: Callable[..., Any], *args: Any) -> None:
-        """A decision on the chosen conflict, with the typed reason, which is kept if refused."""
+        """A decision on the chosen conflict, with the typed reason, which is kept if refused.
+
+        It goes on the document's undo stack like a manual gold edit: Ctrl+Z puts gold (and
+        the recorded decisions) back as they were."""
         if self.current is None:
             return
-        ok, _ = self._call(work, self.workspace, self.current, *args, self.panel.reason_text())
-        if ok:
+        conflict, reason = self.current, self.panel.reason_text()
+        command = GoldDecision(
+            self.workspace, conflict.doc_id, lambda ws: work(ws, conflict, *args, reason)
+        )
+        if self.window.push_command(command):
             self.panel.reason.clear()
 
     @staticmethod
@@ -242,16 +240,22 @@ class ReviewMode(QObject):
     def _on_window_document_opened(self, _doc_id: str) -> None:
         self.refresh()
 
-    def _on_workspace_changed(self, _action: str, _payload: dict[str, Any]) -> None:
-        self.refresh()
+    def _on_workspace_changed(self, change: Change) -> None:
+        if change.kind is not ChangeKind.SETTINGS:
+            self.refresh()
 
     def _on_panel_accept_clicked(self, strategy: str, min_votes: int) -> None:
         doc_id = self.window.current_document()
-        ok, result = self._call(
-            auto_adjudicate, self.workspace, strategy, min_votes, None, [doc_id] if doc_id else []
+        if doc_id is None:
+            return
+        command = GoldDecision(
+            self.workspace,
+            doc_id,
+            lambda ws: auto_adjudicate(ws, strategy, min_votes, None, [doc_id]),
         )
-        if ok:
-            self.window.statusBar().showMessage(result.summary(), 10000)
+        if self.window.push_command(command):
+            assert isinstance(command.result, AutoResult)
+            self.window.statusBar().showMessage(command.result.summary(), 10000)
 
     def _on_panel_conflict_selected(self, conflict_id: str) -> None:
         self._show_current(conflict_id)
@@ -275,7 +279,9 @@ class ReviewMode(QObject):
     def _on_panel_mark_adjudicated_clicked(self, _checked: bool = False) -> None:
         doc_id = self.window.current_document()
         if doc_id is not None and self.workspace.status(doc_id, GOLD_LAYER) != Status.ADJUDICATED:
-            self._call(mark_adjudicated, self.workspace, doc_id)
+            self.window.push_command(
+                GoldDecision(self.workspace, doc_id, lambda ws: mark_adjudicated(ws, doc_id))
+            )
 
     def _on_report_action_triggered(self) -> None:
         if self.report is not None:  # one report at a time, recomputed on every opening

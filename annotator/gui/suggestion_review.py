@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QWidget
 from annotator.arabic.keyboard import layout_independent
 from annotator.arabic.suggest import SuggestionSet, store_suggestions
 from annotator.core import suggestions
+from annotator.core.changes import Change
 from annotator.core.commands import AcceptSuggestions, Command, RejectSuggestion
 from annotator.core.document_state import span_order
 from annotator.core.errors import AnnotatorError
@@ -287,7 +287,8 @@ class SuggestionReview(QObject):
             self.article.setFocus()
 
     # ------------------------------------------------------------------ slots
-    def _on_workspace_changed(self, action: str, payload: dict[str, Any]) -> None:
+    def _on_workspace_changed(self, change: Change) -> None:
+        action, payload = change.action, change.payload
         if action not in SUGGESTION_EVENTS:
             return
         if action == "reopen_suggestion":

@@ -34,6 +34,7 @@ def describe(command: Command) -> str:
         commands.SetPublished: QCoreApplication.translate("Undo", "Set publication date"),
         commands.AcceptSuggestions: QCoreApplication.translate("Undo", "Accept suggestion"),
         commands.RejectSuggestion: QCoreApplication.translate("Undo", "Reject suggestion"),
+        commands.GoldDecision: QCoreApplication.translate("Undo", "Review decision"),
     }
     return names.get(type(command), type(command).__name__)
 

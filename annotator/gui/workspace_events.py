@@ -1,30 +1,28 @@
-"""Turns the Workspace's change callbacks into a Qt signal, so views refresh from the store."""
+"""Turns the Workspace's typed changes into a Qt signal, so views refresh from the store."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject, Signal
 
+from annotator.core.changes import Change
+from annotator.core.watch import EXTERNAL_CHANGE
 from annotator.core.workspace import Workspace
 
-# Not a Workspace action: the window noticed that another program (the CLI, a second window)
-# committed something, so every view re-reads what it shows from the store.
-EXTERNAL_CHANGE = "external_change"
+__all__ = ["EXTERNAL_CHANGE", "WorkspaceEvents"]
 
 
 class WorkspaceEvents(QObject):
-    """Emits ``changed(action, payload)`` after every committed change to the workspace, this
-    program's own (one per Workspace call) or other programs' (``EXTERNAL_CHANGE``)."""
+    """Emits ``changed(Change)`` after every committed change to the workspace, this program's
+    own (one per write transaction) or other programs' (action ``EXTERNAL_CHANGE``)."""
 
-    changed = Signal(str, object)
+    changed = Signal(object)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         workspace.subscribe(self._on_workspace_changed)
 
-    def _on_workspace_changed(self, action: str, payload: dict[str, Any]) -> None:
-        self.changed.emit(action, payload)
+    def _on_workspace_changed(self, change: Change) -> None:
+        self.changed.emit(change)
 
-    def announce_external_change(self) -> None:
-        self.changed.emit(EXTERNAL_CHANGE, {})
+    def announce_external_change(self, change: Change) -> None:
+        self.changed.emit(change)

@@ -21,8 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from annotator.core.changes import ChangeKind
 from annotator.core.errors import ValidationError
 from annotator.core.model import GOLD_LAYER, RESERVED_LAYERS, Relation, Span, Status
+from annotator.core.tables import Writer
 from annotator.core.workspace import Workspace
 from annotator.review.data import ReviewData, load, relations_of, resolve_layers, spans_of
 from annotator.review.gold import gold_copy, gold_relation, key_text, rejected_keys, write_gold
@@ -153,6 +155,20 @@ def auto_adjudicate(
         raise ValidationError(
             f"Only annotators vote for gold; '{reserved[0]}' is not an annotator's layer."
         )
+    # Gold is read inside the write transaction: two runs at once must not both see it
+    # without the other's spans and add every span and relation twice.
+    with ws.writing("adjudicate_auto", ChangeKind.REVIEW, layer=GOLD_LAYER) as w:
+        return _adjudicate(ws, w, rule, chosen, doc_ids)
+
+
+def _adjudicate(
+    ws: Workspace,
+    w: Writer,
+    rule: tuple[Strategy, int],
+    chosen: list[str],
+    doc_ids: Sequence[str] | None,
+) -> AutoResult:
+    min_votes = rule[1]
     data = load(ws, chosen, doc_ids)
     gold_spans = spans_of(ws, GOLD_LAYER, doc_ids)
     gold_rels = relations_of(ws, GOLD_LAYER, doc_ids)
@@ -187,9 +203,9 @@ def auto_adjudicate(
             per_doc[span.doc_id]["spans"].append(span.id)
         for rel in relations:
             per_doc[rel.doc_id]["relations"].append(rel.id)
-        write_gold(
-            ws,
-            "adjudicate_auto",
+        write_gold(w, spans, relations)
+        w.log_many(("adjudicate_auto", d, GOLD_LAYER, ids, None) for d, ids in per_doc.items())
+        w.payload.update(
             {
                 "strategy": result.strategy,
                 "min_votes": min_votes,
@@ -197,10 +213,8 @@ def auto_adjudicate(
                 "spans": len(spans),
                 "relations": len(relations),
                 "documents": result.documents,
-            },
-            spans,
-            relations,
-            per_document=[(d, GOLD_LAYER, ids) for d, ids in per_doc.items()],
-            validate=False,
+            }
         )
+    else:
+        w.log_event = False
     return result

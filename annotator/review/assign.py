@@ -20,9 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.changes import ChangeKind
 from annotator.core.errors import InputError, ValidationError
-from annotator.core.model import RESERVED_LAYERS, SUGGESTIONS_LAYER
-from annotator.core.rows import check_layer_name, now
+from annotator.core.model import RESERVED_LAYERS, SUGGESTIONS_LAYER, Relation
+from annotator.core.rows import check_layer_name, now, span_from_row
+from annotator.core.tables import Writer
 from annotator.core.workspace import Workspace
 
 PRIMARY, OVERLAP = "primary", "overlap"
@@ -44,7 +46,7 @@ class Assignment:
 def assignments(ws: Workspace) -> dict[str, list[str]]:
     """Per document, its annotators (primary first)."""
     out: dict[str, list[str]] = {}
-    for doc_id, annotator in ws.db.execute(
+    for doc_id, annotator in ws.query(
         "SELECT doc_id, annotator FROM assignments ORDER BY doc_id, role != 'primary', annotator"
     ):
         out.setdefault(doc_id, []).append(annotator)
@@ -81,7 +83,18 @@ def assign(
         raise ValidationError(f"The overlap is a share between 0 and 1, not {overlap}.")
     if overlap > 0 and len(names) < 2:
         raise ValidationError("An overlap needs at least two annotators.")
-    current = {} if replace else assignments(ws)
+    # Read inside the transaction: two runs at once never assign a document twice.
+    with ws.writing("assign", ChangeKind.ASSIGNMENTS) as w:
+        return _assign(ws, w, names, overlap, seed, replace)
+
+
+def _assign(
+    ws: Workspace, w: Writer, names: list[str], overlap: float, seed: int, replace: bool
+) -> Assignment:
+    current = assignments(ws)
+    replaced: dict[str, list[str]] = {}
+    if replace:
+        current, replaced = {}, current
     todo = sorted(
         (sha, doc_id) for sha, doc_id in ws.doc_ids_by_sha().items() if doc_id not in current
     )
@@ -98,26 +111,19 @@ def assign(
             load[name] += 1
     result = Assignment(dict(load), len(todo), shared)
 
-    def work() -> None:
-        if replace:
-            ws.db.execute("DELETE FROM assignments")
-        ws.db.conn.executemany(
-            "INSERT INTO assignments (doc_id, annotator, role, assigned) VALUES (?,?,?,?)", rows
-        )
-
-    if rows or (replace and current != {}):
-        ws.write_logged(
-            "assign",
-            {
-                "annotators": names,
-                "overlap": overlap,
-                "seed": seed,
-                "replace": replace,
-                "documents": len(todo),
-                "shared": shared,
-            },
-            work,
-        )
+    if rows or replace:
+        w.add_assignments(rows, replace=replace)
+    w.log_event = bool(rows or replaced)
+    w.payload.update(
+        {
+            "annotators": names,
+            "overlap": overlap,
+            "seed": seed,
+            "replace": replace,
+            "documents": len(todo),
+            "shared": shared,
+        }
+    )
     return result
 
 
@@ -140,11 +146,9 @@ def make_package(ws: Workspace, annotator: str, output: str | Path) -> int:
     temp.unlink(missing_ok=True)
     try:
         with Workspace(temp, who=ws.who, schema=ws.schema) as package:
-            package.write_logged(
-                "package",
-                {"annotator": annotator, "documents": len(docs), "source": str(ws.path)},
-                lambda: _copy(ws, package, annotator, docs),
-            )
+            payload = {"annotator": annotator, "documents": len(docs), "source": str(ws.path)}
+            with package.writing("package", ChangeKind.WORKSPACE, payload=payload) as w:
+                _copy(ws, w, annotator, docs)
         os.replace(temp, target)
     finally:
         for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
@@ -152,7 +156,7 @@ def make_package(ws: Workspace, annotator: str, output: str | Path) -> int:
     return len(docs)
 
 
-def _copy(ws: Workspace, package: Workspace, annotator: str, docs: list[str]) -> None:
+def _copy(ws: Workspace, w: Writer, annotator: str, docs: list[str]) -> None:
     """Copy rows as they are (ids, times, authors), so merging the package back is exact.
 
     Rows are filtered by document here rather than in SQL, so a package of any size stays
@@ -161,20 +165,46 @@ def _copy(ws: Workspace, package: Workspace, annotator: str, docs: list[str]) ->
     wanted = set(docs)
     layers = [annotator, SUGGESTIONS_LAYER]
     by_layer = "WHERE layer IN (?,?) ORDER BY rowid"
-    tables = {
-        "documents": ("SELECT * FROM documents ORDER BY rowid", [], "id"),
-        "layers": ("SELECT * FROM layers WHERE name IN (?,?)", layers, None),
-        "spans": (f"SELECT * FROM spans {by_layer}", layers, "doc_id"),
-        "relations": (f"SELECT * FROM relations {by_layer}", layers, "doc_id"),
-        "doc_status": (f"SELECT * FROM doc_status {by_layer}", layers, "doc_id"),
-        "assignments": ("SELECT * FROM assignments WHERE annotator = ?", [annotator], None),
-    }
-    for table, (sql, params, doc_column) in tables.items():
-        cursor = ws.db.conn.execute(sql, params)
-        columns = [d[0] for d in cursor.description]
-        at = columns.index(doc_column) if doc_column else None
-        rows = (row for row in cursor if at is None or row[at] in wanted)
-        quoted = ", ".join(f'"{c}"' for c in columns)
-        package.db.conn.executemany(
-            f"INSERT INTO {table} ({quoted}) VALUES ({','.join('?' * len(columns))})", rows
+    w.insert_documents(
+        row
+        for row in ws.query(
+            "SELECT id, title, text, sha256, source, published, meta, created FROM documents "
+            "ORDER BY rowid"
         )
+        if row[0] in wanted
+    )
+    for name, kind, created in ws.query(
+        "SELECT name, kind, created FROM layers WHERE name IN (?,?)", layers
+    ):
+        w.ensure_layer(name, kind, created)
+    w.put_spans(
+        (span_from_row(row[:10]), row[10], row[11])
+        for row in ws.query(
+            'SELECT id, doc_id, layer, start, "end", label, attrs, origin, confidence, '
+            f"provenance, author, updated FROM spans {by_layer}",
+            layers,
+        )
+        if row[1] in wanted
+    )
+    w.put_relations(
+        (Relation(*row[:6]), row[6], row[7])
+        for row in ws.query(
+            "SELECT id, doc_id, layer, head, child, label, author, updated FROM relations "
+            f"{by_layer}",
+            layers,
+        )
+        if row[1] in wanted
+    )
+    for row in ws.query(
+        f"SELECT doc_id, layer, status, seconds, updated FROM doc_status {by_layer}", layers
+    ):
+        if row[0] in wanted:
+            w.put_status(*row)
+    w.add_assignments(
+        row
+        for row in ws.query(
+            "SELECT doc_id, annotator, role, assigned FROM assignments WHERE annotator = ?",
+            [annotator],
+        )
+        if row[0] in wanted
+    )

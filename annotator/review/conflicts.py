@@ -211,9 +211,7 @@ def find_conflicts(
 
 
 def _mark_resolved(ws: Workspace, doc_id: str, conflicts: list[Conflict]) -> None:
-    decided = dict(
-        ws.db.execute("SELECT conflict, action FROM resolutions WHERE doc_id = ?", [doc_id])
-    )
+    decided = dict(ws.query("SELECT conflict, action FROM resolutions WHERE doc_id = ?", [doc_id]))
     gold = ws.spans(doc_id, GOLD_LAYER)
     gold_by_id = {s.id: s for s in gold}
     gold_heads = {

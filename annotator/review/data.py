@@ -46,7 +46,7 @@ def active_annotator_layers(ws: Workspace) -> list[str]:
     reading time); counting it would turn every default comparison into one with a silent
     third party, and kappa into null.
     """
-    rows = ws.db.execute(
+    rows = ws.query(
         "SELECT name FROM layers l WHERE kind = 'annotator' AND ("
         "EXISTS (SELECT 1 FROM spans s WHERE s.layer = l.name) OR "
         "EXISTS (SELECT 1 FROM doc_status d WHERE d.layer = l.name AND d.status != 'new')) "
@@ -119,7 +119,7 @@ def _lengths(ws: Workspace, doc_ids: Sequence[str] | None) -> list[tuple[str, in
     wanted = list(dict.fromkeys(doc_ids))
     marks = ",".join("?" * len(wanted))
     return list(
-        ws.db.execute(
+        ws.query(
             f"SELECT id, length(text) FROM documents WHERE id IN ({marks}) ORDER BY rowid", wanted
         )
     )
@@ -152,7 +152,7 @@ def spans_by_document(ws: Workspace, layer: str) -> dict[str, list[Span]]:
     """
     parsed: dict[str, dict[str, Any]] = {}
     grouped: dict[str, list[Span]] = {}
-    for row in ws.db.execute(
+    for row in ws.query(
         'SELECT id, doc_id, layer, start, "end", label, attrs, origin, confidence, provenance '
         'FROM spans WHERE layer = ? ORDER BY doc_id, start, "end", label, id',
         [layer],

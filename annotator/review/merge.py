@@ -19,15 +19,17 @@ transaction (all or nothing), each file logged as a ``merge`` event.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from annotator.core.changes import ChangeKind
 from annotator.core.errors import InputError, ValidationError
-from annotator.core.model import GOLD_LAYER, Status
+from annotator.core.model import GOLD_LAYER, Relation, Span, Status
 from annotator.core.rows import check_layer_name, dumps, loads
-from annotator.core.store import write_transaction
+from annotator.core.tables import Writer
 from annotator.core.text import text_sha256
 from annotator.core.workspace import Workspace
 from annotator.review.otherdb import OtherWorkspace, open_other
@@ -134,6 +136,46 @@ def _newer(theirs: dict[str, Any], ours: dict[str, Any], columns: Sequence[str])
     return dumps(_content(theirs, columns)) > dumps(_content(ours, columns))
 
 
+def _put_layer(name: str, kind: str, created: str, w: Writer) -> None:
+    w.ensure_layer(name, kind, created)
+
+
+def _put_document(row: tuple[Any, ...], w: Writer) -> None:
+    w.insert_documents([row])
+
+
+def _put_span(row: dict[str, Any], w: Writer) -> None:
+    span = Span(
+        *(row[c] for c in SPAN_COLUMNS[:6]),
+        attrs=loads(row["attrs"]),
+        origin=row["origin"],
+        confidence=row["confidence"],
+        provenance=loads(row["provenance"]),
+    )
+    w.put_spans([(span, row["author"], row["updated"])], newer_wins=True)
+
+
+def _put_relation(row: dict[str, Any], w: Writer) -> None:
+    rel = Relation(*(row[c] for c in RELATION_COLUMNS[:6]))
+    w.put_relations([(rel, row["author"], row["updated"])], newer_wins=True)
+
+
+def _delete_span(row_id: str, w: Writer) -> None:
+    w.delete_span_ids([row_id])
+
+
+def _delete_relation(row_id: str, w: Writer) -> None:
+    w.delete_relation_ids([row_id])
+
+
+def _carry_tombstone(row: tuple[str, str, str, str, str], w: Writer) -> None:
+    w.carry_tombstone(*row)
+
+
+def _put_status(row: tuple[Any, ...], w: Writer) -> None:
+    w.put_status(*row)
+
+
 class _Merge:
     def __init__(self, ws: Workspace, other: OtherWorkspace) -> None:
         self.ws = ws
@@ -142,7 +184,7 @@ class _Merge:
         self.doc_map: dict[str, str] = {}
         self.tombstones: dict[str, dict[str, Any]] = {}
         self.theirs_tombstones: dict[str, dict[str, Any]] = {}
-        self.writes: list[tuple[str, Sequence[Any]]] = []
+        self.writes: list[Callable[[Writer], None]] = []
         self.alive: dict[str, set[str]] = {"span": set(), "relation": set()}
         self.texts: dict[str, str] = {}
         self.triples: dict[tuple[str, str, str], str] = {}
@@ -157,17 +199,14 @@ class _Merge:
         for layer in layers:
             if layer["name"] not in known:
                 self.writes.append(
-                    (
-                        "INSERT INTO layers (name, kind, created) VALUES (?,?,?)",
-                        [layer["name"], layer["kind"], layer["created"]],
-                    )
+                    partial(_put_layer, layer["name"], layer["kind"], layer["created"])
                 )
         self._documents()
         names = self.report.layers
         marks = ",".join("?" * len(names))
         self.tombstones = {
             r["id"]: r
-            for r in self.ws.db.execute_returning_dicts(
+            for r in self.ws.query_dicts(
                 f"SELECT * FROM tombstones WHERE layer IN ({marks})", names
             )
         }
@@ -202,19 +241,15 @@ class _Merge:
             self.doc_map[doc["id"]] = new_id
             self.report.documents_added += 1
             columns = ["id", "title", "text", "sha256", "source", "published", "meta", "created"]
-            self.writes.append(
-                (
-                    f"INSERT INTO documents ({', '.join(columns)}) VALUES ({','.join('?' * 8)})",
-                    [new_id, *(doc[c] for c in columns[1:])],
-                )
-            )
+            row = (new_id, *(doc[c] for c in columns[1:]))
+            self.writes.append(partial(_put_document, row))
 
     def _rows(self, kind: str, table: str, columns: list[str], layers: list[str]) -> None:
         marks = ",".join("?" * len(layers))
         quoted = ", ".join(f'"{c}"' for c in columns)
         ours = {
             r["id"]: r
-            for r in self.ws.db.execute_returning_dicts(
+            for r in self.ws.query_dicts(
                 f"SELECT {quoted} FROM {table} WHERE layer IN ({marks})", layers
             )
         }
@@ -226,13 +261,9 @@ class _Merge:
                 r["child"] = self.span_twins.get(r["child"], r["child"])
             self._check(kind, r)
             theirs[r["id"]] = r
-        insert = (
-            f"INSERT INTO {table} ({quoted}) VALUES ({','.join('?' * len(columns))}) "
-            f"ON CONFLICT (id) DO UPDATE SET "
-            + ", ".join(f'"{c}" = excluded."{c}"' for c in columns[1:])
-            # an edit made here while the merge was being planned is newer: it stays
-            + f' WHERE excluded."updated" >= {table}."updated"'
-        )
+        # an edit made here while the merge was being planned is newer: it stays
+        insert = _put_span if kind == "span" else _put_relation
+        delete = _delete_span if kind == "span" else _delete_relation
         self.alive[kind] = alive = set(ours)
         if kind == "relation":
             self.triples = {(r["head"], r["child"], r["label"]): rid for rid, r in ours.items()}
@@ -254,14 +285,14 @@ class _Merge:
                     self._decide(where, "theirs", f"edited there {row['updated']}", "restored")
                 if not self._linkable(kind, row, where):
                     continue
-                self.writes.append((insert, _content(row, columns)))
+                self.writes.append(partial(insert, row))
                 self.report.counts[f"{kind}s_added"] += not dead
                 alive.add(rid)
             elif _content(mine, columns) != _content(row, columns):
                 if (mine["layer"], mine["doc_id"]) != (row["layer"], row["doc_id"]):
                     self._decide(where, "ours", "same id in another document or layer", "skipped")
                 elif _newer(row, mine, columns) and self._linkable(kind, row, where):
-                    self.writes.append((insert, _content(row, columns)))
+                    self.writes.append(partial(insert, row))
                     self._decide(
                         where, "theirs", f"{row['updated']} > {mine['updated']}", "updated"
                     )
@@ -271,7 +302,7 @@ class _Merge:
             dead = self.theirs_tombstones.get(rid)
             if rid not in theirs and dead and dead["deleted"] > mine["updated"]:
                 where = (mine["layer"], mine["doc_id"], kind, rid)
-                self.writes.append((f"DELETE FROM {table} WHERE id = ?", [rid]))
+                self.writes.append(partial(delete, rid))
                 alive.discard(rid)
                 self._decide(where, "theirs", f"deleted there {dead['deleted']}", "deleted")
 
@@ -316,10 +347,9 @@ class _Merge:
             mine = self.tombstones.get(rid)
             if mine is None or mine["deleted"] < dead["deleted"]:
                 self.writes.append(
-                    (
-                        "INSERT OR REPLACE INTO tombstones (id, kind, doc_id, layer, deleted) "
-                        "VALUES (?,?,?,?,?)",
-                        [rid, dead["kind"], dead["doc_id"], dead["layer"], dead["deleted"]],
+                    partial(
+                        _carry_tombstone,
+                        (rid, dead["kind"], dead["doc_id"], dead["layer"], dead["deleted"]),
                     )
                 )
                 self.report.counts["tombstones_carried"] += 1
@@ -328,7 +358,7 @@ class _Merge:
         marks = ",".join("?" * len(layers))
         ours = {
             (r["doc_id"], r["layer"]): r
-            for r in self.ws.db.execute_returning_dicts(
+            for r in self.ws.query_dicts(
                 f"SELECT * FROM doc_status WHERE layer IN ({marks})", layers
             )
         }
@@ -345,15 +375,7 @@ class _Merge:
                 finished is None and mine is not None and not _newer(row, mine, columns)
             ):
                 continue
-            self.writes.append(
-                (
-                    "INSERT INTO doc_status (doc_id, layer, status, seconds, updated) "
-                    "VALUES (?,?,?,?,?) ON CONFLICT (doc_id, layer) DO UPDATE SET "
-                    "status = excluded.status, seconds = excluded.seconds, "
-                    "updated = excluded.updated",
-                    _content(row, columns),
-                )
-            )
+            self.writes.append(partial(_put_status, _content(row, columns)))
             self.report.counts["statuses_updated"] += 1
 
     def _decide(
@@ -367,11 +389,13 @@ class _Merge:
         if not self.writes:
             return
 
-        def work() -> None:
-            for sql, params in self.writes:
-                self.ws.db.conn.execute(sql, list(params))
-
-        self.ws.write_logged("merge", self.report.to_json(), work)
+        payload = self.report.to_json()
+        with self.ws.writing("merge", ChangeKind.WORKSPACE, payload=payload) as w:
+            try:
+                for write in self.writes:
+                    write(w)
+            except (ValidationError, ValueError, TypeError, KeyError) as exc:
+                raise InputError(str(self.other.path), f"cannot be merged: {exc}") from exc
 
 
 def merge_workspaces(ws: Workspace, others: Sequence[str | Path]) -> list[MergeReport]:
@@ -385,7 +409,7 @@ def merge_workspaces(ws: Workspace, others: Sequence[str | Path]) -> list[MergeR
     reports = []
     try:
         # All files or none: a row of the third file that breaks the schema undoes the first two.
-        with write_transaction(ws.db):
+        with ws.batch():
             for other in opened:
                 merge = _Merge(ws, other)
                 merge.plan()

@@ -12,12 +12,15 @@ needs nothing here: ``Workspace.add_span``/``update_span`` on ``gold`` resolve a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from annotator.core.changes import ChangeKind
 from annotator.core.errors import ValidationError
 from annotator.core.model import GOLD_LAYER, Relation, Span, Status, new_id
-from annotator.core.rows import dumps, now
+from annotator.core.tables import Writer
 from annotator.core.workspace import Workspace
 from annotator.review.adjudicate import content_key
 from annotator.review.conflicts import Conflict, ConflictKind
@@ -81,46 +84,39 @@ def _plan_spans(
     return plan, final
 
 
-def _apply(ws: Workspace, conflict: Conflict, action: str, plan: _Plan, reason: str | None) -> None:
-    def work() -> None:
-        db = ws.db
-        for span in plan.update:
-            db.execute(
-                "UPDATE spans SET attrs = ?, provenance = ?, author = ?, updated = ? WHERE id = ?",
-                [dumps(span.attrs), dumps(span.provenance), ws.who, now(), span.id],
-            )
-        for old, new in plan.moves.items():
-            for end in ("head", "child"):
-                db.execute(
-                    f"UPDATE OR IGNORE relations SET {end} = ?, author = ?, updated = ? "
-                    f"WHERE {end} = ?",
-                    [new, ws.who, now(), old],
-                )
-        for rel_id in plan.remove_relations:
-            db.execute("DELETE FROM relations WHERE id = ?", [rel_id])
-        for span in plan.remove:
-            db.execute("DELETE FROM spans WHERE id = ?", [span.id])
-        record_resolution(ws, conflict.id, conflict.doc_id, action, conflict.keys(), reason)
-
-    payload: dict[str, Any] = {
-        "conflict": conflict.id,
-        "kind": conflict.kind.value,
-        "action": action,
-        "reason": reason,
-        "added": [s.id for s in plan.add],
-        "updated": [s.id for s in plan.update],
-        "removed": [s.id for s in plan.remove],
-        "relations_added": [r.id for r in plan.relations],
-        "relations_removed": plan.remove_relations,
-    }
-    write_gold(
-        ws,
+@contextmanager
+def _deciding(ws: Workspace, conflict: Conflict, action: str) -> Iterator[Writer]:
+    """One transaction for a decision: gold is read (planned) and written under one lock."""
+    with ws.writing(
         f"resolve_{action.split(':')[0]}",
-        payload,
-        plan.add,
-        plan.relations,
+        ChangeKind.REVIEW,
         doc_id=conflict.doc_id,
-        extra_work=work,
+        layer=GOLD_LAYER,
+    ) as w:
+        yield w
+
+
+def _apply(w: Writer, conflict: Conflict, action: str, plan: _Plan, reason: str | None) -> None:
+    write_gold(w, plan.add, plan.relations)
+    for span in plan.update:
+        w.update_span(span)
+    for old, new in plan.moves.items():
+        w.move_relation_ends(old, new)
+    w.delete_relation_ids(plan.remove_relations)
+    w.delete_spans(plan.remove)
+    record_resolution(w, conflict.id, conflict.doc_id, action, conflict.keys(), reason)
+    w.payload.update(
+        {
+            "conflict": conflict.id,
+            "kind": conflict.kind.value,
+            "action": action,
+            "reason": reason,
+            "added": [s.id for s in plan.add],
+            "updated": [s.id for s in plan.update],
+            "removed": [s.id for s in plan.remove],
+            "relations_added": [r.id for r in plan.relations],
+            "relations_removed": plan.remove_relations,
+        }
     )
 
 
@@ -166,15 +162,16 @@ def take_version(
     For a relation conflict, the relation's ends come into gold too when missing.
     """
     _check_layer(conflict, layer)
-    if conflict.kind is ConflictKind.RELATION:
-        plan = _relation_plan(ws, conflict, layer, reason)
-    else:
-        decided = [
-            gold_copy(s, _agreeing_layers(conflict, s), "take", ws.who, reason)
-            for s in conflict.versions[layer]
-        ]
-        plan, _ = _plan_spans(ws, conflict, decided)
-    _apply(ws, conflict, f"take:{layer}", plan, reason)
+    with _deciding(ws, conflict, f"take:{layer}") as w:
+        if conflict.kind is ConflictKind.RELATION:
+            plan = _relation_plan(ws, conflict, layer, reason)
+        else:
+            decided = [
+                gold_copy(s, _agreeing_layers(conflict, s), "take", ws.who, reason)
+                for s in conflict.versions[layer]
+            ]
+            plan, _ = _plan_spans(ws, conflict, decided)
+        _apply(w, conflict, f"take:{layer}", plan, reason)
     return plan.add
 
 
@@ -225,19 +222,21 @@ def take_merge(
         None,
         provenance(layers, "merge", ws.who, reason),
     )
-    plan, final = _plan_spans(ws, conflict, [span])
-    _apply(ws, conflict, "merge", plan, reason)
+    with _deciding(ws, conflict, "merge") as w:
+        plan, final = _plan_spans(ws, conflict, [span])
+        _apply(w, conflict, "merge", plan, reason)
     return final[span_key(span)]
 
 
 def reject(ws: Workspace, conflict: Conflict, reason: str | None = None) -> None:
     """Decide that none of the versions belongs in gold (removing any that is there);
     auto-adjudication will not add them again."""
-    if conflict.kind is ConflictKind.RELATION:
-        plan = _relation_plan(ws, conflict, None, reason)
-    else:
-        plan, _ = _plan_spans(ws, conflict, [])
-    _apply(ws, conflict, "reject", plan, reason)
+    with _deciding(ws, conflict, "reject") as w:
+        if conflict.kind is ConflictKind.RELATION:
+            plan = _relation_plan(ws, conflict, None, reason)
+        else:
+            plan, _ = _plan_spans(ws, conflict, [])
+        _apply(w, conflict, "reject", plan, reason)
 
 
 def mark_adjudicated(ws: Workspace, doc_id: str) -> None:

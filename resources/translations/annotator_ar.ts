@@ -111,12 +111,20 @@
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
         <source>Lowest agreement (overall f1_overlap):</source>
         <translation>أدنى اتفاق (f1_overlap الإجمالي):</translation>
     </message>
     <message>
         <source>{docs} documents compared between {layers}</source>
         <translation>{docs} مستندات مقارنة بين {layers}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>أُلغي الحساب.</translation>
     </message>
 </context>
 <context>
@@ -576,6 +584,10 @@
     <message>
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Review decision</source>
+        <translation>قرار المراجعة</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,665 @@
+"""Every row written to a workspace, and the checks each row passes before it is written.
+
+This module holds all of the workspace's write SQL outside the migrations in ``store.py`` (a
+test keeps it that way). A :class:`Writer` exists only inside ``Workspace.writing()``: one
+SQLite transaction whose rows are checked here against the rules the JSONL importer applies,
+whoever writes them (the importer, suggestions, adjudication, merge, assignments, the window),
+so a row another tool or machine made can never slip in through a door with laxer checks.
+The writer also remembers which documents, layers, spans and relations it touched; the
+Workspace turns that into the one typed ``Change`` subscribers get after the commit.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import regex
+
+from annotator.core.errors import ValidationError
+from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Relation, Span, Status
+from annotator.core.rows import check_layer_name, dumps, layer_kind, normalize_published, now
+from annotator.core.schema import LabelSchema
+from annotator.core.text import (
+    forbidden_character,
+    is_grapheme_boundary,
+    normalize_fragment,
+    normalize_text,
+    text_sha256,
+)
+
+# Ids of documents, spans and relations: printable, no path separators (the importer's rule).
+ID = regex.compile(r"[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}/\\]{1,200}")
+# Names, labels, times and authors: one line of printable text.
+_CONTROL = regex.compile(r"[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]")
+LAYER_KINDS = frozenset({"annotator", "gold", "suggestions"})
+ASSIGNMENT_ROLES = frozenset({"primary", "overlap"})
+
+
+def check_id(what: str, value: object) -> str:
+    if not isinstance(value, str) or not ID.fullmatch(value):
+        raise ValidationError(f"{what} {value!r} is not usable as an id.")
+    return value
+
+
+def check_line(what: str, value: object, *, empty: bool = True) -> str:
+    """One line of text: a string without control characters, NUL or lone surrogates, NFC."""
+    if not isinstance(value, str) or (not empty and not value):
+        raise ValidationError(f"{what} {value!r} must be a non-empty string.")
+    if _CONTROL.search(value) or forbidden_character(value) is not None:
+        raise ValidationError(f"{what} {value!r} contains a control character.")
+    if normalize_fragment(value) != value:
+        raise ValidationError(f"{what} {value!r} is not in normalised (NFC) form.")
+    return value
+
+
+def check_text(what: str, value: object) -> str:
+    """Free text (a title): any characters but NUL and lone surrogates, normalised (NFC)."""
+    if not isinstance(value, str) or forbidden_character(value) is not None:
+        raise ValidationError(f"{what} must be a string without NUL or lone surrogates.")
+    if normalize_fragment(value) != value:
+        raise ValidationError(f"{what} {value!r} is not in normalised (NFC) form.")
+    return value
+
+
+def check_number(what: str, value: object, *, optional: bool = False) -> float | None:
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValidationError(f"{what} {value!r} must be a finite number.")
+    return float(value)
+
+
+def check_object(what: str, value: object) -> str:
+    """A JSON object (never NaN or Infinity, never another JSON type), encoded for its column."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value, parse_constant=_refuse_constant)
+        except (ValueError, ValidationError) as exc:
+            raise ValidationError(f"{what} is not a JSON object ({exc}).") from exc
+    if not isinstance(value, dict):
+        raise ValidationError(f"{what} must be a JSON object, not {type(value).__name__}.")
+    try:
+        encoded = json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(f"{what} is not a JSON object ({exc}).") from exc
+    if forbidden_character(encoded) is not None:
+        raise ValidationError(f"{what} contains a NUL or a lone surrogate.")
+    return encoded
+
+
+def check_offsets(text: str, start: object, end: object) -> None:
+    """Offsets in range, non-empty, on grapheme boundaries (a letter keeps its marks)."""
+    if type(start) is not int or type(end) is not int:
+        raise ValidationError(f"span offsets must be integers, not {start!r} and {end!r}.")
+    if not 0 <= start < end <= len(text):
+        raise ValidationError(
+            f"span {start}-{end} is out of range for a text of {len(text)} characters "
+            "(0 <= start < end <= length)."
+        )
+    for offset in (start, end):
+        if not is_grapheme_boundary(text, offset):
+            raise ValidationError(
+                f"span {start}-{end} would split a character cluster at offset {offset} "
+                "(a letter and its marks stay together)."
+            )
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValidationError(f"{name} is not a number JSON allows")
+
+
+def check_status(value: object) -> Status:
+    try:
+        return Status(str(value))
+    except ValueError as exc:
+        allowed = ", ".join(s.value for s in Status)
+        raise ValidationError(f"Unknown status {value!r} (allowed: {allowed}).") from exc
+
+
+class Writer:
+    """The rows of one write transaction: each checked, then written with the SQL below."""
+
+    def __init__(self, conn: sqlite3.Connection, who: str, schema: LabelSchema) -> None:
+        self._conn = conn
+        self.who = who
+        self.schema = schema
+        self.doc_ids: set[str] = set()
+        self.layers: set[str] = set()
+        self.span_ids: set[str] = set()
+        self.relation_ids: set[str] = set()
+        # Details for the event the transaction logs; callers add counts as they go, and
+        # set ``log_event`` to False when they found nothing to write (no empty event).
+        self.payload: dict[str, Any] = {}
+        self.log_event = True
+        self._text_of: tuple[str, str] | None = None  # the last document read (bounded memory)
+        self._fresh: dict[str, str] = {}  # texts of the last batch of documents inserted
+        # Checks already passed: spans since the last insert, repeated places and JSON values.
+        self._checked: dict[str, Span] = {}
+        self._places_ok: set[tuple[str, str, str]] = set()
+        self._objects_ok: set[str] = set()
+        self._layers_known: set[str] = set()
+
+    # ------------------------------------------------------------------ bookkeeping
+    def _touch(self, doc_id: str | None, layer: str | None) -> None:
+        if doc_id is not None:
+            self.doc_ids.add(doc_id)
+        if layer is not None:
+            self.layers.add(layer)
+
+    def text(self, doc_id: str) -> str:
+        if doc_id in self._fresh:
+            return self._fresh[doc_id]
+        if self._text_of is None or self._text_of[0] != doc_id:
+            row = self._conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+            if row is None:
+                raise ValidationError(f"No document with id '{doc_id}'.")
+            self._text_of = (doc_id, str(row[0]))
+        return self._text_of[1]
+
+    # ------------------------------------------------------------------ checks
+    def check_span(self, span: Span, text: str | None = None) -> None:
+        """Everything a span row must satisfy: ids, layer, offsets, label, JSON columns.
+
+        ``text`` is the document's, when it is not stored yet (an import checks each span at
+        its record, to name the line); a span checked here is not checked again on insert.
+        """
+        check_id("span id", span.id)
+        place = (span.doc_id, span.layer, span.origin)
+        if place not in self._places_ok:
+            check_id("document id", span.doc_id)
+            check_layer_name(span.layer)
+            check_line("origin", span.origin, empty=False)
+            self._places_ok.add(place)
+        check_number("confidence", span.confidence, optional=True)
+        self._check_object("provenance", span.provenance)
+        self._check_object("attributes", span.attrs)
+        check_offsets(self.text(span.doc_id) if text is None else text, span.start, span.end)
+        self.schema.check_span(span.label, span.attrs)
+        self._checked[span.id] = span
+
+    def _check_object(self, what: str, value: dict[str, Any]) -> None:
+        key = repr(value)
+        if key not in self._objects_ok:
+            check_object(what, value)
+            if len(self._objects_ok) > 10_000:
+                self._objects_ok.clear()
+            self._objects_ok.add(key)
+
+    def _span_ends(self, span_ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+        """(doc_id, layer, label) of the stored spans among ``span_ids``, a chunk at a time."""
+        wanted = sorted(set(span_ids))
+        found: dict[str, tuple[str, str, str]] = {}
+        for at in range(0, len(wanted), 500):
+            chunk = wanted[at : at + 500]
+            marks = ",".join("?" * len(chunk))
+            for sid, doc_id, layer, label in self._conn.execute(
+                f"SELECT id, doc_id, layer, label FROM spans WHERE id IN ({marks})", chunk
+            ):
+                found[sid] = (doc_id, layer, label)
+        return found
+
+    def check_relation(
+        self, rel: Relation, ends: dict[str, tuple[str, str, str]] | None = None
+    ) -> None:
+        """Ids, and ends that are spans of the relation's document and layer the schema links."""
+        check_id("relation id", rel.id)
+        if ends is None:
+            ends = self._span_ends([rel.head, rel.child])
+        for end in (rel.head, rel.child):
+            if end not in ends:
+                raise ValidationError(f"relation {rel.id}: span '{end}' does not exist.")
+            if tuple(ends[end][:2]) != (rel.doc_id, rel.layer):
+                raise ValidationError(
+                    f"relation {rel.id}: a relation links two spans of its own document and layer."
+                )
+        self.schema.check_relation(rel.label, ends[rel.head][2], ends[rel.child][2])
+
+    def _check_stamp(self, what: str, value: str | None) -> str:
+        return now() if value is None else check_line(what, value, empty=False)
+
+    # ------------------------------------------------------------------ layers
+    def ensure_layer(self, name: str, kind: str | None = None, created: str | None = None) -> None:
+        if name in self._layers_known:
+            return
+        check_layer_name(name)
+        kind = kind or layer_kind(name)
+        if kind not in LAYER_KINDS or kind != layer_kind(name):
+            raise ValidationError(f"Layer '{name}' cannot be of kind {kind!r}.")
+        self._conn.execute(
+            "INSERT OR IGNORE INTO layers (name, kind, created) VALUES (?,?,?)",
+            [name, kind, self._check_stamp("layer time", created)],
+        )
+        self._layers_known.add(name)
+
+    # ------------------------------------------------------------------ documents
+    def insert_documents(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Rows (id, title, text, sha256, source, published, meta, created) of new documents."""
+        checked = []
+        for doc_id, title, text, sha, source, published, meta, created in rows:
+            check_id("document id", doc_id)
+            if not isinstance(text, str) or forbidden_character(text) is not None:
+                raise ValidationError(f"document {doc_id}: its text has a NUL or lone surrogate.")
+            if normalize_text(text) != text:
+                raise ValidationError(f"document {doc_id}: its text is not normalised.")
+            if sha != text_sha256(text):
+                raise ValidationError(f"document {doc_id}: its text does not match its hash.")
+            if not isinstance(source, str) or forbidden_character(source) is not None:
+                raise ValidationError(f"document {doc_id}: its source is not a usable string.")
+            if normalize_published(published) != published:
+                raise ValidationError(f"document {doc_id}: publication date {published!r}.")
+            checked.append(
+                (
+                    doc_id,
+                    check_text("title", title),
+                    text,
+                    sha,
+                    source,
+                    published,
+                    check_object("meta", meta),
+                    self._check_stamp("creation time", created),
+                )
+            )
+            self.doc_ids.add(doc_id)
+        self._conn.executemany(
+            "INSERT INTO documents (id, title, text, sha256, source, published, meta, created) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            checked,
+        )
+        # Their spans usually follow at once (an import's batch): no need to read them back.
+        self._fresh = {row[0]: row[2] for row in checked}
+
+    def set_published(
+        self, doc_id: str, published: str | None, *, only_if_missing: bool = False
+    ) -> None:
+        value = normalize_published(published)
+        sql = "UPDATE documents SET published = ? WHERE id = ?"
+        if only_if_missing:
+            sql += " AND published IS NULL"
+        self._conn.execute(sql, [value, doc_id])
+        self.doc_ids.add(doc_id)
+
+    # ------------------------------------------------------------------ spans
+    def insert_spans(
+        self,
+        spans: Iterable[Span],
+        *,
+        author: str | None = None,
+        updated: str | None = None,
+        newer_wins: bool = False,
+    ) -> None:
+        """New spans (checked), signed by ``author`` (this writer's user) at ``updated`` (now)."""
+        who = author if author is not None else self.who
+        stamp = updated if updated is not None else now()
+        self.put_spans(((span, who, stamp) for span in spans), newer_wins=newer_wins)
+
+    def put_spans(self, rows: Iterable[tuple[Span, str, str]], *, newer_wins: bool = False) -> None:
+        """Spans with their own author and time (a package, a merge: rows keep who and when);
+        ``newer_wins`` replaces a stored span of the same id unless the stored one is newer."""
+        encoded: dict[str, str] = {}
+        checked: dict[str, str] = {}
+
+        def once(value: str, check: Callable[[str], object]) -> str:
+            if value not in checked:
+                check(value)
+                checked[value] = value
+            return value
+
+        def encode(value: dict[str, Any]) -> str:
+            key = repr(value)
+            if key not in encoded:
+                encoded[key] = dumps(value)
+            return encoded[key]
+
+        values = []
+        for span, author, stamp in rows:
+            if self._checked.get(span.id) is not span:
+                self.check_span(span)
+            self.ensure_layer(span.layer)
+            values.append(
+                (
+                    span.id,
+                    span.doc_id,
+                    span.layer,
+                    span.start,
+                    span.end,
+                    span.label,
+                    encode(span.attrs),
+                    span.origin,
+                    span.confidence,
+                    encode(span.provenance),
+                    once(author, lambda v: check_line("author", v)),
+                    once(stamp, lambda v: check_line("time", v, empty=False)),
+                )
+            )
+            self._touch(span.doc_id, span.layer)
+            self.span_ids.add(span.id)
+        sql = (
+            'INSERT INTO spans (id, doc_id, layer, start, "end", label, attrs, origin, '
+            "confidence, provenance, author, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+        )
+        if newer_wins:
+            sql += (
+                " ON CONFLICT (id) DO UPDATE SET doc_id = excluded.doc_id, "
+                'layer = excluded.layer, start = excluded.start, "end" = excluded."end", '
+                "label = excluded.label, attrs = excluded.attrs, origin = excluded.origin, "
+                "confidence = excluded.confidence, provenance = excluded.provenance, "
+                "author = excluded.author, updated = excluded.updated "
+                "WHERE excluded.updated >= spans.updated"
+            )
+        self._conn.executemany(sql, values)
+        self._checked.clear()
+
+    def update_span(self, span: Span, *, keep_author: bool = False) -> None:
+        """Store ``span``'s extent, label, attributes and provenance under its id."""
+        self.check_span(span)
+        self._conn.execute(
+            'UPDATE spans SET start=?, "end"=?, label=?, attrs=?, provenance=?, '
+            "author=CASE WHEN ? THEN author ELSE ? END, updated=? WHERE id=?",
+            [
+                span.start,
+                span.end,
+                span.label,
+                dumps(span.attrs),
+                dumps(span.provenance),
+                keep_author,
+                self.who,
+                now(),
+                span.id,
+            ],
+        )
+        self._touch(span.doc_id, span.layer)
+        self.span_ids.add(span.id)
+
+    def delete_spans(self, spans: Iterable[Span]) -> None:
+        """Delete spans (their relations go with them: the foreign keys cascade)."""
+        for span in spans:
+            self._conn.execute("DELETE FROM spans WHERE id = ?", [span.id])
+            self._touch(span.doc_id, span.layer)
+            self.span_ids.add(span.id)
+
+    def delete_span_ids(self, span_ids: Iterable[str]) -> None:
+        for span_id in span_ids:
+            row = self._conn.execute(
+                "SELECT doc_id, layer FROM spans WHERE id = ?", [span_id]
+            ).fetchone()
+            if row is None:
+                continue
+            self._conn.execute("DELETE FROM spans WHERE id = ?", [span_id])
+            self._touch(row[0], row[1])
+            self.span_ids.add(span_id)
+
+    # ------------------------------------------------------------------ relations
+    def insert_relations(
+        self,
+        relations: Iterable[Relation],
+        *,
+        author: str | None = None,
+        updated: str | None = None,
+        if_absent: bool = False,
+    ) -> None:
+        """New relations (checked); ``if_absent`` skips one whose id or ends and label exist."""
+        who = author if author is not None else self.who
+        stamp = updated if updated is not None else now()
+        self.put_relations(((rel, who, stamp) for rel in relations), if_absent=if_absent)
+
+    def put_relations(
+        self,
+        rows: Iterable[tuple[Relation, str, str]],
+        *,
+        if_absent: bool = False,
+        newer_wins: bool = False,
+    ) -> None:
+        """Relations with their own author and time (package, merge)."""
+        verb = "INSERT OR IGNORE" if if_absent else "INSERT"
+        sql = (
+            f"{verb} INTO relations (id, doc_id, layer, head, child, label, author, updated) "
+            "VALUES (?,?,?,?,?,?,?,?)"
+        )
+        if newer_wins:
+            sql += (
+                " ON CONFLICT (id) DO UPDATE SET doc_id = excluded.doc_id, "
+                "layer = excluded.layer, head = excluded.head, child = excluded.child, "
+                "label = excluded.label, author = excluded.author, updated = excluded.updated "
+                "WHERE excluded.updated >= relations.updated"
+            )
+        batch = list(rows)
+        ends = self._span_ends(end for rel, _, _ in batch for end in (rel.head, rel.child))
+        values = []
+        for rel, author, stamp in batch:
+            self.check_relation(rel, ends)
+            check_line("author", author)
+            check_line("time", stamp, empty=False)
+            values.append(
+                (rel.id, rel.doc_id, rel.layer, rel.head, rel.child, rel.label, author, stamp)
+            )
+            self._touch(rel.doc_id, rel.layer)
+            self.relation_ids.add(rel.id)
+        self._conn.executemany(sql, values)
+
+    def move_relation_ends(self, old_span: str, new_span: str) -> None:
+        """Links of ``old_span`` now end at ``new_span`` (a merge of two gold spans); a link
+        that would then exist twice stays as it was and goes with the old span."""
+        rows = self._conn.execute(
+            "SELECT id, doc_id, layer, head, child, label FROM relations "
+            "WHERE head = ? OR child = ?",
+            [old_span, old_span],
+        ).fetchall()
+        for row in rows:
+            rel = Relation(*row)
+            moved = Relation(
+                rel.id,
+                rel.doc_id,
+                rel.layer,
+                new_span if rel.head == old_span else rel.head,
+                new_span if rel.child == old_span else rel.child,
+                rel.label,
+            )
+            self.check_relation(moved)
+            self._conn.execute(
+                "UPDATE OR IGNORE relations SET head = ?, child = ?, author = ?, updated = ? "
+                "WHERE id = ?",
+                [moved.head, moved.child, self.who, now(), rel.id],
+            )
+            self._touch(rel.doc_id, rel.layer)
+            self.relation_ids.add(rel.id)
+
+    def delete_relations(self, relations: Iterable[Relation]) -> None:
+        for rel in relations:
+            self._conn.execute("DELETE FROM relations WHERE id = ?", [rel.id])
+            self._touch(rel.doc_id, rel.layer)
+            self.relation_ids.add(rel.id)
+
+    def delete_relation_ids(self, relation_ids: Iterable[str]) -> None:
+        for rel_id in relation_ids:
+            row = self._conn.execute(
+                "SELECT doc_id, layer FROM relations WHERE id = ?", [rel_id]
+            ).fetchone()
+            if row is None:
+                continue
+            self._conn.execute("DELETE FROM relations WHERE id = ?", [rel_id])
+            self._touch(row[0], row[1])
+            self.relation_ids.add(rel_id)
+
+    def carry_tombstone(
+        self, row_id: str, kind: str, doc_id: str, layer: str, deleted: str
+    ) -> None:
+        """Remember another file's deletion, so it travels on with the next merge."""
+        if kind not in ("span", "relation"):
+            raise ValidationError(f"A deletion is of a span or a relation, not {kind!r}.")
+        check_id("deleted id", row_id)
+        check_layer_name(layer)
+        self._conn.execute(
+            "INSERT OR REPLACE INTO tombstones (id, kind, doc_id, layer, deleted) "
+            "VALUES (?,?,?,?,?)",
+            [row_id, kind, check_id("document id", doc_id), layer, self._check_stamp("", deleted)],
+        )
+        self._touch(doc_id, layer)
+
+    # ------------------------------------------------------------------ statuses
+    def set_status(
+        self, doc_id: str, layer: str, status: Status | str, updated: str | None = None
+    ) -> None:
+        value = check_status(status)
+        check_layer_name(layer)
+        self.ensure_layer(layer)
+        self._conn.execute(
+            "INSERT INTO doc_status (doc_id, layer, status, updated) VALUES (?,?,?,?) "
+            "ON CONFLICT (doc_id, layer) DO UPDATE SET status = excluded.status, "
+            "updated = excluded.updated",
+            [doc_id, layer, value.value, self._check_stamp("status time", updated)],
+        )
+        self._touch(doc_id, layer)
+
+    def put_status(
+        self, doc_id: str, layer: str, status: str, seconds: object, updated: str
+    ) -> None:
+        """A status row as another file holds it (merge): status, time spent, its time."""
+        value = check_status(status)
+        self.ensure_layer(layer)
+        self._conn.execute(
+            "INSERT INTO doc_status (doc_id, layer, status, seconds, updated) "
+            "VALUES (?,?,?,?,?) ON CONFLICT (doc_id, layer) DO UPDATE SET "
+            "status = excluded.status, seconds = excluded.seconds, updated = excluded.updated",
+            [
+                doc_id,
+                layer,
+                value.value,
+                check_number("seconds", seconds),
+                self._check_stamp("status time", updated),
+            ],
+        )
+        self._touch(doc_id, layer)
+
+    def touch_status(self, doc_ids: Iterable[str], layer: str) -> None:
+        """A first edit moves a document from new to in progress for that layer."""
+        stamp = now()
+        docs = list(doc_ids)
+        self._conn.executemany(
+            "INSERT INTO doc_status (doc_id, layer, status, updated) VALUES (?,?,?,?) "
+            "ON CONFLICT (doc_id, layer) DO UPDATE SET status = 'in_progress', "
+            "updated = excluded.updated WHERE status = 'new'",
+            [(d, layer, Status.IN_PROGRESS.value, stamp) for d in docs],
+        )
+        self.ensure_layer(layer)
+        for doc_id in docs:
+            self._touch(doc_id, layer)
+
+    def add_seconds(self, doc_id: str, layer: str, seconds: float) -> None:
+        value = check_number("seconds", seconds)
+        self.ensure_layer(layer)
+        self._conn.execute(
+            "INSERT INTO doc_status (doc_id, layer, status, seconds, updated) "
+            "VALUES (?,?,?,?,?) ON CONFLICT (doc_id, layer) DO UPDATE SET "
+            "seconds = seconds + excluded.seconds, updated = excluded.updated",
+            [doc_id, layer, Status.NEW.value, value, now()],
+        )
+        self._touch(doc_id, layer)
+
+    # ------------------------------------------------------------------ review and team
+    def record_resolution(
+        self,
+        conflict: str,
+        doc_id: str,
+        action: str,
+        keys: Sequence[str],
+        reason: str | None,
+    ) -> None:
+        """Remember a reviewer's decision on a conflict."""
+        if reason is not None:
+            reason = check_text("reason", normalize_fragment(reason))
+        self._conn.execute(
+            "INSERT OR REPLACE INTO resolutions (conflict, doc_id, action, keys, who, reason, "
+            "decided) VALUES (?,?,?,?,?,?,?)",
+            [
+                check_line("conflict", conflict),
+                doc_id,
+                check_line("decision", action),
+                json.dumps(list(keys), ensure_ascii=False),
+                self.who,
+                reason,
+                now(),
+            ],
+        )
+        self._touch(doc_id, GOLD_LAYER)
+
+    def replace_resolutions(
+        self, doc_id: str, rows: Iterable[tuple[str, str, str, str, str | None, str]]
+    ) -> None:
+        """The decisions on a document's conflicts become ``rows`` (conflict, action, keys,
+        who, reason, decided): the undo of a decision puts the earlier ones back."""
+        checked = []
+        for conflict, action, keys, who, reason, decided in rows:
+            if not isinstance(json.loads(keys), list):
+                raise ValidationError(f"Resolution keys {keys!r} are not a JSON list.")
+            checked.append(
+                (
+                    check_line("conflict", conflict),
+                    doc_id,
+                    check_line("decision", action),
+                    keys,
+                    check_line("reviewer", who),
+                    reason if reason is None else check_text("reason", reason),
+                    check_line("decision time", decided, empty=False),
+                )
+            )
+        self._conn.execute("DELETE FROM resolutions WHERE doc_id = ?", [doc_id])
+        self._conn.executemany(
+            "INSERT INTO resolutions (conflict, doc_id, action, keys, who, reason, decided) "
+            "VALUES (?,?,?,?,?,?,?)",
+            checked,
+        )
+        self._touch(doc_id, GOLD_LAYER)
+
+    def add_assignments(
+        self, rows: Iterable[tuple[str, str, str, str]], *, replace: bool = False
+    ) -> None:
+        """Rows (doc_id, annotator, role, assigned); ``replace`` drops every earlier one."""
+        checked = []
+        for doc_id, annotator, role, assigned in rows:
+            check_layer_name(annotator)
+            if annotator in (GOLD_LAYER, SUGGESTIONS_LAYER) or role not in ASSIGNMENT_ROLES:
+                raise ValidationError(f"Assignment of {doc_id} to {annotator!r} as {role!r}.")
+            checked.append((doc_id, annotator, role, self._check_stamp("assigned", assigned)))
+            self.doc_ids.add(doc_id)
+        if replace:
+            self._conn.execute("DELETE FROM assignments")
+        self._conn.executemany(
+            "INSERT INTO assignments (doc_id, annotator, role, assigned) VALUES (?,?,?,?)",
+            checked,
+        )
+
+    def set_setting(self, key: str, value: Any) -> None:
+        check_line("setting", key, empty=False)
+        self._conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, json.dumps(value, ensure_ascii=False, allow_nan=False)],
+        )
+
+    # ------------------------------------------------------------------ the event log
+    def log(
+        self,
+        action: str,
+        doc_id: str | None,
+        layer: str | None,
+        payload: dict[str, Any],
+        who: str | None = None,
+    ) -> None:
+        self.log_many([(action, doc_id, layer, payload, who)])
+
+    def log_many(
+        self, entries: Iterable[tuple[str, str | None, str | None, dict[str, Any], str | None]]
+    ) -> None:
+        stamp = now()
+        rows = [
+            (stamp, who or self.who, action, doc_id, layer, check_object("event", payload))
+            for action, doc_id, layer, payload, who in entries
+        ]
+        self._conn.executemany(
+            "INSERT INTO events (ts, who, action, doc_id, layer, payload) VALUES (?,?,?,?,?,?)",
+            rows,
+        )
