@@ -63,7 +63,6 @@ _ADJUNCT_STARTS = frozenset(
 )
 # Expressive acts ("أعرب عن شكره") report no proposition: their complement is no claim of theirs.
 _EXPRESSIVE = frozenset(f for f in FINITE_VERBS if f.lstrip("وف").startswith("اعرب"))
-# Acts, not statements: with a nominal complement the sentence stays the narrator's claim.
 # Appeals, demands and warnings (folded stems) and the prepositions that open what is asked.
 _APPEAL_STEMS = ("دعا", "دعت", "دعو", "طالب", "ناشد", "حث", "حذر")
 _APPEAL_PREPS = frozenset({"الي", "علي"})
@@ -75,6 +74,7 @@ def _appeal_stem(verb: str) -> str | None:
     return next((s for s in _APPEAL_STEMS if bare.startswith(s)), None)
 
 
+# Acts, not statements: with a nominal complement the sentence stays the narrator's claim.
 _PERFORMATIVE = frozenset(
     f for f in FINITE_VERBS if f.lstrip("وف").startswith(tuple(fold(s) for s in PERFORMATIVE_STEMS))
 )
