@@ -144,14 +144,32 @@ def _longest_first(hits: list[DateHit]) -> list[DateHit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+# "اليوم (السبت)", "صباح اليوم الثلاثاء (25 مارس)": the second piece in brackets names the
+# same day; the closing bracket joins the expression.
+_OPEN_BRACKET = regex.compile(r"^\s*\(\s*$")
+_CLOSE_BRACKET = regex.compile(r"\s*\)")
+
+
 def _merge_adjacent(hits: list[DateHit], text: str) -> list[DateHit]:
     merged: list[DateHit] = []
     for hit in hits:
         if merged and _joinable(merged[-1], hit, text):
             merged[-1] = _combine(merged[-1], hit)
+        elif merged and _bracketed(merged[-1], hit, text):
+            close = _CLOSE_BRACKET.match(text, hit.end)
+            assert close is not None
+            merged[-1] = replace(_combine(merged[-1], hit), end=close.end())
         else:
             merged.append(hit)
     return merged
+
+
+def _bracketed(left: DateHit, right: DateHit, text: str) -> bool:
+    return (
+        {left.kind, right.kind} <= _DAY_KINDS
+        and bool(_OPEN_BRACKET.match(text[left.end : right.start]))
+        and _CLOSE_BRACKET.match(text, right.end) is not None
+    )
 
 
 def _joinable(left: DateHit, right: DateHit, text: str) -> bool:

@@ -150,6 +150,12 @@ _REFERENCES = {
     "لاحقا": "FUTURE_REF",
     "مستقبلا": "FUTURE_REF",
     "هذه الأيام": "PRESENT_REF",
+    "الفترة المقبلة": "FUTURE_REF",
+    "الفترة القادمة": "FUTURE_REF",
+    "المدة المقبلة": "FUTURE_REF",
+    "المرحلة المقبلة": "FUTURE_REF",
+    "وقت سابق": "PAST_REF",
+    "وقت لاحق": "FUTURE_REF",
     "الآونة الأخيرة": "PAST_REF",
     "آونة الأخيرة": "PAST_REF",
 }
@@ -212,6 +218,8 @@ _CONSTRUCT_AFTER = regex.compile(r"\s+(?:ال\p{L}+|[\p{N}]|ما(?!\p{L}))")
 
 def _standalone_unit(m: regex.Match[str], ctx: Context) -> DateHit | None:
     word = _words(m.group("unit"))
+    if ctx.text[max(0, m.start("x") - 1) : m.start("x")] == "/":
+        return None  # "40 كم/ساعة": a unit of speed
     if _CONSTRUCT_AFTER.match(ctx.text, m.end("x")) and word not in _TWO_UNITS:
         return None
     if word in _ONE_UNIT:
@@ -226,10 +234,18 @@ def _standalone_unit(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "DURATION", timex.duration(amount, letter, time_unit), 0.55, "duration")
 
 
+# Years named by an event or a period: "مونديال قطر 2022", "كأس العالم 2014", "موازنة 2024".
+_EVENT_NOUNS = (
+    r"(?:مونديال|كاس\s+العالم|كاس|اولمبياد|بطوله|دوره|موسم|ميزانيه|موازنه|انتخابات|رويه|خطه|"
+    r"الفتره|للفتره)"
+)
 _PREPOSITION = r"(?:في|منذ|حتى|خلال|بحلول|قبل|بعد|الى|عن|من|ومنذ|وفي|وحتى|وخلال|وقبل|وبعد)"
 _RULES: list[tuple[str, Handler]] = [
     (rf"{B}{_PREPOSITION}\s+(?P<x>{_BARE_YEAR}){E}", _bare_year),
     (rf"{B}{CLITIC}(?P<x>(?P<year>(?:19|20)\d\d)(?P<era>م|ء)){E}", _bare_year),
+    (rf"{B}{_EVENT_NOUNS}(?:\s+\p{{L}}+)?\s+(?P<x>{_BARE_YEAR}){E}", _bare_year),
+    (rf"(?<![\p{{N}}/.-])(?P<x>{_BARE_YEAR})(?=\s*[-–]\s*(?:19|20)\d\d{E})", _bare_year),
+    (rf"(?<=(?:19|20)\d\d\s*[-–]\s*)(?P<x>{_BARE_YEAR}){E}(?![-/.]\d)", _bare_year),
     (rf"{B}{CLITIC}(?P<x>{_CENTURY}){E}", _century),
     (
         rf"{B}{CLITIC}(?P<x>(?P<article>ال)?{_DECADE}"
