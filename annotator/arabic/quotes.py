@@ -49,6 +49,10 @@ from annotator.arabic.speakers import (
 )
 from annotator.arabic.tokens import DocumentView, QuoteRegion, Token
 
+# Real pages open with several title lines (headline, sub-headlines, a dateline, "..".
+# separated teasers) before the body; any of them may be a "source: statement" line.
+TITLE_LINES = 8
+TITLE_TOKENS = 30
 MAX_GAP = 14  # words between a verb's source and its content ("في كلمة ألقاها أمام ...")
 _SAYING = frozenset(fold(w) for w in SAYING_NOUNS)
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فيما", "كما"})
@@ -67,6 +71,13 @@ _EXPRESSIVE = frozenset(f for f in FINITE_VERBS if f.lstrip("وف").startswith("
 _APPEAL_STEMS = ("دعا", "دعت", "دعو", "طالب", "ناشد", "حث", "حذر")
 _APPEAL_PREPS = frozenset({"الي", "علي"})
 _APPEAL_REACH = 8  # tokens between the subject and the preposition: the addressee, "مجددا"
+
+
+def _asked_with_ba(word: str) -> bool:
+    """ "بالتوجه", "بعدم نشر", "بإنزال": what is asked for, governed by ب ("بأي" is not)."""
+    return len(word) > 3 and (
+        is_ba_object(word) or (word.startswith(("بال", "بعدم")) and word != "بالنسبه")
+    )
 
 
 def _appeal_stem(verb: str) -> str | None:
@@ -155,20 +166,22 @@ class _Finder:
         return self.last_speaker
 
     def run(self) -> None:
-        headline: tuple[list[Token], int] | None = None
+        headlines: list[tuple[list[Token], int]] = []
+        in_titles = True  # the title lines before the body: headline, sub-headlines, dateline
         for number, (start, end) in enumerate(self.view.sentences):
             tokens = self.view.tokens_between(start, end)
             if not tokens:
                 continue
+            in_titles = in_titles and number < TITLE_LINES and len(tokens) <= TITLE_TOKENS
             before = len(self.quotes)
-            if number == 0:
+            if in_titles:
                 if self._headline(tokens, end):
                     continue
-                headline = (tokens, end)
+                headlines.append((tokens, end))
             self._sentence(tokens, end)
             if len(self.quotes) == before:
                 self._continuation(tokens, start, end)
-        if headline is not None:
+        for headline in headlines:
             self._headline_named_later(*headline)
 
     # ------------------------------------------------------------ sentence-level rules
@@ -279,7 +292,8 @@ class _Finder:
         if found and _appeal_stem(tokens[i].text):
             # "دعا ... إلى «...»": what is asked for, quoted or not, is no statement.
             self.quotes[before:] = [
-                replace(q, statement=False, appeal=True) for q in self.quotes[before:]
+                replace(q, start=self._after_ba(q), statement=False, appeal=True)
+                for q in self.quotes[before:]
             ]
         pronoun = i > 0 and tokens[i - 1].text in BUT_PRONOUN
         if not found and speaker is not None:
@@ -301,6 +315,13 @@ class _Finder:
             self._report(tokens, after, limit, scope_end, reporter)
         return speaker if speaker else (source if found else None)
 
+    def _after_ba(self, quote: QuoteFind) -> int:
+        """ "طالب بإنزال أشد العقوبات": the ب that governs what is asked stays outside."""
+        first = self.view.tokens_between(quote.start, quote.end)[:1]
+        if quote.kind != "direct" and first and _asked_with_ba(first[0].text):
+            return quote.start + 1
+        return quote.start
+
     def _appeal(self, tokens: list[Token], i: int, after: int, limit: int, scope_end: int) -> bool:
         """ "دعا X إلى ..."، "طالب X بـ..."، "حث X على ..."، "حذر من ...": what is asked for
         is an indirect QUOTE of the speaker (the addressee and the preposition outside). An
@@ -312,13 +333,13 @@ class _Finder:
             return False
         for j in range(after, min(limit, after + _APPEAL_REACH)):
             text = tokens[j].text
-            if text in (".", "؟", "!", "،", ",") or (text in FINITE_VERBS and j > after):
+            if text in (".", "؟", "!") or (text in FINITE_VERBS and j > after):
                 return False
             if text in _APPEAL_PREPS or (text == "من" and stem == "حذر"):
                 if j + 1 >= limit:
                     return False
                 start = tokens[j + 1].start
-            elif text.startswith("ب") and len(text) > 3 and stem != "حذر":
+            elif stem != "حذر" and _asked_with_ba(text):
                 start = tokens[j].start + 1  # "بالتوجه", "بعدم نشر": ب outside
             else:
                 continue
@@ -545,7 +566,7 @@ class _Finder:
         article later quotes a source whose name contains the headline's words ("المديرية
         العامة للأرصاد الجوية"); a topic ("الأزمة السورية: ...") never speaks in the body."""
         colon = self._headline_colon(tokens)
-        if colon is None or any(q.start < end for q in self.quotes):
+        if colon is None or any(q.start < end and tokens[0].start < q.end for q in self.quotes):
             return
         words = [strip_prefix(t.text) for t in tokens[:colon]]
         size = len(words)
@@ -719,5 +740,38 @@ def find_attributions(view: DocumentView) -> Attribution:
     """Quotations (in text order) with their speaking mentions, and nominal reports."""
     finder = _Finder(view)
     finder.run()
-    quotes = sorted(finder.quotes, key=lambda q: (q.start, q.end))
+    tidy = (_without_stray_marks(view.folded.text, q) for q in finder.quotes)
+    quotes = sorted((q for q in tidy if q.end > q.start), key=lambda q: (q.start, q.end))
     return Attribution(quotes, finder.reports, finder.mentions)
+
+
+_END_MARKS = ".،,؛:;؟?! \n"
+
+
+def _without_stray_marks(text: str, quote: QuoteFind) -> QuoteFind:
+    """A quotation without the marks and punctuation that frame it rather than belong to it.
+
+    Pages pair their marks badly (``لـ»المركزية»، «...»``, a space inside ``" ... "``), so a
+    span can start or end on a mark of its own: a mark at both ends, or an unpaired one at the
+    end, goes. Nested pairs inside (``من "المارينز" بشكل``) stay, and so does the closing mark
+    of a mixed quote's fragment. A question mark or full stop ending the words is punctuation
+    of the sentence, not of the quote.
+    """
+    start, end = quote.start, quote.end
+    for _ in range(3):
+        while end > start and text[end - 1] in _END_MARKS:
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        inner = sum(text.count(m, start, end) for m in _MARKS)
+        if end - start > 2 and text[start] in _MARKS and text[end - 1] in _MARKS:
+            start, end = start + 1, end - 1
+        elif end > start and text[end - 1] in _MARKS and inner % 2:
+            end -= 1
+        elif end > start and text[start] in _MARKS and inner % 2:
+            start += 1
+        else:
+            break
+    if (start, end) == (quote.start, quote.end):
+        return quote
+    return replace(quote, start=start, end=end)

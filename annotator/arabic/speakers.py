@@ -142,6 +142,8 @@ def source_phrase(
         if tok.text in ("،", ","):
             if j == k:
                 return None
+            if j + 1 < limit and tokens[j + 1].text in _ADDRESSEES:
+                break  # "ناشد بيان الصحة، كافة وسائل الإعلام": the addressee, set off
             after = _apposition(tokens, j + 1, limit)
             if after is None:
                 break

@@ -41,3 +41,14 @@ def test_decisions_and_events_are_checkworthy_opinions_are_not():
         "القوات اعتقلت المشتبه بهم": "yes",
         "المفاوضات متعثرة": "no",
     }
+
+
+def test_an_appeal_may_set_its_addressee_off_by_commas_and_keeps_its_ba_outside():
+    text = (
+        "وناشد بيان الصحة، كافة وسائل الإعلام، بعدم نشر أي معلومات إلا بعد الرجوع للمصادر. "
+        "وطالبت الوزيرة من يشعر بأي أعراض بالتوجه لمستشفيات الحميات."
+    )
+    assert said_by(text) == [
+        ("عدم نشر أي معلومات إلا بعد الرجوع للمصادر", "indirect", "الصحة"),
+        ("التوجه لمستشفيات الحميات", "indirect", "الوزيرة"),
+    ]
