@@ -14,10 +14,7 @@ def test_a_source_colon_statement_line_below_the_headline_is_a_quote():
 
 
 def test_a_teaser_after_two_dots_in_the_headline_is_a_quote_of_its_source():
-    text = (
-        "تسجيل 12 إصابة جديدة.. وزير الصحة: إغلاق المدارس أسبوعين إضافيين.. "
-        "ووفاة واحدة\n" + BODY
-    )
+    text = "تسجيل 12 إصابة جديدة.. وزير الصحة: إغلاق المدارس أسبوعين إضافيين.. ووفاة واحدة\n" + BODY
     assert ("إغلاق المدارس أسبوعين إضافيين", "indirect", "وزير الصحة") in said_by(text)
 
 
@@ -30,9 +27,7 @@ def test_a_colon_line_in_the_body_is_not_a_title():
 
 
 def test_marks_that_frame_a_quote_and_its_question_mark_stay_outside():
-    text = "وتساءل النائب في حديث لـ»الإذاعة»، «أيهما أفضل للمواطن الأمن أم الحرية؟»"
+    text = "وتساءل النائب في حديث لـ«الإذاعة»، «أيهما أفضل للمواطن الأمن أم الحرية؟»"
     assert said_by(text) == [("أيهما أفضل للمواطن الأمن أم الحرية", "direct", "النائب")]
     text = 'وقال الوزير " لذلك قبلنا الوحدة من " المارينز" بشكل مؤقت".'
-    assert said_by(text) == [
-        ('لذلك قبلنا الوحدة من " المارينز" بشكل مؤقت', "direct", "الوزير")
-    ]
+    assert said_by(text) == [('لذلك قبلنا الوحدة من " المارينز" بشكل مؤقت', "direct", "الوزير")]
