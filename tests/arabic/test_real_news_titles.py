@@ -29,5 +29,5 @@ def test_a_colon_line_in_the_body_is_not_a_title():
 def test_marks_that_frame_a_quote_and_its_question_mark_stay_outside():
     text = "وتساءل النائب في حديث لـ«الإذاعة»، «أيهما أفضل للمواطن الأمن أم الحرية؟»"
     assert said_by(text) == [("أيهما أفضل للمواطن الأمن أم الحرية", "direct", "النائب")]
-    text = 'وقال الوزير " لذلك قبلنا الوحدة من " المارينز" بشكل مؤقت".'
+    text = 'وقال الوزير: " لذلك قبلنا الوحدة من " المارينز" بشكل مؤقت".'
     assert said_by(text) == [('لذلك قبلنا الوحدة من " المارينز" بشكل مؤقت', "direct", "الوزير")]
