@@ -52,3 +52,16 @@ def test_an_appeal_may_set_its_addressee_off_by_commas_and_keeps_its_ba_outside(
         ("عدم نشر أي معلومات إلا بعد الرجوع للمصادر", "indirect", "الصحة"),
         ("التوجه لمستشفيات الحميات", "indirect", "الوزيرة"),
     ]
+
+
+def test_an_unnamed_source_keeps_the_complement_that_says_who_it_is():
+    text = (
+        "وقال مصدر من وزارة الآثار لوكالة سبوتنيك إن المقبرة تعود لأحد الكهنة. "
+        "وقال مصدر رفيع في الحكومة إن القرار نهائي. "
+        "وقال مسؤول من جهته إن الوضع هادئ."
+    )
+    assert said_by(text) == [
+        ("المقبرة تعود لأحد الكهنة", "indirect", "مصدر من وزارة الآثار"),
+        ("القرار نهائي", "indirect", "مصدر رفيع في الحكومة"),
+        ("الوضع هادئ", "indirect", "مسؤول"),
+    ]
