@@ -420,7 +420,12 @@ def _period(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if unit in _PLURAL_PERIODS:
         if not rel_word:
             return None
-        letter = _PLURAL_PERIODS[unit]  # "السنوات الثلاث المقبلة", "الأيام الماضية"
+        if _amount(m) is None and _relation(rel_word) != 0:
+            # "السنوات الماضية", "الأشهر القليلة القادمة": no count, a reference to the past
+            # or the future (the real-news guidelines).
+            reference = "PAST_REF" if _relation(rel_word) < 0 else "FUTURE_REF"
+            return _hit(m, "x", "DATE", reference, 0.6, "deictic")
+        letter = _PLURAL_PERIODS[unit]  # "السنوات الثلاث المقبلة"
         value = timex.duration(_amount(m), letter, letter == "H")
         return _hit(m, "x", "DURATION", value, 0.7 if _g(m, "card") else 0.6, "duration")
     before = ctx.text[max(0, m.start("x") - 20) : m.start("x")]
@@ -625,7 +630,7 @@ _RULES: list[tuple[str, Handler]] = [
     (
         rf"{B}{CLITIC}(?P<x>(?:(?P<mod>{_MODS})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
         rf"(?P<unit>الاسبوع|الشهر|العام|السنه|الايام|الاسابيع|الاشهر|الشهور|الاعوام|السنوات|"
-        rf"الساعات){E}(?:\s+ال(?:\s*(?P<num>\d+)|(?P<card>{_CARD})(?:\s+وال(?P<tens>{_TENS_WORDS}))?){E})?(?:\s+(?P<rel>{_REL}|الاخير|الاخيره){E}(?:\s+(?P<pyear>(?:19|20)\d\d){E})?)?)",
+        rf"الساعات){E}(?:\s+ال(?:\s*(?P<num>\d+)|(?P<card>{_CARD})(?:\s+وال(?P<tens>{_TENS_WORDS}))?){E})?(?:\s+القليله)?(?:\s+(?P<rel>{_REL}|الاخير|الاخيره){E}(?:\s+(?P<pyear>(?:19|20)\d\d){E})?)?)",
         _period,
     ),
     (
