@@ -544,7 +544,10 @@ def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
         day = timex.shift_days(ctx.anchor, 0)
     value = timex.with_time(day, hour % 24, minute, None)
     zone = _FOLDED_ZONES.get(_words(_g(m, "tz") or ""), "")
-    return _hit(m, "x", "TIME", value + zone, 0.85, "time")
+    # A clock time with no day of its own takes the publication day for now; "clock" lets
+    # dates.find_dates give it the day named just before it in the sentence instead.
+    kind = "time" if rd or weekday else "clock"
+    return _hit(m, "x", "TIME", value + zone, 0.85, kind)
 
 
 def _ago_any(m: regex.Match[str], ctx: Context) -> DateHit | None:

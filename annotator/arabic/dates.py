@@ -26,6 +26,7 @@ GATES = {**date_rules.GATES, **timeml_rules.GATES}
 # "الخميس الموافق 13 يناير", "أمس الأربعاء في الساعة 9".
 _JOINER = regex.compile(r"^\s*[,،]?\s*(?:الموافق\s+|في\s+|عند\s+|من\s+)?$")
 _DAY_KINDS = {"explicit", "hijri", "relative", "weekday"}
+_TIME_KINDS = {"time", "clock"}
 _CALENDAR_KINDS = {"explicit", "hijri"}
 # "الموافق" ("corresponding to") joins one day written in two calendars.
 _EQUIVALENT = regex.compile(r"^\s*[,،]?\s*الموافق\s+$")
@@ -53,7 +54,7 @@ def find_dates(text: str, anchor: date | None) -> list[DateHit]:
             if not kept or kept[-1].end <= longer.start:
                 hit = longer
         kept.append(hit)
-    return _timestamps(_merge_adjacent(kept, text), text)
+    return _clock_days(_timestamps(_merge_adjacent(kept, text), text), text)
 
 
 def _matches(pattern: regex.Pattern[str], text: str, gate: tuple[str, ...]) -> list[regex.Match]:
@@ -103,6 +104,24 @@ _BARE_WEEKDAY_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)[ \t]*[,،]?[ \t]*$"
 )
 _DAY_VALUE = regex.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+# "يوم غد الأحد، انطلاقا من الساعة الثالثة": a clock time with no day of its own, soon after
+# a named day in the same sentence, is on that day.
+_CLOCK_REACH = 48
+_SENTENCE_END = regex.compile(r"[.!?؟\n]")
+
+
+def _clock_days(hits: list[DateHit], text: str) -> list[DateHit]:
+    out: list[DateHit] = []
+    for hit in hits:
+        if hit.kind == "clock" and out:
+            day = _split(out[-1].value)[0]
+            gap = text[out[-1].end : hit.start]
+            if _DAY_VALUE.match(day) and len(gap) <= _CLOCK_REACH and not _SENTENCE_END.search(gap):
+                hit = replace(hit, value=day + hit.value[10:], kind="time")
+        out.append(hit)
+    return out
 
 
 def _timestamps(hits: list[DateHit], text: str) -> list[DateHit]:
@@ -181,7 +200,7 @@ def _joinable(left: DateHit, right: DateHit, text: str) -> bool:
         # Two written dates are one only when the text says they are the same day.
         return left.kind not in _CALENDAR_KINDS or bool(_EQUIVALENT.match(gap))
     # A clock time joins its day on either side: "الساعة 10 صباحا يوم الجمعة المقبل".
-    return "time" in kinds and bool(kinds & _DAY_KINDS)
+    return bool(kinds & _TIME_KINDS) and bool(kinds & _DAY_KINDS)
 
 
 # A calendar value ("2022-01-13", "XXXX-WXX-4") takes a time; "PAST_REF" does not.
@@ -200,7 +219,7 @@ def _combine(left: DateHit, right: DateHit) -> DateHit:
     day if either piece gives one. A Gregorian date beats its Hijri equivalent (TIMEX3 values
     are Gregorian), and a written date beats a weekday or a relative word."""
     pieces = (left, right)
-    time_piece = next((p for p in pieces if p.kind == "time"), None)
+    time_piece = next((p for p in pieces if p.kind in _TIME_KINDS), None)
     days = [p for p in pieces if p is not time_piece]
     day_piece = next((p for kind in ("explicit", "hijri") for p in days if p.kind == kind), days[0])
     day = _split(day_piece.value)[0]

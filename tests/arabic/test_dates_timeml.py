@@ -244,3 +244,15 @@ def test_real_news_date_forms(text, published, expected):
 def test_a_camp_named_after_a_day_and_a_unit_of_speed_are_no_dates():
     text = "وقال نواب قوى الثامن من آذار إن الرياح بلغت 40 كم/ساعة أمس."
     assert dates(text, "2012-07-11") == [("أمس", "DATE", "2012-07-10")]
+
+
+def test_a_clock_time_without_a_day_takes_the_day_named_before_it():
+    text = (
+        "يلعب الفريق يوم غد الأحد، انطلاقا من الساعة الثالثة بعد الزوال. "
+        "وتبدأ الحصة الساعة 9 صباحا."
+    )
+    assert dates(text, "2024-01-20") == [
+        ("يوم غد الأحد", "DATE", "2024-01-21"),
+        ("الساعة الثالثة بعد الزوال", "TIME", "2024-01-21T15:00"),
+        ("الساعة 9 صباحا", "TIME", "2024-01-20T09:00"),
+    ]
