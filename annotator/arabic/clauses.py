@@ -41,7 +41,8 @@ _NOT_CIRCUMSTANTIAL = frozenset(
     )
 )
 
-_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+_RELATIVES = RELATIVES
 
 _ADJUNCT_PREPS = frozenset(fold(w) for w in ("خلال", "في", "أمام", "عبر", "أثناء", "عقب"))
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from annotator.arabic.actors import MEDIA_WORDS, SOURCE_HEADS
 from annotator.arabic.clauses import (
     BUT_PRONOUN,
+    RELATIVES,
     Trigger,
     clause_boundary,
     closing_modifier,
@@ -78,6 +79,14 @@ def _asked_with_ba(word: str) -> bool:
     return len(word) > 3 and (
         is_ba_object(word) or (word.startswith(("بال", "بعدم")) and word != "بالنسبه")
     )
+
+
+def _denial(verb: str) -> bool:
+    bare = verb[1:] if verb[:1] in "وف" and len(verb) > 3 else verb
+    return bare in _DENIALS
+
+
+_DENIALS = frozenset({"نفي", "نفت", "نفوا", "تنفي", "ينفي", "ينفون"})
 
 
 def _appeal_stem(verb: str) -> str | None:
@@ -288,7 +297,12 @@ class _Finder:
             speaker = None
         source = speaker or self._agreeing_source(tokens[i].text)
         before = len(self.quotes)
-        found = self._emit_content(tokens, after, limit, scope_end, source, MAX_GAP)
+        if _denial(tokens[i].text) and after < limit and tokens[after].text in _MARKS:
+            # "الصحة تنفي «تصريح مفبرك» منسوب ...": a quoted word in the denied noun phrase
+            # is nobody's quote; the phrase is the denier's claim.
+            found = False
+        else:
+            found = self._emit_content(tokens, after, limit, scope_end, source, MAX_GAP)
         if found and _appeal_stem(tokens[i].text):
             # "دعا ... إلى «...»": what is asked for, quoted or not, is no statement.
             self.quotes[before:] = [
@@ -426,9 +440,11 @@ class _Finder:
         self, tokens: list[Token], k: int, limit: int, scope_end: int, speaker: Mention
     ) -> None:
         """A reporting verb with a nominal complement: the complement is the speaker's claim."""
-        k = skip_adjuncts(
-            tokens, complement_start(tokens, skip_adjuncts(tokens, k, limit), limit), limit
-        )
+        # "تنفي «تصريح مفبرك» منسوب ...": a denied complement may open with a quoted word.
+        if not (k < limit and tokens[k].text in _MARKS and _denial(tokens[k - 1].text)):
+            k = skip_adjuncts(
+                tokens, complement_start(tokens, skip_adjuncts(tokens, k, limit), limit), limit
+            )
         if limit - k < 2 or self._quoted(tokens[k].start):
             return
         first = tokens[k].start + (1 if is_ba_object(tokens[k].text) else 0)  # "بوجود": ب outside
@@ -650,6 +666,11 @@ class _Finder:
         if end - start < 3:
             return False
         regions = [r for r in self.view.regions_between(start, end + 1) if r.open not in self.used]
+        if regions and regions[0].open == start and self._relative_after(regions[0]):
+            # "كشف عن «إجراء استعدادات أمنية» التي ستنعقد ...": the quoted phrase is the
+            # quote; the relative clause after it is the narrator's.
+            self._emit_direct(regions[0], speaker, confidence + 0.05, statement)
+            return True
         if regions and regions[0].open == start and self._unquoted_words(start, end, regions) < 3:
             for region in regions:
                 if len(self.view.tokens_between(*region.content)) >= 2 or region is regions[0]:
@@ -662,6 +683,10 @@ class _Finder:
             confidence -= 0.2
         self.quotes.append(QuoteFind(start, end, kind, speaker, round(confidence, 2), statement))
         return True
+
+    def _relative_after(self, region: QuoteRegion) -> bool:
+        after = self.view.tokens_between(region.close + 1, region.close + 24)[:1]
+        return bool(after) and after[0].text in RELATIVES
 
     def _unquoted_words(self, start: int, end: int, regions: list[QuoteRegion]) -> int:
         """Words of [start, end) outside the quotation marks: "إن "الوضع صعب" لكن الحكومة

@@ -65,3 +65,19 @@ def test_an_unnamed_source_keeps_the_complement_that_says_who_it_is():
         ("القرار نهائي", "indirect", "مصدر رفيع في الحكومة"),
         ("الوضع هادئ", "indirect", "مسؤول"),
     ]
+
+
+def test_a_quoted_phrase_before_a_relative_clause_is_a_direct_quote_of_the_phrase():
+    text = (
+        'وكشف مصدر أمني عن "إجراء استعدادات أمنية مكثفة لتأمين الجلسة" '
+        "التي ستنعقد في أكاديمية الشرطة."
+    )
+    assert said_by(text) == [("إجراء استعدادات أمنية مكثفة لتأمين الجلسة", "direct", "مصدر أمني")]
+
+
+def test_a_quoted_word_in_a_denied_phrase_is_no_quote_and_the_phrase_is_the_deniers_claim():
+    text = 'الصحة تنفي "تصريح مفبرك" منسوب لوزيرة الصحة حول تطبيق الحظر'
+    found = suggest_text(text, "2020-05-17")
+    assert spans(found, text, "QUOTE") == []
+    assert spans(found, text, "CLAIM") == ['"تصريح مفبرك" منسوب لوزيرة الصحة حول تطبيق الحظر']
+    assert spans(found, text, "SPEAKER") == ["الصحة"]
