@@ -60,14 +60,21 @@ def long_document(chars: int) -> str:
     return "".join(parts)[:chars]
 
 
-def _compute(texts: list[str], jobs: int) -> tuple[float, int]:
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished worker processes."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _compute(texts: list[str], jobs: int) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (all processes) and the number of suggestions."""
     ids = [str(i) for i in range(len(texts))]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     count = 0
     load = lambda i: Job(i, texts[int(i)], PUBLISHED)  # noqa: E731
     for batch in suggest_many(ids, load, LABELS, jobs):
         count += sum(len(found.proposals) for _, found in batch)
-    return time.perf_counter() - start, count
+    return time.perf_counter() - start, _cpu() - cpu, count
 
 
 def _command(texts: list[str], jobs: int) -> float:
@@ -113,17 +120,19 @@ def main(argv: list[str] | None = None) -> int:
     tokens = sum(len(words.findall(t)) for t in texts)
     baseline = time.perf_counter() - start
 
-    one, spans = _compute(texts, 1)
-    many, _ = _compute(texts, args.jobs)
+    one, one_cpu, spans = _compute(texts, 1)
+    many, many_cpu, _ = _compute(texts, args.jobs)
     command = _command(texts, args.jobs)
     per_1000 = 1000 / len(texts)
 
     print(f"{len(texts)} articles, {chars:,} characters, {tokens:,} words, {spans:,} suggestions")
     print(f"baseline regex word scan: {baseline:.3f} s")
-    print(f"compute, --jobs 1: {one:.2f} s ({one / baseline:.0f}x the word scan)")
+    print(f"load average over the last minute: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"compute, --jobs 1: {one:.2f} s wall, {one_cpu:.2f} s CPU")
     print(
-        f"compute, --jobs {args.jobs}: {many:.2f} s "
-        f"({many / baseline:.0f}x the word scan; --jobs 1 / --jobs {args.jobs}: {one / many:.2f})"
+        f"compute, --jobs {args.jobs}: {many:.2f} s wall, {many_cpu:.2f} s CPU in all processes; "
+        f"wall ratio --jobs 1 / --jobs {args.jobs}: {one / many:.2f}; "
+        f"on {args.jobs} idle cores about {many_cpu / args.jobs:.2f} s"
     )
     print(f"annotator suggest --jobs {args.jobs} (read, compute, store): {command:.2f} s")
     meets = command * per_1000 < TARGET_SECONDS
