@@ -90,7 +90,7 @@ def skip_time_words(tokens: list[Token], k: int, limit: int) -> int:
 
 # The occasion of a statement between its verb and complement: "نفى الجيش في بيان صحة ...",
 # "أكد الوزير في تصريح صحفي ...". The occasion is no part of what was said.
-_OCCASIONS = frozenset(
+OCCASIONS = frozenset(
     fold(w)
     for w in (
         "بيان",
@@ -144,7 +144,7 @@ def skip_adjuncts(tokens: list[Token], k: int, limit: int) -> int:
     verb's subject and complement."""
     while k < limit:
         text = tokens[k].text
-        if text == "في" and k + 2 < limit and tokens[k + 1].text in _OCCASIONS:
+        if text == "في" and k + 2 < limit and tokens[k + 1].text in OCCASIONS:
             k += 2
             while k < limit and tokens[k].text in _OCCASION_MODIFIERS:
                 k += 1

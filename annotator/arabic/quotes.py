@@ -67,7 +67,11 @@ _ADJUNCT_STARTS = frozenset(
     fold(w) for w in ("في", "خلال", "عبر", "أمام", "على", "عقب", "أثناء", "بحسب", "حسب", "وفق")
 )
 # Expressive acts ("أعرب عن شكره") report no proposition: their complement is no claim of theirs.
-_EXPRESSIVE = frozenset(f for f in FINITE_VERBS if f.lstrip("وف").startswith("اعرب"))
+# "رحب الاتحاد بالتقدم"، "أشاد الوزير بجهود ...": the subject still speaks for what follows
+# ("، وأكد أن ..."، "مبرزا أن ...").
+_EXPRESSIVE = frozenset(
+    f for f in FINITE_VERBS if f.lstrip("وف").startswith(("اعرب", "رحب", "اشاد"))
+)
 # Appeals, demands and warnings (folded stems) and the prepositions that open what is asked.
 _APPEAL_STEMS = ("دعا", "دعت", "دعو", "طالب", "ناشد", "حث", "حذر")
 _APPEAL_PREPS = frozenset({"الي", "علي"})
@@ -279,6 +283,11 @@ class _Finder:
         else:
             k = skip_time_words(tokens, i + 1, limit)  # "قال اليوم الخميس رئيس الوزراء إن"
             phrase_end = source_phrase(tokens, k, limit, self.view.region_at)
+            if phrase_end and tokens[i].text in _EXPRESSIVE:
+                # "أشاد الوزير بجهود الفرق": what is praised, after ب, is no part of the source
+                phrase_end = next(
+                    (j for j in range(k + 1, phrase_end) if tokens[j].text[:1] == "ب"), phrase_end
+                )
             speaker = self._speaker_in(tokens, k, phrase_end) if phrase_end else None
             after = phrase_end or i + 1
         if speaker is None:

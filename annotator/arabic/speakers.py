@@ -26,6 +26,7 @@ from annotator.arabic.actors import (
     TITLE_WORDS,
 )
 from annotator.arabic.calendar_words import WEEKDAYS
+from annotator.arabic.clauses import OCCASIONS
 from annotator.arabic.clitics import strip_prefix
 from annotator.arabic.normalize import fold
 from annotator.arabic.reporting import (
@@ -167,6 +168,8 @@ def source_phrase(
         if tok.text == "في" and j > k and j + 1 < limit and tokens[j + 1].text in _WORKPLACES:
             j += 1  # "كبير المحللين في شركة ..."
             continue
+        if tok.text == "في" and j + 1 < limit and tokens[j + 1].text in OCCASIONS:
+            break  # "الاتحاد الأوروبي في بيان أصدره": the occasion, not part of the source
         if tok.text in ("من", "في") and j > k and (aff := _affiliation(tokens, k, j, limit)):
             j = aff  # "مصدر من وزارة الآثار", "مصدر رفيع في الحكومة", "علماء من النمسا"
             continue

@@ -81,3 +81,12 @@ def test_a_quoted_word_in_a_denied_phrase_is_no_quote_and_the_phrase_is_the_deni
     assert spans(found, text, "QUOTE") == []
     assert spans(found, text, "CLAIM") == ['"تصريح مفبرك" منسوب لوزيرة الصحة حول تطبيق الحظر']
     assert spans(found, text, "SPEAKER") == ["الصحة"]
+
+
+def test_the_subject_of_an_expressive_act_speaks_for_the_assertion_that_follows():
+    text = "وأشاد الوزير بجهود الفرق الطبية، مبرزا أن الوضع تحت السيطرة."
+    assert said_by(text) == [("الوضع تحت السيطرة", "indirect", "الوزير")]
+    text = "ورحب الاتحاد الأوروبي في بيان أصدره بالتقدم المحرز، وأكد أن العملية يجب أن تستمر."
+    assert said_by(text) == [("العملية يجب أن تستمر", "indirect", "الاتحاد الأوروبي")]
+    text = "ورحب الرئيس بالضيوف في القصر الجمهوري."
+    assert _claims(text) == {"رحب الرئيس بالضيوف في القصر الجمهوري": "no"}
