@@ -54,6 +54,20 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
+_SINGLE_MARKS = str.maketrans({"'": '"', "‘": '"', "’": '"'})
+
+
+def _single_marks_as_double(folded: str) -> str:
+    """Some outlets quote with single marks ('...' or ‘...’) and never with double ones; in
+    such a text they are the quotation marks, read as '"' (one character for one, so offsets
+    stay). A text that has double marks or guillemets keeps its apostrophes."""
+    if "'" not in folded and "‘" not in folded and "’" not in folded:
+        return folded
+    if '"' in folded or "«" in folded or "»" in folded:
+        return folded
+    return folded.translate(_SINGLE_MARKS)
+
+
 @dataclass(frozen=True)
 class Folded:
     """A text's folded form and, for each folded offset, the offset in the original text.
@@ -67,7 +81,7 @@ class Folded:
 
     @classmethod
     def of(cls, source: str) -> Folded:
-        folded = fold(source)
+        folded = _single_marks_as_double(fold(source))
         if not _HAS_DROPPED.search(source):
             return cls(source, folded, None)
         # The kept offsets, as runs between the dropped marks (a loop over every character

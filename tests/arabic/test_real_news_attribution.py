@@ -90,3 +90,10 @@ def test_the_subject_of_an_expressive_act_speaks_for_the_assertion_that_follows(
     assert said_by(text) == [("العملية يجب أن تستمر", "indirect", "الاتحاد الأوروبي")]
     text = "ورحب الرئيس بالضيوف في القصر الجمهوري."
     assert _claims(text) == {"رحب الرئيس بالضيوف في القصر الجمهوري": "no"}
+
+
+def test_single_marks_quote_where_a_text_has_no_double_ones():
+    text = "من جانبه، قال الروائي يحيى يخلف 'من هنا يأتي التكريم لشاعر مكرس'."
+    assert said_by(text) == [("من هنا يأتي التكريم لشاعر مكرس", "direct", "الروائي يحيى يخلف")]
+    text = 'وقال الوزير إن "الوضع مستقر" رغم ما قاله O\'Brien أمس.'
+    assert [q for q, _, _ in said_by(text)] == ['"الوضع مستقر" رغم ما قاله O\'Brien أمس']
