@@ -15,6 +15,7 @@ from datetime import date
 import regex
 
 from annotator.arabic.claims import find_claims
+from annotator.arabic.collector import collector_paused
 from annotator.arabic.dates import find_dates
 from annotator.arabic.normalize import Folded
 from annotator.arabic.quotes import find_attributions
@@ -115,13 +116,14 @@ def suggest_text(
         return _suggest_block(text, published, chosen)
     proposals: list[Proposal] = []
     links: list[ProposedLink] = []
-    for start, end in text_blocks(text, BLOCK_CHARS):
-        found = _suggest_block(text[start:end], published, chosen)
-        base = len(proposals)
-        proposals.extend(
-            replace(p, start=p.start + start, end=p.end + start) for p in found.proposals
-        )
-        links.extend(ProposedLink(k.head + base, k.child + base, k.label) for k in found.links)
+    with collector_paused():
+        for start, end in text_blocks(text, BLOCK_CHARS):
+            found = _suggest_block(text[start:end], published, chosen)
+            base = len(proposals)
+            proposals.extend(
+                replace(p, start=p.start + start, end=p.end + start) for p in found.proposals
+            )
+            links.extend(ProposedLink(k.head + base, k.child + base, k.label) for k in found.links)
     return SuggestionSet(proposals, links)
 
 
