@@ -173,3 +173,65 @@ def _span_example(ws: Workspace, span_id: str, why: str) -> str:
     ).fetchone()
     doc_id, text = row if row else ("?", "")
     return f"document {doc_id} «{text}» ({why.rstrip('.')})"
+
+
+def differences(ours: LabelSchema, theirs: LabelSchema) -> list[str]:
+    """What ``theirs`` has that ``ours`` does not accept, each said in a clause.
+
+    Empty when every label, attribute value and relation of ``theirs`` is accepted here (their
+    schema is a subset of ours), so anything annotated with it can be merged in.
+    """
+    found: list[str] = []
+    for name, spec in theirs.labels.items():
+        mine = ours.labels.get(name)
+        if mine is None:
+            found.append(f"the label {name}")
+            continue
+        for attr_name, attr in spec.attributes.items():
+            have = mine.attributes.get(attr_name)
+            if have is None:
+                found.append(f"the attribute {name}.{attr_name}")
+            elif have.free:
+                continue
+            elif attr.free or attr.pattern != have.pattern:
+                found.append(f"other values of {name}.{attr_name}")
+            elif set(attr.values) - set(have.values):
+                extra = "/".join(v for v in attr.values if v not in have.values)
+                found.append(f"the values {extra} of {name}.{attr_name}")
+    for name, rel in theirs.relations.items():
+        have_rel = ours.relations.get(name)
+        if have_rel is None:
+            found.append(f"the relation {name}")
+        elif set(rel.head) - set(have_rel.head) or set(rel.child) - set(have_rel.child):
+            found.append(f"other ends of the relation {name}")
+    return found
+
+
+def union(ours: LabelSchema, theirs: LabelSchema) -> LabelSchema:
+    """Ours plus what theirs adds: new labels (keeping our keys where theirs clash), new
+    attributes, values and relation ends. A difference that cannot be added (an attribute whose
+    pattern differs) raises ValidationError naming it."""
+    data = ours.to_dict()
+    taken = {key.upper() for spec in ours.labels.values() for key in spec.shortcuts}
+    for name, spec in theirs.labels.items():
+        if name not in data["labels"]:
+            entry = spec.to_dict()
+            entry["shortcuts"] = [k for k in spec.shortcuts if k.upper() not in taken]
+            taken.update(k.upper() for k in entry["shortcuts"])
+            data["labels"][name] = entry
+            continue
+        attrs = data["labels"][name]["attributes"]
+        for attr_name, attr in spec.attributes.items():
+            have = attrs.setdefault(attr_name, attr.to_dict())
+            if have.get("free") or have == attr.to_dict():
+                continue
+            if attr.free or attr.pattern != have.get("pattern"):
+                raise ValidationError(f"{name}.{attr_name} allows different values in each.")
+            have["values"] = have.get("values", []) + [
+                v for v in attr.values if v not in have.get("values", [])
+            ]
+    for name, rel in theirs.relations.items():
+        entry = data["relations"].setdefault(name, {"head": [], "child": []})
+        for end, labels in (("head", rel.head), ("child", rel.child)):
+            entry[end] += [label for label in labels if label not in entry[end]]
+    return LabelSchema.from_dict(data, "the union of the two schemas")
