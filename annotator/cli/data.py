@@ -135,6 +135,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             status=args.status,
             workspace_layers=ws.layers(),
             fmt=fmt.name,
+            schema=ws.schema,
             extra={"agreement": manifest_figures(ws)} if args.layer == GOLD_LAYER else None,
         )
     print(

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator import __version__
+from annotator.core.schema import LabelSchema
 from annotator.formats.atomic import atomic_write
 from annotator.formats.selection import ExportDocument
 
@@ -62,8 +63,11 @@ def write_manifest(
     status: str | None,
     workspace_layers: list[str],
     fmt: str,
+    schema: LabelSchema | None = None,
     extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """The export's manifest beside it; ``schema`` is the workspace's label schema the
+    annotations were made with (a reader learns the labels, colours and values from it)."""
     if isinstance(written, ExportTally):
         labels, relations = written.labels, written.relations
     else:
@@ -84,6 +88,7 @@ def write_manifest(
         "relations": sum(relations.values()),
         "relations_per_label": dict(sorted(relations.items())),
         "workspace_layers": workspace_layers,
+        **({"label_schema": schema.to_dict()} if schema is not None else {}),
         **(extra or {}),
     }
     with atomic_write(manifest_path(export_path)) as fh:
