@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 
+from annotator.core.schema import LabelSchema
 from annotator.core.workspace import Workspace
 from annotator.gui.schema_editor import ATTRIBUTES, KEYS, NAME, SchemaEditor
 
@@ -97,3 +98,16 @@ def test_a_refused_schema_shows_why_and_changes_nothing(window, db, qtbot):
     assert editor.isVisible() and not editor.confirm.isVisible()
     with Workspace(db) as ws:
         assert list(ws.schema.labels) == ["QUOTE", "SPEAKER", "DATE", "CLAIM"]
+
+
+def test_a_schema_set_by_another_program_shows_after_a_refresh(window, db, qtbot):
+    window.external_timer.stop()  # this test is about F5 alone
+    with Workspace(db) as other:
+        data = other.schema.to_dict()
+        data["labels"]["EVENT"] = {"color": "#e06666", "shortcuts": ["E"]}
+        other.set_schema(LabelSchema.from_dict(data))
+    names = {a.objectName() for a in window.actions()}
+    assert "tag_EVENT" not in names
+    action(window, "refresh").trigger()
+    assert action(window, "tag_EVENT").isEnabled()
+    assert article(window).colors["EVENT"] == "#e06666"
