@@ -111,3 +111,29 @@ def test_a_schema_set_by_another_program_shows_after_a_refresh(window, db, qtbot
     action(window, "refresh").trigger()
     assert action(window, "tag_EVENT").isEnabled()
     assert article(window).colors["EVENT"] == "#e06666"
+
+
+def test_removing_a_label_that_has_spans_is_refused_with_the_count(window, db, qtbot):
+    select(window, "بوتين")
+    qtbot.keyClick(article(window), Qt.Key.Key_C)
+    editor = open_editor(window, qtbot)
+    editor.table.setCurrentCell(list(window.schema.labels).index("CLAIM"), NAME)
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    confirm(editor, qtbot)
+    assert "1 span(s)" in editor.error.text() and "CLAIM" in editor.error.text()
+    assert editor.isVisible()
+    with Workspace(db) as ws:
+        assert "CLAIM" in ws.schema.labels
+    assert action(window, "tag_CLAIM").isEnabled()
+
+
+def test_removing_an_unused_label_takes_its_relation_and_action_away(window, db, qtbot):
+    editor = open_editor(window, qtbot)
+    editor.table.setCurrentCell(list(window.schema.labels).index("CLAIM"), NAME)
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    confirm(editor, qtbot)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    with Workspace(db) as ws:
+        assert list(ws.schema.labels) == ["QUOTE", "SPEAKER", "DATE"]
+        assert list(ws.schema.relations) == ["said_by"]
+    assert "tag_CLAIM" not in {a.objectName() for a in window.actions()}

@@ -86,6 +86,8 @@ class SchemaEditor(QDialog):
             )
         self.add_button = QPushButton(self.tr("Add label"))
         self.add_button.setObjectName("schemaAddLabel")
+        self.remove_button = QPushButton(self.tr("Remove label"))
+        self.remove_button.setObjectName("schemaRemoveLabel")
         self.colour_button = QPushButton(self.tr("Colour…"))
         self.colour_button.setObjectName("schemaColour")
         self.error = QLabel()
@@ -116,6 +118,7 @@ class SchemaEditor(QDialog):
 
         row = QHBoxLayout()
         row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
         row.addWidget(self.colour_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -127,6 +130,7 @@ class SchemaEditor(QDialog):
         self.resize(720, 420)
 
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.colour_button.clicked.connect(self._on_colour_button_clicked)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
@@ -166,12 +170,22 @@ class SchemaEditor(QDialog):
                 "shortcuts": [k.strip() for k in self._text(row, KEYS).split(",") if k.strip()],
                 "attributes": parse_attributes(self._text(row, ATTRIBUTES)),
             }
-        relations = {
-            name: {end: [renames.get(label, label) for label in rel[end]] for end in rel}
-            for name, rel in old["relations"].items()
-        }
+        # Relations and rules follow renamed labels and forget removed ones.
+        relations = {}
+        for name, rel in old["relations"].items():
+            ends = {
+                end: [renames.get(x, x) for x in rel[end] if renames.get(x, x) in labels]
+                for end in rel
+            }
+            if all(ends.values()):
+                relations[name] = ends
         rules = {
-            kind: {renames.get(label, label): value for label, value in rule.items()}
+            kind: {
+                renames.get(label, label): value
+                for label, value in rule.items()
+                if renames.get(label, label) in labels
+                and (kind != "requires_relation" or value in relations)
+            }
             for kind, rule in old["rules"].items()
         }
         data = {"labels": labels, "relations": relations, "rules": rules}
@@ -185,6 +199,12 @@ class SchemaEditor(QDialog):
         self.table.item(row, NAME).setData(ORIGINAL, None)
         self.table.setCurrentCell(row, NAME)
         self.table.setFocus()
+
+    def _on_remove_button_clicked(self) -> None:
+        """Removed from the table only; a label that still has spans is refused on OK."""
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
 
     def _on_colour_button_clicked(self) -> None:
         row = self.table.currentRow()

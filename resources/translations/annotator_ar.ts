@@ -481,6 +481,10 @@
         <translation>إضافة وسم</translation>
     </message>
     <message>
+        <source>Remove label</source>
+        <translation>حذف الوسم</translation>
+    </message>
+    <message>
         <source>Colour…</source>
         <translation>اللون…</translation>
     </message>
