@@ -37,8 +37,9 @@ def test_a_version_1_file_is_migrated(tmp_path):
     path = tmp_path / "old.db"
     schema_1_file(path).close()
     ws = Workspace(path)
-    assert ws._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert ws._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert {"tombstones", "assignments", "resolutions"} <= set(ws._db.table_names())
+    assert list(ws.schema.labels) == ["QUOTE", "SPEAKER", "DATE", "CLAIM"]  # the default
     ws.close()
 
 

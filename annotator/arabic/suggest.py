@@ -52,6 +52,11 @@ def parse_labels(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(label for label in LABELS if label in wanted)
 
 
+def in_schema(ws: Workspace, labels: Iterable[str]) -> tuple[str, ...]:
+    """The labels this engine knows that the workspace's schema has too."""
+    return tuple(label for label in labels if label in ws.schema.labels)
+
+
 def _anchor(published: str | date | None) -> date | None:
     if published is None or isinstance(published, date):
         return published
@@ -222,7 +227,7 @@ def suggest_document(
 
     ``layer`` is the annotator's layer: suggestions it already holds are not proposed again.
     """
-    chosen = parse_labels(labels if labels is None else list(labels))
+    chosen = in_schema(ws, parse_labels(labels if labels is None else list(labels)))
     doc = ws.document(doc_id)
     return store_suggestions(
         ws, doc_id, suggest_text(doc.text, doc.published, chosen), chosen, layer
