@@ -54,6 +54,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("check", help="check spans, relations and schema of the workspace")
     p.set_defaults(handler=cmd_check)
 
+    p = sub.add_parser("search", help="documents by words in title and text (Arabic folded)")
+    p.add_argument("query", metavar="QUERY", help="words that must all occur")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--limit", type=int, default=None, help="at most this many documents")
+    p.set_defaults(handler=cmd_search)
+
 
 def cmd_import(args: argparse.Namespace) -> int:
     files = expand_paths(args.paths)
@@ -213,4 +219,33 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{name}: {len(problems)} problem(s) found; nothing was changed.", file=sys.stderr)
         return 1
     print(f"{name}: no problems found.")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Streams the matches as they are found (with --json, one JSON array written a document
+    at a time): a search over 100,000 articles never holds the list."""
+    found = 0
+    with open_workspace(args.db, args.annotator or "system", read_only=True) as ws:
+        if args.json:
+            sys.stdout.write("[")
+        for doc in ws.search(args.query, args.limit):
+            if args.json:
+                row = {
+                    "id": doc.id,
+                    "title": doc.title,
+                    "source": doc.source,
+                    "published": doc.published,
+                    "length": doc.length,
+                }
+                sys.stdout.write(
+                    ("," if found else "") + "\n" + json.dumps(row, ensure_ascii=False)
+                )
+            else:
+                print(f"{literal(doc.id).plain}\t{literal(doc.title).plain}")
+            found += 1
+        if args.json:
+            sys.stdout.write("\n]\n")
+    if not args.json:
+        print(f"{found} document(s) found.", file=sys.stderr)
     return 0

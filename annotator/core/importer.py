@@ -20,6 +20,7 @@ from annotator.core.errors import InputError, ValidationError
 from annotator.core.model import GOLD_LAYER, Relation, Span, Status, new_id
 from annotator.core.records import DocumentRecord, ImportReport
 from annotator.core.rows import check_layer_name, dumps, layer_kind, normalize_published, now
+from annotator.core.search_index import index_new_documents
 from annotator.core.store import write_transaction
 from annotator.core.text import (
     forbidden_character,
@@ -82,6 +83,7 @@ class Importer:
                 if progress:
                     progress(count)
             self._flush()
+            index_new_documents(self.db)
             self.ws._log(
                 "import",
                 None,

@@ -17,6 +17,7 @@ import sqlite_utils
 from annotator.core.backups import RESTORE_HINT, backup_daily, create_backup
 from annotator.core.errors import DamagedWorkspaceError, ReadOnlyError, WorkspaceError
 from annotator.core.fileguard import inspect_file, read_only_reason
+from annotator.core.search_index import create_search_index
 
 APPLICATION_ID = 0x41524E41  # "ARNA"
 BUSY_TIMEOUT_MS = 5000
@@ -154,8 +155,23 @@ def _v2_review(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v_search_and_list(db: sqlite_utils.Database) -> None:
+    """A large corpus: folded full-text search, and the indexes the lazy document list pages by.
+
+    ``doc_status(layer, status)`` answers "3,212 of 100,000 done" and a status filter without
+    reading every document; ``documents(title)`` pages the list sorted by title.
+    """
+    db.executescript(
+        """
+        CREATE INDEX doc_status_layer_status ON doc_status(layer, status);
+        CREATE INDEX documents_title ON documents(title);
+        """
+    )
+    create_search_index(db)
+
+
 # Index i holds the migration from schema version i to i + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_review]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_review, _v_search_and_list]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -44,6 +44,7 @@ from annotator.core.rows import (
     span_row,
 )
 from annotator.core.schema import LabelSchema
+from annotator.core.search_index import index_new_documents, search_documents
 from annotator.core.store import connect, is_read_only, write_transaction
 from annotator.core.text import is_grapheme_boundary
 
@@ -185,6 +186,15 @@ class Workspace:
         for row in cursor:
             if wanted is None or row[0] in wanted:
                 yield Document(*row[:6], meta=loads(row[6]))
+
+    def search(self, query: str, limit: int | None = None) -> Iterator[DocumentSummary]:
+        """Documents holding every word of ``query`` in their title or text, in import order.
+
+        Words are matched whole after Arabic folding (hamza forms, alef maqsura, ta marbuta,
+        diacritics and tatweel ignored), through the FTS5 index kept by every import.
+        """
+        for row in search_documents(self.db.conn, query, limit):
+            yield DocumentSummary(*row)
 
     def doc_ids_by_sha(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT sha256, id FROM documents").fetchall())
@@ -566,6 +576,7 @@ class Workspace:
 
         def logged() -> None:
             work()
+            index_new_documents(self.db)  # a merge or a package may have added documents
             for doc_id, layer, doc_payload in entries:
                 self._log(action, doc_id, layer, doc_payload)
 

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.arabic.words import move_edge
+from annotator.core import catalog
+from annotator.core.changes import Change
 from annotator.core.checks import (
     link_targets,
     missing_before_done,
@@ -43,9 +45,10 @@ from annotator.core.commands import (
 )
 from annotator.core.document_state import DocumentState
 from annotator.core.errors import AnnotatorError
+from annotator.core.event_feed import changes_since, last_event_id
 from annotator.core.model import GOLD_LAYER, Document, Span, Status
 from annotator.core.watch import ExternalChanges
-from annotator.core.workflow import DocumentClock, annotator_layer, next_unfinished
+from annotator.core.workflow import DocumentClock, annotator_layer
 from annotator.core.workspace import Workspace
 from annotator.gui.actions import Move, build_actions, label_title
 from annotator.gui.annotation_table import AnnotationTable, SpanTableModel
@@ -106,7 +109,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.window_actions.snap_words.setChecked(bool(workspace.setting(SNAP_KEY, True)))
 
-        self.panel = DocumentPanel()
+        self.panel = DocumentPanel(workspace.db.conn, self.layer)
         self.header = DocumentHeader()
         self.banner = DoneChecksBanner()
         self.read_only_banner = QLabel(
@@ -135,6 +138,11 @@ class MainWindow(QMainWindow):
         self._unsaved_seconds: dict[str, float] = {}
         # Another program (the CLI, a second window) may change the file: look now and then.
         self.external = ExternalChanges(workspace)
+        self._seen_event = last_event_id(workspace.db.conn)
+        # Attribute completions (every SPEAKER entity so far) are read once per label, when a
+        # span of it is first shown, then grow with this window's edits: never a corpus-wide
+        # query on start-up or after an edit.
+        self._completion_labels: set[str] = set()
         self.external_timer = QTimer(self)
         self.external_timer.setInterval(EXTERNAL_CHECK_MS)
 
@@ -148,7 +156,6 @@ class MainWindow(QMainWindow):
         self.addAction(self.compare.toggle)
         self._connect()
         self.resize(1400, 860)
-        self.panel.set_documents(workspace.documents(), workspace.statuses(self.layer))
         self._restore_position()
         self.article.setFocus()  # keyboard-first: the caret is in the article from the start
         if self.read_only:
@@ -247,6 +254,7 @@ class MainWindow(QMainWindow):
             history.triggered.disconnect()
             history.triggered.connect(partial(self._on_history_triggered, backwards))
         self.events.changed.connect(self._on_workspace_changed)
+        self.events.change_committed.connect(self._on_events_change_committed)
         self.panel.document_selected.connect(self._on_panel_document_selected)
         for label, action in a.tag.items():
             action.triggered.connect(partial(self._on_tag_triggered, label, False))
@@ -340,7 +348,7 @@ class MainWindow(QMainWindow):
         self.window_actions.mark_done.setEnabled(layer != GOLD_LAYER and not self.read_only)
         self.compare.toggle.setEnabled(layer != GOLD_LAYER)
         self.compare.toggle.setChecked(False)
-        self.panel.set_statuses(self.workspace.statuses(layer))
+        self.panel.set_layer(layer)
         self._refresh()
 
     def _record_time(self, next_doc: str | None) -> None:
@@ -359,9 +367,6 @@ class MainWindow(QMainWindow):
             self.selected = None
         self.table.show_state(self.state)
         self._show_selection()
-        self.panel.set_statuses(self.workspace.statuses(self.layer))
-        for label, name in self.form.completions:
-            self.form.set_completions(label, name, self.workspace.attribute_values(label, name))
 
     def _show_selection(self) -> None:
         assert self.state is not None
@@ -374,6 +379,7 @@ class MainWindow(QMainWindow):
         if span is None:
             self.form.show_span(None, "", [], None)
             return
+        self._load_completions(span.label)
         targets = self.state.labelled(link_targets(self.schema, span.label))
         speakers = [(s.id, shorten(self.state.span_text(s), 50)) for s in targets]
         linked = self.state.linked_child(span.id)
@@ -391,9 +397,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         if not self._push(SetStatus(self.workspace, self.doc.id, self.layer, Status.DONE)):
             return
-        following = next_unfinished(
-            self.panel.order(), self.workspace.statuses(self.layer), self.doc.id
-        )
+        following = catalog.next_unfinished(self.workspace.db.conn, self.layer, self.doc.id)
         if following is None:
             self.statusBar().showMessage(self.tr("Every document is done."), 10000)
         else:
@@ -448,13 +452,12 @@ class MainWindow(QMainWindow):
             )
 
     def _reload_from_store(self) -> None:
-        documents = self.workspace.documents()
-        if [d.id for d in documents] != self.panel.order():
-            self.panel.set_documents(documents, self.workspace.statuses(self.layer))
-            if self.doc is None:
-                self._restore_position()
-            else:
-                self.panel.select(self.doc.id)
+        """Another program committed: re-read only what its logged events name."""
+        changes, self._seen_event = changes_since(self.workspace.db.conn, self._seen_event)
+        for change in changes:
+            self._show_change_in_list(change)
+        if self.doc is None:
+            self._restore_position()
         if self.doc is not None:
             stored = self.workspace.document(self.doc.id)
             if stored.published != self.doc.published:
@@ -479,19 +482,51 @@ class MainWindow(QMainWindow):
         self.form.setEnabled(False)
 
     def _restore_position(self) -> None:
-        order = self.panel.order()
-        if not order:
-            return
+        conn = self.workspace.db.conn
         saved = self.workspace.setting(position_key(self.layer)) or {}
-        doc_id = saved.get("doc") if saved.get("doc") in order else order[0]
+        known = isinstance(saved.get("doc"), str) and catalog.rowid_of(conn, saved["doc"])
+        doc_id = saved["doc"] if known else catalog.first_document(conn)
+        if doc_id is None:
+            return
         self._open_document(doc_id)
         if doc_id == saved.get("doc"):
             self.article.verticalScrollBar().setValue(int(saved.get("scroll", 0)))
 
+    def _load_completions(self, label: str) -> None:
+        if label in self._completion_labels:
+            return
+        self._completion_labels.add(label)
+        for known, name in self.form.completions:
+            if known == label:
+                self.form.set_completions(label, name, self.workspace.attribute_values(label, name))
+
+    def _add_completions(self, payload: dict[str, Any]) -> None:
+        """A value this window just saved joins the completions (no query over all spans)."""
+        span = payload.get("span") or payload.get("after")
+        if not isinstance(span, dict) or span.get("label") not in self._completion_labels:
+            return
+        for name, value in (span.get("attrs") or {}).items():
+            model = self.form.completions.get((span["label"], name))
+            if model is not None and value and value not in model.stringList():
+                self.form.set_completions(span["label"], name, sorted([*model.stringList(), value]))
+
+    def _show_change_in_list(self, change: Change) -> None:
+        """The document list repaints the rows a change touched, or reloads for an import."""
+        if change.whole_workspace:
+            self.panel.reload()
+        elif change.doc_ids:
+            self.panel.refresh_documents(change.doc_ids)
+
     # ------------------------------------------------------------------ slots
+    def _on_events_change_committed(self, change: Change) -> None:
+        # _seen_event stays: another program's commits may lie before this write's event.
+        if change.action not in _INVISIBLE:
+            self._show_change_in_list(change)
+
     def _on_workspace_changed(self, action: str, payload: dict[str, Any]) -> None:
         if action in _INVISIBLE or self.doc is None:
             return
+        self._add_completions(payload)
         if action == "set_published":
             self.doc = self.workspace.document(self.doc.id)
             self.header.show_document(self.doc.title, self.doc.published)

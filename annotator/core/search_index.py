@@ -1,0 +1,111 @@
+"""The corpus search index: SQLite FTS5 over the folded title and text of every document.
+
+Folding (hamza forms, alef maqsura, ta marbuta, diacritics, tatweel) is Python
+(:mod:`annotator.core.folding`), so no trigger can keep the index in step without registering a
+SQL function, and a trigger calling a function that another program has not registered would
+make that program's writes fail. Instead documents are append-only and indexed in rowid order:
+``index_new_documents`` folds every document after the last one indexed, and every write path
+that adds documents (import, merge, a work package) calls it in the same transaction. A file
+written by a program that does not know the index simply catches up at the next such write.
+
+The FTS table is external-content (``content='documents'``): it stores only the index, not a
+second copy of a hundred thousand texts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+import sqlite_utils
+
+from annotator.core.folding import search_key
+
+SEARCH_TABLE = "documents_search"
+
+
+def create_search_index(db: sqlite_utils.Database) -> None:
+    """The migration's part: the FTS table, its watermark, and the documents indexed so far."""
+    db.executescript(
+        f"""
+        CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(
+            title, text, content='documents', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+        );
+        CREATE TABLE search_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            indexed_rowid INTEGER NOT NULL
+        );
+        INSERT INTO search_state (id, indexed_rowid) VALUES (1, 0);
+        """
+    )
+    index_new_documents(db)
+
+
+def index_new_documents(db: sqlite_utils.Database) -> int:
+    """Fold and index every document added since the last call; the caller's transaction.
+
+    Costs one indexed lookup when nothing is new, so every bulk write can call it.
+    """
+    conn = db.conn
+    last = conn.execute("SELECT indexed_rowid FROM search_state WHERE id = 1").fetchone()
+    if last is None:  # a file from before the index: the migration will build it
+        return 0
+    newest = conn.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0
+    if newest <= last[0]:
+        return 0
+    cursor = conn.execute(
+        "SELECT rowid, title, text FROM documents WHERE rowid > ? ORDER BY rowid", [last[0]]
+    )
+    count = 0
+
+    def folded() -> Iterator[tuple[int, str, str]]:
+        nonlocal count
+        for rowid, title, text in cursor:
+            count += 1
+            yield rowid, search_key(title), search_key(text)
+
+    # One document at a time from the cursor: an import of a few huge articles stays small.
+    conn.executemany(f"INSERT INTO {SEARCH_TABLE} (rowid, title, text) VALUES (?, ?, ?)", folded())
+    conn.execute("UPDATE search_state SET indexed_rowid = ? WHERE id = 1", [newest])
+    return count
+
+
+def match_expression(query: str, typing: bool = True) -> str | None:
+    """An FTS5 query for what a person typed: every word, folded, quoted (FTS5 syntax in the
+    text is taken literally).
+
+    ``typing`` (the filter box) makes the last word a prefix, and ignores a last word of one
+    letter: as a prefix it matches nearly every document, and the list would empty and refill
+    on every first letter. None when nothing is left to search.
+    """
+    words = search_key(query).split()
+    still_typing = typing and not query.endswith(" ")
+    if still_typing and words and len(words[-1]) < 2:
+        words = words[:-1]
+        still_typing = False
+    if not words:
+        return None
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    if still_typing:
+        quoted[-1] += " *"
+    return " ".join(quoted)
+
+
+def search_documents(
+    conn: sqlite3.Connection, query: str, limit: int | None = None
+) -> Iterator[tuple[str, str, str, str | None, int]]:
+    """(id, title, source, published, length) of the documents holding every word of
+    ``query`` in their title or text, in import order, as they are found."""
+    expression = match_expression(query, typing=False)
+    if expression is None:
+        return
+    sql = (
+        f"SELECT d.id, d.title, d.source, d.published, length(d.text) FROM {SEARCH_TABLE} f "
+        f"JOIN documents d ON d.rowid = f.rowid WHERE f.{SEARCH_TABLE} MATCH ? ORDER BY f.rowid"
+    )
+    params: list[object] = [expression]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    yield from conn.execute(sql, params)
