@@ -175,13 +175,19 @@ def document_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
 
-def progress(conn: sqlite3.Connection, layer: str) -> Progress:
-    """ "3,212 of 100,000 done": two aggregate queries on indexes, whatever the corpus size."""
-    done = conn.execute(
+def done_count(conn: sqlite3.Connection, layer: str) -> int:
+    """Documents done in ``layer``: one count on the (layer, status) index."""
+    row = conn.execute(
         "SELECT count(*) FROM doc_status WHERE layer = ? AND status = ?",
         [layer, Status.DONE.value],
-    ).fetchone()[0]
-    return Progress(int(done), document_count(conn))
+    ).fetchone()
+    return int(row[0])
+
+
+def progress(conn: sqlite3.Connection, layer: str, total: int | None = None) -> Progress:
+    """How many of how many are done, from aggregate queries. Counting the documents reads a
+    whole index, so a view that knows the total (only imports change it) passes it in."""
+    return Progress(done_count(conn, layer), document_count(conn) if total is None else total)
 
 
 def next_unfinished(conn: sqlite3.Connection, layer: str, current: str | None) -> str | None:

@@ -73,6 +73,7 @@ class DocumentListModel(QAbstractListModel):
         self._rowids = array("q")
         self._last: tuple[object, int] | None = None
         self._exhausted = False
+        self._fetching = False
         self._pages: OrderedDict[int, list[tuple[str, str, str]]] = OrderedDict()
         self._reset_rows()
 
@@ -81,7 +82,7 @@ class DocumentListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rowids)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._fetching
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if not parent.isValid():
@@ -105,10 +106,14 @@ class DocumentListModel(QAbstractListModel):
 
     # ------------------------------------------------------------------ queries
     def set_query(self, query: ListQuery) -> None:
-        self.beginResetModel()
-        self.query = query
-        self._reset_rows()
-        self.endResetModel()
+        self._fetching = True  # no fetch from a view that hears of the reset mid-way
+        try:
+            self.beginResetModel()
+            self.query = query
+            self._reset_rows()
+            self.endResetModel()
+        finally:
+            self._fetching = False
 
     def reload(self) -> None:
         """Everything again (another program imported documents, or a status filter or sort
@@ -155,16 +160,21 @@ class DocumentListModel(QAbstractListModel):
         self._append(rows, PAGE)
 
     def _fetch(self, count: int) -> None:
-        if self._exhausted:
+        if self._exhausted or self._fetching:
             return
         rows = catalog.page(self.conn, self.query, self._last, count)
         if not rows:
             self._exhausted = True
             return
         first = len(self._rowids)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._append(rows, count)
-        self.endInsertRows()
+        # A view may ask for more while it hears of these rows: not until they are in.
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._append(rows, count)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def _append(self, rows: list[catalog.ListRow], asked: int) -> None:
         first = len(self._rowids)
@@ -301,6 +311,7 @@ class DocumentPanel(QWidget):
         layout.addWidget(self.progress_label)
         layout.addWidget(self.list)
         self._current: str | None = None
+        self._total = catalog.document_count(conn)  # changes only when documents are added
         self.update_progress()
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.filter_edit.returnPressed.connect(self._on_filter_edit_return_pressed)
@@ -358,10 +369,11 @@ class DocumentPanel(QWidget):
         """Everything again: documents were added (an import in another program)."""
         self.model.reload()
         self._reselect()
+        self._total = catalog.document_count(self.conn)
         self.update_progress()
 
     def update_progress(self) -> None:
-        done = catalog.progress(self.conn, self.model.query.layer)
+        done = catalog.progress(self.conn, self.model.query.layer, self._total)
         text = self.tr("{done} of {total} done").format(
             done=f"{done.done:,}", total=f"{done.total:,}"
         )

@@ -1,0 +1,191 @@
+"""A 20,000-article workspace: edits, switches and the document list stay local.
+
+Counted, not timed: each action runs under a meter that records every SQL statement (with
+its query plan) and the SQLite VM steps spent, and the test fails if a statement reads a
+corpus table whole or the steps grow like the corpus (a scan of 20,000 documents or 60,000
+spans costs hundreds of thousands of steps; a local edit a few thousand).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView
+
+from annotator.core import catalog
+from annotator.core.catalog import ListQuery, Sort
+from annotator.core.commands import SetStatus
+from annotator.core.document_state import DocumentState
+from annotator.core.event_feed import change_of_write, changes_since, last_event_id
+from annotator.core.model import Status
+from annotator.core.workspace import Workspace
+from annotator.gui import create_window
+from annotator.gui.document_list import ID_ROLE, PAGE, STATUS_ROLE, DocumentListModel
+from tests.scale_helpers import CORPUS, build_corpus, metered
+
+# Far below one pass over the corpus (>= 20,000 rows x several steps each).
+LOCAL_STEPS = 20_000
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return build_corpus(tmp_path_factory.mktemp("corpus") / "corpus.db")
+
+
+@pytest.fixture
+def db(corpus: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "workspace.db"
+    shutil.copyfile(corpus, copy)
+    return copy
+
+
+def assert_local(meter, conn) -> None:
+    assert meter.full_scans(conn) == []
+    assert meter.steps < LOCAL_STEPS, meter.statements
+
+
+def test_switching_tagging_undoing_and_status_read_one_document(db):
+    with Workspace(db, who="amal") as ws:
+        conn = ws.db.conn
+        doc_id = "doc15000"
+        with metered(conn) as switch:
+            doc = ws.document(doc_id)
+            state = DocumentState.load(ws, doc_id, "amal", doc.text, None)
+        assert_local(switch, conn)
+        assert len(state.spans) == 2
+        with metered(conn) as tag:
+            span = ws.add_span(doc_id, "amal", 8, 14, "QUOTE")
+            change = change_of_write(conn, "add_span", {"span": {"id": span.id}})
+            DocumentState.load(ws, doc_id, "amal", doc.text, state)
+        assert_local(tag, conn)
+        assert change.doc_ids == {doc_id} and change.layer == "amal"
+        with metered(conn) as undo:
+            ws.delete_span(span.id)
+        assert_local(undo, conn)
+        with metered(conn) as status:
+            ws.set_status(doc_id, "amal", Status.DONE)
+            figures = catalog.progress(conn, "amal", CORPUS)
+            change = change_of_write(conn, "set_status", {"status": "done"})
+        assert_local(status, conn)
+        assert figures == catalog.Progress(1, CORPUS)
+        assert change.doc_ids == {doc_id}
+
+
+def test_list_pages_search_go_to_and_next_unfinished_are_queries(db):
+    with Workspace(db, who="amal") as ws:
+        conn = ws.db.conn
+        query = ListQuery("amal")
+        with metered(conn) as meter:
+            first = catalog.page(conn, query, None, PAGE)
+            second = catalog.page(conn, query, (first[-1].key, first[-1].rowid), PAGE)
+            found = catalog.page(conn, ListQuery("amal", search="اسرائيل"), None, PAGE)
+            here = catalog.rowid_of(conn, "doc19999")
+            following = catalog.next_unfinished(conn, "amal", "doc19999")
+        assert_local(meter, conn)
+        assert [r.doc_id for r in first[:2]] == ["doc00000", "doc00001"]
+        assert second[0].doc_id == f"doc{PAGE:05d}"
+        assert found and all("إسرائيل" in ws.document(r.doc_id).text for r in found[:20])
+        assert here is not None and following == "doc00000"  # wraps round
+        ws.set_status("doc00000", "amal", Status.DONE)
+        assert catalog.next_unfinished(conn, "amal", "doc19999") == "doc00001"
+        titles = catalog.page(conn, ListQuery("amal", sort=Sort.TITLE), None, 3)
+        assert [r.title for r in titles] == sorted(r.title for r in titles)
+        done = catalog.page(conn, ListQuery("amal", status="done"), None, PAGE)
+        assert [r.doc_id for r in done] == ["doc00000"]
+
+
+def test_another_programs_edits_are_read_back_from_the_last_seen_event(db):
+    with Workspace(db, who="amal") as ws:
+        seen = last_event_id(ws.db.conn)
+        with Workspace(db, who="omar") as other:
+            other.set_status("doc00042", "omar", Status.DONE)
+            other.set_status("doc12345", "amal", Status.IN_PROGRESS)
+        with metered(ws.db.conn) as meter:
+            changes, newest = changes_since(ws.db.conn, seen)
+        assert_local(meter, ws.db.conn)
+        assert newest == seen + 2
+        touched = {(c.layer, d) for c in changes for d in c.doc_ids}
+        assert touched == {("omar", "doc00042"), ("amal", "doc12345")}
+        assert changes_since(ws.db.conn, newest) == ([], newest)
+
+
+# ---------------------------------------------------------------------------- the window
+@pytest.fixture
+def window(qtbot, db):
+    window = create_window(db, "amal")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_window_edits_repaint_one_row_without_walking_the_corpus(window, qtbot):
+    conn = window.workspace.db.conn
+    listing = window.findChild(QListView, "documentList")
+    model = listing.model()
+    assert model.rowCount() <= 2 * PAGE  # rows are fetched by window, not the corpus
+    window.panel.select("doc00007")
+    view = window.article
+    view.select_offsets(8, 14)
+    window.window_actions.tag["QUOTE"].trigger()  # the first tag reads SPEAKER completions once
+    repainted: list[int] = []
+    model.dataChanged.connect(
+        lambda top, bottom: repainted.extend(range(top.row(), bottom.row() + 1))
+    )
+
+    with metered(conn) as switch:
+        window.panel.select("doc00003")
+    assert_local(switch, conn)
+    assert window.doc.id == "doc00003"
+    with metered(conn) as tag:
+        view.select_offsets(8, 14)
+        window.window_actions.tag["QUOTE"].trigger()
+    assert_local(tag, conn)
+    assert repainted == [3]
+    assert model.index(3).data(STATUS_ROLE) == "in_progress"
+    with metered(conn) as undo:
+        window.undo_action.trigger()
+    assert_local(undo, conn)
+    with metered(conn) as status:
+        window._push(SetStatus(window.workspace, "doc00003", "amal", Status.DONE))
+    assert_local(status, conn)
+    assert model.index(3).data(STATUS_ROLE) == "done"
+    assert window.findChild(QLabel, "documentProgress").text() == f"1 of {CORPUS:,} done"
+    with metered(conn) as far:
+        window.panel.select("doc19990")  # "go to" far down fetches pages up to it
+    assert far.full_scans(conn) == []
+    assert listing.currentIndex().data(ID_ROLE) == "doc19990"
+
+
+def test_filter_box_searches_title_and_text_with_arabic_folding(window, qtbot):
+    conn = window.workspace.db.conn
+    box = window.findChild(QLineEdit, "documentFilter")
+    model = window.findChild(QListView, "documentList").model()
+    with metered(conn) as meter:
+        box.setText("اسرائيل مدينه")  # typed without hamza and with ه for ة
+    assert meter.full_scans(conn) == []
+    ids = [model.index(i).data(ID_ROLE) for i in range(min(model.rowCount(), 30))]
+    assert ids
+    with Workspace(window.workspace.path, read_only=True) as ws:
+        for doc_id in ids:
+            text = ws.document(doc_id).text
+            assert "إسرائيل" in text and "مدينة" in text
+    box.setText("خبر رقم 12345")
+    assert [model.index(i).data(ID_ROLE) for i in range(model.rowCount())] == ["doc12345"]
+    box.setText("doc15000")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter on a document id opens it
+    assert window.doc.id == "doc15000"
+
+
+def test_document_list_model_passes_the_model_tester(qtmodeltester, db):
+    with Workspace(db, who="amal") as ws:
+        model = DocumentListModel(ws.db.conn, ListQuery("amal"))
+        qtmodeltester.check(model)
+        before = model.rowCount()
+        model.fetchMore()
+        assert model.rowCount() == before + PAGE < CORPUS
+        model.set_query(ListQuery("amal", search="اسرائيل", sort=Sort.TITLE))
+        qtmodeltester.check(model)
