@@ -189,3 +189,37 @@ def test_document_list_model_passes_the_model_tester(qtmodeltester, db):
         assert model.rowCount() == before + PAGE < CORPUS
         model.set_query(ListQuery("amal", search="اسرائيل", sort=Sort.TITLE))
         qtmodeltester.check(model)
+
+
+def test_corpus_commands_give_the_same_answer_batch_by_batch(tmp_path, monkeypatch):
+    """Export, agreement and auto-adjudication read a batch of documents at a time; a batch
+    of one document must give exactly what one batch of everything gives."""
+    from annotator.formats import jsonl
+    from annotator.review import adjudicate, agreement
+
+    small = tmp_path / "small.db"
+    build_corpus(small, 30)
+    results = []
+    for batch in (1000, 1):
+        monkeypatch.setattr(jsonl, "BATCH", batch)
+        monkeypatch.setattr(agreement, "BATCH", batch)
+        monkeypatch.setattr(adjudicate, "BATCH", batch)
+        copy = tmp_path / f"copy{batch}.db"
+        shutil.copyfile(small, copy)
+        with Workspace(copy, who="amal") as ws:
+            out = tmp_path / f"amal{batch}.jsonl"
+            counts = jsonl.write(ws, out, "amal")
+            report = agreement.compute_agreement(ws).to_json()
+            adjudicated = adjudicate.auto_adjudicate(ws)
+            gold = ws.spans_by_document("gold")
+            results.append(
+                (
+                    out.read_text(encoding="utf-8"),
+                    counts,
+                    report,
+                    adjudicated.per_document,
+                    {d: [(s.start, s.end, s.label) for s in spans] for d, spans in gold.items()},
+                )
+            )
+    assert results[0] == results[1]
+    assert results[0][1].documents == 30 and len(results[0][4]) == 30

@@ -117,9 +117,10 @@ def _references(db: sqlite_utils.Database) -> Iterator[Problem]:
 
 
 def _documents_and_spans(ws: Workspace) -> Iterator[Problem]:
-    for doc_id, text, sha, meta in ws.db.execute(
+    """One document at a time (a cursor, never the corpus in a list): memory stays flat."""
+    for doc_id, text, sha, meta in ws.db.conn.execute(
         "SELECT id, text, sha256, meta FROM documents ORDER BY rowid"
-    ).fetchall():
+    ):
         where = f"document {doc_id}"
         if not isinstance(text, str):
             yield Problem(where, f"text is stored as {type(text).__name__}, not text")

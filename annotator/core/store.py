@@ -159,12 +159,14 @@ def _v_search_and_list(db: sqlite_utils.Database) -> None:
     """A large corpus: folded full-text search, and the indexes the lazy document list pages by.
 
     ``doc_status(layer, status)`` answers "3,212 of 100,000 done" and a status filter without
-    reading every document; ``documents(title)`` pages the list sorted by title.
+    reading every document; ``documents(title)`` pages the list sorted by title;
+    ``events(layer, doc_id)`` finds a batch of documents' gold adjudicators for an export.
     """
     db.executescript(
         """
         CREATE INDEX doc_status_layer_status ON doc_status(layer, status);
         CREATE INDEX documents_title ON documents(title);
+        CREATE INDEX events_layer_doc ON events(layer, doc_id);
         """
     )
     create_search_index(db)

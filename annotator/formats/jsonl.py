@@ -16,9 +16,13 @@ from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Document, Relati
 from annotator.core.records import MAX_DOCUMENT_BYTES, DocumentRecord
 from annotator.core.workspace import Workspace
 from annotator.formats.atomic import atomic_write
+from annotator.formats.manifest import ExportCounts
 from annotator.formats.txt import decode_file
 
 _META_FIELDS = ("title", "source", "published", "sha256")
+
+
+BATCH = 500  # documents read at a time by write()
 
 
 def read(path: Path) -> Iterator[DocumentRecord]:
@@ -143,44 +147,47 @@ def write(
     layer: str,
     status: str | None = None,
     progress: Callable[[int], None] | None = None,
-) -> list[dict[str, Any]]:
+) -> ExportCounts:
     """Write every document (or those with ``status`` in ``layer``); returns what was written.
 
-    The returned objects hold no text, only what a manifest needs to count.
+    Documents are read a batch at a time with that batch's spans, relations, statuses and
+    annotators, so memory stays flat however large the corpus; the counts returned are what a
+    manifest needs.
     """
-    spans = ws.spans_by_document(layer)
-    relations = ws.relations_by_document(layer)
-    statuses = ws.statuses(layer)
-    contributors = ws.contributors_by_document()
-    adjudicators = ws.adjudicators_by_document() if layer == GOLD_LAYER else {}
-    written: list[dict[str, Any]] = []
+    written = ExportCounts()
+    count = 0
     with atomic_write(path) as fh:
-        for count, doc in enumerate(ws.iter_documents(), 1):
-            doc_status = statuses.get(doc.id, "new")
-            if status is None or doc_status == status:
-                if layer == GOLD_LAYER:
-                    annotators = contributors.get(doc.id, [])
-                elif layer == SUGGESTIONS_LAYER:
-                    annotators = []
-                else:
-                    annotators = [layer]
-                obj = document_object(
-                    doc,
-                    layer,
-                    str(doc_status),
-                    annotators,
-                    spans.get(doc.id, []),
-                    relations.get(doc.id, []),
-                    adjudicators.get(doc.id),
-                )
-                fh.write(json.dumps(obj, ensure_ascii=False))
-                fh.write("\n")
-                written.append(
-                    {
-                        "labels": [s.label for s in spans.get(doc.id, [])],
-                        "relations": [r.label for r in relations.get(doc.id, [])],
-                    }
-                )
-            if progress:
-                progress(count)
+        for batch in ws.document_batches(BATCH):
+            ids = [doc.id for doc in batch]
+            spans = ws.spans_of_documents(layer, ids)
+            relations = ws.relations_of_documents(layer, ids)
+            statuses = ws.statuses_of_documents(layer, ids)
+            contributors = ws.contributors_by_document(ids) if layer == GOLD_LAYER else {}
+            adjudicators = ws.adjudicators_by_document(ids) if layer == GOLD_LAYER else {}
+            for doc in batch:
+                count += 1
+                doc_status = statuses.get(doc.id, "new")
+                if status is None or doc_status == status:
+                    if layer == GOLD_LAYER:
+                        annotators = contributors.get(doc.id, [])
+                    elif layer == SUGGESTIONS_LAYER:
+                        annotators = []
+                    else:
+                        annotators = [layer]
+                    doc_spans = spans.get(doc.id, [])
+                    doc_relations = relations.get(doc.id, [])
+                    obj = document_object(
+                        doc,
+                        layer,
+                        str(doc_status),
+                        annotators,
+                        doc_spans,
+                        doc_relations,
+                        adjudicators.get(doc.id),
+                    )
+                    fh.write(json.dumps(obj, ensure_ascii=False))
+                    fh.write("\n")
+                    written.add([s.label for s in doc_spans], [r.label for r in doc_relations])
+                if progress:
+                    progress(count)
     return written

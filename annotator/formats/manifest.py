@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,9 +26,23 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+@dataclass
+class ExportCounts:
+    """What an export wrote, counted as it went (no per-document list kept)."""
+
+    documents: int = 0
+    labels: Counter[str] = field(default_factory=Counter)
+    relations: Counter[str] = field(default_factory=Counter)
+
+    def add(self, labels: list[str], relations: list[str]) -> None:
+        self.documents += 1
+        self.labels.update(labels)
+        self.relations.update(relations)
+
+
 def write_manifest(
     export_path: Path,
-    written: list[dict[str, Any]],
+    written: ExportCounts,
     *,
     layer: str,
     status: str | None,
@@ -35,8 +50,7 @@ def write_manifest(
     fmt: str,
     extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    labels = Counter(label for doc in written for label in doc["labels"])
-    relations = Counter(label for doc in written for label in doc["relations"])
+    labels, relations = written.labels, written.relations
     manifest = {
         "file": export_path.name,
         "format": fmt,
@@ -46,7 +60,7 @@ def write_manifest(
         "tool_version": __version__,
         "layer": layer,
         "status_filter": status,
-        "documents": len(written),
+        "documents": written.documents,
         "spans": sum(labels.values()),
         "spans_per_label": dict(sorted(labels.items())),
         "relations": sum(relations.values()),
