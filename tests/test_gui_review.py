@@ -273,7 +273,8 @@ def test_lowest_agreement_list_opens_the_document_in_review_mode(qtbot, db):
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     lowest = dialog.findChild(QListWidget, "lowestAgreement")
     assert [lowest.item(i).data(Qt.ItemDataRole.UserRole) for i in range(2)] == ["d0", "d1"]
-    assert lowest.item(0).text() == lowest_line(dialog.report.lowest()[0], dialog.titles["d0"])
+    title = window.workspace.document("d0").title
+    assert lowest.item(0).text() == lowest_line(dialog.report.lowest()[0], title)
     lowest.setCurrentRow(0)
     qtbot.keyClick(lowest, Qt.Key.Key_Return)
     assert window.current_document() == "d0"
@@ -398,3 +399,35 @@ def test_a_suggestion_accepted_in_review_mode_is_refused_never_written_to_a_laye
     with Workspace(db_path) as ws:
         assert ws.spans(window.doc.id, "gold") == []
         assert ws.spans(window.doc.id, "rev") == []
+
+
+def test_the_agreement_report_can_be_cancelled_while_it_computes(qtbot, db, monkeypatch):
+    """Cancel in the progress dialog stops the computation at its next document."""
+    import threading
+
+    from annotator.gui import agreement_report
+
+    release = threading.Event()
+    real = agreement_report.agreement_job
+
+    def held(path, who):
+        work = real(path, who)
+
+        def report_then_wait(progress):
+            progress(0)
+            release.wait(10)
+            return work(progress)
+
+        return report_then_wait
+
+    monkeypatch.setattr(agreement_report, "agreement_job", held)
+    with Workspace(db) as ws:
+        dialog = AgreementReportDialog(ws)
+        qtbot.addWidget(dialog)
+        dialog.start()
+        with qtbot.waitSignal(dialog.job.cancelled, timeout=10000):
+            dialog.progress.findChild(QPushButton).click()  # the dialog's Cancel button
+            release.set()
+        dialog.finish()
+    assert dialog.report is None
+    assert dialog.heading.text() == "Cancelled: no figures were computed."

@@ -9,6 +9,7 @@ review mode.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.catalog import document_count
+from annotator.core.errors import AnnotatorError
 from annotator.core.workspace import Workspace
 from annotator.gui.bar_chart import BarChart
 from annotator.gui.worker import Job
@@ -57,7 +60,7 @@ class AgreementReportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("agreementReport")
         self.setWindowTitle(self.tr("Agreement report"))
-        self.titles = {d.id: d.title for d in workspace.documents()}
+        self.workspace = workspace
         self.report: AgreementReport | None = None
         self.heading = QLabel(self.tr("Computing…"))
         self.heading.setObjectName("agreementHeading")
@@ -77,10 +80,13 @@ class AgreementReportDialog(QDialog):
         self.lowest.setObjectName("lowestAgreement")
         self.lowest.setToolTip(self.tr("Enter or double-click opens the document in review mode"))
         self.progress = QProgressDialog(
-            self.tr("Computing agreement…"), "", 0, max(1, len(self.titles)), self
+            self.tr("Computing agreement…"),
+            self.tr("Cancel"),
+            0,
+            max(1, document_count(workspace.db.conn)),
+            self,
         )
         self.progress.setObjectName("agreementProgress")
-        self.progress.setCancelButton(None)
         self.progress.setMinimumDuration(300)
         # The window cannot close under a running computation (the thread must finish first).
         self.progress.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -110,6 +116,8 @@ class AgreementReportDialog(QDialog):
         self.job.progressed.connect(self.progress.setValue)
         self.job.succeeded.connect(self._on_job_succeeded)
         self.job.failed.connect(self._on_job_failed)
+        self.job.cancelled.connect(self._on_job_cancelled)
+        self.progress.canceled.connect(self.job.cancel)
         self.lowest.itemActivated.connect(self._on_lowest_item_activated)
 
     def start(self) -> None:
@@ -138,7 +146,7 @@ class AgreementReportDialog(QDialog):
         self.chart.set_data(MEASURES, rows)
         self.lowest.clear()
         for doc in report.lowest(count=LOWEST):
-            item = QListWidgetItem(lowest_line(doc, self.titles.get(doc.id, doc.id)))
+            item = QListWidgetItem(lowest_line(doc, self._title(doc.id)))
             item.setData(ID_ROLE, doc.id)
             self.lowest.addItem(item)
         self.computed.emit(report)
@@ -150,6 +158,17 @@ class AgreementReportDialog(QDialog):
     def _on_job_failed(self, message: str) -> None:
         self.progress.reset()
         self.heading.setText(message)
+
+    def _on_job_cancelled(self) -> None:
+        self.progress.reset()
+        self.heading.setText(self.tr("Cancelled: no figures were computed."))
+
+    def _title(self, doc_id: str) -> str:
+        """Titles of the few documents listed, read when shown (not the corpus's up front)."""
+        try:
+            return self.workspace.document(doc_id).title
+        except (AnnotatorError, sqlite3.Error):  # the window closed while it computed
+            return doc_id
 
     def _on_lowest_item_activated(self, item: QListWidgetItem) -> None:
         self.document_activated.emit(item.data(ID_ROLE))
