@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
-    QListView,
     QMainWindow,
     QStyleOptionViewItem,
 )
@@ -415,7 +415,7 @@ def test_reserved_layers_cannot_annotate(qtbot, db):
 
 def test_document_list_shows_status_progress_and_filters(window, db, qtbot):
     tag(window, "بوتين", "SPEAKER")
-    listing = window.findChild(QListView, "documentList")
+    listing = window.findChild(QAbstractItemView, "documentList")
     model = listing.model()
     panel = window.findChild(DocumentPanel)
 

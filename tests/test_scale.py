@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit
 
 from annotator.core import catalog
 from annotator.core.catalog import ListQuery, Sort
@@ -124,7 +124,7 @@ def window(qtbot, db):
 
 def test_window_edits_repaint_one_row_without_walking_the_corpus(window, qtbot):
     conn = window.workspace.db.conn
-    listing = window.findChild(QListView, "documentList")
+    listing = window.findChild(QAbstractItemView, "documentList")
     model = listing.model()
     assert model.rowCount() <= 2 * PAGE  # rows are fetched by window, not the corpus
     window.panel.select("doc00007")
@@ -163,7 +163,7 @@ def test_window_edits_repaint_one_row_without_walking_the_corpus(window, qtbot):
 def test_filter_box_searches_title_and_text_with_arabic_folding(window, qtbot):
     conn = window.workspace.db.conn
     box = window.findChild(QLineEdit, "documentFilter")
-    model = window.findChild(QListView, "documentList").model()
+    model = window.findChild(QAbstractItemView, "documentList").model()
     with metered(conn) as meter:
         box.setText("اسرائيل مدينه")  # typed without hamza and with ه for ة
     assert meter.full_scans(conn) == []

@@ -19,21 +19,18 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRect,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +67,7 @@ class DocumentListModel(QAbstractListModel):
         self.conn = conn
         self.query = query
         self.status_names: dict[str, str] = {}
+        self.badges: dict[str, QPixmap] = {}
         self._rowids = array("q")
         self._last: tuple[object, int] | None = None
         self._exhausted = False
@@ -100,6 +98,8 @@ class DocumentListModel(QAbstractListModel):
             return status
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(doc_id)  # ids come from input files: shown as plain text
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.badges.get(status)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{title}, {self.status_names.get(status, status)}"
         return None
@@ -211,52 +211,27 @@ class DocumentListModel(QAbstractListModel):
             return None
 
 
-class StatusBadgeDelegate(QStyledItemDelegate):
-    """One line per document: the title, elided, and the status as a coloured badge."""
-
-    def __init__(self, model: DocumentListModel) -> None:
-        super().__init__()
-        self.model = model
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        status = str(index.data(STATUS_ROLE) or Status.NEW.value)
-        name = self.model.status_names.get(status, status)
-        view_option = QStyleOptionViewItem(option)
-        self.initStyleOption(view_option, index)
-        view_option.text = ""
-        style = view_option.widget.style() if view_option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, view_option, painter)
-        metrics = option.fontMetrics
-        rect = option.rect.adjusted(6, 2, -6, -2)
-        badge_width = metrics.horizontalAdvance(name) + 12
-        rtl = option.direction == Qt.LayoutDirection.RightToLeft
-        badge = QRect(rect)
-        badge.setWidth(badge_width)
-        if not rtl:
-            badge.moveRight(rect.right())
-        title_rect = rect.adjusted(0 if not rtl else badge_width + 6, 0, 0, 0)
-        if not rtl:
-            title_rect.setRight(rect.right() - badge_width - 6)
-        painter.save()
+def status_badges(names: dict[str, str], font: QFont) -> dict[str, QPixmap]:
+    """One small rounded badge per status, drawn once and shown beside every title (Qt's own
+    delegate paints it: no Python per painted row)."""
+    metrics = QFontMetrics(font)
+    height = metrics.height() + 4
+    width = max(metrics.horizontalAdvance(name) for name in names.values()) + 14
+    badges = {}
+    for status, name in names.items():
+        pixmap = QPixmap(width, height)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(BADGE_COLORS.get(status, "#e0e0e0")))
-        painter.drawRoundedRect(badge, 6, 6)
+        painter.drawRoundedRect(QRect(0, 0, width, height), 6, 6)
         painter.setPen(QColor("#222222"))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, name)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.setPen(option.palette.color(role))
-        title = str(index.data(TITLE_ROLE) or "")
-        elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width())
-        painter.drawText(
-            title_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading, elided
-        )
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        return QSize(200, option.fontMetrics.height() + 10)
+        painter.setFont(font)
+        painter.drawText(QRect(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, name)
+        painter.end()
+        badges[status] = pixmap
+    return badges
 
 
 class DocumentPanel(QWidget):
@@ -294,11 +269,22 @@ class DocumentPanel(QWidget):
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.model = DocumentListModel(conn, ListQuery(layer))
         self.model.status_names = {s.value: self.status_name(s) for s in Status}
-        self.list = QListView()
+        # A one-column table, not a QListView: QListView lays out every fetched row again
+        # when one row changes; a table with fixed row heights repaints just that row.
+        self.list = QTableView()
         self.list.setObjectName("documentList")
         self.list.setModel(self.model)
-        self.list.setItemDelegate(StatusBadgeDelegate(self.model))
-        self.list.setUniformItemSizes(True)  # no per-row size query over a long list
+        self.model.badges = status_badges(self.model.status_names, self.list.font())
+        self.list.horizontalHeader().hide()
+        self.list.horizontalHeader().setStretchLastSection(True)
+        rows = self.list.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.list.fontMetrics().height() + 10)
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         choices = QHBoxLayout()
