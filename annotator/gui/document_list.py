@@ -120,13 +120,16 @@ class DocumentListModel(QAbstractListModel):
         that the change may have reordered)."""
         self.set_query(self.query)
 
-    def row_of(self, doc_id: str) -> int | None:
-        """The row showing ``doc_id``, fetching pages up to it if it is in the list at all."""
+    def row_of(self, doc_id: str, fetch: bool = True) -> int | None:
+        """The row showing ``doc_id``; with ``fetch``, pages are fetched up to it if it is in
+        the list at all (going to a document far down)."""
         rowid = catalog.rowid_of(self.conn, doc_id)
         if rowid is None:
             return None
         row = self._find(rowid)
-        if row is not None or self._exhausted or not catalog.matches(self.conn, self.query, rowid):
+        if row is not None or not fetch or self._exhausted:
+            return row
+        if not catalog.matches(self.conn, self.query, rowid):
             return row
         while row is None and not self._exhausted:
             start = len(self._rowids)
@@ -146,7 +149,10 @@ class DocumentListModel(QAbstractListModel):
             row = self._find(rowid)
             if row is None:
                 continue
-            self._pages.pop(row // PAGE, None)
+            page = self._pages.get(row // PAGE)
+            if page is not None:  # read that one row again, not its page
+                fresh = catalog.rows_by_rowid(self.conn, self.query.layer, [rowid])
+                page[row % PAGE] = fresh.get(rowid, page[row % PAGE])
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
@@ -320,10 +326,14 @@ class DocumentPanel(QWidget):
             self._requery(layer=layer)
         self.update_progress()
 
-    def select(self, doc_id: str) -> None:
-        """Make ``doc_id`` the current row (fetching up to it), or none if it is filtered out."""
+    def select(self, doc_id: str, fetch: bool = True) -> None:
+        """Make ``doc_id`` the current row (fetching up to it), or none if it is filtered out.
+
+        Without ``fetch`` (the list was filtered or re-sorted while typing) the row is marked
+        only if it is among the rows already fetched: a keystroke never fetches far down.
+        """
         self._current = doc_id
-        row = self.model.row_of(doc_id)
+        row = self.model.row_of(doc_id, fetch)
         selection = self.list.selectionModel()
         if row is None:
             selection.clearCurrentIndex()
@@ -383,7 +393,7 @@ class DocumentPanel(QWidget):
         if self._current is not None:
             self.list.selectionModel().blockSignals(True)
             try:
-                self.select(self._current)
+                self.select(self._current, fetch=False)
             finally:
                 self.list.selectionModel().blockSignals(False)
 
