@@ -64,6 +64,7 @@ class Importer:
         self.pending_chars = 0
         # Documents added or annotated by records not yet written (flushed when one recurs).
         self.pending_docs: set[str] = set()
+        self.attrs_json: dict[tuple[tuple[str, Any], ...], str] = {}
 
     def run(
         self, records: Iterable[DocumentRecord], progress: Callable[[int], None] | None = None
@@ -344,6 +345,17 @@ class Importer:
             self.report.relations_added += 1
 
     # ------------------------------------------------------------------ writing
+    def _attrs_json(self, attrs: dict[str, Any]) -> str:
+        """A corpus repeats a handful of attribute sets: each is encoded once (the schema has
+        checked that every value is a string, so the items are a usable key)."""
+        key = tuple(attrs.items())
+        found = self.attrs_json.get(key)
+        if found is None:
+            found = dumps(attrs)
+            if len(self.attrs_json) < 10_000:
+                self.attrs_json[key] = found
+        return found
+
     def _flush(self) -> None:
         docs, spans, rels = self.pending["docs"], self.pending["spans"], self.pending["rels"]
         if docs:
@@ -365,7 +377,7 @@ class Importer:
                         s.start,
                         s.end,
                         s.label,
-                        dumps(s.attrs),
+                        self._attrs_json(s.attrs),
                         s.origin,
                         s.confidence,
                         "{}",
