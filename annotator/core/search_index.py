@@ -30,7 +30,7 @@ def create_search_index(db: sqlite_utils.Database) -> None:
         f"""
         CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(
             title, text, content='documents', content_rowid='rowid',
-            tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+            tokenize='unicode61 remove_diacritics 2', prefix='3'
         );
         CREATE TABLE search_state (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -71,17 +71,23 @@ def index_new_documents(db: sqlite_utils.Database) -> int:
     return count
 
 
+# A word being typed is searched as a prefix from this many letters on (the index keeps
+# three-letter prefixes, so such a query is one lookup that streams in rowid order).
+PREFIX_FROM = 3
+
+
 def match_expression(query: str, typing: bool = True) -> str | None:
     """An FTS5 query for what a person typed: every word, folded, quoted (FTS5 syntax in the
     text is taken literally).
 
-    ``typing`` (the filter box) makes the last word a prefix, and ignores a last word of one
-    letter: as a prefix it matches nearly every document, and the list would empty and refill
-    on every first letter. None when nothing is left to search.
+    ``typing`` (the filter box) makes the last word a prefix once it has PREFIX_FROM letters,
+    and leaves a shorter last word out until then: as a prefix of one or two letters (ال)
+    it matches nearly every document and costs a merge of thousands of words. A finished word
+    (followed by a space) is searched whole. None when nothing is left to search.
     """
     words = search_key(query).split()
     still_typing = typing and not query.endswith(" ")
-    if still_typing and words and len(words[-1]) < 2:
+    if still_typing and words and len(words[-1]) < PREFIX_FROM:
         words = words[:-1]
         still_typing = False
     if not words:
