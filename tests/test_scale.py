@@ -23,7 +23,7 @@ from annotator.core.event_feed import change_of_write, changes_since, last_event
 from annotator.core.model import Status
 from annotator.core.workspace import Workspace
 from annotator.gui import create_window
-from annotator.gui.document_list import ID_ROLE, PAGE, STATUS_ROLE, DocumentListModel
+from annotator.gui.document_list import ID_ROLE, PAGE, REACH, STATUS_ROLE, DocumentListModel
 from tests.scale_helpers import CORPUS, build_corpus, metered
 
 # Far below one pass over the corpus (>= 20,000 rows x several steps each).
@@ -154,10 +154,15 @@ def test_window_edits_repaint_one_row_without_walking_the_corpus(window, qtbot):
     assert_local(status, conn)
     assert model.index(3).data(STATUS_ROLE) == "done"
     assert window.findChild(QLabel, "documentProgress").text() == f"1 of {CORPUS:,} done"
-    with metered(conn) as far:
-        window.panel.select("doc19990")  # "go to" far down fetches pages up to it
-    assert far.full_scans(conn) == []
-    assert listing.currentIndex().data(ID_ROLE) == "doc19990"
+    with metered(conn) as near:
+        window.panel.select("doc01500")  # a little further down: fetched up to it and marked
+    assert near.full_scans(conn) == []
+    assert listing.currentIndex().data(ID_ROLE) == "doc01500"
+    box = window.findChild(QLineEdit, "documentFilter")
+    box.setText("doc19990")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # go to a document far down by its id
+    assert window.doc.id == "doc19990"  # opened, but the list read no 18,000 rows for it
+    assert model.rowCount() <= PAGE + REACH and not listing.currentIndex().isValid()
 
 
 def test_filter_box_searches_title_and_text_with_arabic_folding(window, qtbot):

@@ -46,6 +46,7 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PAGE = 200  # rows fetched at a time, and the unit of the row cache
 CACHED_PAGES = 16
+REACH = 2000  # rows the list fetches at most to mark a document opened further down
 BADGE_COLORS = {
     Status.NEW.value: "#e0e0e0",
     Status.IN_PROGRESS.value: "#ffe08a",
@@ -120,9 +121,9 @@ class DocumentListModel(QAbstractListModel):
         that the change may have reordered)."""
         self.set_query(self.query)
 
-    def row_of(self, doc_id: str, fetch: bool = True) -> int | None:
-        """The row showing ``doc_id``; with ``fetch``, pages are fetched up to it if it is in
-        the list at all (going to a document far down)."""
+    def row_of(self, doc_id: str, fetch: int = 0) -> int | None:
+        """The row showing ``doc_id``, fetching at most ``fetch`` more rows to reach it (a
+        document a little further down, as "next unfinished" goes); None if not in reach."""
         rowid = catalog.rowid_of(self.conn, doc_id)
         if rowid is None:
             return None
@@ -131,9 +132,10 @@ class DocumentListModel(QAbstractListModel):
             return row
         if not catalog.matches(self.conn, self.query, rowid):
             return row
-        while row is None and not self._exhausted:
+        stop = len(self._rowids) + fetch
+        while row is None and not self._exhausted and len(self._rowids) < stop:
             start = len(self._rowids)
-            self._fetch(PAGE * 10)
+            self._fetch(PAGE * 5)
             row = self._find(rowid, start)
         return row
 
@@ -327,13 +329,15 @@ class DocumentPanel(QWidget):
         self.update_progress()
 
     def select(self, doc_id: str, fetch: bool = True) -> None:
-        """Make ``doc_id`` the current row (fetching up to it), or none if it is filtered out.
+        """Make ``doc_id`` the current row, or none if it is filtered out or far down.
 
-        Without ``fetch`` (the list was filtered or re-sorted while typing) the row is marked
-        only if it is among the rows already fetched: a keystroke never fetches far down.
+        The list fetches at most REACH more rows to mark it (the next unfinished document is
+        usually close); a document further away still opens, and the list stays where it is,
+        so opening document 90,000 never reads 90,000 rows. Without ``fetch`` (the list was
+        filtered or re-sorted while typing) only rows already fetched are looked at.
         """
         self._current = doc_id
-        row = self.model.row_of(doc_id, fetch)
+        row = self.model.row_of(doc_id, REACH if fetch else 0)
         selection = self.list.selectionModel()
         if row is None:
             selection.clearCurrentIndex()
