@@ -45,7 +45,7 @@ def agreement_job(path: Path, who: str) -> Callable[[Callable[[int], None]], Agr
 
     def work(progress: Callable[[int], None]) -> AgreementReport:
         with Workspace(path, who, read_only=True) as ws:
-            return compute_agreement(ws, progress=progress)
+            return compute_agreement(ws, progress=progress, keep_lowest=LOWEST)
 
     return work
 

@@ -153,10 +153,15 @@ class AgreementReport:
 
     def lowest(self, key: str = "f1_overlap", count: int = 10) -> list[DocumentAgreement]:
         """The documents with the lowest figure ``key`` overall (undefined ones last)."""
-        return sorted(
-            self.per_document,
-            key=lambda d: (d.overall.get(key) is None, d.overall.get(key) or 0.0),
-        )[:count]
+        return lowest_of(self.per_document, key, count)
+
+
+def lowest_of(
+    docs: Sequence[DocumentAgreement], key: str = "f1_overlap", count: int = 10
+) -> list[DocumentAgreement]:
+    return sorted(docs, key=lambda d: (d.overall.get(key) is None, d.overall.get(key) or 0.0))[
+        :count
+    ]
 
 
 def labels_compared(ws: Workspace, layers: Sequence[str]) -> list[str]:
@@ -304,12 +309,18 @@ def compute_agreement(
     layers: Sequence[str] | None = None,
     per_document: bool = True,
     progress: Callable[[int], None] | None = None,
+    on_document: Callable[[DocumentAgreement], None] | None = None,
+    keep_lowest: int | None = None,
 ) -> AgreementReport:
     """Agreement between ``layers`` (default: every annotator layer) over the whole workspace.
 
     Only documents that at least two of the layers have annotated are compared; the report's
     ``documents`` counts them. ``progress`` is told how many documents have been read so far
     (a GUI runs this off its UI thread and shows that).
+
+    Per-document figures of 100,000 documents would fill gigabytes: ``on_document`` receives
+    each one as it is computed instead of the report keeping it (the CLI streams them out), and
+    ``keep_lowest`` keeps only that many lowest-agreement documents (what the window lists).
     """
     chosen = resolve_layers(ws, layers)
     label_names = labels_compared(ws, chosen)
@@ -340,9 +351,13 @@ def compute_agreement(
             if per_document:
                 labels, overall = engine.figures(comp, continua, two)
                 attributes, relations = engine.extras(comp)
-                docs.append(
-                    DocumentAgreement(doc_id, present, labels, overall, attributes, relations)
-                )
+                found = DocumentAgreement(doc_id, present, labels, overall, attributes, relations)
+                if on_document is not None:
+                    on_document(found)
+                    continue
+                docs.append(found)
+                if keep_lowest is not None and len(docs) > 4 * keep_lowest + 100:
+                    docs = lowest_of(docs, count=keep_lowest)
     engine = _Agreement(ws, ReviewData(chosen, [], {}, {}, {}), label_names)
     labels, overall = engine.figures(corpus, complete, two)
     attributes, relations = engine.extras(corpus)
@@ -357,7 +372,7 @@ def compute_agreement(
             f"{a}/{b}": {k: v for k, v in t.figures().items() if k.startswith("f1")}
             for (a, b), t in _sum_pairs(corpus.spans).items()
         },
-        per_document=docs,
+        per_document=docs if keep_lowest is None else lowest_of(docs, count=keep_lowest),
     )
 
 
