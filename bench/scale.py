@@ -243,6 +243,26 @@ def table(results: dict[int, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def measure_again(folder: Path, size: int, args: argparse.Namespace) -> dict[str, Any]:
+    """Figures of chosen commands on a workspace an earlier run kept (after a code change)."""
+    db = folder / "bench.db"
+    wanted = set(args.reuse.split(","))
+    gui = gui_figures(db, size, args.repeat) if "gui" in wanted else {}
+    commands = {
+        "export": ["export", "-o", str(folder / "out.jsonl"), "--layer", "amal"],
+        "agreement": ["agreement", "--json"],
+        "check": ["check"],
+        "search": ["search", "الرئيس", "--json"],
+    }
+    cli = {
+        name: run_measured(annotator(db, *argv))
+        for name, argv in commands.items()
+        if name in wanted
+    }
+    print(f"{size:,}: {json.dumps({'gui': gui, 'cli': cli})}", file=sys.stderr)
+    return {"gui": gui, "cli": cli}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="5,10000,100000", help="comma-separated sizes")
@@ -251,6 +271,11 @@ def main() -> int:
     parser.add_argument("--suggest-docs", type=int, default=None)
     parser.add_argument("--out", help="also write the table (and raw figures as .json) here")
     parser.add_argument("--keep", help="build workspaces in this folder and keep them")
+    parser.add_argument(
+        "--reuse",
+        help="comma-separated commands to measure again on workspaces kept by an earlier --keep "
+        "run (no rebuild; 'gui' for the window)",
+    )
     parser.add_argument("--gui-child", help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
@@ -264,6 +289,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(args.keep or tmp)
         for size in sizes:
+            if args.reuse:
+                results[size] = measure_again(root / f"ws_{size}", size, args)
+                continue
             folder = root / f"ws_{size}"
             folder.mkdir(parents=True, exist_ok=True)
             db = folder / "bench.db"
