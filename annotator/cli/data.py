@@ -13,6 +13,7 @@ from rich.table import Table
 
 from annotator.app import open_workspace
 from annotator.cli.console import display, literal, progress_bar, stdout_console
+from annotator.core.catalog import document_count
 from annotator.core.errors import InputError
 from annotator.core.integrity import check_workspace
 from annotator.core.model import GOLD_LAYER, Status
@@ -98,7 +99,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 f"annotator: note: layer '{args.layer}' has no annotations (layers: {known}).",
                 file=sys.stderr,
             )
-        with progress_bar("Exporting", len(ws.documents())) as progress:
+        with progress_bar("Exporting", document_count(ws.db.conn)) as progress:
             written = jsonl.write(ws, output, args.layer, args.status, progress)
         manifest = write_manifest(
             output,

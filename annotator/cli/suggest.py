@@ -7,6 +7,7 @@ import argparse
 from annotator.app import open_workspace
 from annotator.arabic.suggest import LABELS, parse_labels, suggest_document
 from annotator.cli.console import progress_bar
+from annotator.core.catalog import document_count, rowid_of
 from annotator.core.errors import NotFoundError
 
 
@@ -29,23 +30,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_suggest(args: argparse.Namespace) -> int:
     labels = parse_labels(args.labels)
     with open_workspace(args.db, args.annotator or "system") as ws:
-        known = [d.id for d in ws.documents()]
-        missing = [d for d in args.doc or [] if d not in known]
+        conn = ws.db.conn
+        missing = [d for d in args.doc or [] if rowid_of(conn, d) is None]
         if missing:
             raise NotFoundError(f"No document with id '{missing[0]}' in {ws.path}.")
-        doc_ids = args.doc or known
-        added = kept = skipped = 0
-        with progress_bar("Suggesting", len(doc_ids)) as progress:
-            for done, doc_id in enumerate(doc_ids, start=1):
-                report = suggest_document(ws, doc_id, labels, layer=args.annotator)
-                added, kept, skipped = (
-                    added + report.added,
-                    kept + report.kept,
-                    skipped + report.skipped,
-                )
-                progress(done)
+        # Every document, a batch of ids at a time (no list of the whole corpus).
+        batches = [args.doc] if args.doc else ws.doc_id_batches()
+        total = len(args.doc) if args.doc else document_count(conn)
+        added = kept = skipped = done = 0
+        with progress_bar("Suggesting", total) as progress:
+            for batch in batches:
+                for doc_id in batch:
+                    report = suggest_document(ws, doc_id, labels, layer=args.annotator)
+                    added, kept, skipped = (
+                        added + report.added,
+                        kept + report.kept,
+                        skipped + report.skipped,
+                    )
+                    done += 1
+                    progress(done)
     print(
-        f"Suggested {added} span(s) ({', '.join(labels)}) in {len(doc_ids)} document(s); "
+        f"Suggested {added} span(s) ({', '.join(labels)}) in {done} document(s); "
         f"{kept} already reviewed and {skipped} already annotated were not proposed again."
     )
     return 0
