@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMainWindow,
     QStyleOptionViewItem,
 )
@@ -25,7 +25,7 @@ from annotator.core.workspace import Workspace
 from annotator.gui import create_window
 from annotator.gui.annotation_table import SpanTableModel
 from annotator.gui.article_view import ArticleView
-from annotator.gui.document_list import DocumentPanel
+from annotator.gui.document_list import ID_ROLE, STATUS_ROLE, DocumentPanel
 
 ARTICLE = (
     "الرئيس يتحدث عن القوات\n"
@@ -415,17 +415,27 @@ def test_reserved_layers_cannot_annotate(qtbot, db):
 
 def test_document_list_shows_status_progress_and_filters(window, db, qtbot):
     tag(window, "بوتين", "SPEAKER")
-    listing = window.findChild(QListWidget, "documentList")
+    listing = window.findChild(QAbstractItemView, "documentList")
+    model = listing.model()
     panel = window.findChild(DocumentPanel)
-    assert listing.count() == 3
-    assert listing.item(0).text().endswith("in progress")
-    assert listing.item(1).text().endswith("new")
+
+    def shown() -> list[tuple[str, str]]:
+        return [
+            (model.index(i).data(ID_ROLE), model.index(i).data(STATUS_ROLE))
+            for i in range(model.rowCount())
+        ]
+
+    assert shown() == [("a", "in_progress"), ("b", "new"), ("c", "new")]
+    assert model.index(2).data(Qt.ItemDataRole.DisplayRole) == "خبر ثالث"
+    assert model.index(2).data(Qt.ItemDataRole.ToolTipRole) == "<p>c</p>"  # escaped, plain
     assert window.findChild(QLabel, "documentProgress").text() == "0 of 3 done"
     window.findChild(QLineEdit, "documentFilter").setText("ثالث")  # QTest types ASCII only
-    assert [listing.item(i).isHidden() for i in range(3)] == [True, True, False]
+    assert shown() == [("c", "new")]
+    window.findChild(QLineEdit, "documentFilter").setText("الوزاره")  # in the text; ة as ه
+    assert shown() == [("b", "new")]
     window.findChild(QLineEdit, "documentFilter").clear()
     panel.status_filter.setCurrentIndex(panel.status_filter.findData("in_progress"))
-    assert [listing.item(i).isHidden() for i in range(3)] == [False, True, True]
+    assert shown() == [("a", "in_progress")]
 
 
 def test_zoom_changes_the_article_font_size_and_is_remembered(window, db, qtbot):

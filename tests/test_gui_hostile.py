@@ -199,8 +199,9 @@ def test_hostile_input_is_never_rendered_anywhere_in_the_window(qtbot, hostile_d
         assert window.header.title.text().startswith(MARKUP[n])
         show_everything(window, qtbot)
         checked += assert_nothing_rendered(window)
-    items = [window.panel.list.item(i) for i in range(window.panel.list.count())]
-    assert [item.text().split(" ")[0] for item in items] == [m.split(" ")[0] for m in MARKUP[:3]]
+    model = window.panel.list.model()
+    titles = [model.index(i).data() for i in range(model.rowCount())]
+    assert [title.split(" ")[0] for title in titles] == [m.split(" ")[0] for m in MARKUP[:3]]
     speakers = window.findChild(QComboBox, "speaker_QUOTE")
     assert speakers.count() == 2
     assert checked > 100

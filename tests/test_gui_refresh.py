@@ -125,10 +125,10 @@ def test_a_file_that_cannot_be_read_again_is_reported_not_raised(qtbot, db, monk
     window = open_window(qtbot, db)
     mine = tag(window, "الرئيس بوتين", "SPEAKER")
 
-    def damaged() -> list:
+    def damaged(*_args: object) -> list:
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(window.workspace, "documents", damaged)
+    monkeypatch.setattr(window.workspace, "document", damaged)
     action(window, "refresh").trigger()
     assert "could not be read again" in window.statusBar().currentMessage()
     assert "malformed" in window.statusBar().currentMessage()

@@ -273,7 +273,8 @@ def test_lowest_agreement_list_opens_the_document_in_review_mode(qtbot, db):
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     lowest = dialog.findChild(QListWidget, "lowestAgreement")
     assert [lowest.item(i).data(Qt.ItemDataRole.UserRole) for i in range(2)] == ["d0", "d1"]
-    assert lowest.item(0).text() == lowest_line(dialog.report.lowest()[0], dialog.titles["d0"])
+    title = window.workspace.document("d0").title
+    assert lowest.item(0).text() == lowest_line(dialog.report.lowest()[0], title)
     lowest.setCurrentRow(0)
     qtbot.keyClick(lowest, Qt.Key.Key_Return)
     assert window.current_document() == "d0"

@@ -16,7 +16,7 @@ def test_window_lists_documents_and_shows_article_right_to_left(qtbot, db_path):
     qtbot.addWidget(window)
     documents = window.findChild(object, "documentList")
     article = window.findChild(object, "articleView")
-    assert documents.count() == 1
+    assert documents.model().rowCount() == 1
     assert article.isReadOnly()
     assert article.toPlainText() == "عنوان <b>عريض</b>\nنص <img src=x> هنا"
     assert article.layoutDirection() == Qt.LayoutDirection.RightToLeft

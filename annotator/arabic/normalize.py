@@ -14,44 +14,11 @@ from functools import lru_cache
 
 import regex
 
-# Characters removed when folding: harakat, tanween, shadda, sukun, dagger alef, Quranic
-# annotation marks, tatweel and invisible direction marks.
-_DROPPED = (
-    [chr(c) for c in range(0x064B, 0x0660)]
-    + ["\u0670", "\u0640", "\u061c", "\u200c", "\u200d", "\u200e", "\u200f"]
-    + [chr(c) for c in range(0x06D6, 0x06EE)]
-)
-_REPLACED = {
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ى": "ي",
-    "ئ": "ي",
-    "ی": "ي",
-    "ؤ": "و",
-    "ة": "ه",
-    "ک": "ك",
-    "گ": "ك",
-    "٫": ".",
-    "٬": ",",
-    "“": '"',
-    "”": '"',
-    "„": '"',
-}
-_REPLACED.update({chr(0x0660 + d): str(d) for d in range(10)})  # Eastern Arabic digits
-_REPLACED.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian/Urdu digits
+from annotator.core.folding import DROPPED, PATTERN_TABLE, fold
 
-_PATTERN_TABLE: dict[int, str | None] = {ord(c): None for c in _DROPPED}
-_PATTERN_TABLE.update({ord(k): v for k, v in _REPLACED.items()})
-# Text also folds ASCII case; patterns must not (\S, \P{L} and \D are not \s, \p{l}, \d).
-_TABLE = {**_PATTERN_TABLE, **{ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
+_DROPPED = DROPPED
+_PATTERN_TABLE = PATTERN_TABLE
 _HAS_DROPPED = regex.compile("[" + "".join(_DROPPED) + "]+")
-
-
-def fold(text: str) -> str:
-    """The folded form used for matching (shorter than ``text`` when marks are removed)."""
-    return text.translate(_TABLE)
 
 
 _SINGLE_MARKS = str.maketrans({"'": '"', "‘": '"', "’": '"'})

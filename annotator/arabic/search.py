@@ -3,17 +3,9 @@ alef/ya/ta-marbuta spelling variants that differ between sources and keyboards."
 
 from __future__ import annotations
 
-import unicodedata
+from annotator.core.folding import search_key as fold
 
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
-
-
-def fold(text: str) -> str:
-    """A search key: no marks, no tatweel, one alef, ya for alef maqsura, casefolded Latin."""
-    stripped = "".join(
-        ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn"
-    )
-    return unicodedata.normalize("NFC", stripped).translate(_FOLD).casefold()
+__all__ = ["fold", "title_matches"]
 
 
 def title_matches(title: str, query: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -76,6 +77,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("check", help="check spans, relations and schema of the workspace")
     p.set_defaults(handler=cmd_check)
 
+    p = sub.add_parser("search", help="documents by words in title and text (Arabic folded)")
+    p.add_argument("query", metavar="QUERY", help="words that must all occur")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--limit", type=int, default=None, help="at most this many documents")
+    p.set_defaults(handler=cmd_search)
+
 
 def cmd_import(args: argparse.Namespace) -> int:
     fmt = registry.get(args.format) if args.format else None
@@ -146,45 +153,69 @@ def _replaceable(folder: Path) -> bool:
 
 
 def workspace_stats(ws: Workspace) -> dict[str, Any]:
+    """Counts from aggregate queries, and the per-document rows read a batch at a time: no
+    layer's spans are loaded as objects, however large the corpus."""
     layers = ws.layers()
-    docs = ws.documents()
-    by_layer = {layer: ws.spans_by_document(layer) for layer in layers}
-    statuses = {layer: ws.statuses(layer) for layer in layers}
-    spans = {
-        layer: Counter(s.label for group in by_layer[layer].values() for s in group)
-        for layer in layers
-    }
-    relations = {
-        layer: Counter(r.label for group in ws.relations_by_document(layer).values() for r in group)
-        for layer in layers
-    }
-    status = {
-        layer: Counter(statuses[layer].get(d.id, Status.NEW).value for d in docs)
-        for layer in layers
-    }
-    per_doc = [
-        {
-            "id": doc.id,
-            "title": doc.title,
-            "length": doc.length,
-            "published": doc.published,
-            "layers": {
-                layer: {
-                    "spans": len(by_layer[layer].get(doc.id, [])),
-                    "status": statuses[layer].get(doc.id, Status.NEW).value,
-                }
-                for layer in layers
-            },
+    read = ws.query
+    spans: dict[str, Counter[str]] = {layer: Counter() for layer in layers}
+    for layer, label, count in read(
+        "SELECT layer, label, count(*) FROM spans GROUP BY layer, label"
+    ):
+        spans.setdefault(layer, Counter())[label] = count
+    relations: dict[str, Counter[str]] = {layer: Counter() for layer in layers}
+    for layer, label, count in read(
+        "SELECT layer, label, count(*) FROM relations GROUP BY layer, label"
+    ):
+        relations.setdefault(layer, Counter())[label] = count
+    total = int(read("SELECT count(*) FROM documents").fetchone()[0])
+    status: dict[str, Counter[str]] = {layer: Counter() for layer in layers}
+    for layer, value, count in read(
+        "SELECT layer, status, count(*) FROM doc_status GROUP BY layer, status"
+    ):
+        status.setdefault(layer, Counter())[value] = count
+    for layer in layers:
+        counts = status[layer]
+        counts[Status.NEW.value] += total - sum(counts.values())
+        status[layer] = +counts  # only the statuses that occur, as before
+    per_doc = []
+    for batch in ws.doc_id_batches():
+        marks = ",".join("?" * len(batch))
+        counted: dict[tuple[str, str], int] = {
+            (doc_id, layer): count
+            for doc_id, layer, count in read(
+                f"SELECT doc_id, layer, count(*) FROM spans WHERE doc_id IN ({marks}) "
+                "GROUP BY doc_id, layer",
+                batch,
+            )
         }
-        for doc in docs
-    ]
+        statuses = {layer: ws.statuses_of_documents(layer, batch) for layer in layers}
+        for doc_id, title, length, published in read(
+            f"SELECT id, title, length(text), published FROM documents WHERE id IN ({marks}) "
+            "ORDER BY rowid",
+            batch,
+        ):
+            per_doc.append(
+                {
+                    "id": doc_id,
+                    "title": title,
+                    "length": length,
+                    "published": published,
+                    "layers": {
+                        layer: {
+                            "spans": counted.get((doc_id, layer), 0),
+                            "status": statuses[layer].get(doc_id, Status.NEW).value,
+                        }
+                        for layer in layers
+                    },
+                }
+            )
     return {
         "workspace": str(ws.path),
-        "documents": len(docs),
+        "documents": total,
         "layers": layers,
-        "spans": {k: dict(sorted(v.items())) for k, v in spans.items()},
-        "relations": {k: dict(sorted(v.items())) for k, v in relations.items()},
-        "status": {k: dict(sorted(v.items())) for k, v in status.items()},
+        "spans": {k: dict(sorted(v.items())) for k, v in spans.items() if k in layers},
+        "relations": {k: dict(sorted(v.items())) for k, v in relations.items() if k in layers},
+        "status": {k: dict(sorted(v.items())) for k, v in status.items() if k in layers},
         "per_document": per_doc,
     }
 
@@ -250,4 +281,35 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{name}: {len(problems)} problem(s) found; nothing was changed.", file=sys.stderr)
         return 1
     print(f"{name}: no problems found.")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Streams the matches as they are found (with --json, one JSON array written a document
+    at a time): a search over 100,000 articles never holds the list."""
+    found = 0
+    with open_workspace(args.db, args.annotator or "system", read_only=True) as ws:
+        if args.json:
+            sys.stdout.write("[")
+        for doc in ws.search(args.query, args.limit):
+            if args.json:
+                row = {
+                    "id": doc.id,
+                    "title": doc.title,
+                    "source": doc.source,
+                    "published": doc.published,
+                    "length": doc.length,
+                }
+                sys.stdout.write(
+                    ("," if found else "")
+                    + "\n"
+                    + json.dumps(row, ensure_ascii=False, allow_nan=False)
+                )
+            else:
+                print(f"{literal(doc.id).plain}\t{literal(doc.title).plain}")
+            found += 1
+        if args.json:
+            sys.stdout.write("\n]\n")
+    if not args.json:
+        print(f"{found} document(s) found.", file=sys.stderr)
     return 0

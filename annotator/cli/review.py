@@ -4,21 +4,31 @@ merge, assign, package. Each is a thin layer over :mod:`annotator.review`."""
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+import tempfile
 from typing import Any
 
 from rich.table import Table
 
 from annotator.app import open_workspace
 from annotator.cli.console import print_json, progress_bar, stdout_console
+from annotator.core.catalog import document_count
 from annotator.core.errors import ValidationError
 from annotator.review.adjudicate import Strategy, auto_adjudicate
-from annotator.review.agreement import AgreementReport, compute_agreement
+from annotator.review.agreement import (
+    AgreementReport,
+    DocumentAgreement,
+    compute_agreement,
+    lowest_of,
+)
 from annotator.review.assign import assign, make_package
 from annotator.review.conflicts import find_conflicts
 from annotator.review.data import resolve_layers
 from annotator.review.diff import gold_diff
 from annotator.review.merge import SCHEMA_MODES, merge_workspaces
 
+LOWEST_SHOWN = 5  # documents listed under "Lowest agreement"
 FIGURES = (
     ("f1_exact", "F1 exact"),
     ("f1_overlap", "F1 overlap"),
@@ -90,16 +100,44 @@ def _number(value: float | None) -> str:
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
+    """Per-document figures are written out as they are computed (to a spooled file for
+    --json, which prints them last): memory stays flat however many documents."""
+    per_document = not args.no_per_document
+    spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by the with below
+    lowest: list[DocumentAgreement] = []
+
+    def keep(doc: DocumentAgreement) -> None:
+        if args.json:
+            spool.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
+        else:
+            lowest.append(doc)
+            if len(lowest) > 500:
+                lowest[:] = lowest_of(lowest, count=LOWEST_SHOWN)
+
     with (
+        spool,
         open_workspace(args.db, args.annotator or "system") as ws,
-        progress_bar("Comparing", len(ws.documents())) as progress,
+        progress_bar("Comparing", document_count(ws.query)) as progress,
     ):
         report = compute_agreement(
-            ws, _layers(args.layers), per_document=not args.no_per_document, progress=progress
+            ws,
+            _layers(args.layers),
+            per_document=per_document,
+            progress=progress,
+            on_document=keep,
         )
-    if args.json:
-        print_json(report.to_json(not args.no_per_document))
-        return 0
+        if args.json:
+            head = json.dumps(report.to_json(False), ensure_ascii=False, indent=2, allow_nan=False)
+            if not per_document:
+                print(head)
+                return 0
+            sys.stdout.write(head[: head.rstrip().rfind("}")].rstrip() + ',\n  "per_document": [')
+            spool.seek(0)
+            for n, line in enumerate(spool):
+                sys.stdout.write(("," if n else "") + "\n    " + line.rstrip("\n"))
+            sys.stdout.write("\n  ]\n}\n")
+            return 0
+    report.per_document = lowest_of(lowest, count=LOWEST_SHOWN)
     _print_agreement(report)
     return 0
 
@@ -130,7 +168,7 @@ def _print_agreement(report: AgreementReport) -> None:
         low = Table(title="Lowest agreement (F1 overlap)")
         for column in ("document", "layers", "F1 overlap", "alpha"):
             low.add_column(column, justify="right" if column[0] in "Fa" else "left")
-        for doc in report.lowest(count=5):
+        for doc in report.lowest(count=LOWEST_SHOWN):
             low.add_row(
                 doc.id,
                 ", ".join(doc.layers),

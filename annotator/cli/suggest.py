@@ -9,8 +9,12 @@ from annotator.app import open_workspace
 from annotator.arabic.parallel import Job, default_jobs, suggest_many
 from annotator.arabic.suggest import LABELS, parse_labels, store_suggestions
 from annotator.cli.console import progress_bar
+from annotator.core.catalog import document_count, rowid_of
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.workspace import Workspace
+
+# Ids read (and worker pools started) per round: a list of every id is never held.
+ID_BATCH = 5000
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,30 +51,34 @@ def _loader(ws: Workspace) -> Callable[[str], Job]:
 def cmd_suggest(args: argparse.Namespace) -> int:
     labels = parse_labels(args.labels)
     with open_workspace(args.db, args.annotator or "system") as ws:
-        known = [d.id for d in ws.documents()]
-        missing = [d for d in args.doc or [] if d not in known]
+        read = ws.query
+        missing = [d for d in args.doc or [] if rowid_of(read, d) is None]
         if missing:
             raise NotFoundError(f"No document with id '{missing[0]}' in {ws.path}.")
-        doc_ids = args.doc or known
         jobs = default_jobs() if args.jobs is None else args.jobs
         if jobs < 1:
             raise ValidationError(f"--jobs must be 1 or more, not {jobs}.")
+        # Every document, a batch of ids at a time (no list of the whole corpus).
+        batches = [args.doc] if args.doc else ws.doc_id_batches(ID_BATCH)
+        total = len(args.doc) if args.doc else document_count(read)
         added = kept = skipped = done = 0
-        with progress_bar("Suggesting", len(doc_ids)) as progress:
-            for results in suggest_many(doc_ids, _loader(ws), labels, jobs):
-                # The computing ran in workers; the writing stays here, one transaction a batch.
-                with ws.batch():
-                    reports = [
-                        store_suggestions(ws, doc_id, found, labels, layer=args.annotator)
-                        for doc_id, found in results
-                    ]
-                added += sum(r.added for r in reports)
-                kept += sum(r.kept for r in reports)
-                skipped += sum(r.skipped for r in reports)
-                done += len(results)
-                progress(done)
+        with progress_bar("Suggesting", total) as progress:
+            for doc_ids in batches:
+                for results in suggest_many(doc_ids, _loader(ws), labels, jobs):
+                    # The computing ran in workers; the writing stays here, one transaction
+                    # a batch.
+                    with ws.batch():
+                        reports = [
+                            store_suggestions(ws, doc_id, found, labels, layer=args.annotator)
+                            for doc_id, found in results
+                        ]
+                    added += sum(r.added for r in reports)
+                    kept += sum(r.kept for r in reports)
+                    skipped += sum(r.skipped for r in reports)
+                    done += len(results)
+                    progress(done)
     print(
-        f"Suggested {added} span(s) ({', '.join(labels)}) in {len(doc_ids)} document(s); "
+        f"Suggested {added} span(s) ({', '.join(labels)}) in {done} document(s); "
         f"{kept} already reviewed and {skipped} already annotated were not proposed again."
     )
     return 0

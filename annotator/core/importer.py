@@ -62,6 +62,8 @@ class Importer:
             "events": [],
         }
         self.pending_chars = 0
+        # Documents added or annotated by records not yet written (flushed when one recurs).
+        self.pending_docs: set[str] = set()
 
     def run(
         self, records: Iterable[DocumentRecord], progress: Callable[[int], None] | None = None
@@ -123,9 +125,10 @@ class Importer:
         layer = self.layer_override or record.layer or DEFAULT_IMPORT_LAYER
         check_layer_name(layer)
         self._ensure_layer(layer)
-        if not is_new:
-            self._flush()  # an earlier record of this input may have annotated the same document
+        if not is_new and doc_id in self.pending_docs:
+            self._flush()  # an earlier record of this input annotated it: read it back written
         self.report.layers.add(layer)
+        self.pending_docs.add(doc_id)
         existing = {} if is_new else {s.id: s for s in self.ws.spans(doc_id, layer)}
         self.refs = {}
         spans = self._spans(record, text, doc_id, layer, existing)
@@ -160,7 +163,8 @@ class Importer:
             published = normalize_published(record.published)
         except ValidationError as exc:
             raise _Rejected(str(exc)) from exc
-        self._flush()  # the document may still be waiting to be written
+        if doc_id in self.pending_docs:
+            self._flush()  # the document may still be waiting to be written
         self.writer.set_published(doc_id, published, only_if_missing=True)
 
     def _new_document(self, record: DocumentRecord, text: str, sha: str) -> str:
@@ -191,6 +195,7 @@ class Importer:
             )
         )
         self.pending_chars += len(text)
+        self.pending_docs.add(candidate)
         self.doc_by_sha[sha] = candidate
         self.sha_by_doc[candidate] = sha
         self.report.documents_added += 1
@@ -377,6 +382,7 @@ class Importer:
         for key in self.pending:
             self.pending[key] = []
         self.pending_chars = 0
+        self.pending_docs.clear()
 
 
 def _refuse_forbidden_characters(record: DocumentRecord) -> None:

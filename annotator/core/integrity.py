@@ -120,9 +120,10 @@ def _references(db: Query) -> Iterator[Problem]:
 
 
 def _documents_and_spans(ws: Workspace) -> Iterator[Problem]:
+    """One document at a time (a cursor, never the corpus in a list): memory stays flat."""
     for doc_id, text, sha, meta, title, source, published in ws.query(
         "SELECT id, text, sha256, meta, title, source, published FROM documents ORDER BY rowid"
-    ).fetchall():
+    ):
         where = f"document {_shown(doc_id)}"
         try:
             check_id("its id", doc_id)

@@ -20,6 +20,8 @@ from annotator.core.errors import DamagedWorkspaceError, ReadOnlyError, Workspac
 from annotator.core.fileguard import inspect_file, read_only_reason
 from annotator.core.fileschema import harden, schema_refusal
 from annotator.core.schema import LabelSchema
+from annotator.core.search_index import SEARCH_TABLE
+from annotator.core.tables import index_new_documents
 
 APPLICATION_ID = 0x41524E41  # "ARNA"
 BUSY_TIMEOUT_MS = 5000
@@ -176,11 +178,44 @@ def _v_workspace_schema(db: sqlite_utils.Database) -> None:
     db.execute(f"INSERT INTO label_schema (id, body, updated) VALUES (1, ?, {_NOW_SQL})", [body])
 
 
+def _v_search_and_list(db: sqlite_utils.Database) -> None:
+    """A large corpus: folded full-text search, and the indexes the lazy document list pages by.
+
+    ``doc_status(layer, status)`` answers "3,212 of 100,000 done" and a status filter without
+    reading every document; ``documents(title)`` pages the list sorted by title;
+    ``events(layer, doc_id)`` finds a batch of documents' gold adjudicators for an export.
+    """
+    db.executescript(
+        """
+        CREATE INDEX doc_status_layer_status ON doc_status(layer, status);
+        CREATE INDEX documents_title ON documents(title);
+        CREATE INDEX events_layer_doc ON events(layer, doc_id);
+        """
+    )
+    # The folded search index (reads in search_index.py): external content, so it stores only
+    # the index, not a second copy of the texts; a watermark says how far it has indexed.
+    db.executescript(
+        f"""
+        CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(
+            title, text, content='documents', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2', prefix='3'
+        );
+        CREATE TABLE search_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            indexed_rowid INTEGER NOT NULL
+        );
+        INSERT INTO search_state (id, indexed_rowid) VALUES (1, 0);
+        """
+    )
+    index_new_documents(db.conn)
+
+
 # Index i holds the migration from schema version i to i + 1. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_review,
     _v_workspace_schema,
+    _v_search_and_list,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from annotator.core.errors import ValidationError
+from annotator.core.folding import search_key
 from annotator.core.model import GOLD_LAYER, Relation, Span, Status
 from annotator.core.rowchecks import (
     check_assignment,
@@ -34,6 +35,7 @@ from annotator.core.rowchecks import (
 )
 from annotator.core.rows import check_layer_name, dumps, layer_kind, normalize_published, now
 from annotator.core.schema import LabelSchema
+from annotator.core.search_index import SEARCH_TABLE
 from annotator.core.text import normalize_fragment
 
 
@@ -188,6 +190,8 @@ class Writer:
         )
         # Their spans usually follow at once (an import's batch): no need to read them back.
         self._fresh = {row[0]: row[2] for row in checked}
+        # The search index follows every document insert, in the same transaction.
+        index_new_documents(self._conn)
 
     def set_published(
         self, doc_id: str, published: str | None, *, only_if_missing: bool = False
@@ -613,3 +617,34 @@ class Writer:
             "INSERT INTO events (ts, who, action, doc_id, layer, payload) VALUES (?,?,?,?,?,?)",
             rows,
         )
+
+
+def index_new_documents(conn: sqlite3.Connection) -> int:
+    """Fold and index (FTS5, ``search_index.py``) every document added since the last call,
+    in the caller's transaction; the ``Writer`` calls it after every document insert and the
+    ``_v_search_and_list`` migration once for the documents already there.
+
+    Costs one indexed lookup when nothing is new. Documents a program that does not know the
+    index added are caught up here too.
+    """
+    last = conn.execute("SELECT indexed_rowid FROM search_state WHERE id = 1").fetchone()
+    if last is None:  # a file from before the index: the migration will build it
+        return 0
+    newest = conn.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0
+    if newest <= last[0]:
+        return 0
+    cursor = conn.execute(
+        "SELECT rowid, title, text FROM documents WHERE rowid > ? ORDER BY rowid", [last[0]]
+    )
+    count = 0
+
+    def folded() -> Iterator[tuple[int, str, str]]:
+        nonlocal count
+        for rowid, title, text in cursor:
+            count += 1
+            yield rowid, search_key(title), search_key(text)
+
+    # One document at a time from the cursor: an import of a few huge articles stays small.
+    conn.executemany(f"INSERT INTO {SEARCH_TABLE} (rowid, title, text) VALUES (?, ?, ?)", folded())
+    conn.execute("UPDATE search_state SET indexed_rowid = ? WHERE id = 1", [newest])
+    return count

@@ -74,6 +74,11 @@ def is_grapheme_boundary(text: str, offset: int) -> bool:
         return True
     if not 0 < offset < len(text):
         return False
+    before, after = text[offset - 1], text[offset]
+    # Most spans start after a blank and end before one, beside a plain letter or digit:
+    # a blank is never a mark, and an Arabic or ASCII letter or digit never joins to it.
+    if (before in " \n" and _plain(after)) or (after in " \n" and _plain(before)):
+        return True
     start = max(text.rfind(" ", 0, offset), text.rfind("\n", 0, offset)) + 1
     if start and not _starts_cluster(text[start]):
         return offset in grapheme_boundaries(text)
@@ -83,6 +88,16 @@ def is_grapheme_boundary(text: str, offset: int) -> bool:
         if match.end() >= offset:
             return match.end() == offset
     return False
+
+
+def _plain(char: str) -> bool:
+    """An ASCII letter or digit, an Arabic letter or digit, or a blank."""
+    return (
+        char in " \n"
+        or (char.isascii() and char.isalnum())
+        or "\u0621" <= char <= "\u064a"
+        or "\u0660" <= char <= "\u0669"
+    )
 
 
 def _starts_cluster(char: str) -> bool:

@@ -18,6 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from annotator.core.backups import RESTORE_HINT
+from annotator.core.batches import document_batches
 from annotator.core.changes import Change, ChangeKind
 from annotator.core.errors import NotFoundError, ValidationError, WorkspaceError
 from annotator.core.fileguard import hold, release
@@ -45,6 +46,7 @@ from annotator.core.rows import (
 )
 from annotator.core.schema import LabelSchema
 from annotator.core.schema_change import SchemaMigration, breakage
+from annotator.core.search_index import search_documents
 from annotator.core.store import SCHEMA_VERSION, connect, is_read_only, write_transaction
 from annotator.core.tables import Writer
 
@@ -357,6 +359,75 @@ class Workspace:
                 doc_id, title, text, sha, source, published, meta = row
                 yield Document(doc_id, title, text, sha, source, published, loads(meta))
 
+    def search(self, query: str, limit: int | None = None) -> Iterator[DocumentSummary]:
+        """Documents holding every word of ``query`` in their title or text, in import order.
+
+        Words are matched whole after Arabic folding (hamza forms, alef maqsura, ta marbuta,
+        diacritics and tatweel ignored), through the FTS5 index kept by every import.
+        """
+        for row in search_documents(self._db.conn, query, limit):
+            yield DocumentSummary(*row)
+
+    def document_batches(self, size: int = 500) -> Iterator[list[Document]]:
+        """Every document with its text, in import order, ``size`` at a time.
+
+        Corpus-wide commands (export, agreement, adjudication, check) read a batch, then that
+        batch's spans with ``spans_of_documents``: memory stays flat however large the corpus.
+        Keyset paging by rowid, so no cursor stays open while the caller writes.
+        """
+        return document_batches(self, size)
+
+    def doc_id_batches(self, size: int = 1000) -> Iterator[list[str]]:
+        """Every document id in import order, ``size`` at a time (no text read)."""
+        last = 0
+        while True:
+            rows = self._db.conn.execute(
+                "SELECT rowid, id FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                [last, size],
+            ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [doc_id for _, doc_id in rows]
+
+    def spans_of_documents(self, layer: str, doc_ids: Sequence[str]) -> dict[str, list[Span]]:
+        """A layer's spans of these documents, grouped and sorted as the contract says."""
+        grouped: dict[str, list[Span]] = {}
+        for chunk in _chunks(doc_ids):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                f"{SPAN_SELECT} WHERE layer = ? AND doc_id IN ({marks})", [layer, *chunk]
+            ):
+                grouped.setdefault(row[1], []).append(span_from_row(row))
+        return {doc_id: sort_spans(spans) for doc_id, spans in grouped.items()}
+
+    def relations_of_documents(
+        self, layer: str, doc_ids: Sequence[str]
+    ) -> dict[str, list[Relation]]:
+        grouped: dict[str, list[Relation]] = {}
+        for chunk in _chunks(doc_ids):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute_returning_dicts(
+                f"SELECT * FROM relations WHERE layer = ? AND doc_id IN ({marks}) ORDER BY rowid",
+                [layer, *chunk],
+            ):
+                grouped.setdefault(row["doc_id"], []).append(relation_from_row(row))
+        return grouped
+
+    def statuses_of_documents(self, layer: str, doc_ids: Sequence[str]) -> dict[str, Status]:
+        found: dict[str, Status] = {}
+        for chunk in _chunks(doc_ids):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                (doc_id, Status(status))
+                for doc_id, status in self._db.execute(
+                    f"SELECT doc_id, status FROM doc_status WHERE layer = ? "
+                    f"AND doc_id IN ({marks})",
+                    [layer, *chunk],
+                )
+            )
+        return found
+
     def doc_ids_by_sha(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT sha256, id FROM documents").fetchall())
 
@@ -539,17 +610,25 @@ class Workspace:
             grouped.setdefault(row["doc_id"], []).append(relation_from_row(row))
         return grouped
 
-    def contributors_by_document(self) -> dict[str, list[str]]:
-        """Per document, the annotator layers that have worked on it (spans or a status)."""
-        rows = self._db.execute(
-            "SELECT DISTINCT s.doc_id, s.layer FROM spans s JOIN layers l ON l.name = s.layer "
-            "WHERE l.kind = 'annotator' UNION SELECT d.doc_id, d.layer FROM doc_status d "
-            "JOIN layers l ON l.name = d.layer WHERE l.kind = 'annotator' AND d.status != 'new' "
-            "ORDER BY 1, 2"
-        )
+    def contributors_by_document(
+        self, doc_ids: Sequence[str] | None = None
+    ) -> dict[str, list[str]]:
+        """Per document (of ``doc_ids``, or all), the annotator layers that have worked on it
+        (spans or a status)."""
         grouped: dict[str, list[str]] = {}
-        for doc_id, layer in rows:
-            grouped.setdefault(doc_id, []).append(layer)
+        for chunk in [None] if doc_ids is None else _chunks(doc_ids):
+            where = "" if chunk is None else f" AND {{t}}.doc_id IN ({','.join('?' * len(chunk))})"
+            params = [] if chunk is None else [*chunk, *chunk]
+            rows = self._db.execute(
+                "SELECT DISTINCT s.doc_id, s.layer FROM spans s JOIN layers l ON l.name = s.layer "
+                "WHERE l.kind = 'annotator'" + where.format(t="s") + " UNION "
+                "SELECT d.doc_id, d.layer FROM doc_status d JOIN layers l ON l.name = d.layer "
+                "WHERE l.kind = 'annotator' AND d.status != 'new'" + where.format(t="d") + " "
+                "ORDER BY 1, 2",
+                params,
+            )
+            for doc_id, layer in rows:
+                grouped.setdefault(doc_id, []).append(layer)
         return grouped
 
     def _relations_touching(self, span_id: str) -> list[Relation]:
@@ -721,24 +800,26 @@ class Workspace:
         return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     # ----------------------------------------------------------------- review (bulk, audit)
-    def adjudicators_by_document(self) -> dict[str, str]:
-        """Per document, who decided its gold layer.
+    def adjudicators_by_document(self, doc_ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Per document (of ``doc_ids``, or all), who decided its gold layer.
 
         That is who last marked it adjudicated, or else who last changed its gold layer; the
         export names this person so a gold file says whose judgement it holds.
         """
-        rows = self._db.execute(
-            "SELECT doc_id, who, action IN ('set_status', 'import_adjudication') AND "
-            "json_extract(payload, '$.status') = 'adjudicated' FROM events "
-            "WHERE layer = ? AND doc_id IS NOT NULL ORDER BY id",
-            [GOLD_LAYER],
-        )
         last: dict[str, str] = {}
         marked: dict[str, str] = {}
-        for doc_id, who, is_mark in rows:
-            last[doc_id] = who
-            if is_mark:
-                marked[doc_id] = who
+        for chunk in [None] if doc_ids is None else _chunks(doc_ids):
+            where = "" if chunk is None else f" AND doc_id IN ({','.join('?' * len(chunk))})"
+            rows = self._db.execute(
+                "SELECT doc_id, who, action IN ('set_status', 'import_adjudication') AND "
+                "json_extract(payload, '$.status') = 'adjudicated' FROM events "
+                "WHERE layer = ? AND doc_id IS NOT NULL" + where + " ORDER BY id",
+                [GOLD_LAYER, *(chunk or [])],
+            )
+            for doc_id, who, is_mark in rows:
+                last[doc_id] = who
+                if is_mark:
+                    marked[doc_id] = who
         return {**last, **marked}
 
     # ----------------------------------------------------------------- annotation window (gui)
@@ -817,6 +898,12 @@ def _read_only_authorizer(
     if action == sqlite3.SQLITE_PRAGMA and (arg2 is None or arg1 in _READ_PRAGMAS):
         return sqlite3.SQLITE_OK
     return sqlite3.SQLITE_DENY
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    """Slices small enough for SQLite's limit on parameters."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _parse_status(status: Status | str) -> Status:

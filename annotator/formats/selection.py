@@ -39,10 +39,12 @@ def select(
     """Every document in import order (or those whose status in ``layer`` is ``status``), each
     with the layer's spans and relations, possibly none. ``progress`` gets the number of
     documents looked at so far, chosen or not."""
-    adjudicators = ws.adjudicators_by_document() if layer == GOLD_LAYER else {}
     seen = 0
     for docs in document_batches(ws, batch_size):
-        batch = layer_batch(ws, layer, [d.id for d in docs])
+        ids = [d.id for d in docs]
+        batch = layer_batch(ws, layer, ids)
+        # Who decided gold, for this batch only (the events index by layer and document).
+        adjudicators = ws.adjudicators_by_document(ids) if layer == GOLD_LAYER else {}
         for doc in docs:
             seen += 1
             doc_status = str(batch.statuses.get(doc.id, Status.NEW))

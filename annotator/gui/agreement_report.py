@@ -9,6 +9,7 @@ review mode.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.catalog import document_count
+from annotator.core.errors import AnnotatorError
 from annotator.core.workspace import Workspace
 from annotator.gui.bar_chart import BarChart
 from annotator.gui.worker import Job
@@ -42,7 +45,7 @@ def agreement_job(path: Path, who: str) -> Callable[[Callable[[int], None]], Agr
 
     def work(progress: Callable[[int], None]) -> AgreementReport:
         with Workspace(path, who, read_only=True) as ws:
-            return compute_agreement(ws, progress=progress)
+            return compute_agreement(ws, progress=progress, keep_lowest=LOWEST)
 
     return work
 
@@ -57,7 +60,7 @@ class AgreementReportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("agreementReport")
         self.setWindowTitle(self.tr("Agreement report"))
-        self.titles = {d.id: d.title for d in workspace.documents()}
+        self.workspace = workspace
         self.report: AgreementReport | None = None
         self.heading = QLabel(self.tr("Computing…"))
         self.heading.setObjectName("agreementHeading")
@@ -77,7 +80,11 @@ class AgreementReportDialog(QDialog):
         self.lowest.setObjectName("lowestAgreement")
         self.lowest.setToolTip(self.tr("Enter or double-click opens the document in review mode"))
         self.progress = QProgressDialog(
-            self.tr("Computing agreement…"), self.tr("Cancel"), 0, max(1, len(self.titles)), self
+            self.tr("Computing agreement…"),
+            self.tr("Cancel"),
+            0,
+            max(1, document_count(workspace.query)),
+            self,
         )
         self.progress.setObjectName("agreementProgress")
         self.progress.setMinimumDuration(300)
@@ -139,7 +146,7 @@ class AgreementReportDialog(QDialog):
         self.chart.set_data(MEASURES, rows)
         self.lowest.clear()
         for doc in report.lowest(count=LOWEST):
-            item = QListWidgetItem(lowest_line(doc, self.titles.get(doc.id, doc.id)))
+            item = QListWidgetItem(lowest_line(doc, self._title(doc.id)))
             item.setData(ID_ROLE, doc.id)
             self.lowest.addItem(item)
         self.computed.emit(report)
@@ -155,6 +162,13 @@ class AgreementReportDialog(QDialog):
     def _on_job_cancelled(self) -> None:
         self.progress.reset()
         self.heading.setText(self.tr("Cancelled."))
+
+    def _title(self, doc_id: str) -> str:
+        """Titles of the few documents listed, read when shown (not the corpus's up front)."""
+        try:
+            return self.workspace.document(doc_id).title
+        except (AnnotatorError, sqlite3.Error):  # the window closed while it computed
+            return doc_id
 
     def _on_lowest_item_activated(self, item: QListWidgetItem) -> None:
         self.document_activated.emit(item.data(ID_ROLE))

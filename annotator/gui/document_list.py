@@ -1,60 +1,316 @@
-"""The document list: titles with this annotator's status, progress, and filters."""
+"""The document list: titles with this annotator's status badge, progress, search and sorting.
+
+A workspace may hold 100,000 articles. The list is a lazy item model over the store
+(:mod:`annotator.core.catalog`): it holds the rowids of the rows fetched so far in one compact
+array, fetches a window of rows as the view scrolls (``canFetchMore``/``fetchMore``), and keeps
+a few pages of titles and statuses in a small LRU. Filtering, sorting, "go to" and progress are
+SQL queries; a change repaints the one row it touched.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.arabic.search import title_matches
-from annotator.core.model import DocumentSummary, Status
-from annotator.core.workflow import progress
+from annotator.core import catalog
+from annotator.core.catalog import ListQuery, Sort
+from annotator.core.model import Status
 from annotator.gui.plain import tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
+PAGE = 200  # rows fetched at a time, and the unit of the row cache
+CACHED_PAGES = 16
+REACH = 2000  # rows the list fetches at most to mark a document opened further down
+BADGE_COLORS = {
+    Status.NEW.value: "#e0e0e0",
+    Status.IN_PROGRESS.value: "#ffe08a",
+    Status.DONE.value: "#b7e4c7",
+    Status.ADJUDICATED.value: "#a9d6f5",
+}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class DocumentListModel(QAbstractListModel):
+    """Rows of the documents a ``ListQuery`` selects, fetched a page at a time.
+
+    Only rows fetched so far exist for the view; their rowids sit in one ``array`` (8 bytes
+    a row, no Python object per document), their titles and statuses in a few cached pages.
+    """
+
+    def __init__(self, read: catalog.Read, query: ListQuery) -> None:
+        super().__init__()
+        self.read = read
+        self.query = query
+        self.status_names: dict[str, str] = {}
+        self.badges: dict[str, QPixmap] = {}
+        self._rowids = array("q")
+        self._last: tuple[object, int] | None = None
+        self._exhausted = False
+        self._fetching = False
+        self._pages: OrderedDict[int, list[tuple[str, str, str]]] = OrderedDict()
+        self._reset_rows()
+
+    # ------------------------------------------------------------------ Qt model
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._rowids)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._fetching
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid():
+            self._fetch(PAGE)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rowids):
+            return None
+        doc_id, title, status = self._row(index.row())
+        if role in (Qt.ItemDataRole.DisplayRole, TITLE_ROLE):
+            return title
+        if role == ID_ROLE:
+            return doc_id
+        if role == STATUS_ROLE:
+            return status
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(doc_id)  # ids come from input files: shown as plain text
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.badges.get(status)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{title}, {self.status_names.get(status, status)}"
+        return None
+
+    # ------------------------------------------------------------------ queries
+    def set_query(self, query: ListQuery) -> None:
+        self._fetching = True  # no fetch from a view that hears of the reset mid-way
+        try:
+            self.beginResetModel()
+            self.query = query
+            self._reset_rows()
+            self.endResetModel()
+        finally:
+            self._fetching = False
+
+    def reload(self) -> None:
+        """Everything again (another program imported documents, or a status filter or sort
+        that the change may have reordered)."""
+        self.set_query(self.query)
+
+    def row_of(self, doc_id: str, fetch: int = 0) -> int | None:
+        """The row showing ``doc_id``, fetching at most ``fetch`` more rows to reach it (a
+        document a little further down, as "next unfinished" goes); None if not in reach."""
+        rowid = catalog.rowid_of(self.read, doc_id)
+        if rowid is None:
+            return None
+        row = self._find(rowid)
+        if row is not None or not fetch or self._exhausted:
+            return row
+        if not catalog.matches(self.read, self.query, rowid):
+            return row
+        stop = len(self._rowids) + fetch
+        while row is None and not self._exhausted and len(self._rowids) < stop:
+            start = len(self._rowids)
+            self._fetch(PAGE * 5)
+            row = self._find(rowid, start)
+        return row
+
+    def refresh_documents(self, doc_ids: Iterable[str]) -> None:
+        """Repaint the rows of these documents (a status changed): one dataChanged each."""
+        wanted = catalog.rowids_of(self.read, doc_ids)
+        if not wanted:
+            return
+        if self.query.status or self.query.sort in (Sort.STATUS, Sort.EDITED):
+            self.reload()  # the row may leave the list or move: the query decides again
+            return
+        for rowid in wanted.values():
+            row = self._find(rowid)
+            if row is None:
+                continue
+            page = self._pages.get(row // PAGE)
+            if page is not None:  # read that one row again, not its page
+                fresh = catalog.rows_by_rowid(self.read, self.query.layer, [rowid])
+                page[row % PAGE] = fresh.get(rowid, page[row % PAGE])
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    # ------------------------------------------------------------------ internals
+    def _reset_rows(self) -> None:
+        self._rowids = array("q")
+        self._last = None
+        self._exhausted = False
+        self._pages.clear()
+        rows = catalog.page(self.read, self.query, None, PAGE)
+        self._append(rows, PAGE)
+
+    def _fetch(self, count: int) -> None:
+        if self._exhausted or self._fetching:
+            return
+        rows = catalog.page(self.read, self.query, self._last, count)
+        if not rows:
+            self._exhausted = True
+            return
+        first = len(self._rowids)
+        # A view may ask for more while it hears of these rows: not until they are in.
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._append(rows, count)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
+
+    def _append(self, rows: list[catalog.ListRow], asked: int) -> None:
+        first = len(self._rowids)
+        self._rowids.extend(r.rowid for r in rows)
+        if rows:
+            self._last = (rows[-1].key, rows[-1].rowid)
+        self._exhausted = len(rows) < asked
+        for offset in range(0, len(rows), PAGE):  # fetches start on a page boundary
+            chunk = rows[offset : offset + PAGE]
+            self._remember((first + offset) // PAGE, [(r.doc_id, r.title, r.status) for r in chunk])
+
+    def _remember(self, page: int, rows: list[tuple[str, str, str]]) -> None:
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        while len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+
+    def _row(self, row: int) -> tuple[str, str, str]:
+        page = row // PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            rowids = self._rowids[page * PAGE : (page + 1) * PAGE]
+            found = catalog.rows_by_rowid(self.read, self.query.layer, list(rowids))
+            rows = [found.get(r, ("", "", Status.NEW.value)) for r in rowids]
+            self._remember(page, rows)
+        else:
+            self._pages.move_to_end(page)
+        return rows[row - page * PAGE]
+
+    def _find(self, rowid: int, start: int = 0) -> int | None:
+        try:
+            return self._rowids.index(rowid, start)
+        except ValueError:
+            return None
+
+
+def status_badges(names: dict[str, str], font: QFont) -> dict[str, QPixmap]:
+    """One small rounded badge per status, drawn once and shown beside every title (Qt's own
+    delegate paints it: no Python per painted row)."""
+    metrics = QFontMetrics(font)
+    height = metrics.height() + 4
+    width = max(metrics.horizontalAdvance(name) for name in names.values()) + 14
+    badges = {}
+    for status, name in names.items():
+        pixmap = QPixmap(width, height)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(BADGE_COLORS.get(status, "#e0e0e0")))
+        painter.drawRoundedRect(QRect(0, 0, width, height), 6, 6)
+        painter.setPen(QColor("#222222"))
+        painter.setFont(font)
+        painter.drawText(QRect(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, name)
+        painter.end()
+        badges[status] = pixmap
+    return badges
+
 
 class DocumentPanel(QWidget):
-    """Lists documents in import order; emits ``document_selected`` when the user picks one."""
+    """Lists documents; emits ``document_selected`` when the user picks one."""
 
     document_selected = Signal(str)
 
-    def __init__(self) -> None:
+    def __init__(self, read: catalog.Read, layer: str) -> None:
         super().__init__()
         self.setObjectName("documentPanel")
+        self.read = read
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("documentFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Filter by title…"))
+        self.filter_edit.setPlaceholderText(self.tr("Search titles and text…"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setToolTip(
+            self.tr("Words in the title or text; Enter opens the first match or a document id.")
+        )
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("All documents"), "")
         for status in (Status.NEW, Status.IN_PROGRESS, Status.DONE):
             self.status_filter.addItem(self.status_name(status), status.value)
+        self.sort_choice = QComboBox()
+        self.sort_choice.setObjectName("documentSort")
+        for sort, name in (
+            (Sort.IMPORT, self.tr("Import order")),
+            (Sort.TITLE, self.tr("Title")),
+            (Sort.STATUS, self.tr("Status")),
+            (Sort.EDITED, self.tr("Last edited")),
+        ):
+            self.sort_choice.addItem(name, sort.value)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("documentProgress")
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.list = QListWidget()
+        self.model = DocumentListModel(read, ListQuery(layer))
+        self.model.status_names = {s.value: self.status_name(s) for s in Status}
+        # A one-column table, not a QListView: QListView lays out every fetched row again
+        # when one row changes; a table with fixed row heights repaints just that row.
+        self.list = QTableView()
         self.list.setObjectName("documentList")
-        self.list.setWordWrap(True)
+        self.list.setModel(self.model)
+        self.model.badges = status_badges(self.model.status_names, self.list.font())
+        self.list.horizontalHeader().hide()
+        self.list.horizontalHeader().setStretchLastSection(True)
+        rows = self.list.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.list.fontMetrics().height() + 10)
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        choices = QHBoxLayout()
+        choices.addWidget(self.status_filter, 1)
+        choices.addWidget(self.sort_choice, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for widget in (self.filter_edit, self.status_filter, self.progress_label, self.list):
-            layout.addWidget(widget)
+        layout.addWidget(self.filter_edit)
+        layout.addLayout(choices)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.list)
+        self._current: str | None = None
+        self._total = catalog.document_count(read)  # changes only when documents are added
+        self.update_progress()
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.filter_edit.returnPressed.connect(self._on_filter_edit_return_pressed)
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
-        self.list.currentItemChanged.connect(self._on_list_current_changed)
+        self.sort_choice.currentIndexChanged.connect(self._on_sort_choice_changed)
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
 
     def status_name(self, status: Status) -> str:
         return {
@@ -64,64 +320,105 @@ class DocumentPanel(QWidget):
             Status.ADJUDICATED: self.tr("adjudicated"),
         }[status]
 
-    def set_documents(
-        self, documents: Sequence[DocumentSummary], statuses: Mapping[str, Status]
-    ) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        for doc in documents:
-            item = QListWidgetItem()
-            item.setData(ID_ROLE, doc.id)
-            item.setData(TITLE_ROLE, doc.title)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        self.set_statuses(statuses)
+    # ------------------------------------------------------------------ what the window asks
+    def set_layer(self, layer: str) -> None:
+        """Show statuses of another layer (gold in review mode)."""
+        if layer != self.model.query.layer:
+            self._requery(layer=layer)
+        self.update_progress()
+
+    def select(self, doc_id: str, fetch: bool = True) -> None:
+        """Make ``doc_id`` the current row, or none if it is filtered out or far down.
+
+        The list fetches at most REACH more rows to mark it (the next unfinished document is
+        usually close); a document further away still opens, and the list stays where it is,
+        so opening document 90,000 never reads 90,000 rows. Without ``fetch`` (the list was
+        filtered or re-sorted while typing) only rows already fetched are looked at.
+        """
+        self._current = doc_id
+        row = self.model.row_of(doc_id, REACH if fetch else 0)
+        selection = self.list.selectionModel()
+        if row is None:
+            selection.clearCurrentIndex()
+            selection.clearSelection()
+            return
+        index = self.model.index(row)
+        if self.list.currentIndex() != index:
+            self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
 
     def order(self) -> list[str]:
-        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
+        """Ids of the rows fetched so far, top to bottom (for tests and small lists)."""
+        return [str(self.model.index(i).data(ID_ROLE)) for i in range(self.model.rowCount())]
 
-    def set_statuses(self, statuses: Mapping[str, Status]) -> None:
-        """Show each document's status for this annotator and the "3 of 5 done" line."""
-        changed = False
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            status = statuses.get(item.data(ID_ROLE), Status.NEW)
-            if item.data(STATUS_ROLE) == status.value:
-                continue  # untouched items are not repainted
-            changed = True
-            item.setData(STATUS_ROLE, status.value)
-            item.setText(f"{item.data(TITLE_ROLE)}\n{self.status_name(status)}")
-            item.setToolTip(tooltip(item.data(ID_ROLE)))  # ids come from input files
-        done = progress(self.order(), statuses)
-        text = self.tr("{done} of {total} done").format(done=done.done, total=done.total)
+    def current_document(self) -> str | None:
+        index = self.list.currentIndex()
+        return str(index.data(ID_ROLE)) if index.isValid() else None
+
+    def refresh_documents(self, doc_ids: Iterable[str]) -> None:
+        """Statuses of these documents changed: their rows and the progress line."""
+        before = self.model.rowCount()
+        reloaded = self.model.query.status or self.model.query.sort in (Sort.STATUS, Sort.EDITED)
+        self.model.refresh_documents(doc_ids)
+        if reloaded or self.model.rowCount() != before:
+            self._reselect()
+        self.update_progress()
+
+    def reload(self) -> None:
+        """Everything again: documents were added (an import in another program)."""
+        self.model.reload()
+        self._reselect()
+        self._total = catalog.document_count(self.read)
+        self.update_progress()
+
+    def update_progress(self) -> None:
+        done = catalog.progress(self.read, self.model.query.layer, self._total)
+        text = self.tr("{done} of {total} done").format(
+            done=f"{done.done:,}", total=f"{done.total:,}"
+        )
         if text != self.progress_label.text():
             self.progress_label.setText(text)
-        if changed:
-            self._apply_filter()
 
-    def select(self, doc_id: str) -> None:
-        for i in range(self.list.count()):
-            if self.list.item(i).data(ID_ROLE) == doc_id:
-                self.list.setCurrentRow(i)
-                return
+    # ------------------------------------------------------------------ internals
+    def _requery(self, **changes: object) -> None:
+        query = self.model.query
+        fields = {
+            "layer": query.layer,
+            "search": query.search,
+            "status": query.status,
+            "sort": query.sort,
+            **changes,
+        }
+        self.model.set_query(ListQuery(**fields))  # type: ignore[arg-type]
+        self._reselect()
 
-    def _apply_filter(self) -> None:
-        query = self.filter_edit.text()
-        wanted = self.status_filter.currentData()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            shown = title_matches(item.data(TITLE_ROLE), query) and (
-                not wanted or item.data(STATUS_ROLE) == wanted
-            )
-            if item.isHidden() == shown:  # re-hiding an item relays out the whole list
-                item.setHidden(not shown)
+    def _reselect(self) -> None:
+        if self._current is not None:
+            self.list.selectionModel().blockSignals(True)
+            try:
+                self.select(self._current, fetch=False)
+            finally:
+                self.list.selectionModel().blockSignals(False)
 
-    def _on_filter_edit_text_changed(self, _text: str) -> None:
-        self._apply_filter()
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        self._requery(search=text)
+
+    def _on_filter_edit_return_pressed(self) -> None:
+        text = self.filter_edit.text().strip()
+        if text and catalog.rowid_of(self.read, text) is not None:
+            self.filter_edit.clear()
+            self.document_selected.emit(text)
+        elif self.model.rowCount():
+            self.document_selected.emit(str(self.model.index(0).data(ID_ROLE)))
 
     def _on_status_filter_changed(self, _index: int) -> None:
-        self._apply_filter()
+        self._requery(status=self.status_filter.currentData() or "")
 
-    def _on_list_current_changed(self, current: QListWidgetItem | None) -> None:
-        if current is not None:
-            self.document_selected.emit(current.data(ID_ROLE))
+    def _on_sort_choice_changed(self, _index: int) -> None:
+        self._requery(sort=Sort(self.sort_choice.currentData()))
+
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            doc_id = str(current.data(ID_ROLE))
+            self._current = doc_id
+            self.document_selected.emit(doc_id)

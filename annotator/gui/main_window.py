@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.arabic.words import move_edge
+from annotator.core import catalog
 from annotator.core.changes import Change, ChangeKind
 from annotator.core.checks import (
     link_targets,
@@ -45,8 +47,8 @@ from annotator.core.commands import (
 from annotator.core.document_state import DocumentState
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD_LAYER, Document, Span, Status
-from annotator.core.watch import ExternalChanges
-from annotator.core.workflow import DocumentClock, annotator_layer, next_unfinished
+from annotator.core.watch import EXTERNAL_CHANGE, ExternalChanges
+from annotator.core.workflow import DocumentClock, annotator_layer
 from annotator.core.workspace import Workspace
 from annotator.gui.actions import Move, build_actions, build_tag_actions, label_title
 from annotator.gui.annotation_table import AnnotationTable, SpanTableModel
@@ -109,7 +111,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.window_actions.snap_words.setChecked(bool(workspace.setting(SNAP_KEY, True)))
 
-        self.panel = DocumentPanel()
+        self.panel = DocumentPanel(workspace.query, self.layer)
         self.header = DocumentHeader()
         self.banner = DoneChecksBanner()
         self.read_only_banner = QLabel(
@@ -138,6 +140,10 @@ class MainWindow(QMainWindow):
         self._unsaved_seconds: dict[str, float] = {}
         # Another program (the CLI, a second window) may change the file: look now and then.
         self.external = ExternalChanges(workspace)
+        # Attribute completions (every SPEAKER entity so far) are read once per label, when a
+        # span of it is first shown, then grow with this window's edits: never a corpus-wide
+        # query on start-up or after an edit.
+        self._completion_labels: set[str] = set()
         self.external_timer = QTimer(self)
         self.external_timer.setInterval(EXTERNAL_CHECK_MS)
 
@@ -151,7 +157,6 @@ class MainWindow(QMainWindow):
         self.addAction(self.compare.toggle)
         self._connect()
         self.resize(1400, 860)
-        self.panel.set_documents(workspace.documents(), workspace.statuses(self.layer))
         self._restore_position()
         self.article.setFocus()  # keyboard-first: the caret is in the article from the start
         if self.read_only:
@@ -274,6 +279,7 @@ class MainWindow(QMainWindow):
         self.colors.clear()
         self.colors.update({name: spec.color for name, spec in self.schema.labels.items()})
         self.form.set_schema(self.schema)
+        self._completion_labels.clear()  # the form's completion lists are new: read again
 
     def _connect(self) -> None:
         a = self.window_actions
@@ -378,7 +384,7 @@ class MainWindow(QMainWindow):
         self.window_actions.mark_done.setEnabled(layer != GOLD_LAYER and not self.read_only)
         self.compare.toggle.setEnabled(layer != GOLD_LAYER)
         self.compare.toggle.setChecked(False)
-        self.panel.set_statuses(self.workspace.statuses(layer))
+        self.panel.set_layer(layer)
         self._refresh()
 
     def _record_time(self, next_doc: str | None) -> None:
@@ -397,9 +403,6 @@ class MainWindow(QMainWindow):
             self.selected = None
         self.table.show_state(self.state)
         self._show_selection()
-        self.panel.set_statuses(self.workspace.statuses(self.layer))
-        for label, name in self.form.completions:
-            self.form.set_completions(label, name, self.workspace.attribute_values(label, name))
 
     def _show_selection(self) -> None:
         assert self.state is not None
@@ -412,6 +415,7 @@ class MainWindow(QMainWindow):
         if span is None:
             self.form.show_span(None, "", [], None)
             return
+        self._load_completions(span.label)
         targets = self.state.labelled(link_targets(self.schema, span.label))
         speakers = [(s.id, shorten(self.state.span_text(s), 50)) for s in targets]
         linked = self.state.linked_child(span.id)
@@ -429,9 +433,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         if not self._push(SetStatus(self.workspace, self.doc.id, self.layer, Status.DONE)):
             return
-        following = next_unfinished(
-            self.panel.order(), self.workspace.statuses(self.layer), self.doc.id
-        )
+        following = catalog.next_unfinished(self.workspace.query, self.layer, self.doc.id)
         if following is None:
             self.statusBar().showMessage(self.tr("Every document is done."), 10000)
         else:
@@ -489,16 +491,12 @@ class MainWindow(QMainWindow):
             )
 
     def _reload_from_store(self, change: Change) -> None:
-        """Re-read what ``change`` names: the document list only when documents may have come
-        or gone (the event log could not narrow the change down), the open document if it is
+        """Another program committed: the document list repaints the rows ``change`` names (or
+        reloads when documents may have come or gone), the open document is re-read if it is
         one of those changed."""
-        documents = self.workspace.documents() if change.whole_workspace else None
-        if documents is not None and [d.id for d in documents] != self.panel.order():
-            self.panel.set_documents(documents, self.workspace.statuses(self.layer))
-            if self.doc is None:
-                self._restore_position()
-            else:
-                self.panel.select(self.doc.id)
+        self._show_change_in_list(change)
+        if self.doc is None:
+            self._restore_position()
         if self.doc is not None and change.touches(self.doc.id):
             stored = self.workspace.document(self.doc.id)
             if stored.published != self.doc.published:
@@ -523,14 +521,40 @@ class MainWindow(QMainWindow):
         self.form.setEnabled(False)
 
     def _restore_position(self) -> None:
-        order = self.panel.order()
-        if not order:
-            return
+        conn = self.workspace.query
         saved = self.workspace.setting(position_key(self.layer)) or {}
-        doc_id = saved.get("doc") if saved.get("doc") in order else order[0]
+        known = isinstance(saved.get("doc"), str) and catalog.rowid_of(conn, saved["doc"])
+        doc_id = saved["doc"] if known else catalog.first_document(conn)
+        if doc_id is None:
+            return
         self._open_document(doc_id)
         if doc_id == saved.get("doc"):
             self.article.verticalScrollBar().setValue(int(saved.get("scroll", 0)))
+
+    def _load_completions(self, label: str) -> None:
+        if label in self._completion_labels:
+            return
+        self._completion_labels.add(label)
+        for known, name in self.form.completions:
+            if known == label:
+                self.form.set_completions(label, name, self.workspace.attribute_values(label, name))
+
+    def _add_completions(self, payload: dict[str, Any]) -> None:
+        """A value this window just saved joins the completions (no query over all spans)."""
+        span = payload.get("span") or payload.get("after")
+        if not isinstance(span, dict) or span.get("label") not in self._completion_labels:
+            return
+        for name, value in (span.get("attrs") or {}).items():
+            model = self.form.completions.get((span["label"], name))
+            if model is not None and value and value not in model.stringList():
+                self.form.set_completions(span["label"], name, sorted([*model.stringList(), value]))
+
+    def _show_change_in_list(self, change: Change) -> None:
+        """The document list repaints the rows a change touched, or reloads for an import."""
+        if change.whole_workspace or change.kind is ChangeKind.DOCUMENTS_ADDED:
+            self.panel.reload()
+        elif change.doc_ids:
+            self.panel.refresh_documents(change.doc_ids)
 
     # ------------------------------------------------------------------ slots
     def _on_workspace_changed(self, change: Change) -> None:
@@ -539,8 +563,11 @@ class MainWindow(QMainWindow):
             change.whole_workspace and self.workspace.schema != self.schema
         ):
             self._apply_schema()
+        if action not in _INVISIBLE and action != EXTERNAL_CHANGE:
+            self._show_change_in_list(change)  # another program's: _reload_from_store did
         if change.kind is ChangeKind.SETTINGS or action in _INVISIBLE or self.doc is None:
             return
+        self._add_completions(payload)
         if action == "set_published":
             self.doc = self.workspace.document(self.doc.id)
             self.header.show_document(self.doc.title, self.doc.published)

@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from annotator.arabic.keyboard import layout_independent
-from annotator.arabic.suggest import SuggestionSet, store_suggestions
 from annotator.core import suggestions
 from annotator.core.changes import Change
 from annotator.core.commands import AcceptSuggestions, Command, RejectSuggestion
@@ -35,6 +35,9 @@ from annotator.gui.plain import isolate
 from annotator.gui.suggestion_look import describe
 from annotator.gui.suggestion_runner import SuggestionRunner
 from annotator.gui.workspace_events import EXTERNAL_CHANGE, WorkspaceEvents
+
+if TYPE_CHECKING:
+    from annotator.arabic.suggest import SuggestionSet
 
 translate = QCoreApplication.translate
 # What the Workspace reports when the pending suggestions of a document may have changed.
@@ -311,6 +314,8 @@ class SuggestionReview(QObject):
             return
         self._start_review = doc_id == self.doc_id
         try:
+            from annotator.arabic.suggest import store_suggestions  # loaded on first use
+
             report = store_suggestions(self.workspace, doc_id, found, layer=self.layer)
         except AnnotatorError as exc:
             self._report(str(exc))

@@ -8,10 +8,20 @@ SQLite connection, which may not be shared across threads.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from annotator.arabic.suggest import suggest_text
+if TYPE_CHECKING:
+    from annotator.arabic.suggest import SuggestionSet
+
+
+def suggest_text(text: str, published: str | None) -> SuggestionSet:
+    """The Arabic pre-annotator, imported on first use (on the worker thread): compiling its
+    rules takes a few hundred milliseconds that the window's first paint does not wait for."""
+    from annotator.arabic.suggest import suggest_text as compute
+
+    return compute(text, published)
 
 
 class SuggestionRunner(QObject):

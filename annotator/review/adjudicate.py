@@ -17,7 +17,7 @@ alone, so a second run adds nothing. The rest is the reviewer's conflict list
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -35,6 +35,9 @@ ContentKey = tuple[int, int, str, tuple[tuple[str, str], ...]]
 class Strategy(StrEnum):
     UNANIMOUS = "unanimous"
     MAJORITY = "majority"
+
+
+BATCH = 1000  # documents decided at a time
 
 
 def content_key(span: Span) -> ContentKey:
@@ -169,30 +172,39 @@ def _adjudicate(
     doc_ids: Sequence[str] | None,
 ) -> AutoResult:
     min_votes = rule[1]
-    data = load(ws, chosen, doc_ids)
-    gold_spans = spans_of(ws, GOLD_LAYER, doc_ids)
-    gold_rels = relations_of(ws, GOLD_LAYER, doc_ids)
-    done = {d for d, s in ws.statuses(GOLD_LAYER).items() if s == Status.ADJUDICATED}
     rejected = rejected_keys(ws)
     result = AutoResult(rule[0].value, min_votes, chosen)
     spans: list[Span] = []
     relations: list[Relation] = []
-    wanted = set(doc_ids) if doc_ids is not None else None
-    for doc_id in data.order:
-        if wanted is not None and doc_id not in wanted:
-            continue
-        voters = data.layers_of(doc_id)
-        if doc_id in done:
-            result.skipped_adjudicated += bool(voters)
-            continue
-        if len(voters) < min_votes:
-            continue
-        doc = _Document(data, gold_spans.get(doc_id, []), gold_rels.get(doc_id, []))
-        doc.decide(doc_id, voters, rule, ws.who, rejected.get(doc_id, set()))
-        if doc.spans or doc.relations:
-            result.per_document[doc_id] = {"spans": len(doc.spans), "relations": len(doc.relations)}
-            spans.extend(doc.spans)
-            relations.extend(doc.relations)
+    if doc_ids is None:
+        batches: Iterable[list[str]] = ws.doc_id_batches(BATCH)
+    else:
+        wanted = list(dict.fromkeys(doc_ids))
+        batches = (wanted[i : i + BATCH] for i in range(0, len(wanted), BATCH))
+    # A batch of documents at a time with just their layers' spans: only the agreed spans
+    # (what is written) are kept across batches.
+    for batch in batches:
+        data = load(ws, chosen, batch)
+        gold_spans = spans_of(ws, GOLD_LAYER, batch)
+        gold_rels = relations_of(ws, GOLD_LAYER, batch)
+        statuses = ws.statuses_of_documents(GOLD_LAYER, batch)
+        done = {d for d, s in statuses.items() if s == Status.ADJUDICATED}
+        for doc_id in data.order:
+            voters = data.layers_of(doc_id)
+            if doc_id in done:
+                result.skipped_adjudicated += bool(voters)
+                continue
+            if len(voters) < min_votes:
+                continue
+            doc = _Document(data, gold_spans.get(doc_id, []), gold_rels.get(doc_id, []))
+            doc.decide(doc_id, voters, rule, ws.who, rejected.get(doc_id, set()))
+            if doc.spans or doc.relations:
+                result.per_document[doc_id] = {
+                    "spans": len(doc.spans),
+                    "relations": len(doc.relations),
+                }
+                spans.extend(doc.spans)
+                relations.extend(doc.relations)
     result.documents = len(result.per_document)
     result.spans_added, result.relations_added = len(spans), len(relations)
     if spans or relations:

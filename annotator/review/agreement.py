@@ -33,6 +33,7 @@ from annotator.review.data import ReviewData, active_annotator_layers, load, res
 from annotator.review.matching import match_exact, match_overlap
 from annotator.review.unitizing import Continua, Unitizing
 
+BATCH = 1000  # documents compared at a time
 Figures = dict[str, float | None]
 Pair = tuple[str, str]
 OVERALL = "overall"
@@ -152,18 +153,34 @@ class AgreementReport:
 
     def lowest(self, key: str = "f1_overlap", count: int = 10) -> list[DocumentAgreement]:
         """The documents with the lowest figure ``key`` overall (undefined ones last)."""
-        return sorted(
-            self.per_document,
-            key=lambda d: (d.overall.get(key) is None, d.overall.get(key) or 0.0),
-        )[:count]
+        return lowest_of(self.per_document, key, count)
+
+
+def lowest_of(
+    docs: Sequence[DocumentAgreement], key: str = "f1_overlap", count: int = 10
+) -> list[DocumentAgreement]:
+    return sorted(docs, key=lambda d: (d.overall.get(key) is None, d.overall.get(key) or 0.0))[
+        :count
+    ]
+
+
+def labels_compared(ws: Workspace, layers: Sequence[str]) -> list[str]:
+    """The schema's labels, then any other label the layers used: one query, no spans loaded."""
+    marks = ",".join("?" * len(layers))
+    found = {
+        label
+        for (label,) in ws.query(
+            f"SELECT DISTINCT label FROM spans WHERE layer IN ({marks})", list(layers)
+        )
+    }
+    return list(ws.schema.labels) + sorted(found - set(ws.schema.labels))
 
 
 class _Agreement:
-    def __init__(self, ws: Workspace, data: ReviewData) -> None:
+    def __init__(self, ws: Workspace, data: ReviewData, labels: list[str]) -> None:
         self.data = data
         self.schema = ws.schema
-        found = {s.label for layer in data.layers for g in data.spans[layer].values() for s in g}
-        self.labels = list(ws.schema.labels) + sorted(found - set(ws.schema.labels))
+        self.labels = labels
         self.bits = {label: 1 << i for i, label in enumerate(self.labels)}
         self.relation_labels = list(ws.schema.relations)
 
@@ -292,42 +309,61 @@ def compute_agreement(
     layers: Sequence[str] | None = None,
     per_document: bool = True,
     progress: Callable[[int], None] | None = None,
+    on_document: Callable[[DocumentAgreement], None] | None = None,
+    keep_lowest: int | None = None,
 ) -> AgreementReport:
     """Agreement between ``layers`` (default: every annotator layer) over the whole workspace.
 
     Only documents that at least two of the layers have annotated are compared; the report's
     ``documents`` counts them. ``progress`` is told how many documents have been read so far
     (a GUI runs this off its UI thread and shows that).
+
+    Per-document figures of 100,000 documents would fill gigabytes: ``on_document`` receives
+    each one as it is computed instead of the report keeping it (the CLI streams them out), and
+    ``keep_lowest`` keeps only that many lowest-agreement documents (what the window lists).
     """
     chosen = resolve_layers(ws, layers)
-    data = load(ws, chosen)
-    engine = _Agreement(ws, data)
+    label_names = labels_compared(ws, chosen)
     two = len(chosen) == 2
     corpus = _Comparison()
     docs: list[DocumentAgreement] = []
-    complete = {label: Continua() for label in engine.labels}
-    for count, doc_id in enumerate(data.order, 1):
-        if progress is not None:
-            progress(count)
-        present = data.layers_of(doc_id)
-        if len(present) < 2:
-            continue
-        comp = engine.document(doc_id, present)
-        corpus.add(comp)
-        everyone = len(present) == len(chosen)
-        continua = engine.continua(doc_id, present) if everyone or per_document else {}
-        if everyone:
-            for label, c in continua.items():
-                complete[label].pool(c)
-        if per_document:
-            labels, overall = engine.figures(comp, continua, two)
-            attributes, relations = engine.extras(comp)
-            docs.append(DocumentAgreement(doc_id, present, labels, overall, attributes, relations))
+    complete = {label: Continua() for label in label_names}
+    count = compared = 0
+    # A batch of documents at a time with just their spans: memory stays flat with the corpus.
+    for batch in ws.doc_id_batches(BATCH):
+        data = load(ws, chosen, batch)
+        engine = _Agreement(ws, data, label_names)
+        for doc_id in data.order:
+            count += 1
+            if progress is not None:
+                progress(count)
+            present = data.layers_of(doc_id)
+            if len(present) < 2:
+                continue
+            compared += 1
+            comp = engine.document(doc_id, present)
+            corpus.add(comp)
+            everyone = len(present) == len(chosen)
+            continua = engine.continua(doc_id, present) if everyone or per_document else {}
+            if everyone:
+                for label, c in continua.items():
+                    complete[label].pool(c)
+            if per_document:
+                labels, overall = engine.figures(comp, continua, two)
+                attributes, relations = engine.extras(comp)
+                found = DocumentAgreement(doc_id, present, labels, overall, attributes, relations)
+                if on_document is not None:
+                    on_document(found)
+                    continue
+                docs.append(found)
+                if keep_lowest is not None and len(docs) > 4 * keep_lowest + 100:
+                    docs = lowest_of(docs, count=keep_lowest)
+    engine = _Agreement(ws, ReviewData(chosen, [], {}, {}, {}), label_names)
     labels, overall = engine.figures(corpus, complete, two)
     attributes, relations = engine.extras(corpus)
     return AgreementReport(
         layers=chosen,
-        documents=sum(1 for d in data.order if len(data.layers_of(d)) >= 2),
+        documents=compared,
         labels=labels,
         overall=overall,
         attributes=attributes,
@@ -336,7 +372,7 @@ def compute_agreement(
             f"{a}/{b}": {k: v for k, v in t.figures().items() if k.startswith("f1")}
             for (a, b), t in _sum_pairs(corpus.spans).items()
         },
-        per_document=docs,
+        per_document=docs if keep_lowest is None else lowest_of(docs, count=keep_lowest),
     )
 
 

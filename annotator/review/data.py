@@ -107,7 +107,10 @@ def load(ws: Workspace, layers: Sequence[str], doc_ids: Sequence[str] | None = N
         data.order.append(doc_id)
         data.lengths[doc_id] = length
     for layer in layers:
-        touched = {d for d, status in ws.statuses(layer).items() if status != Status.NEW}
+        statuses = (
+            ws.statuses(layer) if doc_ids is None else ws.statuses_of_documents(layer, doc_ids)
+        )
+        touched = {d for d, status in statuses.items() if status != Status.NEW}
         data.annotated[layer] = touched | {d for d, spans in data.spans[layer].items() if spans}
     return data
 
@@ -129,8 +132,7 @@ def spans_of(ws: Workspace, layer: str, doc_ids: Sequence[str] | None) -> dict[s
     """A layer's spans by document: the whole corpus in one query, or just ``doc_ids``."""
     if doc_ids is None:
         return spans_by_document(ws, layer)
-    found = {doc_id: ws.spans(doc_id, layer) for doc_id in dict.fromkeys(doc_ids)}
-    return {doc_id: spans for doc_id, spans in found.items() if spans}
+    return ws.spans_of_documents(layer, list(dict.fromkeys(doc_ids)))
 
 
 def relations_of(
@@ -139,8 +141,7 @@ def relations_of(
     """A layer's relations by document: the whole corpus, or just ``doc_ids``."""
     if doc_ids is None:
         return ws.relations_by_document(layer)
-    found = {doc_id: ws.relations(doc_id, layer) for doc_id in dict.fromkeys(doc_ids)}
-    return {doc_id: relations for doc_id, relations in found.items() if relations}
+    return ws.relations_of_documents(layer, list(dict.fromkeys(doc_ids)))
 
 
 def spans_by_document(ws: Workspace, layer: str) -> dict[str, list[Span]]:

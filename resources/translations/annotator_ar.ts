@@ -148,12 +148,32 @@
 <context>
     <name>DocumentPanel</name>
     <message>
-        <source>Filter by title…</source>
-        <translation>تصفية حسب العنوان…</translation>
+        <source>Search titles and text…</source>
+        <translation>ابحث في العناوين والنصوص…</translation>
+    </message>
+    <message>
+        <source>Words in the title or text; Enter opens the first match or a document id.</source>
+        <translation>كلمات في العنوان أو النص؛ يفتح Enter أول نتيجة أو المستند بمعرّفه.</translation>
     </message>
     <message>
         <source>All documents</source>
         <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <source>Import order</source>
+        <translation>ترتيب الاستيراد</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Last edited</source>
+        <translation>آخر تعديل</translation>
     </message>
     <message>
         <source>new</source>

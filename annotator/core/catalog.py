@@ -1,0 +1,209 @@
+"""The document list as SQL: pages of rows, filters, sorting, progress and "next unfinished".
+
+A corpus may hold 100,000 articles, so nothing here walks the documents in Python. The list is
+read a window at a time with keyset pagination (``after`` is the sort key of the last row
+already shown), which costs the same at row 90,000 as at row 0; filters and search are WHERE
+clauses; progress is one aggregate query. The window's item model
+(:mod:`annotator.gui.document_list`) is a thin adapter over these functions.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from annotator.core.model import Status
+from annotator.core.search_index import SEARCH_TABLE, match_expression
+
+UNFINISHED = ("new", "in_progress")
+
+# A read-only query: ``Workspace.query`` (the authorizer refuses anything but reading).
+Read = Callable[..., sqlite3.Cursor]
+
+
+class Sort(Enum):
+    """Orders the list can be shown in; each is (SQL key, direction), ties by import order."""
+
+    IMPORT = "import"
+    TITLE = "title"
+    STATUS = "status"
+    EDITED = "edited"  # last edited first
+
+    @property
+    def key(self) -> str:
+        return {
+            Sort.IMPORT: "d.rowid",
+            Sort.TITLE: "d.title",
+            Sort.STATUS: "coalesce(s.status, 'new')",
+            Sort.EDITED: "coalesce(s.updated, '')",
+        }[self]
+
+    @property
+    def descending(self) -> bool:
+        return self is Sort.EDITED
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Which documents the list shows, for which layer's status, in which order."""
+
+    layer: str
+    search: str = ""
+    status: str = ""
+    sort: Sort = Sort.IMPORT
+
+
+@dataclass(frozen=True)
+class ListRow:
+    rowid: int
+    key: object  # the sort key, for the next page's keyset
+    doc_id: str
+    title: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+
+
+def _where(query: ListQuery) -> tuple[str, str, list[object], str]:
+    """(FROM clause, WHERE conditions, parameters, rowid column) of a query's documents.
+
+    The most selective part drives: the search index when there is a search (it yields
+    matches in rowid order and stops at the LIMIT), the status index for a status other than
+    new (a few thousand done documents, not a walk over every document), else the documents.
+    """
+    expression = match_expression(query.search) if query.search.strip() else None
+    by_status = query.status not in ("", Status.NEW.value)
+    conditions: list[str] = []
+    where_params: list[object] = []
+    join_params: list[object] = []
+    if expression is not None:
+        source = f"{SEARCH_TABLE} f JOIN documents d ON d.rowid = f.rowid"
+        conditions.append(f"f.{SEARCH_TABLE} MATCH ?")
+        where_params.append(expression)
+    elif by_status:
+        source = "doc_status s CROSS JOIN documents d ON d.id = s.doc_id"
+    else:
+        source = "documents d"
+    if by_status:
+        if expression is not None:
+            source += " JOIN doc_status s ON s.doc_id = d.id"
+        conditions.append("s.layer = ? AND s.status = ?")
+        where_params.extend([query.layer, query.status])
+    else:
+        source += " LEFT JOIN doc_status s ON s.doc_id = d.id AND s.layer = ?"
+        join_params.append(query.layer)
+        if query.status:
+            conditions.append("coalesce(s.status, 'new') = ?")
+            where_params.append(query.status)
+    rowid = "f.rowid" if expression is not None else "d.rowid"
+    return source, " AND ".join(conditions), join_params + where_params, rowid
+
+
+def page(
+    read: Read, query: ListQuery, after: tuple[object, int] | None, limit: int
+) -> list[ListRow]:
+    """Up to ``limit`` rows following ``after`` (the (key, rowid) of the last row shown)."""
+    source, where, params, rowid = _where(query)
+    key = rowid if query.sort is Sort.IMPORT else query.sort.key
+    conditions = [where] if where else []
+    if after is not None:
+        if query.sort is Sort.IMPORT:
+            conditions.append(f"{rowid} > ?")
+            params.append(after[1])
+        else:
+            op = "<" if query.sort.descending else ">"
+            conditions.append(f"({key} {op} ? OR ({key} = ? AND {rowid} > ?))")
+            params.extend([after[0], after[0], after[1]])
+    direction = "DESC" if query.sort.descending else ""
+    order = rowid if query.sort is Sort.IMPORT else f"{key} {direction}, {rowid}"
+    sql = (
+        f"SELECT {rowid}, {key}, d.id, d.title, coalesce(s.status, 'new') FROM {source}"
+        + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
+        + f" ORDER BY {order} LIMIT ?"
+    )
+    params.append(limit)
+    return [ListRow(*row) for row in read(sql, params)]
+
+
+def rows_by_rowid(read: Read, layer: str, rowids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+    """(id, title, status) of the given documents: a page of the list read again."""
+    if not rowids:
+        return {}
+    marks = ",".join("?" * len(rowids))
+    found = read(
+        "SELECT d.rowid, d.id, d.title, coalesce(s.status, 'new') FROM documents d "
+        "LEFT JOIN doc_status s ON s.doc_id = d.id AND s.layer = ? "
+        f"WHERE d.rowid IN ({marks})",
+        [layer, *rowids],
+    )
+    return {rowid: (doc_id, title, status) for rowid, doc_id, title, status in found}
+
+
+def rowid_of(read: Read, doc_id: str) -> int | None:
+    row = read("SELECT rowid FROM documents WHERE id = ?", [doc_id]).fetchone()
+    return int(row[0]) if row else None
+
+
+def rowids_of(read: Read, doc_ids: Iterable[str]) -> dict[str, int]:
+    ids = list(doc_ids)
+    found: dict[str, int] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(read(f"SELECT id, rowid FROM documents WHERE id IN ({marks})", chunk))
+    return found
+
+
+def matches(read: Read, query: ListQuery, rowid: int) -> bool:
+    """Whether one document is in the list the query selects (one indexed probe)."""
+    source, where, params, rowid_column = _where(query)
+    sql = f"SELECT 1 FROM {source} WHERE {rowid_column} = ?" + (f" AND {where}" if where else "")
+    return read(sql, [*params, rowid]).fetchone() is not None
+
+
+def first_document(read: Read) -> str | None:
+    row = read("SELECT id FROM documents ORDER BY rowid LIMIT 1").fetchone()
+    return str(row[0]) if row else None
+
+
+def document_count(read: Read) -> int:
+    return int(read("SELECT count(*) FROM documents").fetchone()[0])
+
+
+def done_count(read: Read, layer: str) -> int:
+    """Documents done in ``layer``: one count on the (layer, status) index."""
+    row = read(
+        "SELECT count(*) FROM doc_status WHERE layer = ? AND status = ?",
+        [layer, Status.DONE.value],
+    ).fetchone()
+    return int(row[0])
+
+
+def progress(read: Read, layer: str, total: int | None = None) -> Progress:
+    """How many of how many are done, from aggregate queries. Counting the documents reads a
+    whole index, so a view that knows the total (only imports change it) passes it in."""
+    return Progress(done_count(read, layer), document_count(read) if total is None else total)
+
+
+def next_unfinished(read: Read, layer: str, current: str | None) -> str | None:
+    """The first document after ``current`` in import order (wrapping round) that is not done
+    or adjudicated in ``layer``, or None: the same rule as before, as one or two queries."""
+    here = rowid_of(read, current) if current is not None else None
+    sql = (
+        "SELECT d.id FROM documents d LEFT JOIN doc_status s ON s.doc_id = d.id "
+        "AND s.layer = ? WHERE coalesce(s.status, 'new') IN (?, ?) AND d.rowid {op} ? "
+        "ORDER BY d.rowid LIMIT 1"
+    )
+    for op, bound in ((">", here or 0), ("<", here or 0)):
+        if op == "<" and here is None:
+            break
+        row = read(sql.format(op=op), [layer, *UNFINISHED, bound]).fetchone()
+        if row is not None:
+            return str(row[0])
+    return None

@@ -1,0 +1,322 @@
+"""How a workspace of 10,000 or 100,000 articles feels, as ratios to a 5-article one.
+
+For each size the script writes two JSONL files of ~1.5 KB articles (5 spans each for the
+annotators ``amal`` and ``omar``, so 10 spans per article), then measures, in the same run:
+
+- the window (one child process per size, offscreen): process start to first paint, window open
+  to first paint, document switch, tag + save, undo, a filter/search keystroke, a status change;
+- the command line, each command a child process with its peak RSS: import, export, agreement,
+  adjudicate --auto, suggest, check, search.
+
+Every figure is shown as a ratio to the smallest size measured in the same run (the issue's
+targets: window open < 1 s at any size; switch, tag and filter within 1.5x of the 5-article
+figures; corpus-wide commands 100k/10k time <= 11x and peak RSS <= 1.2x).
+
+    .venv/bin/python bench/scale.py [--sizes 5,10000,100000] [--skip suggest] [--out FILE]
+
+``--suggest-docs N`` caps how many documents ``suggest`` runs over (the Arabic pre-annotator
+costs milliseconds per article, so 100,000 of them take most of an hour on two cores); its
+figure is then per document, which is what linear means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+GUI_ROWS = (
+    ("startup", "process start to first paint"),
+    ("open", "window open to first paint"),
+    ("switch", "document switch"),
+    ("tag", "tag + save"),
+    ("undo", "undo"),
+    ("filter", "filter/search keystroke"),
+    ("status", "status change"),
+)
+CLI_COMMANDS = ("import", "export", "agreement", "adjudicate", "suggest", "check", "search")
+SPANS_PER_LAYER = 5
+ARTICLE_CHARS = 1500
+
+
+# ---------------------------------------------------------------------------- corpus
+def write_corpus(folder: Path, count: int) -> tuple[Path, Path]:
+    """Two JSONL files over the same articles: amal's spans and omar's (half shared)."""
+    from corpus import article, seed_words, word_spans
+
+    rng = random.Random(count)
+    words = seed_words()
+    amal, omar = folder / "amal.jsonl", folder / "omar.jsonl"
+    with amal.open("w", encoding="utf-8") as fa, omar.open("w", encoding="utf-8") as fo:
+        for n in range(count):
+            text = article(rng, words, ARTICLE_CHARS)
+            spans = word_spans(rng, text, SPANS_PER_LAYER * 2)
+            meta = {"title": text.split("\n")[0][:60], "published": "2022-01-13"}
+            base = {"id": f"doc_{n:06d}", "text": text, "meta": meta}
+            # omar agrees with amal on the first three spans and differs on the rest
+            mine = spans[:SPANS_PER_LAYER]
+            theirs = spans[:3] + spans[SPANS_PER_LAYER : SPANS_PER_LAYER + 2]
+            fa.write(json.dumps({**base, "spans": mine}, ensure_ascii=False) + "\n")
+            fo.write(json.dumps({**base, "spans": theirs}, ensure_ascii=False) + "\n")
+    return amal, omar
+
+
+# ---------------------------------------------------------------------------- the CLI
+def run_measured(argv: list[str], stdin: Any = None) -> tuple[float, float]:
+    """Run a child process to its end: (seconds, its peak RSS in MB)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=stdin)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode not in (0, 1):  # check exits 1 when it finds problems
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def annotator(db: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "annotator", "--db", str(db), "--annotator", "bench", *args]
+
+
+def cli_figures(
+    folder: Path,
+    db: Path,
+    amal: Path,
+    omar: Path,
+    doc_count: int,
+    suggest_docs: int | None,
+    skip: set[str],
+) -> dict[str, tuple[float, float]]:
+    figures: dict[str, tuple[float, float]] = {}
+    figures["import"] = run_measured(annotator(db, "import", str(amal), "--layer", "amal"))
+    run_measured(annotator(db, "import", str(omar), "--layer", "omar"))
+    export = folder / "out.jsonl"
+    figures["export"] = run_measured(annotator(db, "export", "-o", str(export), "--layer", "amal"))
+    figures["agreement"] = run_measured(annotator(db, "agreement", "--json"))
+    figures["check"] = run_measured(annotator(db, "check"))
+    if "search" not in skip:
+        figures["search"] = run_measured(annotator(db, "search", "الرئيس", "--json"))
+    if "suggest" not in skip:
+        extra: list[str] = []
+        if suggest_docs is not None:
+            count = min(suggest_docs, doc_count)
+            extra = [a for i in range(count) for a in ("--doc", f"doc_{i:06d}")]
+        figures["suggest"] = run_measured(annotator(db, "suggest", *extra))
+    figures["adjudicate"] = run_measured(annotator(db, "adjudicate", "--auto"))
+    return figures
+
+
+# ---------------------------------------------------------------------------- the window
+def gui_figures(db: Path, count: int, repeat: int) -> dict[str, float]:
+    """The window's figures, measured in a child process so each size starts cold."""
+    started = time.time()
+    out = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--gui-child",
+            str(db),
+            "--count",
+            str(count),
+            "--repeat",
+            str(repeat),
+            "--started",
+            repr(started),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"the window child failed: {out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def gui_child(db: Path, count: int, repeat: int, process_started: float) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    opened = time.perf_counter()
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.core.commands import SetStatus
+    from annotator.core.model import Status
+    from annotator.gui import create_window
+
+    window = create_window(db, "amal")
+    window.show()
+    app = QApplication.instance()
+    assert app is not None
+    app.processEvents()
+    window.repaint()
+    figures: dict[str, float] = {
+        "open": (time.perf_counter() - opened) * 1000,
+        "startup": (time.time() - process_started) * 1000,
+    }
+    rng = random.Random(3)
+    picks = [f"doc_{rng.randrange(count):06d}" for _ in range(repeat + 1)]
+    view = window.article
+
+    def timed(action: Any, before: Any = None) -> float:
+        times = []
+        for _ in range(repeat):
+            if before:
+                before()
+            app.processEvents()
+            t = time.perf_counter()
+            action()
+            app.processEvents()
+            times.append((time.perf_counter() - t) * 1000)
+        return statistics.median(times)
+
+    targets = iter(picks)
+    figures["switch"] = timed(lambda: window.panel.select(next(targets)))
+    window.panel.select(picks[0])
+    from annotator.arabic.words import words
+
+    found = iter(words(view.toPlainText())[1::2])
+
+    def select_words() -> None:
+        start, end = next(found)
+        view.select_offsets(start, end)
+
+    figures["tag"] = timed(lambda: window.window_actions.tag["SPEAKER"].trigger(), select_words)
+    figures["undo"] = timed(window.undo_action.trigger)
+    line = window.panel.filter_edit
+    letters = iter("الرئيس" * repeat)
+
+    def clear_filter() -> None:
+        line.clear()
+        app.processEvents()
+
+    figures["filter"] = timed(lambda: line.insert(next(letters)), clear_filter)
+    line.clear()
+    statuses = iter([Status.DONE, Status.IN_PROGRESS] * repeat)
+    figures["status"] = timed(
+        lambda: window._push(SetStatus(window.workspace, window.doc.id, "amal", next(statuses)))
+    )
+    del QModelIndex
+    window.close()
+    print(json.dumps(figures))
+
+
+# ---------------------------------------------------------------------------- report
+def table(results: dict[int, dict[str, Any]]) -> str:
+    sizes = sorted(results)
+    base = sizes[0]
+    head = "| measure | " + " | ".join(f"{n:,} articles" for n in sizes)
+    if len(sizes) > 1:
+        head += f" | {sizes[-1]:,}/{sizes[-2]:,}"
+    lines = [head + " |", "|---" * (len(sizes) + 1 + (len(sizes) > 1)) + "|"]
+    for key, name in GUI_ROWS:
+        if all(key in results[n]["gui"] for n in sizes):
+            ms = [results[n]["gui"][key] for n in sizes]
+            cells = [
+                f"{v:.1f} ms ({v / ms[0]:.2f}x)" if n != base else f"{v:.1f} ms"
+                for n, v in zip(sizes, ms, strict=True)
+            ]
+            tail = [f"{ms[-1] / ms[-2]:.2f}x"] if len(sizes) > 1 else []
+            lines.append(f"| window: {name} | " + " | ".join(cells + tail) + " |")
+    for cmd in CLI_COMMANDS:
+        if all(cmd in results[n]["cli"] for n in sizes):
+            got = [results[n]["cli"][cmd] for n in sizes]
+            cells = [
+                f"{s:.2f} s, {mb:.0f} MB" + (f" ({s / got[0][0]:.0f}x)" if n != base else "")
+                for n, (s, mb) in zip(sizes, got, strict=True)
+            ]
+            tail = []
+            if len(sizes) > 1:
+                tail = [f"{got[-1][0] / got[-2][0]:.1f}x time, {got[-1][1] / got[-2][1]:.2f}x RSS"]
+            lines.append(f"| `annotator {cmd}` | " + " | ".join(cells + tail) + " |")
+    return "\n".join(lines)
+
+
+def measure_again(folder: Path, size: int, args: argparse.Namespace) -> dict[str, Any]:
+    """Figures of chosen commands on a workspace an earlier run kept (after a code change)."""
+    db = folder / "bench.db"
+    wanted = set(args.reuse.split(","))
+    gui = gui_figures(db, size, args.repeat) if "gui" in wanted else {}
+    commands = {
+        "export": ["export", "-o", str(folder / "out.jsonl"), "--layer", "amal"],
+        "agreement": ["agreement", "--json"],
+        "check": ["check"],
+        "search": ["search", "الرئيس", "--json"],
+    }
+    cli = {
+        name: run_measured(annotator(db, *argv))
+        for name, argv in commands.items()
+        if name in wanted
+    }
+    print(f"{size:,}: {json.dumps({'gui': gui, 'cli': cli})}", file=sys.stderr)
+    return {"gui": gui, "cli": cli}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="5,10000,100000", help="comma-separated sizes")
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--skip", default="", help="comma-separated: suggest, gui, cli")
+    parser.add_argument("--suggest-docs", type=int, default=None)
+    parser.add_argument("--out", help="also write the table (and raw figures as .json) here")
+    parser.add_argument("--keep", help="build workspaces in this folder and keep them")
+    parser.add_argument(
+        "--reuse",
+        help="comma-separated commands to measure again on workspaces kept by an earlier --keep "
+        "run (no rebuild; 'gui' for the window)",
+    )
+    parser.add_argument("--gui-child", help=argparse.SUPPRESS)
+    parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.gui_child:
+        gui_child(Path(args.gui_child), args.count, args.repeat, args.started)
+        return 0
+    skip = {s for s in args.skip.split(",") if s}
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    results: dict[int, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(args.keep or tmp)
+        for size in sizes:
+            if args.reuse:
+                results[size] = measure_again(root / f"ws_{size}", size, args)
+                continue
+            folder = root / f"ws_{size}"
+            folder.mkdir(parents=True, exist_ok=True)
+            db = folder / "bench.db"
+            for stale in folder.glob("bench.db*"):
+                shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+            amal, omar = write_corpus(folder, size)
+            print(f"{size:,} articles written", file=sys.stderr)
+            cli = (
+                {}
+                if "cli" in skip
+                else cli_figures(folder, db, amal, omar, size, args.suggest_docs, skip)
+            )
+            if "cli" in skip:
+                run_measured(annotator(db, "import", str(amal), "--layer", "amal"))
+                run_measured(annotator(db, "import", str(omar), "--layer", "omar"))
+            gui = {} if "gui" in skip else gui_figures(db, size, args.repeat)
+            results[size] = {"gui": gui, "cli": cli}
+            print(f"{size:,}: {json.dumps(results[size])}", file=sys.stderr)
+    report = table(results)
+    print(report)
+    if args.out:
+        Path(args.out).write_text(report + "\n", encoding="utf-8")
+        Path(args.out).with_suffix(".json").write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
