@@ -462,7 +462,7 @@ def test_a_report_job_that_raises_any_error_closes_the_dialog_and_says_why(qtbot
     leaving the modal "Computing…" dialog up for ever."""
     from annotator.gui import agreement_report
 
-    def broken(ws, progress):
+    def broken(ws, progress, **_options):
         progress(1)
         raise KeyError("omar")
 
@@ -482,7 +482,7 @@ def test_a_long_report_can_be_cancelled(qtbot, db, monkeypatch):
 
     gate = threading.Event()
 
-    def long(ws, progress):
+    def long(ws, progress, **_options):
         progress(1)
         gate.wait(10)
         progress(2)  # the first report after the cancel stops the job here
