@@ -72,10 +72,20 @@ def test_span_may_not_cut_a_character_outside_the_bmp(workspace, doc_id):
         "2022-01-13T09:00",
         "2022-W02",
         "PRESENT_REF",
+        "19",  # a century (the twentieth), as TimeML writes it
+        "196",  # a decade (the sixties)
+        "2024-05-26TEV",
+        "TDT",
     ],
 )
 def test_timex3_values_are_accepted(workspace, doc_id, value):
     workspace.add_span(doc_id, "amal", 33, 41, "DATE", {"type": "DATE", "value": value})
+
+
+@pytest.mark.parametrize("value", ["1", "19999", "196Y", "TXX", "2024-5"])
+def test_values_that_are_not_timex3_are_refused(workspace, doc_id, value):
+    with pytest.raises(ValidationError):
+        workspace.add_span(doc_id, "amal", 33, 41, "DATE", {"type": "DATE", "value": value})
 
 
 def test_relation_rules(workspace, doc_id):

@@ -19,15 +19,17 @@ import regex
 from annotator.core.errors import AnnotatorError, ValidationError
 from annotator.core.paths import resources_dir
 
-# TIMEX3 values: calendar dates with X placeholders, weeks, times, durations, sets and references.
+# TIMEX3 values: calendar dates with X placeholders, centuries (19) and decades (196), weeks,
+# times and parts of the day (TMO ... TDT, TMI), durations, sets and references.
 _TIMEX3 = regex.compile(
     r"""^(?:
         (?:\d{4}|\d{2}XX|\d{3}X|XXXX)
           (?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?
             |-W(?:\d{2}|XX)(?:-[1-7]|-WE)?
             |-(?:SP|SU|FA|AU|WI|H[12]|Q[1-4]))?
-          (?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI)(?:Z|[+-]\d{2}(?::?\d{2})?)?)?
-      | T\d{2}(?::\d{2}(?::\d{2})?)?
+          (?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI|DT|MI)(?:Z|[+-]\d{2}(?::?\d{2})?)?)?
+      | \d{2,3}
+      | T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI|DT|MI)
       | P(?:\d+(?:\.\d+)?[YMWD]|X[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS]|X[HMS])+)?
       | PRESENT_REF | PAST_REF | FUTURE_REF
     )$""",
