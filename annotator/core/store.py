@@ -154,8 +154,29 @@ def _v2_review(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v_models(db: sqlite_utils.Database) -> None:
+    """Trained pre-annotation models, stored with the gold they learned from.
+
+    A workspace learns its team's conventions (``annotator train``); the model travels with
+    the workspace file. ``name`` says which model (one row per kind of model, replaced on
+    each training), ``trained_on`` the documents it saw (JSON), ``params`` its settings and
+    figures (JSON), ``blob`` the model itself in the format its loader checks.
+    """
+    db.executescript(
+        """
+        CREATE TABLE models (
+            name TEXT PRIMARY KEY,
+            created TEXT NOT NULL,
+            trained_on TEXT NOT NULL DEFAULT '[]',
+            params TEXT NOT NULL DEFAULT '{}',
+            blob BLOB NOT NULL
+        );
+        """
+    )
+
+
 # Index i holds the migration from schema version i to i + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_review]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_review, _v_models]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
