@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.cli import backup, data, review, suggest
+from annotator.cli import backup, data, review, suggest, train
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import resolve_workspace_path
 
-COMMAND_MODULES = [data, suggest, review, backup]
+COMMAND_MODULES = [data, suggest, train, review, backup]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from annotator.app import open_workspace
+from annotator.arabic.learned.stored import suggest_document_with_model, workspace_model
 from annotator.arabic.suggest import LABELS, parse_labels, suggest_document
 from annotator.cli.console import progress_bar
 from annotator.core.errors import NotFoundError
@@ -34,10 +35,23 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         if missing:
             raise NotFoundError(f"No document with id '{missing[0]}' in {ws.path}.")
         doc_ids = args.doc or known
+        trained = workspace_model(ws)
+        if trained is not None:
+            stored, model = trained
+            print(
+                f"Using the model trained on {len(stored.trained_on)} document(s) "
+                f"({stored.created[:16].replace('T', ' ')}) for "
+                f"{', '.join(model.labels)}; rules for the values and links."
+            )
         added = kept = skipped = 0
         with progress_bar("Suggesting", len(doc_ids)) as progress:
             for done, doc_id in enumerate(doc_ids, start=1):
-                report = suggest_document(ws, doc_id, labels, layer=args.annotator)
+                if trained is None:
+                    report = suggest_document(ws, doc_id, labels, layer=args.annotator)
+                else:
+                    report = suggest_document_with_model(
+                        ws, doc_id, trained[1], labels, layer=args.annotator
+                    )
                 added, kept, skipped = (
                     added + report.added,
                     kept + report.kept,
