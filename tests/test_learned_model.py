@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import struct
+import json
 from pathlib import Path
 
 import pytest
@@ -173,24 +173,32 @@ def _real_blob(trained: Path) -> bytes:
 
 
 def _hostile_blobs(blob: bytes) -> list[bytes]:
-    header_end = 7 + 4 + struct.unpack(">I", blob[7:11])[0]
-    crf = bytearray(blob)
-    crf[header_end + 4 : header_end + 8] = struct.pack("<I", 10**6)  # a lying CRF size
+    model = json.loads(blob)
+    weights = model["labels"]["QUOTE"]
+    attr = next(iter(weights["state"]))
+
+    def edited(change) -> bytes:
+        copy = json.loads(blob)
+        change(copy, copy["labels"]["QUOTE"])
+        return json.dumps(copy).encode()
+
     return [
-        b"",
-        b"\x80\x04pickle",
+        b"\x00",
+        b"\x80\x04\x95pickle",
+        b"lCRF\x00\x00\x00\x00FOMC",  # a CRFsuite file is not what we store
         blob[: len(blob) // 2],  # cut short
-        blob + b"trailing",
-        blob[:7] + struct.pack(">I", 10**9) + blob[11:],  # header larger than the blob
-        blob[:11] + b"}" + blob[12:],  # header not JSON
-        bytes(crf),
-        blob[:header_end] + b"XXXX" + blob[header_end + 4 :],  # not a CRFsuite model
+        blob.replace(b'"features": 1', b'"features": 99'),
+        edited(lambda m, w: w["state"][attr].update({"X": 1.0})),  # an unknown tag
+        edited(lambda m, w: w["transitions"].append(["O", "B", "1e999"])),  # not a number
+        blob.replace(b'"transitions": [[', b'"transitions": [[NaN, ', 1),
+        edited(lambda m, w: m["labels"].update({"PERSON": w})),  # an unknown label
+        b"[" * 100000 + b"]" * 100000,  # nested past the parser's depth
     ]
 
 
-@pytest.mark.parametrize("case", range(8))
+@pytest.mark.parametrize("case", range(10))
 def test_a_hostile_model_blob_is_refused_in_one_sentence(trained, tmp_path, capsys, case):
-    blob = _hostile_blobs(_real_blob(trained))[case] or b"\x00"
+    blob = _hostile_blobs(_real_blob(trained))[case]
     path = tmp_path / "hostile.db"
     with Workspace(path) as ws:
         ws.import_records([DocumentRecord(text=NEW_TEXT, path="new.txt", id="new")])
