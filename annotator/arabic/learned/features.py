@@ -26,7 +26,7 @@ from annotator.arabic.reporting import (
 from annotator.arabic.tokens import DocumentView, pair_quotes
 from annotator.core.suggestions import Proposal
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 RULE_LABELS = ("DATE", "QUOTE", "SPEAKER", "CLAIM")
 _REPORTING = FINITE_VERBS | PARTICIPLES | frozenset(fold(w) for w in SAYING_NOUNS)
 _ACCORDING = frozenset(fold(w) for w in ATTRIBUTION_PREPS)
@@ -171,6 +171,12 @@ def featurize(text: str, rule_spans: Sequence[Proposal]) -> Featurized:
                     if abs(k) == 1:
                         feats += [f"{k}:r{label}={tags[label][j]}" for label in RULE_LABELS]
                         feats.append(f"{k}:quoted={view.quoted(other.fstart)}")
+                        # the boundary conventions: this token next to a rule span's edge
+                        feats += [
+                            f"{k}:r{label}={tags[label][j]}|w={piece.form}"
+                            for label in RULE_LABELS
+                            if tags[label][j] != "O" or tags[label][i] != "O"
+                        ]
                 else:
                     feats.append(f"{k}:edge")
             features[i] = feats

@@ -196,20 +196,28 @@ class LearnedModel:
                 f"{where} cannot be used ({exc}); run `annotator train` again."
             ) from exc
 
-    def tag(self, featurized: Featurized, label: str) -> list[tuple[int, int, float]]:
-        """(start, end, confidence) of the spans of ``label`` the CRF finds; the confidence
-        is the mean marginal probability of the span's tags."""
+    def tag(self, featurized: Featurized, label: str) -> Tagging:
+        """The spans of ``label`` the CRF finds, with their confidence (the mean marginal
+        probability of their tags), and each piece's probability of lying outside any."""
         weights = self._weights[label]
         f = featurized
         found = []
+        outside: list[float] = []
         for lo, hi in f.sequences:
             scores = [_state_scores(weights, f.features[i]) for i in range(lo, hi)]
             tags = _viterbi(scores, weights.transitions)
             marginals = _marginals(scores, weights.transitions)
+            outside += [m["O"] for m in marginals]
             for start, end, first, last in spans_of(f.pieces, lo, tags):
                 chosen = [marginals[i - lo][tags[i - lo]] for i in range(first, last)]
                 found.append((start, end, sum(chosen) / len(chosen)))
-        return found
+        return Tagging(found, outside)
+
+
+@dataclass(frozen=True)
+class Tagging:
+    spans: list[tuple[int, int, float]]  # start, end, confidence
+    outside: list[float]  # per piece, P(O)
 
 
 def _state_scores(weights: _Weights, features: list[str]) -> dict[str, float]:
