@@ -32,6 +32,7 @@ from annotator.core.model import (
     Relation,
     Span,
     Status,
+    StoredModel,
     new_id,
 )
 from annotator.core.records import DocumentRecord, ImportReport
@@ -777,6 +778,31 @@ class Workspace:
         with self.writing("set_setting", ChangeKind.SETTINGS, log=False) as w:
             w.set_setting(key, value)
 
+    # ----------------------------------------------------------------- models
+    def store_model(
+        self, name: str, blob: bytes, trained_on: Sequence[str], params: dict[str, Any]
+    ) -> None:
+        """Keep a trained model in the workspace (replacing the one of the same name)."""
+        payload = {"model": name, "documents": len(trained_on), "bytes": len(blob)}
+        with self.writing("store_model", ChangeKind.MODEL, payload=payload) as w:
+            w.put_model(name, trained_on, params, blob)
+
+    def model(self, name: str) -> StoredModel | None:
+        """The stored model called ``name``, or None when none was trained."""
+        row = self._db.execute(
+            "SELECT name, created, trained_on, params, blob FROM models WHERE name = ?", [name]
+        ).fetchone()
+        if row is None:
+            return None
+        trained_on, params = _json_or(row[2], []), _json_or(row[3], {})
+        return StoredModel(
+            str(row[0]),
+            str(row[1]),
+            tuple(str(d) for d in trained_on) if isinstance(trained_on, list) else (),
+            params if isinstance(params, dict) else {},
+            row[4] if isinstance(row[4], bytes) else b"",
+        )
+
     # ----------------------------------------------------------------- import
     def import_records(
         self,
@@ -904,6 +930,14 @@ def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
     """Slices small enough for SQLite's limit on parameters."""
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _json_or(value: object, default: Any) -> Any:
+    """A JSON column of a row another tool may have written: its value, or ``default``."""
+    try:
+        return json.loads(value) if isinstance(value, str) else default
+    except ValueError:
+        return default
 
 
 def _parse_status(status: Status | str) -> Status:
