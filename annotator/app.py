@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+from annotator.core.errors import WorkspaceError
 from annotator.core.paths import resolve_workspace_path, resources_dir, seeds_dir
 from annotator.core.text import normalize_text, text_sha256
 from annotator.core.workspace import Workspace
@@ -13,14 +14,25 @@ from annotator.formats import expand_paths, read_paths
 
 
 def open_workspace(
-    db: str | os.PathLike[str] | None, who: str = "system", *, read_only: bool = False
+    db: str | os.PathLike[str] | None,
+    who: str = "system",
+    *,
+    read_only: bool = False,
+    create: bool = False,
 ) -> Workspace:
     """Open ``--db``/``ANNOTATOR_DB`` or the default workspace, which gets the seeds when new.
 
     ``read_only`` forces a read-only open (for commands that must not change anything);
-    otherwise the workspace is opened read-only only when it cannot be written.
+    otherwise the workspace is opened read-only only when it cannot be written. A named file
+    that does not exist is created only when ``create`` says so (an import, the window's first
+    start, New workspace…): a mistyped path must not silently become an empty workspace.
     """
     path, is_default = resolve_workspace_path(db)
+    if not is_default and not create and not path.exists():
+        raise WorkspaceError(
+            f"{path}: no such workspace (importing articles into it creates it: "
+            f"annotator --db {path} import FILE...)."
+        )
     ws = Workspace(path, who=who, read_only=True if read_only else None)
     if is_default and not ws.read_only and not ws.documents() and not ws.setting("seeded"):
         seed_workspace(ws, seeds_dir())

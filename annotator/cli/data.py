@@ -6,22 +6,18 @@ import argparse
 import json
 import sys
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from rich.table import Table
 
 from annotator.app import open_workspace
 from annotator.cli.console import display, literal, progress_bar, stdout_console
-from annotator.core.errors import InputError
 from annotator.core.integrity import check_workspace
 from annotator.core.model import GOLD_LAYER, Status
-from annotator.core.paths import exports_dir
-from annotator.core.rows import check_layer_name
 from annotator.core.workspace import Workspace
-from annotator.formats import expand_paths, jsonl, read_paths
-from annotator.formats.manifest import manifest_path, write_manifest
-from annotator.review.agreement import manifest_figures
+from annotator.exporting import check_export_layer, export_formats, export_layer, export_target
+from annotator.formats import count_records, import_files, read_paths
+from annotator.formats.manifest import manifest_path
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,14 +27,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("export", help="export one layer of every document as JSONL")
-    p.add_argument("-o", "--output", help="output file (default: exports/<layer>.jsonl)")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="output file, in a folder that exists (default: ./exports/<layer>.jsonl)",
+    )
     p.add_argument("--layer", default=GOLD_LAYER, help="layer to export (default: gold)")
     p.add_argument(
         "--status",
         choices=[s.value for s in Status],
         help="only documents with this status in the layer",
     )
-    p.add_argument("--format", default="jsonl", choices=["jsonl"], help="file format")
+    formats = list(export_formats())
+    p.add_argument("--format", default=formats[0], choices=formats, help="file format")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("stats", help="documents, layers, spans per label and status")
@@ -56,53 +57,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    files = expand_paths(args.paths)
-    if not files:
-        raise InputError(", ".join(args.paths), "holds no .txt or .jsonl file to import.")
-    with open_workspace(args.db, args.annotator or "system") as ws:
-        total = _count_records(files) if sys.stderr.isatty() else None
+    files = import_files(args.paths)
+    with open_workspace(args.db, args.annotator or "system", create=True) as ws:
+        total = count_records(files) if sys.stderr.isatty() else None
         with progress_bar("Importing", total) as progress:
             report = ws.import_records(read_paths(files), layer=args.layer, progress=progress)
     print(f"Imported {len(files)} file(s): {report.summary()}.")
     return 0
 
 
-def _count_records(files: list[Path]) -> int:
-    """Roughly (line breaks, not records) and in fixed-size chunks: a progress bar's total
-    must not read a huge line into memory before the importer can refuse it."""
-    total = 0
-    for f in files:
-        if f.suffix.lower() == ".txt":
-            total += 1
-            continue
-        with f.open("rb") as fh:
-            total += sum(chunk.count(b"\n") for chunk in iter(lambda fh=fh: fh.read(1 << 20), b""))
-    return total
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    check_layer_name(args.layer)  # it may become a file name below: never a path
-    output = Path(args.output) if args.output else exports_dir() / f"{args.layer}.jsonl"
-    if output.is_dir():
-        output = output / f"{args.layer}.jsonl"
+    output = export_target(args.output, args.layer, args.format)
     with open_workspace(args.db, args.annotator or "system") as ws:
-        if args.layer not in ws.layers() and args.layer != GOLD_LAYER:
-            known = ", ".join(ws.layers()) or "none yet"
-            print(
-                f"annotator: note: layer '{args.layer}' has no annotations (layers: {known}).",
-                file=sys.stderr,
-            )
+        check_export_layer(ws, args.layer)
         with progress_bar("Exporting", len(ws.documents())) as progress:
-            written = jsonl.write(ws, output, args.layer, args.status, progress)
-        manifest = write_manifest(
-            output,
-            written,
-            layer=args.layer,
-            status=args.status,
-            workspace_layers=ws.layers(),
-            fmt=args.format,
-            extra={"agreement": manifest_figures(ws)} if args.layer == GOLD_LAYER else None,
-        )
+            manifest = export_layer(ws, output, args.layer, args.status, args.format, progress)
     print(
         f"Exported {manifest['documents']} documents with {manifest['spans']} spans and "
         f"{manifest['relations']} relations to {output} (manifest: {manifest_path(output)})."

@@ -32,6 +32,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def import_files(paths: Iterable[str | Path]) -> list[Path]:
+    """What an import of ``paths`` reads; refuses a choice that holds nothing to import."""
+    names = [str(p) for p in paths]
+    files = expand_paths(names)
+    if not files:
+        raise InputError(", ".join(names), "holds no .txt or .jsonl file to import.")
+    return files
+
+
 def _folder_files(folder: Path) -> list[Path]:
     """Article files in a folder tree: .txt and .jsonl/.ndjson, skipping hidden files and
     folders (a virtualenv's or editor's .json files are not articles)."""
@@ -47,3 +56,19 @@ def _folder_files(folder: Path) -> list[Path]:
 def read_paths(paths: Iterable[Path]) -> Iterator[DocumentRecord]:
     for path in paths:
         yield from READERS[path.suffix.lower()](path)
+
+
+def count_records(files: Iterable[Path]) -> int:
+    """About how many records ``files`` hold, for a progress bar's total.
+
+    Roughly (line breaks, not records) and in fixed-size chunks: a total must not read a huge
+    line into memory before the importer can refuse it.
+    """
+    total = 0
+    for f in files:
+        if f.suffix.lower() == ".txt":
+            total += 1
+            continue
+        with f.open("rb") as fh:
+            total += sum(chunk.count(b"\n") for chunk in iter(lambda fh=fh: fh.read(1 << 20), b""))
+    return total

@@ -42,22 +42,26 @@ def ask_annotator_name(default: str) -> str | None:
 
 
 def run_gui(db: str | None, annotator: str | None, review: bool = False) -> int:
+    """Start the window. ``--annotator`` (or the reviewer's name with ``--review``) is for this
+    start only; the remembered name, which a plain start opens with, changes only when it is
+    asked for on the first start or through File > Switch annotator…"""
     from annotator.app import open_workspace
     from annotator.gui.i18n import apply_language
-    from annotator.gui.main_window import LANGUAGE_KEY, MainWindow
+    from annotator.gui.main_window import LANGUAGE_KEY
+    from annotator.gui.session import ANNOTATOR_KEY, Session
 
     app = ensure_application()
-    ws = open_workspace(db, annotator or "system")
+    ws = open_workspace(db, annotator or "system", create=True)
     apply_language(app, ws.setting(LANGUAGE_KEY))
-    name = annotator or ws.setting("annotator")
+    name = annotator or ws.setting(ANNOTATOR_KEY)
     if not name:
         name = ask_annotator_name(getpass.getuser())
         if not name:
             return 1
-    annotator_layer(name)  # a reserved or malformed name is refused before it is remembered
-    if not ws.read_only:
-        ws.set_setting("annotator", name)
-    ws.who = name
-    window = MainWindow(ws, name, review)
+        annotator_layer(name)  # a reserved or malformed name is refused before it is kept
+        if not ws.read_only:
+            ws.set_setting(ANNOTATOR_KEY, name)
+    annotator_layer(name)
+    window = Session(app).show(ws, name, review)
     window.show()
     return app.exec()
