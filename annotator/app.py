@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from annotator.arabic.dateline import dateline_date
 from annotator.core.errors import WorkspaceError
 from annotator.core.paths import resolve_workspace_path, resources_dir, seeds_dir
+from annotator.core.records import DocumentRecord
+from annotator.core.rows import normalize_published
 from annotator.core.text import normalize_text, text_sha256
 from annotator.core.workspace import Workspace
 from annotator.formats import expand_paths, read_paths
@@ -59,3 +63,17 @@ def seed_dates() -> dict[str, str]:
         return {}
     documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
     return {doc["sha256"]: doc["published"] for doc in documents.values()}
+
+
+def with_publication_dates(
+    records: Iterable[DocumentRecord], published: str | None = None
+) -> Iterator[DocumentRecord]:
+    """Give plain-text articles a publication date: ``published`` (``import --published``) or
+    the date of their dateline, so that their relative dates resolve. Records that carry a
+    date (JSONL ``meta.published``) keep theirs."""
+    if published is not None:
+        published = normalize_published(published)
+    for record in records:
+        if record.published is None and record.path.lower().endswith(".txt"):
+            record.published = published or dateline_date(record.text)
+        yield record

@@ -10,7 +10,7 @@ from typing import Any
 
 from rich.table import Table
 
-from annotator.app import open_workspace
+from annotator.app import open_workspace, with_publication_dates
 from annotator.cli.console import display, literal, progress_bar, stdout_console
 from annotator.core.integrity import check_workspace
 from annotator.core.model import GOLD_LAYER, Status
@@ -24,6 +24,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help="import .txt files, folders of them, or JSONL")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--layer", help="layer that imported spans and relations go to")
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) of .txt articles (default: their dateline's)",
+    )
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("export", help="export one layer of every document as JSONL")
@@ -61,7 +66,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_workspace(args.db, args.annotator or "system", create=True) as ws:
         total = count_records(files) if sys.stderr.isatty() else None
         with progress_bar("Importing", total) as progress:
-            report = ws.import_records(read_paths(files), layer=args.layer, progress=progress)
+            records = with_publication_dates(read_paths(files), args.published)
+            report = ws.import_records(records, layer=args.layer, progress=progress)
     print(f"Imported {len(files)} file(s): {report.summary()}.")
     return 0
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
+from annotator.app import with_publication_dates
 from annotator.core.backups import list_backups
 from annotator.core.errors import AnnotatorError
 from annotator.core.restore import restore
@@ -259,7 +260,9 @@ class FileMenu(QObject):
 
         def work(progress: Callable[[int], None]) -> Any:
             with Workspace(path, who) as ws:
-                return ws.import_records(read_paths(files), progress=progress)
+                return ws.import_records(
+                    with_publication_dates(read_paths(files)), progress=progress
+                )
 
         return self._run(
             "importProgress",
