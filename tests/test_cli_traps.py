@@ -124,4 +124,4 @@ def test_readme_states_the_export_rule_and_the_suite_duration():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "./exports/<layer>.jsonl" in readme
     assert "--published" in readme
-    assert "the whole suite takes" in readme
+    assert "The whole suite takes about" in readme
