@@ -33,10 +33,14 @@ class Session(QObject):
         self.app = app
         self.window: MainWindow | None = None
         self.file_menu: FileMenu | None = None
+        # A language picked in this session wins over the workspace's setting, which a
+        # read-only workspace cannot store.
+        self.language: str | None = None
 
     def show(self, workspace: Workspace, annotator: str, review: bool = False) -> MainWindow:
         """Show ``workspace`` for ``annotator`` in a window that takes the current one's place."""
-        apply_language(self.app, workspace.setting(LANGUAGE_KEY))
+        chosen = self.language if self.language is not None else workspace.setting(LANGUAGE_KEY)
+        apply_language(self.app, chosen or None)
         workspace.who = annotator
         window = MainWindow(workspace, annotator, review)
         window.session = self  # type: ignore[attr-defined]  # the session lives as its window
@@ -105,5 +109,6 @@ class Session(QObject):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
 
-    def _on_window_language_chosen(self, _language: str) -> None:
+    def _on_window_language_chosen(self, language: str) -> None:
+        self.language = language
         self.reopen()
