@@ -137,14 +137,26 @@ class FileMenu(QObject):
         work: Work,
         done: Callable[[Any], None],
         total: int = 0,
+        *,
+        writes: bool = False,
     ) -> ProgressRun:
         run = ProgressRun(self.window, name, label, work, total)
+        if writes:
+            # The run holds the file's write lock until it commits: the window's own view-state
+            # saves would wait for it on the UI thread, so they pause and resume afterwards.
+            self.window.save_timer.blockSignals(True)
+            for ended in (run.succeeded, run.failed, run.cancelled):
+                ended.connect(self._on_writing_run_ended)
         run.succeeded.connect(done)
         run.cancelled.connect(partial(self._say, self.tr("Cancelled; nothing was changed.")))
         run.destroyed.connect(partial(self._forget, run))
         self.runs.append(run)
         run.start()
         return run
+
+    def _on_writing_run_ended(self, *_args: object) -> None:
+        self.window.save_timer.blockSignals(False)
+        self.window.save_timer.start()
 
     def _forget(self, run: ProgressRun, _obj: object = None) -> None:
         if run in self.runs:
@@ -270,6 +282,7 @@ class FileMenu(QObject):
             work,
             self._on_import_succeeded,
             total,
+            writes=True,
         )
 
     def _on_import_succeeded(self, report: Any) -> None:
@@ -372,7 +385,9 @@ class FileMenu(QObject):
             with Workspace(path, who) as ws:
                 return merge_workspaces(ws, list(paths))
 
-        return self._run("mergeProgress", self.tr("Merging…"), work, self._on_merge_succeeded)
+        return self._run(
+            "mergeProgress", self.tr("Merging…"), work, self._on_merge_succeeded, writes=True
+        )
 
     def _on_merge_succeeded(self, reports: list[Any]) -> None:
         self._reload()
