@@ -39,6 +39,7 @@ def test_a_version_1_file_is_migrated(tmp_path):
     ws = Workspace(path)
     assert ws._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert {"tombstones", "assignments", "resolutions"} <= set(ws._db.table_names())
+    assert list(ws.schema.labels) == ["QUOTE", "SPEAKER", "DATE", "CLAIM"]  # the default
     ws.close()
 
 

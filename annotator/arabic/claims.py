@@ -32,6 +32,17 @@ _CASUALTY = compile_folded(
     r"ضحية|اعتقال|اعتقالات|معتقل|معتقلين|موقوف|موقوفين|شهيد|شهداء|حتفهم|حتفه|نازح|نازحين|لاجئ|"
     r"لاجئين|مفقود|مفقودين|اشتباكات|هجوم|انفجار|غارة|غارات)(?![\p{L}])"
 )
+# Decisions and events a reader can check: "الحكومة وافقت على الموازنة", "القوات دمرت نفقا".
+# Past verbs only (a future or a wish is not yet checkable), with and without feminine -ت.
+_EVENT_STEMS = (
+    "وافق أقر قرر صادق اعتمد أصدر أطلق دمر استهدف اعتقل أوقف ضبط اغتال استقال أقال "
+    "انتخب ألغى علق أغلق افتتح سيطر انسحب اقتحم أعدم أفرج أدان"
+)
+_EVENT = compile_folded(
+    r"(?<![\p{L}])[وف]?(?:"
+    + "|".join(f"{stem}(?:ت|وا)?" for stem in _EVENT_STEMS.split())
+    + r")(?![\p{L}])"
+)
 MIN_WORDS = 5  # shorter sentences are headings, datelines or fragments
 MIN_HEADING_WORDS = 7  # a line without final punctuation is a claim only if this long
 _NOT_CLAIMS = frozenset(fold(w) for w in ("المصدر", "المصادر", "المراجع", "اقرأ", "شاهد"))
@@ -60,9 +71,10 @@ def find_claims(view: DocumentView, found: Attribution, dates: list[DateHit]) ->
     # A sentence whose only attributed words are a quoted phrase stays the narrator's claim.
     sentence_starts = [s for s, _ in view.sentences]
     attributed: set[int] = set()
-    for claim in claims:
-        first = max(0, bisect_right(sentence_starts, claim.start) - 1)
-        last = bisect_left(sentence_starts, claim.end)
+    appeals = [(q.start, q.end) for q in found.quotes if q.appeal]
+    for start, end in [(c.start, c.end) for c in claims] + appeals:
+        first = max(0, bisect_right(sentence_starts, start) - 1)
+        last = bisect_left(sentence_starts, end)
         attributed.update(range(first, last))
     for number, (start, end) in enumerate(view.sentences):
         if number in attributed:
@@ -151,6 +163,8 @@ def _dateline_end(tokens: list[Token]) -> int | None:
 
 def _verifiable(text: str, start: int, end: int, date_spans: SpanIndex) -> bool:
     if _CASUALTY.search(text, start, end) or date_spans.starts_within(start, end):
+        return True
+    if _EVENT.search(text, start, end):
         return True
     return any(
         not date_spans.overlaps(m.start(), m.start() + 1)

@@ -41,7 +41,8 @@ _NOT_CIRCUMSTANTIAL = frozenset(
     )
 )
 
-_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+_RELATIVES = RELATIVES
 
 _ADJUNCT_PREPS = frozenset(fold(w) for w in ("خلال", "في", "أمام", "عبر", "أثناء", "عقب"))
 
@@ -87,14 +88,74 @@ def skip_time_words(tokens: list[Token], k: int, limit: int) -> int:
     return k
 
 
+# The occasion of a statement between its verb and complement: "نفى الجيش في بيان صحة ...",
+# "أكد الوزير في تصريح صحفي ...". The occasion is no part of what was said.
+OCCASIONS = frozenset(
+    fold(w)
+    for w in (
+        "بيان",
+        "بيانها",
+        "بيانه",
+        "تصريح",
+        "تصريحات",
+        "تصريحه",
+        "تصريحها",
+        "كلمة",
+        "كلمته",
+        "مؤتمر",
+        "حديث",
+        "حديثه",
+        "مقابلة",
+        "لقاء",
+        "تغريدة",
+        "منشور",
+        "رسالة",
+        "خطاب",
+    )
+)
+_OCCASION_MODIFIERS = frozenset(
+    fold(w)
+    for w in (
+        "صحفي",
+        "صحافي",
+        "رسمي",
+        "مشترك",
+        "متلفز",
+        "مقتضب",
+        "له",
+        "لها",
+        "صادر",
+        "نشرته",
+        "نشرها",
+        "ألقاها",
+        "ألقاه",
+        "أدلى",
+        "صحفية",
+        "رسمية",
+        "متلفزة",
+        "مقتضبة",
+        "مكتوب",
+    )
+)
+
+
 def skip_adjuncts(tokens: list[Token], k: int, limit: int) -> int:
-    """Past punctuation, time words and "عن/على/إلى" between a verb's subject and complement."""
-    while k < limit and (
-        not tokens[k].is_word
-        or tokens[k].text in _ADJUNCT_WORDS
-        or tokens[k].text[0].isdigit()
-        or (tokens[k].text == "في" and k + 1 < limit and _temporal(tokens[k + 1].text))
-    ):
+    """Past punctuation, time words, "عن/على/إلى" and the occasion ("في بيان") between a
+    verb's subject and complement."""
+    while k < limit:
+        text = tokens[k].text
+        if text == "في" and k + 2 < limit and tokens[k + 1].text in OCCASIONS:
+            k += 2
+            while k < limit and tokens[k].text in _OCCASION_MODIFIERS:
+                k += 1
+            continue
+        if not (
+            not tokens[k].is_word
+            or text in _ADJUNCT_WORDS
+            or text[0].isdigit()
+            or (text == "في" and k + 1 < limit and _temporal(tokens[k + 1].text))
+        ):
+            break
         k += 1
     return k
 

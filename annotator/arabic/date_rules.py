@@ -42,7 +42,10 @@ E = r"(?![\p{L}\p{N}])"  # a word ends here
 
 _MONTH = alternation(list(GREGORIAN_MONTHS))
 _HMONTH = alternation(list(HIJRI_MONTHS))
-_MONTHS = rf"(?P<m1>{_MONTH})(?:\s*[/\\(-]\s*(?P<m2>{_MONTH})\s*\)?|\s+\((?P<m3>{_MONTH})\))?"
+_MONTHS = (
+    rf"(?P<m1>{_MONTH})(?:\s*[/\\(-]\s*(?P<m2>{_MONTH})\s*\)?|\s+\((?P<m3>{_MONTH})\)"
+    rf"|\s+(?P<m4>{_MONTH})(?![\p{{L}}]))?"
+)
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?:م|ء|\s+ميلادي(?:ه)?)?"
 _YEAR_WORD = r"(?:عام|العام|سنه|السنه|لعام|لسنه)"
 _ORD = alternation(list(ORDINAL_DAYS))
@@ -138,7 +141,8 @@ def _has_month_context(m: regex.Match[str]) -> bool:
         return True
     groups = m.groupdict()
     return any(
-        groups.get(g) for g in ("m2", "m3", "year", "rel", "day", "ord", "shahr", "yrel", "mod")
+        groups.get(g)
+        for g in ("m2", "m3", "m4", "year", "rel", "day", "ord", "shahr", "yrel", "mod")
     )
 
 
@@ -165,7 +169,13 @@ def _year_of(m: regex.Match[str], ctx: Context) -> int | None:
     return None
 
 
+# "قوى 8 آذار", "تحالف الرابع عشر من آذار": Lebanese political camps named after a day.
+_CAMP_BEFORE = regex.compile(r"(?:قوي|تحالف|فريق|تيار|حركه|معسكر|جماعه|كتله|نواب)\s+$")
+
+
 def _day_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    if _CAMP_BEFORE.search(ctx.text, max(0, m.start("x") - 10), m.start("x")):
+        return None
     day = _day_of(m)
     if day is None:
         return None
@@ -201,9 +211,16 @@ def _day_relative_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "DATE", f"{month}-{day:02d}", 0.85, "explicit")
 
 
+_CAMP_DAY_BEFORE = regex.compile(
+    r"(?:قوي|تحالف|فريق|تيار|حركه|معسكر|جماعه|كتله|نواب)\s+(?:\S+\s+){1,3}$"
+)
+
+
 def _month(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if not _has_month_context(m):
         return None
+    if _CAMP_DAY_BEFORE.search(ctx.text, max(0, m.start("x") - 30), m.start("x")):
+        return None  # "قوى الثامن من آذار": the month of a camp's name
     year = _year_of(m, ctx)
     value = timex.month_value(ctx.anchor, _month_of(m), year, _relation(_g(m, "rel")))
     confident = _g(m, "year") or _g(m, "rel") or _g(m, "m2") or _g(m, "m3") or _g(m, "yrel")
@@ -255,7 +272,7 @@ def _future_context(ctx: Context, start: int) -> bool:
 def _weekday(m: regex.Match[str], ctx: Context) -> DateHit | None:
     weekday = _FOLDED_WEEKDAYS[_words(m.group("wd"))]
     rd = _words(_g(m, "rd") or "")
-    if rd and rd != "يوم":
+    if rd and rd not in ("يوم", "نهار"):
         day = _relative_day_value(rd, ctx.anchor)
         if ctx.anchor is None:
             day = f"XXXX-WXX-{weekday}"
@@ -403,7 +420,12 @@ def _period(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if unit in _PLURAL_PERIODS:
         if not rel_word:
             return None
-        letter = _PLURAL_PERIODS[unit]  # "السنوات الثلاث المقبلة", "الأيام الماضية"
+        if _amount(m) is None and _relation(rel_word) != 0:
+            # "السنوات الماضية", "الأشهر القليلة القادمة": no count, a reference to the past
+            # or the future (the real-news guidelines).
+            reference = "PAST_REF" if _relation(rel_word) < 0 else "FUTURE_REF"
+            return _hit(m, "x", "DATE", reference, 0.6, "deictic")
+        letter = _PLURAL_PERIODS[unit]  # "السنوات الثلاث المقبلة"
         value = timex.duration(_amount(m), letter, letter == "H")
         return _hit(m, "x", "DURATION", value, 0.7 if _g(m, "card") else 0.6, "duration")
     before = ctx.text[max(0, m.start("x") - 20) : m.start("x")]
@@ -417,6 +439,8 @@ def _period(m: regex.Match[str], ctx: Context) -> DateHit | None:
         value = timex.week_value(ctx.anchor, offset)
     elif letter == "M":
         value = timex.relative_month(ctx.anchor, offset)
+    elif _g(m, "pyear"):
+        value = _g(m, "pyear") or ""  # "العام الجاري 2012": the year is written out
     else:
         value = timex.relative_year(ctx.anchor, offset)
     return _hit(m, "x", "DATE", value, 0.8, "period")
@@ -520,7 +544,10 @@ def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
         day = timex.shift_days(ctx.anchor, 0)
     value = timex.with_time(day, hour % 24, minute, None)
     zone = _FOLDED_ZONES.get(_words(_g(m, "tz") or ""), "")
-    return _hit(m, "x", "TIME", value + zone, 0.85, "time")
+    # A clock time with no day of its own takes the publication day for now; "clock" lets
+    # dates.find_dates give it the day named just before it in the sentence instead.
+    kind = "time" if rd or weekday else "clock"
+    return _hit(m, "x", "TIME", value + zone, 0.85, kind)
 
 
 def _ago_any(m: regex.Match[str], ctx: Context) -> DateHit | None:
@@ -537,8 +564,8 @@ _CLOCK = (
 )
 _RULES: list[tuple[str, Handler]] = [
     (
-        rf"{B}{CLITIC}(?P<x>(?:يوم\s+)?{_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_MONTHS}{E}"
-        rf"(?:\s*[,،]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s*)?{_YEAR}{E}|{_OF_YEAR}{E})?"
+        rf"{B}{CLITIC}(?P<x>(?:يوم\s+)?{_DAY}(?:\s*-\s*|\s*(?:من\s+)?(?:شهر\s+)?){_MONTHS}{E}"
+        rf"(?:\s*[,،-]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s*)?{_YEAR}{E}|{_OF_YEAR}{E})?"
         rf"(?:\s+(?P<rel>{_REL}){E})?)",
         _day_month,
     ),
@@ -554,7 +581,7 @@ _RULES: list[tuple[str, Handler]] = [
     ),
     (
         rf"(?<![\p{{N}}/.-]){B}(?P<x>(?:يوم\s+)?(?:(?P<a2>\d{{1,2}})(?P<s2>[-/.])(?P<b2>\d{{1,2}})(?P=s2)"
-        rf"(?P<y2>(?:19|20)\d\d)|(?P<y1>(?:19|20)\d\d)(?P<s1>[-/.])(?P<a1>\d{{1,2}})(?P=s1)"
+        rf"(?P<y2>(?:19|20)\d\d)(?:م(?![\p{{L}}]))?|(?P<y1>(?:19|20)\d\d)(?P<s1>[-/.])(?P<a1>\d{{1,2}})(?P=s1)"
         rf"(?P<b1>\d{{1,2}})))(?![\p{{N}}/.-]\d)",
         _numeric,
     ),
@@ -563,7 +590,11 @@ _RULES: list[tuple[str, Handler]] = [
         _year,
     ),
     (
-        rf"{B}(?:منذ|حتى|بحلول|{_MODS})\s+(?P<x>{_YEAR}){E}(?!\s*(?:{_UNITS}|{_HMONTH}))",
+        rf"{B}(?:منذ|حتى|بحلول)\s+(?P<x>{_YEAR}){E}(?!\s*(?:{_UNITS}|{_HMONTH}))",
+        _year,
+    ),
+    (
+        rf"{B}{CLITIC}(?P<x>(?:{_MODS})\s+{_YEAR}){E}(?!\s*(?:{_UNITS}|{_HMONTH}))",
         _year,
     ),
     (
@@ -591,15 +622,18 @@ _RULES: list[tuple[str, Handler]] = [
     ),
     (
         rf"{B}{CLITIC}(?P<x>(?:(?P<part>{_PART})\s+)?"
-        rf"(?:(?P<rd>{_TWO_DAYS}|اليوم|امس|غدا|غد|يوم)\s+)?"
+        rf"(?:(?:يوم\s+)?(?P<rd>{_TWO_DAYS}|اليوم|امس|غدا|غد|يوم|نهار)\s+)?"
         rf"(?P<wd>{_WEEKDAY}){E}(?:\s+(?P<rel>{_REL}){E})?)",
         _weekday,
     ),
-    (rf"{B}{CLITIC}(?P<x>(?:(?P<part>{_PART})\s+)?{_REL_DAY}){E}", _relative_day),
+    (
+        rf"{B}{CLITIC}(?P<x>(?:(?P<part>{_PART})\s+)?(?:يوم\s+(?=غد|الغد|امس|الامس))?{_REL_DAY}){E}",
+        _relative_day,
+    ),
     (
         rf"{B}{CLITIC}(?P<x>(?:(?P<mod>{_MODS})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
         rf"(?P<unit>الاسبوع|الشهر|العام|السنه|الايام|الاسابيع|الاشهر|الشهور|الاعوام|السنوات|"
-        rf"الساعات){E}(?:\s+ال(?:\s*(?P<num>\d+)|(?P<card>{_CARD})(?:\s+وال(?P<tens>{_TENS_WORDS}))?){E})?(?:\s+(?P<rel>{_REL}|الاخير|الاخيره){E})?)",
+        rf"الساعات){E}(?:\s+ال(?:\s*(?P<num>\d+)|(?P<card>{_CARD})(?:\s+وال(?P<tens>{_TENS_WORDS}))?){E})?(?:\s+القليله)?(?:\s+(?P<rel>{_REL}|الاخير|الاخيره){E}(?:\s+(?P<pyear>(?:19|20)\d\d){E})?)?)",
         _period,
     ),
     (
@@ -651,13 +685,24 @@ COMPILED: list[tuple[regex.Pattern[str], Handler]] = [
     (compile_folded(pattern), handler) for pattern, handler in _RULES
 ]
 
-# Words without which a handler's rule cannot match: a rule is skipped for a text that has
-# none of them (a plain substring test, far cheaper than running the rule over the text).
+# Words without which a handler's rule cannot match (folded substrings; every handler has
+# some). A rule is run only near them (see dates.find_dates): a plain substring search is far
+# cheaper than trying a pattern at every position of the text.
+_YEAR_DIGITS = ("16", "17", "18", "19", "20")
 GATES: dict[Handler, tuple[str, ...]] = {
     _day_month: tuple(_FOLDED_MONTHS),
     _month: tuple(_FOLDED_MONTHS),
     _day_relative_month: ("الشهر",),
-    _hijri_date: tuple(w.split()[0] for w in _FOLDED_HMONTHS),
+    _numeric: ("19", "20"),
+    _year: _YEAR_DIGITS,
+    _hijri_date: (
+        *(w for w in _FOLDED_HMONTHS if " " not in w),
+        "ربيع",
+        "جمادي",
+        "القعده",
+        "الحجه",
+    ),
+    _hijri_year: ("13", "14"),
     _weekday: tuple(_FOLDED_WEEKDAYS),
     _relative_day: ("اليوم", "امس", "غد", "البارحه"),
     _period: (
@@ -673,7 +718,14 @@ GATES: dict[Handler, tuple[str, ...]] = {
         "السنوات",
         "الساعات",
     ),
+    _ago_any: ("قبل", "بعد"),
     _duration: (*_FOLDED_UNITS, *_FOLDED_DUALS),
+    _fraction_hour: ("ساعه",),
+    _dual_period: tuple(_FOLDED_DUALS),
+    _deictic: tuple({w.split()[0] for w in _FOLDED_DEICTIC}),
+    _part_of_year: ("الربع", "النصف", "الثلاثي", "السداسي", "الفصل"),
+    _set: ("يوميا", "اسبوعيا", "شهريا", "سنويا", "كل"),
     _season: ("صيف", "شتاء", "ربيع", "خريف"),
-    _time: ("ساعه", ":", "."),
+    _night: ("الليل",),
+    _time: ("ساعه", ":", *(f"{d}." for d in range(10))),
 }

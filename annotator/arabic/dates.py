@@ -14,17 +14,28 @@ from datetime import date
 
 import regex
 
-from annotator.arabic.date_rules import COMPILED, GATES, Context, DateHit, with_part_before
+from annotator.arabic import date_rules, timeml_rules
+from annotator.arabic.date_rules import Context, DateHit, with_part_before
 
 __all__ = ["DateHit", "find_dates"]
+
+COMPILED = [*date_rules.COMPILED, *timeml_rules.COMPILED]
+GATES = {**date_rules.GATES, **timeml_rules.GATES}
 
 # What may stand between two pieces of one expression: "اليوم الخميس، 13 يناير",
 # "الخميس الموافق 13 يناير", "أمس الأربعاء في الساعة 9".
 _JOINER = regex.compile(r"^\s*[,،]?\s*(?:الموافق\s+|في\s+|عند\s+|من\s+)?$")
 _DAY_KINDS = {"explicit", "hijri", "relative", "weekday"}
+_TIME_KINDS = {"time", "clock"}
 _CALENDAR_KINDS = {"explicit", "hijri"}
 # "الموافق" ("corresponding to") joins one day written in two calendars.
 _EQUIVALENT = regex.compile(r"^\s*[,،]?\s*الموافق\s+$")
+
+
+# How far a match may start before the gate word it contains ("الحادي والعشرين من شهر" before
+# a month name), and how far past the window a match may run (a month, its year, "الماضي").
+_LEAD = 64
+_TAIL = 192
 
 
 def find_dates(text: str, anchor: date | None) -> list[DateHit]:
@@ -32,10 +43,7 @@ def find_dates(text: str, anchor: date | None) -> list[DateHit]:
     ctx = Context(text, anchor)
     hits: list[DateHit] = []
     for pattern, handler in COMPILED:
-        gate = GATES.get(handler)
-        if gate is not None and not any(word in text for word in gate):
-            continue
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text, GATES[handler]):
             hit = handler(m, ctx)
             if hit is not None:
                 hits.append(hit)
@@ -46,7 +54,98 @@ def find_dates(text: str, anchor: date | None) -> list[DateHit]:
             if not kept or kept[-1].end <= longer.start:
                 hit = longer
         kept.append(hit)
-    return _merge_adjacent(kept, text)
+    return _clock_days(_timestamps(_merge_adjacent(kept, text), text), text)
+
+
+def _matches(pattern: regex.Pattern[str], text: str, gate: tuple[str, ...]) -> list[regex.Match]:
+    """The matches of a rule, searched only near the words it needs (``gate``).
+
+    Trying a pattern at every position of a text costs far more than finding a few words in
+    it; a match contains one of its gate words, so it starts within ``_LEAD`` characters
+    before one. Time stays linear in the text's length whatever the number of gate words.
+    """
+    windows = _windows(text, gate)
+    found: list[regex.Match] = []
+    last_end = 0
+    for lo, hi in windows:
+        for m in pattern.finditer(text, max(lo, last_end), min(len(text), hi + _TAIL)):
+            if m.start() >= hi:
+                break
+            found.append(m)
+            last_end = m.end()
+    return found
+
+
+def _windows(text: str, gate: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Merged ranges [lo, hi) of the positions where a match could start."""
+    starts: list[int] = []
+    for word in gate:
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+    windows: list[tuple[int, int]] = []
+    for at in sorted(starts):
+        lo, hi = max(0, at - _LEAD), at + 1
+        if windows and lo <= windows[-1][1] + _TAIL:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+# A page's timestamp line: a written day, then a clock time ("الإثنين 25 يونيو 2018 / 14:54",
+# "السبت، 09 ديسمبر 2017 03:35 م", "أحد, 01/19/2020 - 20:00"); one TIME in local time.
+_CLOCK_AFTER = regex.compile(
+    r"[ \t]*(?:[/|\-–,،][ \t]*)?(?P<h>[012]?\d):(?P<m>[0-5]\d)(?![\p{N}:])"
+    r"(?:[ \t]*(?P<pm>م|مساء|مساءا|pm|PM)(?![\p{L}])|[ \t]*(?P<am>ص|صباحا|am|AM)(?![\p{L}]))?"
+)
+_BARE_WEEKDAY_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:ال)?(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)[ \t]*[,،]?[ \t]*$"
+)
+_DAY_VALUE = regex.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+# "يوم غد الأحد، انطلاقا من الساعة الثالثة": a clock time with no day of its own, soon after
+# a named day in the same sentence, is on that day.
+_CLOCK_REACH = 48
+_SENTENCE_END = regex.compile(r"[.!?؟\n]")
+
+
+def _clock_days(hits: list[DateHit], text: str) -> list[DateHit]:
+    out: list[DateHit] = []
+    for hit in hits:
+        if hit.kind == "clock" and out:
+            day = _split(out[-1].value)[0]
+            gap = text[out[-1].end : hit.start]
+            if _DAY_VALUE.match(day) and len(gap) <= _CLOCK_REACH and not _SENTENCE_END.search(gap):
+                hit = replace(hit, value=day + hit.value[10:], kind="time")
+        out.append(hit)
+    return out
+
+
+def _timestamps(hits: list[DateHit], text: str) -> list[DateHit]:
+    out: list[DateHit] = []
+    for hit in hits:
+        if out and hit.start < out[-1].end:
+            continue  # taken into the timestamp before it
+        m = _CLOCK_AFTER.match(text, hit.end) if _DAY_VALUE.match(hit.value) else None
+        if m is None:
+            out.append(hit)
+            continue
+        hour, minute = int(m.group("h")), int(m.group("m"))
+        if m.group("pm") and hour < 12:
+            hour += 12
+        if hour > 24:
+            out.append(hit)
+            continue
+        start = hit.start
+        before = _BARE_WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+        if before is not None:
+            start = before.start()
+        value = f"{hit.value}T{hour % 24:02d}:{minute:02d}"
+        out.append(replace(hit, start=start, end=m.end(), type="TIME", value=value, kind="time"))
+    return out
 
 
 def _longest_first(hits: list[DateHit]) -> list[DateHit]:
@@ -64,14 +163,32 @@ def _longest_first(hits: list[DateHit]) -> list[DateHit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+# "اليوم (السبت)", "صباح اليوم الثلاثاء (25 مارس)": the second piece in brackets names the
+# same day; the closing bracket joins the expression.
+_OPEN_BRACKET = regex.compile(r"^\s*\(\s*$")
+_CLOSE_BRACKET = regex.compile(r"\s*\)")
+
+
 def _merge_adjacent(hits: list[DateHit], text: str) -> list[DateHit]:
     merged: list[DateHit] = []
     for hit in hits:
         if merged and _joinable(merged[-1], hit, text):
             merged[-1] = _combine(merged[-1], hit)
+        elif merged and _bracketed(merged[-1], hit, text):
+            close = _CLOSE_BRACKET.match(text, hit.end)
+            assert close is not None
+            merged[-1] = replace(_combine(merged[-1], hit), end=close.end())
         else:
             merged.append(hit)
     return merged
+
+
+def _bracketed(left: DateHit, right: DateHit, text: str) -> bool:
+    return (
+        {left.kind, right.kind} <= _DAY_KINDS
+        and bool(_OPEN_BRACKET.match(text[left.end : right.start]))
+        and _CLOSE_BRACKET.match(text, right.end) is not None
+    )
 
 
 def _joinable(left: DateHit, right: DateHit, text: str) -> bool:
@@ -83,7 +200,7 @@ def _joinable(left: DateHit, right: DateHit, text: str) -> bool:
         # Two written dates are one only when the text says they are the same day.
         return left.kind not in _CALENDAR_KINDS or bool(_EQUIVALENT.match(gap))
     # A clock time joins its day on either side: "الساعة 10 صباحا يوم الجمعة المقبل".
-    return "time" in kinds and bool(kinds & _DAY_KINDS)
+    return bool(kinds & _TIME_KINDS) and bool(kinds & _DAY_KINDS)
 
 
 # A calendar value ("2022-01-13", "XXXX-WXX-4") takes a time; "PAST_REF" does not.
@@ -102,7 +219,7 @@ def _combine(left: DateHit, right: DateHit) -> DateHit:
     day if either piece gives one. A Gregorian date beats its Hijri equivalent (TIMEX3 values
     are Gregorian), and a written date beats a weekday or a relative word."""
     pieces = (left, right)
-    time_piece = next((p for p in pieces if p.kind == "time"), None)
+    time_piece = next((p for p in pieces if p.kind in _TIME_KINDS), None)
     days = [p for p in pieces if p is not time_piece]
     day_piece = next((p for kind in ("explicit", "hijri") for p in days if p.kind == kind), days[0])
     day = _split(day_piece.value)[0]

@@ -46,12 +46,26 @@ _PATTERN_TABLE: dict[int, str | None] = {ord(c): None for c in _DROPPED}
 _PATTERN_TABLE.update({ord(k): v for k, v in _REPLACED.items()})
 # Text also folds ASCII case; patterns must not (\S, \P{L} and \D are not \s, \p{l}, \d).
 _TABLE = {**_PATTERN_TABLE, **{ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
-_HAS_DROPPED = regex.compile("[" + "".join(_DROPPED) + "]")
+_HAS_DROPPED = regex.compile("[" + "".join(_DROPPED) + "]+")
 
 
 def fold(text: str) -> str:
     """The folded form used for matching (shorter than ``text`` when marks are removed)."""
     return text.translate(_TABLE)
+
+
+_SINGLE_MARKS = str.maketrans({"'": '"', "‘": '"', "’": '"'})
+
+
+def _single_marks_as_double(folded: str) -> str:
+    """Some outlets quote with single marks ('...' or ‘...’) and never with double ones; in
+    such a text they are the quotation marks, read as '"' (one character for one, so offsets
+    stay). A text that has double marks or guillemets keeps its apostrophes."""
+    if "'" not in folded and "‘" not in folded and "’" not in folded:
+        return folded
+    if '"' in folded or "«" in folded or "»" in folded:
+        return folded
+    return folded.translate(_SINGLE_MARKS)
 
 
 @dataclass(frozen=True)
@@ -67,11 +81,17 @@ class Folded:
 
     @classmethod
     def of(cls, source: str) -> Folded:
-        folded = fold(source)
+        folded = _single_marks_as_double(fold(source))
         if not _HAS_DROPPED.search(source):
             return cls(source, folded, None)
-        dropped = frozenset(_DROPPED)
-        origin = [i for i, ch in enumerate(source) if ch not in dropped]
+        # The kept offsets, as runs between the dropped marks (a loop over every character
+        # would cost more than the rules that read the text).
+        origin: list[int] = []
+        kept_from = 0
+        for mark in _HAS_DROPPED.finditer(source):
+            origin.extend(range(kept_from, mark.start()))
+            kept_from = mark.end()
+        origin.extend(range(kept_from, len(source)))
         origin.append(len(source))
         return cls(source, folded, tuple(origin))
 

@@ -10,11 +10,12 @@ opening quotation mark, and runs to the end of the sentence or to the next trigg
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator.arabic.actors import MEDIA_WORDS, SOURCE_HEADS
 from annotator.arabic.clauses import (
     BUT_PRONOUN,
+    RELATIVES,
     Trigger,
     clause_boundary,
     closing_modifier,
@@ -49,6 +50,10 @@ from annotator.arabic.speakers import (
 )
 from annotator.arabic.tokens import DocumentView, QuoteRegion, Token
 
+# Real pages open with several title lines (headline, sub-headlines, a dateline, "..".
+# separated teasers) before the body; any of them may be a "source: statement" line.
+TITLE_LINES = 8
+TITLE_TOKENS = 30
 MAX_GAP = 14  # words between a verb's source and its content ("في كلمة ألقاها أمام ...")
 _SAYING = frozenset(fold(w) for w in SAYING_NOUNS)
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فيما", "كما"})
@@ -62,7 +67,37 @@ _ADJUNCT_STARTS = frozenset(
     fold(w) for w in ("في", "خلال", "عبر", "أمام", "على", "عقب", "أثناء", "بحسب", "حسب", "وفق")
 )
 # Expressive acts ("أعرب عن شكره") report no proposition: their complement is no claim of theirs.
-_EXPRESSIVE = frozenset(f for f in FINITE_VERBS if f.lstrip("وف").startswith("اعرب"))
+# "رحب الاتحاد بالتقدم"، "أشاد الوزير بجهود ...": the subject still speaks for what follows
+# ("، وأكد أن ..."، "مبرزا أن ...").
+_EXPRESSIVE = frozenset(
+    f for f in FINITE_VERBS if f.lstrip("وف").startswith(("اعرب", "رحب", "اشاد"))
+)
+# Appeals, demands and warnings (folded stems) and the prepositions that open what is asked.
+_APPEAL_STEMS = ("دعا", "دعت", "دعو", "طالب", "ناشد", "حث", "حذر")
+_APPEAL_PREPS = frozenset({"الي", "علي"})
+_APPEAL_REACH = 8  # tokens between the subject and the preposition: the addressee, "مجددا"
+
+
+def _asked_with_ba(word: str) -> bool:
+    """ "بالتوجه", "بعدم نشر", "بإنزال": what is asked for, governed by ب ("بأي" is not)."""
+    return len(word) > 3 and (
+        is_ba_object(word) or (word.startswith(("بال", "بعدم")) and word != "بالنسبه")
+    )
+
+
+def _denial(verb: str) -> bool:
+    bare = verb[1:] if verb[:1] in "وف" and len(verb) > 3 else verb
+    return bare in _DENIALS
+
+
+_DENIALS = frozenset({"نفي", "نفت", "نفوا", "تنفي", "ينفي", "ينفون"})
+
+
+def _appeal_stem(verb: str) -> str | None:
+    bare = verb[1:] if verb[:1] in "وف" and len(verb) > 2 else verb
+    return next((s for s in _APPEAL_STEMS if bare.startswith(s)), None)
+
+
 # Acts, not statements: with a nominal complement the sentence stays the narrator's claim.
 _PERFORMATIVE = frozenset(
     f for f in FINITE_VERBS if f.lstrip("وف").startswith(tuple(fold(s) for s in PERFORMATIVE_STEMS))
@@ -102,6 +137,7 @@ class QuoteFind:
     speaker: Mention | None
     confidence: float
     statement: bool = True  # a clause, not a quoted noun phrase ("«القلق العميق»")
+    appeal: bool = False  # what a speaker asks for ("دعا إلى ..."): attributed, but no claim
 
 
 @dataclass(frozen=True)
@@ -143,20 +179,22 @@ class _Finder:
         return self.last_speaker
 
     def run(self) -> None:
-        headline: tuple[list[Token], int] | None = None
+        headlines: list[tuple[list[Token], int]] = []
+        in_titles = True  # the title lines before the body: headline, sub-headlines, dateline
         for number, (start, end) in enumerate(self.view.sentences):
             tokens = self.view.tokens_between(start, end)
             if not tokens:
                 continue
+            in_titles = in_titles and number < TITLE_LINES and len(tokens) <= TITLE_TOKENS
             before = len(self.quotes)
-            if number == 0:
+            if in_titles:
                 if self._headline(tokens, end):
                     continue
-                headline = (tokens, end)
+                headlines.append((tokens, end))
             self._sentence(tokens, end)
             if len(self.quotes) == before:
                 self._continuation(tokens, start, end)
-        if headline is not None:
+        for headline in headlines:
             self._headline_named_later(*headline)
 
     # ------------------------------------------------------------ sentence-level rules
@@ -245,6 +283,11 @@ class _Finder:
         else:
             k = skip_time_words(tokens, i + 1, limit)  # "قال اليوم الخميس رئيس الوزراء إن"
             phrase_end = source_phrase(tokens, k, limit, self.view.region_at)
+            if phrase_end and tokens[i].text in _EXPRESSIVE:
+                # "أشاد الوزير بجهود الفرق": what is praised, after ب, is no part of the source
+                phrase_end = next(
+                    (j for j in range(k + 1, phrase_end) if tokens[j].text[:1] == "ب"), phrase_end
+                )
             speaker = self._speaker_in(tokens, k, phrase_end) if phrase_end else None
             after = phrase_end or i + 1
         if speaker is None:
@@ -262,10 +305,30 @@ class _Finder:
         elif speaker is not None:
             speaker = None
         source = speaker or self._agreeing_source(tokens[i].text)
-        found = self._emit_content(tokens, after, limit, scope_end, source, MAX_GAP)
+        before = len(self.quotes)
+        if _denial(tokens[i].text) and after < limit and tokens[after].text in _MARKS:
+            # "الصحة تنفي «تصريح مفبرك» منسوب ...": a quoted word in the denied noun phrase
+            # is nobody's quote; the phrase is the denier's claim.
+            found = False
+        else:
+            found = self._emit_content(tokens, after, limit, scope_end, source, MAX_GAP)
+        if found and _appeal_stem(tokens[i].text):
+            # "دعا ... إلى «...»": what is asked for, quoted or not, is no statement.
+            self.quotes[before:] = [
+                replace(q, start=self._after_ba(q), statement=False, appeal=True)
+                for q in self.quotes[before:]
+            ]
         pronoun = i > 0 and tokens[i - 1].text in BUT_PRONOUN
         if not found and speaker is not None:
             found = self._quote_before(tokens, i, speaker)
+        if (
+            not found
+            and speaker is not None
+            and is_source_like(speaker.words)
+            and not any(w.startswith("بال") or is_ba_object(w) for w in speaker.words)
+            and self._appeal(tokens, i, after, limit, scope_end)
+        ):
+            return speaker
         if not found and self._performative(tokens, i, after, limit):
             self._forget(speaker)  # "أقر المجلس الخطة": an act, told by the narrator
             return None
@@ -274,6 +337,41 @@ class _Finder:
         if not found and reporter is not None and tokens[i].text not in _EXPRESSIVE:
             self._report(tokens, after, limit, scope_end, reporter)
         return speaker if speaker else (source if found else None)
+
+    def _after_ba(self, quote: QuoteFind) -> int:
+        """ "طالب بإنزال أشد العقوبات": the ب that governs what is asked stays outside."""
+        first = self.view.tokens_between(quote.start, quote.end)[:1]
+        if quote.kind != "direct" and first and _asked_with_ba(first[0].text):
+            return quote.start + 1
+        return quote.start
+
+    def _appeal(self, tokens: list[Token], i: int, after: int, limit: int, scope_end: int) -> bool:
+        """ "دعا X إلى ..."، "طالب X بـ..."، "حث X على ..."، "حذر من ...": what is asked for
+        is an indirect QUOTE of the speaker (the addressee and the preposition outside). An
+        appeal has no truth value: it is no statement, so no CLAIM. The caller checked that
+        the subject is a source and holds no "بالـ" object ("طالب الأغنياء بالمساهمة" has
+        the object where a subject would stand: the sentence stays the narrator's)."""
+        stem = _appeal_stem(tokens[i].text)
+        if stem is None:
+            return False
+        for j in range(after, min(limit, after + _APPEAL_REACH)):
+            text = tokens[j].text
+            if text in (".", "؟", "!") or (text in FINITE_VERBS and j > after):
+                return False
+            if text in _APPEAL_PREPS or (text == "من" and stem == "حذر"):
+                if j + 1 >= limit:
+                    return False
+                start = tokens[j + 1].start
+            elif stem != "حذر" and _asked_with_ba(text):
+                start = tokens[j].start + 1  # "بالتوجه", "بعدم نشر": ب outside
+            else:
+                continue
+            before = len(self.quotes)
+            if not self._emit_range(start, scope_end, self.last_speaker, 0.7, statement=False):
+                return False
+            self.quotes[before:] = [replace(q, appeal=True) for q in self.quotes[before:]]
+            return True
+        return False
 
     def _performative(self, tokens: list[Token], i: int, after: int, limit: int) -> bool:
         """An act rather than a report; "أقر بوجود تقصير" (admitted) still reports, "أقر
@@ -333,15 +431,29 @@ class _Finder:
         if strip_prefix(tokens[k].text) not in _DOCUMENTS:
             return self._mention(tokens, k, end)
         issuer = next((j for j in range(k + 1, end - 1) if tokens[j].text == "عن"), None)
-        return self._mention(tokens, issuer + 1, end) if issuer is not None else None
+        if issuer is not None:
+            return self._mention(tokens, issuer + 1, end)
+        if k + 1 < end and tokens[k + 1].is_word:
+            # "بيان الصحة", "بيان لوزارة الصحة": the issuer is named in the phrase, without ل.
+            following = tokens[k + 1].text
+            if following.startswith("ل") and not following.startswith("لل") and len(following) > 3:
+                self._strip_lam(tokens, k + 1)
+                return self._mention(tokens, k + 1, end)
+            if following.startswith("ال") or following.startswith("لل"):
+                if following.startswith("لل"):
+                    self._strip_lam(tokens, k + 1)
+                return self._mention(tokens, k + 1, end)
+        return None
 
     def _report(
         self, tokens: list[Token], k: int, limit: int, scope_end: int, speaker: Mention
     ) -> None:
         """A reporting verb with a nominal complement: the complement is the speaker's claim."""
-        k = skip_adjuncts(
-            tokens, complement_start(tokens, skip_adjuncts(tokens, k, limit), limit), limit
-        )
+        # "تنفي «تصريح مفبرك» منسوب ...": a denied complement may open with a quoted word.
+        if not (k < limit and tokens[k].text in _MARKS and _denial(tokens[k - 1].text)):
+            k = skip_adjuncts(
+                tokens, complement_start(tokens, skip_adjuncts(tokens, k, limit), limit), limit
+            )
         if limit - k < 2 or self._quoted(tokens[k].start):
             return
         first = tokens[k].start + (1 if is_ba_object(tokens[k].text) else 0)  # "بوجود": ب outside
@@ -423,7 +535,9 @@ class _Finder:
             rest += 1  # "بحسب المرصد، فإن الغارات ..."
         if i <= 1 and rest < limit:
             scope_end = tokens[limit].start if limit < len(tokens) else end
-            self._emit_range(tokens[rest].start, scope_end, speaker, 0.7)
+            # "وحسب مصدر مطلع، فقد كانت ...": the attached ف is outside, the quote starts at قد.
+            first = tokens[rest].start + conjunction_length(tokens[rest].text)
+            self._emit_range(first, scope_end, speaker, 0.7)
         elif (
             i > 2
             and only_punctuation(tokens[rest:limit])
@@ -477,7 +591,7 @@ class _Finder:
         article later quotes a source whose name contains the headline's words ("المديرية
         العامة للأرصاد الجوية"); a topic ("الأزمة السورية: ...") never speaks in the body."""
         colon = self._headline_colon(tokens)
-        if colon is None or any(q.start < end for q in self.quotes):
+        if colon is None or any(q.start < end and tokens[0].start < q.end for q in self.quotes):
             return
         words = [strip_prefix(t.text) for t in tokens[:colon]]
         size = len(words)
@@ -555,23 +669,33 @@ class _Finder:
         speaker: Mention | None,
         confidence: float,
         kind: str = "indirect",
+        statement: bool = True,
     ) -> bool:
         start, end = trimmed(self.view.folded.text, start, end)
         if end - start < 3:
             return False
         regions = [r for r in self.view.regions_between(start, end + 1) if r.open not in self.used]
+        if regions and regions[0].open == start and self._relative_after(regions[0]):
+            # "كشف عن «إجراء استعدادات أمنية» التي ستنعقد ...": the quoted phrase is the
+            # quote; the relative clause after it is the narrator's.
+            self._emit_direct(regions[0], speaker, confidence + 0.05, statement)
+            return True
         if regions and regions[0].open == start and self._unquoted_words(start, end, regions) < 3:
             for region in regions:
                 if len(self.view.tokens_between(*region.content)) >= 2 or region is regions[0]:
-                    self._emit_direct(region, speaker, confidence + 0.05)
+                    self._emit_direct(region, speaker, confidence + 0.05, statement)
             return True
         if regions:
             kind = "mixed"
             self.used.update(r.open for r in regions)
         if speaker is None:
             confidence -= 0.2
-        self.quotes.append(QuoteFind(start, end, kind, speaker, round(confidence, 2)))
+        self.quotes.append(QuoteFind(start, end, kind, speaker, round(confidence, 2), statement))
         return True
+
+    def _relative_after(self, region: QuoteRegion) -> bool:
+        after = self.view.tokens_between(region.close + 1, region.close + 24)[:1]
+        return bool(after) and after[0].text in RELATIVES
 
     def _unquoted_words(self, start: int, end: int, regions: list[QuoteRegion]) -> int:
         """Words of [start, end) outside the quotation marks: "إن "الوضع صعب" لكن الحكومة
@@ -650,5 +774,38 @@ def find_attributions(view: DocumentView) -> Attribution:
     """Quotations (in text order) with their speaking mentions, and nominal reports."""
     finder = _Finder(view)
     finder.run()
-    quotes = sorted(finder.quotes, key=lambda q: (q.start, q.end))
+    tidy = (_without_stray_marks(view.folded.text, q) for q in finder.quotes)
+    quotes = sorted((q for q in tidy if q.end > q.start), key=lambda q: (q.start, q.end))
     return Attribution(quotes, finder.reports, finder.mentions)
+
+
+_END_MARKS = ".،,؛:;؟?! \n"
+
+
+def _without_stray_marks(text: str, quote: QuoteFind) -> QuoteFind:
+    """A quotation without the marks and punctuation that frame it rather than belong to it.
+
+    Pages pair their marks badly (``لـ»المركزية»، «...»``, a space inside ``" ... "``), so a
+    span can start or end on a mark of its own: a mark at both ends, or an unpaired one at the
+    end, goes. Nested pairs inside (``من "المارينز" بشكل``) stay, and so does the closing mark
+    of a mixed quote's fragment. A question mark or full stop ending the words is punctuation
+    of the sentence, not of the quote.
+    """
+    start, end = quote.start, quote.end
+    for _ in range(3):
+        while end > start and text[end - 1] in _END_MARKS:
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        inner = sum(text.count(m, start, end) for m in _MARKS)
+        if end - start > 2 and text[start] in _MARKS and text[end - 1] in _MARKS:
+            start, end = start + 1, end - 1
+        elif end > start and text[end - 1] in _MARKS and inner % 2:
+            end -= 1
+        elif end > start and text[start] in _MARKS and inner % 2:
+            start += 1
+        else:
+            break
+    if (start, end) == (quote.start, quote.end):
+        return quote
+    return replace(quote, start=start, end=end)

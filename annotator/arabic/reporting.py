@@ -46,6 +46,11 @@ _REGULAR_PAST = (
     "تساءل",
     "أفصح",
     "نبه",
+    "ناشد",
+    "حث",
+    # Expressive acts: their object is praise or welcome, not a proposition (see quotes).
+    "رحب",
+    "أشاد",
 )
 # Stems whose masculine form is also a common noun or preposition (طالب "student", بين
 # "between", نقل "transport", كتب "books"): only their inflected forms report speech.
@@ -119,6 +124,7 @@ _PARTICIPLES = (
     "مضيف",
     "موضح",
     "مشير",
+    "مبرز",
     "لافت",
     "معتبر",
     "محذر",

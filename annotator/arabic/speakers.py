@@ -26,6 +26,7 @@ from annotator.arabic.actors import (
     TITLE_WORDS,
 )
 from annotator.arabic.calendar_words import WEEKDAYS
+from annotator.arabic.clauses import OCCASIONS
 from annotator.arabic.clitics import strip_prefix
 from annotator.arabic.normalize import fold
 from annotator.arabic.reporting import (
@@ -142,6 +143,8 @@ def source_phrase(
         if tok.text in ("،", ","):
             if j == k:
                 return None
+            if j + 1 < limit and tokens[j + 1].text in _ADDRESSEES:
+                break  # "ناشد بيان الصحة، كافة وسائل الإعلام": the addressee, set off
             after = _apposition(tokens, j + 1, limit)
             if after is None:
                 break
@@ -164,6 +167,11 @@ def source_phrase(
             continue
         if tok.text == "في" and j > k and j + 1 < limit and tokens[j + 1].text in _WORKPLACES:
             j += 1  # "كبير المحللين في شركة ..."
+            continue
+        if tok.text == "في" and j + 1 < limit and tokens[j + 1].text in OCCASIONS:
+            break  # "الاتحاد الأوروبي في بيان أصدره": the occasion, not part of the source
+        if tok.text in ("من", "في") and j > k and (aff := _affiliation(tokens, k, j, limit)):
+            j = aff  # "مصدر من وزارة الآثار", "مصدر رفيع في الحكومة", "علماء من النمسا"
             continue
         if tok.text == "في" and j > k and (post := _post_with_name(tokens, j + 1, limit)):
             j = post  # "المنسقة الأممية في ليبيا جورجيت غانيون"
@@ -188,6 +196,80 @@ def source_phrase(
             break
         j += 1
     return j if j > k else None
+
+
+# Unnamed sources whose "من/في" complement says who they are (the guidelines keep it inside).
+_UNNAMED_HEADS = frozenset(
+    fold(w)
+    for w in (
+        "مصدر",
+        "مصادر",
+        "مسؤول",
+        "مسؤولون",
+        "مسؤولين",
+        "عضو",
+        "أعضاء",
+        "علماء",
+        "باحثون",
+        "باحثين",
+        "خبراء",
+        "خبير",
+        "ناطق",
+        "متحدث",
+        "مصدرا",
+        "شهود",
+        "أحد",
+        "دبلوماسي",
+        "دبلوماسيون",
+        "نائب",
+        "قيادي",
+        "مستشار",
+    )
+)
+_NOT_AFFILIATION = frozenset(
+    fold(w)
+    for w in (
+        "جهته",
+        "جهتها",
+        "جهتهم",
+        "جانبه",
+        "جانبها",
+        "جانبهم",
+        "ناحيته",
+        "ناحيتها",
+        "بينهم",
+        "بينها",
+        "خلال",
+        "أجل",
+        "قبل",
+        "بعد",
+        "جديد",
+        "دون",
+    )
+)
+MAX_AFFILIATION = 5
+
+
+def _affiliation(tokens: Sequence[Token], k: int, j: int, limit: int) -> int | None:
+    """After an unnamed source head ("مصدر", "مسؤول", "علماء"), a "من/في" phrase naming a
+    body or a place is part of the source; the end of that phrase, or None."""
+    if tokens[k].text not in _UNNAMED_HEADS or j - k > 3 or j + 1 >= limit:
+        return None
+    first = tokens[j + 1]
+    if not first.is_word or first.text in _NOT_AFFILIATION or _stops(first.text):
+        return None
+    if not (_definite(first.text) or first.text in _WORKPLACES or is_source_head(first.text)):
+        return None
+    end = j + 1
+    while (
+        end < limit
+        and end - j <= MAX_AFFILIATION
+        and tokens[end].is_word
+        and not _stops(tokens[end].text)
+        and (end == j + 1 or not _starts_object(tokens[end].text))
+    ):
+        end += 1
+    return end
 
 
 def _post_with_name(tokens: Sequence[Token], k: int, limit: int) -> int | None:
@@ -232,8 +314,42 @@ def is_ba_object(word: str) -> bool:
     return rest in _SIMPLE_MASDARS or bool(_MASDAR.match(strip_prefix(rest)))
 
 
+# Addressees of appeals after a definite subject: "دعت منظمة الصحة العالمية الدول إلى ...".
+_ADDRESSEES = frozenset(
+    fold(w)
+    for w in (
+        "الدول",
+        "الأطراف",
+        "المجتمع",
+        "المجموعة",
+        "السلطات",
+        "كافة",
+        "جميع",
+        "الحكومات",
+        "الشعب",
+        "الشباب",
+        "المسؤولين",
+        "المعتمرين",
+        "الحجاج",
+        "السكان",
+        "المزارعين",
+        "التجار",
+        "الأسر",
+        "الأهالي",
+        "المستثمرين",
+        "الجهات",
+        "الأولياء",
+        "المرضى",
+        "الزوار",
+        "الجميع",
+    )
+)
+
+
 def _starts_object(word: str) -> bool:
     if _possessed(word) or word in AUDIENCE_WORDS or word in _SIMPLE_MASDARS:
+        return True
+    if word in _ADDRESSEES:
         return True
     if is_ba_object(word):
         return True

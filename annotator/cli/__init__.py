@@ -14,12 +14,12 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.cli import backup, data, review, suggest
+from annotator.cli import backup, data, review, schema, suggest
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import resolve_workspace_path
 from annotator.desktop_check import start_problem
 
-COMMAND_MODULES = [data, suggest, review, backup]
+COMMAND_MODULES = [data, suggest, review, backup, schema]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,7 +17,7 @@ from annotator.review.assign import assign, make_package
 from annotator.review.conflicts import find_conflicts
 from annotator.review.data import resolve_layers
 from annotator.review.diff import gold_diff
-from annotator.review.merge import merge_workspaces
+from annotator.review.merge import SCHEMA_MODES, merge_workspaces
 
 FIGURES = (
     ("f1_exact", "F1 exact"),
@@ -63,6 +63,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("merge", help="bring in the layers of other workspace files")
     p.add_argument("others", nargs="+", metavar="OTHER.db")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--schema",
+        choices=SCHEMA_MODES,
+        default="same",
+        help="same (default): refuse a file whose label schema has labels, values or relations "
+        "this one lacks; union: add them to this workspace's schema",
+    )
     p.set_defaults(handler=cmd_merge)
 
     p = sub.add_parser("assign", help="assign documents to annotators with an overlap share")
@@ -199,7 +206,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     with open_workspace(args.db, args.annotator or "system") as ws:
-        reports = merge_workspaces(ws, args.others)
+        reports = merge_workspaces(ws, args.others, args.schema)
     if args.json:
         print_json([r.to_json() for r in reports])
         return 0

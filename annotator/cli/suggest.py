@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from annotator.app import open_workspace
-from annotator.arabic.suggest import LABELS, parse_labels, suggest_document
+from annotator.arabic.parallel import Job, default_jobs, suggest_many
+from annotator.arabic.suggest import LABELS, parse_labels, store_suggestions
 from annotator.cli.console import progress_bar
-from annotator.core.errors import NotFoundError
+from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,7 +26,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="ID",
         help="only this document (repeat for several; default: every document)",
     )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes computing suggestions (default: one per core)",
+    )
     p.set_defaults(handler=cmd_suggest)
+
+
+def _loader(ws: Workspace) -> Callable[[str], Job]:
+    def load(doc_id: str) -> Job:
+        doc = ws.document(doc_id)
+        return Job(doc.id, doc.text, doc.published)
+
+    return load
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
@@ -34,15 +52,22 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         if missing:
             raise NotFoundError(f"No document with id '{missing[0]}' in {ws.path}.")
         doc_ids = args.doc or known
-        added = kept = skipped = 0
+        jobs = default_jobs() if args.jobs is None else args.jobs
+        if jobs < 1:
+            raise ValidationError(f"--jobs must be 1 or more, not {jobs}.")
+        added = kept = skipped = done = 0
         with progress_bar("Suggesting", len(doc_ids)) as progress:
-            for done, doc_id in enumerate(doc_ids, start=1):
-                report = suggest_document(ws, doc_id, labels, layer=args.annotator)
-                added, kept, skipped = (
-                    added + report.added,
-                    kept + report.kept,
-                    skipped + report.skipped,
-                )
+            for results in suggest_many(doc_ids, _loader(ws), labels, jobs):
+                # The computing ran in workers; the writing stays here, one transaction a batch.
+                with ws.batch():
+                    reports = [
+                        store_suggestions(ws, doc_id, found, labels, layer=args.annotator)
+                        for doc_id, found in results
+                    ]
+                added += sum(r.added for r in reports)
+                kept += sum(r.kept for r in reports)
+                skipped += sum(r.skipped for r in reports)
+                done += len(results)
                 progress(done)
     print(
         f"Suggested {added} span(s) ({', '.join(labels)}) in {len(doc_ids)} document(s); "

@@ -30,6 +30,7 @@ from annotator.core.rowchecks import (
     usable_id,
 )
 from annotator.core.rows import check_layer_name, layer_kind
+from annotator.core.schema import SchemaError
 from annotator.core.store import APPLICATION_ID, SCHEMA_VERSION
 from annotator.core.text import normalize_text, text_sha256
 from annotator.core.workspace import Workspace
@@ -75,6 +76,10 @@ def _check(ws: Workspace) -> list[Problem]:
     problems += _schema(ws)
     if problems:
         return problems
+    try:
+        ws.schema  # noqa: B018 (the stored label schema is read and checked here)
+    except SchemaError as exc:
+        return [Problem("label schema", str(exc))]
     problems += _references(ws.query)
     problems += _documents_and_spans(ws)
     problems += _relations(ws)

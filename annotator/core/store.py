@@ -19,6 +19,7 @@ from annotator.core.backups import RESTORE_HINT, backup_daily, create_backup
 from annotator.core.errors import DamagedWorkspaceError, ReadOnlyError, WorkspaceError
 from annotator.core.fileguard import inspect_file, read_only_reason
 from annotator.core.fileschema import harden, schema_refusal
+from annotator.core.schema import LabelSchema
 
 APPLICATION_ID = 0x41524E41  # "ARNA"
 BUSY_TIMEOUT_MS = 5000
@@ -156,6 +157,25 @@ def _v2_review(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v_workspace_schema(db: sqlite_utils.Database) -> None:
+    """The label schema lives in the workspace: one row, initialised from the bundled default.
+
+    A team that adds a label changes its workspace, not installed files, and the workspace
+    carries its schema wherever it goes (a package, a merge, a colleague's stock install).
+    """
+    body = LabelSchema.load().to_json()
+    db.executescript(
+        """
+        CREATE TABLE label_schema (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            body TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        """
+    )
+    db.execute(f"INSERT INTO label_schema (id, body, updated) VALUES (1, ?, {_NOW_SQL})", [body])
+
+
 def _v_imported_layer_kind(db: sqlite_utils.Database) -> None:
     """The default ``imported`` layer (JSONL without a layer) is not an annotator's: its kind
     becomes ``imported`` so that agreement and adjudication leave it out."""
@@ -166,6 +186,7 @@ def _v_imported_layer_kind(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_review,
+    _v_workspace_schema,
     _v_imported_layer_kind,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -102,8 +102,11 @@ def _store_run(
     engine: str,
 ) -> RunReport:
     text = ws.text(doc_id)
-    wanted = set(labels) if labels is not None else {p.label for p in proposals}
-    valid = [_is_valid(ws, text, p) for p in proposals]
+    # Only labels the workspace's schema has are proposed (an engine may know more); a
+    # proposal of another label is left out silently, not counted as invalid.
+    known = ws.schema.labels
+    wanted = (set(labels) if labels is not None else {p.label for p in proposals}) & set(known)
+    valid = [p.label not in known or _is_valid(ws, text, p) for p in proposals]
     existing = ws.spans(doc_id, SUGGESTIONS_LAYER)
     stale = [s for s in existing if state(s) == PENDING and s.label in wanted]
     reviewed = {
@@ -115,7 +118,7 @@ def _store_run(
     skipped = kept = 0
     for p, ok in zip(proposals, valid, strict=True):
         key = _identity(p.start, p.end, p.label, p.attrs)
-        if not ok:
+        if p.label not in known or not ok:
             ids.append(None)
         elif key in reviewed:
             ids.append(reviewed[key])
@@ -172,7 +175,7 @@ def _relation_rows(
     rows = []
     for link in links:
         head, child = ids[link.head], ids[link.child]
-        if head and child:
+        if head and child and link.label in ws.schema.relations:
             rows.append(_relation(doc_id, SUGGESTIONS_LAYER, head, child, link.label))
     return rows
 

@@ -40,10 +40,13 @@ from annotator.core.text import normalize_fragment
 class Writer:
     """The rows of one write transaction: each checked, then written with the SQL below."""
 
-    def __init__(self, conn: sqlite3.Connection, who: str, schema: LabelSchema) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, who: str, schema: Callable[[], LabelSchema]
+    ) -> None:
         self._conn = conn
         self.who = who
-        self.schema = schema
+        # Read when a row is first checked: replacing a broken stored schema needs no schema.
+        self._schema = schema
         self.doc_ids: set[str] = set()
         self.layers: set[str] = set()
         self.span_ids: set[str] = set()
@@ -59,6 +62,10 @@ class Writer:
         self._places_ok: set[tuple[str, str, str]] = set()
         self._objects_ok: set[str] = set()
         self._layers_known: set[str] = set()
+
+    @property
+    def schema(self) -> LabelSchema:
+        return self._schema()
 
     # ------------------------------------------------------------------ bookkeeping
     def _touch(self, doc_id: str | None, layer: str | None) -> None:
@@ -547,6 +554,41 @@ class Writer:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [key, json.dumps(value, ensure_ascii=False, allow_nan=False)],
         )
+
+    # ------------------------------------------------------------------ the label schema
+    def put_schema(self, body: str) -> None:
+        """Store the workspace's label schema (validated by the caller, see set_schema)."""
+        self._conn.execute(
+            "INSERT INTO label_schema (id, body, updated) VALUES (1, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated = excluded.updated",
+            [check_text("label schema", body), now()],
+        )
+
+    def relabel_spans(self, old: str, new: str) -> int:
+        """Give every span labelled ``old`` the label ``new`` (a schema migration)."""
+        check_line("label", new, empty=False)
+        cursor = self._conn.execute(
+            "UPDATE spans SET label = ?, updated = ? WHERE label = ?", [new, now(), old]
+        )
+        return int(cursor.rowcount)
+
+    def recode_attribute(self, label: str, attribute: str, old: str, new: str) -> int:
+        """Replace the value ``old`` of one attribute of ``label`` spans by ``new``."""
+        check_line("attribute value", new)
+        path = "$." + json.dumps(check_line("attribute", attribute, empty=False))
+        cursor = self._conn.execute(
+            "UPDATE spans SET attrs = json_set(attrs, ?, ?), updated = ? "
+            "WHERE label = ? AND json_extract(attrs, ?) = ?",
+            [path, new, now(), label, path, old],
+        )
+        return int(cursor.rowcount)
+
+    def relabel_relations(self, old: str, new: str) -> int:
+        check_line("relation", new, empty=False)
+        cursor = self._conn.execute(
+            "UPDATE relations SET label = ?, updated = ? WHERE label = ?", [new, now(), old]
+        )
+        return int(cursor.rowcount)
 
     # ------------------------------------------------------------------ the event log
     def log(

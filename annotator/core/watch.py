@@ -52,6 +52,8 @@ class ExternalChanges:
             if doc_id is not None:
                 doc_ids.add(doc_id)
             layers.add(layer)
+        if whole:  # the schema may be another one now (``annotator schema set``, a restore)
+            self.workspace.reload_schema()
         return Change(
             ChangeKind.WORKSPACE,
             EXTERNAL_CHANGE,

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from annotator.core.backups import RESTORE_HINT
 from annotator.core.changes import Change, ChangeKind
 from annotator.core.errors import NotFoundError, ValidationError, WorkspaceError
 from annotator.core.fileguard import hold, release
@@ -43,6 +44,7 @@ from annotator.core.rows import (
     span_from_row,
 )
 from annotator.core.schema import LabelSchema
+from annotator.core.schema_change import SchemaMigration, breakage
 from annotator.core.store import SCHEMA_VERSION, connect, is_read_only, write_transaction
 from annotator.core.tables import Writer
 
@@ -74,8 +76,14 @@ class Workspace:
     ):
         self.path = Path(path)
         self.who = who
-        # The schema first: a missing resource must fail before the file is created or touched.
-        self.schema = schema or LabelSchema.load()
+        # A new file gets the bundled default: a missing resource must fail before the file
+        # is created. An existing workspace carries its own schema (read on first use).
+        if schema is None and not self.path.exists():
+            LabelSchema.load()
+        # ``schema`` overrides the stored one for this object only (tools reading with
+        # another tool's schema); ``set_schema`` is how a workspace's schema changes.
+        self._schema_override = schema
+        self._schema: LabelSchema | None = None
         self._db: sqlite_utils.Database = connect(
             self.path, read_only=read_only, foreign_schema_ok=foreign_schema_ok
         )
@@ -83,6 +91,63 @@ class Workspace:
         self._listeners: list[Callable[[Change], None]] = []
         # Inside a transaction: changes told to listeners only once the outermost one commits.
         self._pending: list[Change] | None = None
+
+    # ----------------------------------------------------------------- the label schema
+    @property
+    def schema(self) -> LabelSchema:
+        """The workspace's own label schema (stored in it; the bundled file is only the
+        default a new workspace starts from), checked as untrusted input when first read."""
+        if self._schema_override is not None:
+            return self._schema_override
+        if self._schema is None:
+            row = self._db.execute("SELECT body FROM label_schema WHERE id = 1").fetchone()
+            if row is None:
+                raise WorkspaceError(f"{self.path} holds no label schema; {RESTORE_HINT}.")
+            self._schema = LabelSchema.parse(str(row[0]), f"{self.path} (its stored schema)")
+        return self._schema
+
+    def reload_schema(self) -> None:
+        """Forget the schema read so far (another program may have changed it)."""
+        self._schema = None
+
+    def set_schema(
+        self, schema: LabelSchema, migration: SchemaMigration | None = None
+    ) -> dict[str, int]:
+        """Make ``schema`` the workspace's, in one transaction with the migration of spans.
+
+        Refused (ValidationError, nothing changed) when existing spans or relations of any
+        layer would break it after ``migration``; the error gives the count and examples.
+        Returns how many spans and relations were relabelled or recoded.
+        """
+        migration = migration or SchemaMigration()
+        migration.check(schema, "--migrate")
+        counts = {"spans_relabelled": 0, "values_recoded": 0, "relations_relabelled": 0}
+        payload = {"labels": list(schema.labels), "migration": migration.to_dict()}
+        try:
+            with self.writing(
+                "set_schema", ChangeKind.SCHEMA, payload=payload, whole_workspace=True
+            ) as w:
+                broken = breakage(self, schema, migration)
+                if broken:
+                    raise ValidationError(broken.sentence())
+                for key, recode in migration.values.items():
+                    label, attribute = key.split(".", 1)
+                    for old, new in recode.items():
+                        counts["values_recoded"] += w.recode_attribute(label, attribute, old, new)
+                for old, new in migration.labels.items():
+                    counts["spans_relabelled"] += w.relabel_spans(old, new)
+                for old, new in migration.relations.items():
+                    counts["relations_relabelled"] += w.relabel_relations(old, new)
+                w.put_schema(schema.to_json())
+                w.payload.update(counts)
+                self._schema = schema
+        except sqlite3.IntegrityError as exc:
+            self._schema = None
+            raise ValidationError(f"The migration would make two links the same ({exc}).") from exc
+        except BaseException:
+            self._schema = None
+            raise
+        return counts
 
     # ----------------------------------------------------------------- plumbing
     def close(self) -> None:
@@ -128,7 +193,7 @@ class Workspace:
             with ws.writing("set_status", ChangeKind.STATUS, doc_id=d, layer=l) as w:
                 w.set_status(d, l, Status.DONE)
         """
-        writer = Writer(self._db.conn, self.who, self.schema)
+        writer = Writer(self._db.conn, self.who, lambda: self.schema)
         writer.payload = dict(payload or {})
         outermost = self._pending is None
         pending: list[Change] = [] if self._pending is None else self._pending
@@ -184,12 +249,17 @@ class Workspace:
             with write_transaction(self._db):
                 yield
             done = self._pending
+        except BaseException:
+            self._schema = None  # a schema set inside the batch was rolled back with it
+            raise
         finally:
             self._pending = None
         self._tell(done)
 
     def tell_external(self, change: Change) -> None:
         """Tell subscribers of a change another program committed (see core/watch.py)."""
+        if change.kind in (ChangeKind.SCHEMA, ChangeKind.WORKSPACE) or change.whole_workspace:
+            self._schema = None
         self._tell([change])
 
     def events_since(self, event_id: int) -> list[tuple[int, str, str | None, str | None]]:

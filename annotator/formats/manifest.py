@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from annotator import __version__
 from annotator.core.errors import InputError
+from annotator.core.schema import LabelSchema
 from annotator.formats.atomic import atomic_write, place, staged_write, sync_folder
 from annotator.formats.selection import ExportDocument
 
@@ -66,11 +67,13 @@ def build_manifest(
     status: str | None,
     workspace_layers: list[str],
     fmt: str,
+    schema: LabelSchema | None = None,
     extra: dict[str, Any] | None = None,
     content: Path | None = None,
 ) -> dict[str, Any]:
     """The manifest of ``export_path``; its hash is read from ``content`` (the staged
-    export) when the export is not in place yet."""
+    export) when the export is not in place yet. ``schema`` is the workspace's label schema
+    the annotations were made with (a reader learns the labels, colours and values from it)."""
     if isinstance(written, ExportTally):
         labels, relations = written.labels, written.relations
     else:
@@ -91,6 +94,7 @@ def build_manifest(
         "relations": sum(relations.values()),
         "relations_per_label": dict(sorted(relations.items())),
         "workspace_layers": workspace_layers,
+        **({"label_schema": schema.to_dict()} if schema is not None else {}),
         **(extra or {}),
     }
 

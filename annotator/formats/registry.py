@@ -130,6 +130,7 @@ def export_layer(
         status=status,
         workspace_layers=ws.layers(),
         fmt=fmt.name,
+        schema=ws.schema,
         extra=extra,
     )
 

@@ -84,7 +84,11 @@ def _action(
     return action
 
 
-def build_actions(parent: QObject, schema: LabelSchema, language: str | None) -> WindowActions:
+def build_tag_actions(
+    parent: QObject, schema: LabelSchema
+) -> tuple[dict[str, QAction], dict[str, QAction]]:
+    """``tag_<LABEL>`` and ``tagExact_<LABEL>`` for every label of the workspace's schema,
+    with its colour and keys (rebuilt when the schema changes)."""
     tag: dict[str, QAction] = {}
     tag_exact: dict[str, QAction] = {}
     for name, spec in schema.labels.items():
@@ -101,6 +105,11 @@ def build_actions(parent: QObject, schema: LabelSchema, language: str | None) ->
             [f"Alt+{k}" for k in keys],
         )
         tag_exact[name] = exact
+    return tag, tag_exact
+
+
+def build_actions(parent: QObject, schema: LabelSchema, language: str | None) -> WindowActions:
+    tag, tag_exact = build_tag_actions(parent, schema)
     moves: dict[QAction, Move] = {}
     for name, move, keys, text in (
         (

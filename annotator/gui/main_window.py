@@ -48,7 +48,7 @@ from annotator.core.model import GOLD_LAYER, Document, Span, Status
 from annotator.core.watch import ExternalChanges
 from annotator.core.workflow import DocumentClock, annotator_layer, next_unfinished
 from annotator.core.workspace import Workspace
-from annotator.gui.actions import Move, build_actions, label_title
+from annotator.gui.actions import Move, build_actions, build_tag_actions, label_title
 from annotator.gui.annotation_table import AnnotationTable, SpanTableModel
 from annotator.gui.article_view import ArticleView
 from annotator.gui.document_header import DocumentHeader
@@ -57,6 +57,7 @@ from annotator.gui.done_banner import DoneChecksBanner
 from annotator.gui.gold_compare import GoldCompare
 from annotator.gui.plain import shorten
 from annotator.gui.review_mode import ReviewMode
+from annotator.gui.schema_editor import SchemaEditor
 from annotator.gui.span_form import SpanForm
 from annotator.gui.suggestion_review import SuggestionReview
 from annotator.gui.undo import push, step
@@ -101,7 +102,8 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.stacks: dict[str, QUndoStack] = {}
         self.events = WorkspaceEvents(workspace, self)
-        colors = {name: spec.color for name, spec in self.schema.labels.items()}
+        # One dict shared by the article and the table: a schema change recolours both.
+        colors = self.colors = {name: spec.color for name, spec in self.schema.labels.items()}
 
         self.window_actions = build_actions(self, self.schema, workspace.setting(LANGUAGE_KEY))
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
@@ -175,13 +177,7 @@ class MainWindow(QMainWindow):
         center_layout.addWidget(self.banner)
         center_layout.addWidget(self.article, 1)
 
-        buttons = QHBoxLayout()
-        for name, action in self.window_actions.tag.items():
-            button = QToolButton()
-            button.setObjectName(f"labelButton_{name}")
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            buttons.addWidget(button)
+        buttons = self.label_buttons = QHBoxLayout()
         buttons.addStretch(1)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
@@ -215,10 +211,12 @@ class MainWindow(QMainWindow):
         edit.addActions([a.delete_span, a.link_mode, a.cancel, a.next_span, a.previous_span])
         edit.addSeparator()
         edit.addAction(a.snap_words)
-        tag_menu = self.menuBar().addMenu(self.tr("&Tag"))
-        tag_menu.addActions(list(a.tag.values()))
-        tag_menu.addSeparator()
-        tag_menu.addActions(list(a.tag_exact.values()))
+        edit.addSeparator()
+        self.edit_schema_action = QAction(self.tr("Label schema…"), self)
+        self.edit_schema_action.setObjectName("action_edit_schema")
+        self.edit_schema_action.setEnabled(not self.read_only)
+        edit.addAction(self.edit_schema_action)
+        self.tag_menu = self.menuBar().addMenu(self.tr("&Tag"))
         span_menu = self.menuBar().addMenu(self.tr("S&pan"))
         span_menu.addActions(list(a.moves))
         document = self.menuBar().addMenu(self.tr("D&ocument"))
@@ -233,8 +231,6 @@ class MainWindow(QMainWindow):
             [
                 self.undo_action,
                 self.redo_action,
-                *a.tag.values(),
-                *a.tag_exact.values(),
                 *a.moves,
                 a.delete_span,
                 a.link_mode,
@@ -248,6 +244,45 @@ class MainWindow(QMainWindow):
                 a.quit,
             ]
         )
+        self._install_tag_actions()
+
+    def _install_tag_actions(self) -> None:
+        """The schema's label actions in the window, the Tag menu and the label buttons."""
+        a = self.window_actions
+        self.tag_menu.addActions(list(a.tag.values()))
+        self.tag_menu.addSeparator()
+        self.tag_menu.addActions(list(a.tag_exact.values()))
+        self.addActions([*a.tag.values(), *a.tag_exact.values()])
+        for index, (name, action) in enumerate(a.tag.items()):
+            button = QToolButton()
+            button.setObjectName(f"labelButton_{name}")
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.label_buttons.insertWidget(index, button)
+        for label, action in a.tag.items():
+            action.triggered.connect(partial(self._on_tag_triggered, label, False))
+            action.setEnabled(not self.read_only)
+        for label, action in a.tag_exact.items():
+            action.triggered.connect(partial(self._on_tag_triggered, label, True))
+            action.setEnabled(not self.read_only)
+
+    def _apply_schema(self) -> None:
+        """Show the workspace's (new) schema at once: actions, keys, buttons, colours, form."""
+        self.schema = self.workspace.schema
+        a = self.window_actions
+        self.tag_menu.clear()
+        for action in (*a.tag.values(), *a.tag_exact.values()):
+            self.removeAction(action)
+            action.deleteLater()
+        while self.label_buttons.count() > 1:  # the buttons, not the stretch after them
+            item = self.label_buttons.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        a.tag, a.tag_exact = build_tag_actions(self, self.schema)
+        self._install_tag_actions()
+        self.colors.clear()
+        self.colors.update({name: spec.color for name, spec in self.schema.labels.items()})
+        self.form.set_schema(self.schema)
 
     def _connect(self) -> None:
         a = self.window_actions
@@ -258,10 +293,7 @@ class MainWindow(QMainWindow):
             history.triggered.connect(partial(self._on_history_triggered, backwards))
         self.events.changed.connect(self._on_workspace_changed)
         self.panel.document_selected.connect(self._on_panel_document_selected)
-        for label, action in a.tag.items():
-            action.triggered.connect(partial(self._on_tag_triggered, label, False))
-        for label, action in a.tag_exact.items():
-            action.triggered.connect(partial(self._on_tag_triggered, label, True))
+        self.edit_schema_action.triggered.connect(self._on_edit_schema_triggered)
         for action, move in a.moves.items():
             action.triggered.connect(partial(self._on_move_triggered, move))
         a.delete_span.triggered.connect(self._on_delete_span_triggered)
@@ -526,6 +558,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ slots
     def _on_workspace_changed(self, change: Change) -> None:
         action, payload = change.action, change.payload
+        if change.kind is ChangeKind.SCHEMA or (
+            change.whole_workspace and self.workspace.schema != self.schema
+        ):
+            self._apply_schema()
         if change.kind is ChangeKind.SETTINGS or action in _INVISIBLE or self.doc is None:
             return
         if action == "set_published":
@@ -535,6 +571,16 @@ class MainWindow(QMainWindow):
 
     def _on_document_opened(self, doc_id: str) -> None:
         self.compare.show_document(doc_id, self.annotator)
+
+    def _on_edit_schema_triggered(self, _checked: bool = False) -> None:
+        self.schema_editor = SchemaEditor(self.workspace, self)
+        self.schema_editor.finished.connect(self._on_schema_editor_finished)
+        self.schema_editor.open()
+
+    def _on_schema_editor_finished(self, _result: int) -> None:
+        # Keyboard-first: back in the article, where the new label's key works at once.
+        self.activateWindow()
+        self.article.setFocus()
 
     def _on_panel_document_selected(self, doc_id: str) -> None:
         self._open_document(doc_id)

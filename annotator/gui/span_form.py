@@ -59,6 +59,28 @@ class SpanForm(QWidget):
         self.completions: dict[tuple[str, str], QStringListModel] = {}
         self.label_pages: dict[str, QWidget] = {}
         self.speaker_boxes: dict[str, QComboBox] = {}
+        self.set_schema(schema)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        layout = QVBoxLayout(self)
+        for widget in (self.heading, self.span_text, self.pages, self.error):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.show_span(None, "", [], None)
+
+    def set_schema(self, schema: LabelSchema) -> None:
+        """One page of fields per label of the schema (rebuilt when the schema changes)."""
+        for page in self.label_pages.values():
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self.editors.clear()
+        self.completions.clear()
+        self.label_pages.clear()
+        self.speaker_boxes.clear()
+        self._span = None
         for label, spec in schema.labels.items():
             page = QWidget()
             form = QFormLayout(page)
@@ -72,16 +94,7 @@ class SpanForm(QWidget):
                 form.addRow(self.tr("Speaker"), box)
             self.label_pages[label] = page
             self.pages.addWidget(page)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        layout = QVBoxLayout(self)
-        for widget in (self.heading, self.span_text, self.pages, self.error):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        self.show_span(None, "", [], None)
+        self.pages.setCurrentWidget(self.empty_page)
 
     def _editor(self, label: str, attr: AttributeSpec) -> QWidget:
         editor: QComboBox | QLineEdit

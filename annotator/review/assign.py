@@ -145,7 +145,8 @@ def make_package(ws: Workspace, annotator: str, output: str | Path) -> int:
     temp = target.with_name(f".{target.name}.part")
     temp.unlink(missing_ok=True)
     try:
-        with Workspace(temp, who=ws.who, schema=ws.schema) as package:
+        with Workspace(temp, who=ws.who) as package:
+            package.set_schema(ws.schema)  # the package carries this workspace's schema
             payload = {"annotator": annotator, "documents": len(docs), "source": str(ws.path)}
             with package.writing("package", ChangeKind.WORKSPACE, payload=payload) as w:
                 _copy(ws, w, annotator, docs)

@@ -38,6 +38,7 @@ from annotator.core.rowchecks import (
     check_tombstone_row,
 )
 from annotator.core.rows import dumps, loads
+from annotator.core.schema_change import differences, union
 from annotator.core.tables import Writer
 from annotator.core.workspace import Workspace
 from annotator.review.otherdb import OtherWorkspace, open_other
@@ -414,12 +415,22 @@ class _Merge:
                 raise InputError(str(self.other.path), f"cannot be merged: {exc}") from exc
 
 
-def merge_workspaces(ws: Workspace, others: Sequence[str | Path]) -> list[MergeReport]:
+SCHEMA_MODES = ("same", "union")
+
+
+def merge_workspaces(
+    ws: Workspace, others: Sequence[str | Path], schema_mode: str = "same"
+) -> list[MergeReport]:
     """Merge each file in turn, each logged as its own event, in one transaction.
 
     A bad file (missing, damaged, not a workspace, this workspace itself, rows this
     workspace's schema refuses) stops everything, with one sentence naming it, and leaves this
     workspace as it was.
+
+    Label schemas: a file whose schema this workspace's accepts (every label, attribute value
+    and relation of theirs exists here) merges as it is. Otherwise ``schema_mode="same"``
+    refuses it, naming what differs, and ``"union"`` first adds what theirs has to this
+    workspace's schema (in the same transaction), unless the two contradict each other.
     """
     opened = [open_other(path, ws.path) for path in others]
     reports = []
@@ -427,6 +438,7 @@ def merge_workspaces(ws: Workspace, others: Sequence[str | Path]) -> list[MergeR
         # All files or none: a row of the third file that breaks the schema undoes the first two.
         with ws.batch():
             for other in opened:
+                _adopt_schema(ws, other, schema_mode)
                 merge = _Merge(ws, other)
                 merge.plan()
                 try:
@@ -442,3 +454,20 @@ def merge_workspaces(ws: Workspace, others: Sequence[str | Path]) -> list[MergeR
         for other in opened:
             other.close()
     return reports
+
+
+def _adopt_schema(ws: Workspace, other: OtherWorkspace, schema_mode: str) -> None:
+    theirs = other.schema()
+    missing = differences(ws.schema, theirs)
+    if not missing:
+        return
+    if schema_mode != "union":
+        raise InputError(
+            str(other.path),
+            f"its label schema has {', '.join(missing)}, which this workspace's schema lacks; "
+            "nothing was merged (merge with --schema union to add them).",
+        )
+    try:
+        ws.set_schema(union(ws.schema, theirs))
+    except ValidationError as exc:
+        raise InputError(str(other.path), f"its label schema cannot be united: {exc}") from exc

@@ -16,6 +16,7 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.fileschema import schema_refusal
+from annotator.core.schema import LabelSchema
 from annotator.core.snapshot import Snapshot, SnapshotError
 from annotator.core.store import APPLICATION_ID, SCHEMA_VERSION
 
@@ -38,6 +39,16 @@ class OtherWorkspace:
             return [dict(zip(names, row, strict=True)) for row in cursor]
         except sqlite3.DatabaseError as exc:
             raise InputError(str(self.path), f"cannot be read ({exc}).") from exc
+
+    def schema(self) -> LabelSchema:
+        """Their label schema: the stored one, checked as untrusted input, or the bundled
+        default for a workspace older than schemas stored in workspaces."""
+        if "label_schema" not in self.tables:
+            return LabelSchema.load()
+        rows = self.rows("SELECT body FROM label_schema WHERE id = 1")
+        if not rows or not isinstance(rows[0]["body"], str):
+            raise InputError(str(self.path), "holds no usable label schema.")
+        return LabelSchema.parse(rows[0]["body"], f"{self.path} (its stored schema)")
 
     def close(self) -> None:
         self.snapshot.close()

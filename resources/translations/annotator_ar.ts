@@ -533,6 +533,10 @@
         <source>A {head} cannot be linked to a {child}.</source>
         <translation>لا يمكن ربط {head} بـ{child}.</translation>
     </message>
+    <message>
+        <source>Label schema…</source>
+        <translation>مخطط الوسوم…</translation>
+    </message>
 </context>
 <context>
     <name>PackageDialog</name>
@@ -695,6 +699,69 @@
     <message>
         <source>No conflict chosen.</source>
         <translation>لم يُختر أي خلاف.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEditor</name>
+    <message>
+        <source>Label schema</source>
+        <translation>مخطط الوسوم</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>الخصائص</translation>
+    </message>
+    <message>
+        <source>Add label</source>
+        <translation>إضافة وسم</translation>
+    </message>
+    <message>
+        <source>Remove label</source>
+        <translation>حذف الوسم</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>اللون…</translation>
+    </message>
+    <message>
+        <source>Attributes: name: a/b/c (allowed values); name: * (free text); name: ~pattern. Keys: comma-separated (E, 5, Ctrl+E).</source>
+        <translation>الخصائص: الاسم: أ/ب/ج (القيم المسموح بها)؛ الاسم: * (نص حر)؛ الاسم: ~نمط. المفاتيح: مفصولة بفواصل (E، 5، Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>Change the label schema</source>
+        <translation>تغيير مخطط الوسوم</translation>
+    </message>
+    <message>
+        <source>The label {name} appears twice.</source>
+        <translation>الوسم {name} مذكور مرتين.</translation>
+    </message>
+    <message>
+        <source>The edited schema</source>
+        <translation>المخطط المعدَّل</translation>
+    </message>
+    <message>
+        <source>Make this the workspace&apos;s label schema?</source>
+        <translation>أتجعل هذا مخطط الوسوم لمساحة العمل؟</translation>
+    </message>
+    <message>
+        <source>New labels: {names}.</source>
+        <translation>وسوم جديدة: {names}.</translation>
+    </message>
+    <message>
+        <source>{old} is renamed {new}; its spans are relabelled.</source>
+        <translation>يُعاد تسمية {old} إلى {new}؛ وتُعاد تسمية مقاطعه.</translation>
     </message>
 </context>
 <context>

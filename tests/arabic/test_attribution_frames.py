@@ -56,16 +56,58 @@ def test_a_coordinated_verb_without_subject_shares_the_source():
     assert _speakers(text) == ["المعهد الوطني للرصد الجوي"]
 
 
+def test_an_act_of_approval_leaves_the_sentence_to_the_narrator():
+    text = "وأقر البرلمان الليبي ميزانية عام 2022 بعد جلسة مطولة."
+    assert _speakers(text) == []
+    assert _claims(text) == [text[1:-1]]
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("text", "quote", "speaker"),
     [
-        "ودعت البلدية السكان إلى ترشيد استهلاك المياه خلال فصل الصيف.",
-        "وأقر البرلمان الليبي ميزانية عام 2022 بعد جلسة مطولة.",
-        "وطالبت النقابة بزيادة الأجور بنسبة 20 بالمائة.",
+        (
+            "ودعت البلدية السكان إلى ترشيد استهلاك المياه خلال فصل الصيف.",
+            "ترشيد استهلاك المياه خلال فصل الصيف",
+            "البلدية",
+        ),
+        (
+            "وطالبت النقابة بزيادة الأجور بنسبة 20 بالمائة.",
+            "زيادة الأجور بنسبة 20 بالمائة",
+            "النقابة",
+        ),
+        (
+            "ودعت منظمة الصحة العالمية الدول إلى تعزيز أنظمة الرقابة.",
+            "تعزيز أنظمة الرقابة",
+            "منظمة الصحة العالمية",
+        ),
+        (
+            "وحث الرئيس الأطراف على العودة إلى طاولة المفاوضات.",
+            "العودة إلى طاولة المفاوضات",
+            "الرئيس",
+        ),
+        (
+            "وناشد بيان الصحة كافة وسائل الإعلام بعدم نشر أي معلومات إلا من المصادر الرسمية.",
+            "عدم نشر أي معلومات إلا من المصادر الرسمية",
+            "الصحة",
+        ),
     ],
 )
-def test_performative_verbs_leave_the_sentence_to_the_narrator(text):
-    assert _speakers(text) == []
+def test_what_an_appeal_asks_for_is_an_indirect_quote_without_a_claim(text, quote, speaker):
+    assert said_by(text) == [(quote, "indirect", speaker)]
+    assert _claims(text) == []
+
+
+def test_a_quoted_appeal_is_a_direct_quote_without_a_claim():
+    text = 'ودعا رئيس الجمهورية المجموعة الدولية مجددا إلى "تحمل مسؤولياتها كاملة".'
+    assert said_by(text) == [("تحمل مسؤولياتها كاملة", "direct", "رئيس الجمهورية")]
+    assert _claims(text) == []
+
+
+def test_an_object_in_the_subject_slot_is_no_appeal():
+    text = (
+        "وكان الوزير قد انتقد الوضع، وطالب الأغنياء بالمساهمة في صندوق يعود بالفائدة على الفقراء."
+    )
+    assert said_by(text) == []
     assert _claims(text) == [text[1:-1]]
 
 

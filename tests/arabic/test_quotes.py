@@ -99,7 +99,8 @@ def test_reversed_curly_quotes_pair_by_context():
     ],
 )
 def test_no_quote_without_a_named_source_and_reported_clause(text):
-    assert spans(suggest_text(text), text, "QUOTE") == []
+    text += "\nوقال الوزير إن الوضع مستقر."
+    assert spans(suggest_text(text), text, "QUOTE") == ["الوضع مستقر"]
 
 
 def test_medium_after_the_speaker_is_not_the_speaker():
@@ -255,6 +256,7 @@ def test_a_stray_mark_does_not_swallow_the_article():
     paragraphs.append("وأكد المتحدث أن الاجتماع انتهى».")
     text = "\n".join(paragraphs)
     regions = pair_quotes(Folded.of(text))
+    assert [text[slice(*r.content)] for r in regions] == ["الوضع مستقر تماما"]
     assert all(text.count("\n", r.open, r.close) <= 1 for r in regions)
 
 
@@ -299,7 +301,8 @@ def test_two_speakers_in_one_sentence():
     "headline", ["سوريا: مقتل عشرة مدنيين في غارة جوية", "بالفيديو: لحظة انهيار المبنى في المدينة"]
 )
 def test_topic_headlines_are_not_quotes(headline):
-    assert said_by(headline + "\nنص الخبر هنا.") == []
+    text = headline + "\nنص الخبر هنا.\nوقال الوزير إن الوضع مستقر."
+    assert said_by(text) == [("الوضع مستقر", "indirect", "الوزير")]
 
 
 def test_subjectless_verb_agrees_in_gender_with_its_source():

@@ -1,0 +1,33 @@
+"""Title lines of real pages and the marks around quotations that pages pair badly."""
+
+from tests.arabic.helpers import said_by
+
+BODY = (
+    "وقال النائب سمير حداد في حديث إذاعي إن الحكومة ستقدم مشروع القانون إلى البرلمان "
+    "خلال الأسبوع المقبل بعد أن أنهت اللجنة المختصة مراجعة كل بنوده وأحالته إلى المجلس."
+)
+
+
+def test_a_source_colon_statement_line_below_the_headline_is_a_quote():
+    text = "نواب يطالبون بفتح تحقيق في الصفقة\nحداد: لا تسوية قبل كشف الحقائق كاملة\n" + BODY
+    assert said_by(text)[0] == ("لا تسوية قبل كشف الحقائق كاملة", "indirect", "حداد")
+
+
+def test_a_teaser_after_two_dots_in_the_headline_is_a_quote_of_its_source():
+    text = "تسجيل 12 إصابة جديدة.. وزير الصحة: إغلاق المدارس أسبوعين إضافيين.. ووفاة واحدة\n" + BODY
+    assert ("إغلاق المدارس أسبوعين إضافيين", "indirect", "وزير الصحة") in said_by(text)
+
+
+def test_a_colon_line_in_the_body_is_not_a_title():
+    text = BODY + "\n" + BODY.replace("وقال", "وأضاف") + "\nالملاحظة: لا تسوية قبل كشف الحقائق"
+    assert [q for q, _, _ in said_by(text)] == [
+        "الحكومة ستقدم مشروع القانون إلى البرلمان خلال الأسبوع المقبل بعد أن أنهت اللجنة "
+        "المختصة مراجعة كل بنوده وأحالته إلى المجلس"
+    ] * 2
+
+
+def test_marks_that_frame_a_quote_and_its_question_mark_stay_outside():
+    text = "وتساءل النائب في حديث لـ«الإذاعة»، «أيهما أفضل للمواطن الأمن أم الحرية؟»"
+    assert said_by(text) == [("أيهما أفضل للمواطن الأمن أم الحرية", "direct", "النائب")]
+    text = 'وقال الوزير: " لذلك قبلنا الوحدة من " المارينز" بشكل مؤقت".'
+    assert said_by(text) == [('لذلك قبلنا الوحدة من " المارينز" بشكل مؤقت', "direct", "الوزير")]
