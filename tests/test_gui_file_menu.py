@@ -238,7 +238,7 @@ def test_restore_a_backup_reopens_in_place(qtbot, window, db_path):
     from annotator.core.backups import create_backup
 
     ws = window.workspace
-    create_backup(ws.db.conn, db_path, "manual")
+    create_backup(ws._db.conn, db_path, "manual")
     doc = ws.documents()[0].id
     ws.add_span(doc, "amal", 0, 2, "QUOTE", {"kind": "direct"})
     trigger(window, "action_restore")
