@@ -26,6 +26,7 @@ from annotator.cli import main
 from annotator.core.backups import list_backups
 from annotator.core.records import DocumentRecord
 from annotator.core.workspace import Workspace
+from annotator.formats import registry
 from annotator.gui import create_window
 from annotator.recent import recent_workspaces
 from tests.conftest import SEEDS
@@ -68,6 +69,15 @@ def test_every_file_action_is_in_the_file_menu(window):
     for name in ACTIONS:
         assert name in names
     assert names[-1] == "quit"
+
+
+def test_the_import_dialog_offers_every_format_the_registry_reads(qtbot, window):
+    trigger(window, "action_import")
+    dialog = modal(qtbot, "importFileDialog")
+    offered = [f.split(" (")[0] for f in dialog.nameFilters()]
+    assert set(registry.names("import")) <= set(offered)
+    assert all(f"*{suffix}" in dialog.nameFilters()[0] for suffix in registry.import_suffixes())
+    dialog.reject()
 
 
 def test_import_articles_from_the_file_dialog(qtbot, window, db_path):
@@ -147,7 +157,9 @@ def test_export_with_layer_status_and_file(qtbot, window, db_path, tmp_path):
     layer.setCurrentIndex(layer.findData("amal"))
     status = dialog.findChild(QComboBox, "exportStatus")
     status.setCurrentIndex(status.findData("done"))
-    assert [dialog.findChild(QComboBox, "exportFormat").itemData(0)] == ["jsonl"]
+    formats = dialog.findChild(QComboBox, "exportFormat")
+    assert [formats.itemData(i) for i in range(formats.count())] == registry.names("export")
+    assert formats.currentData() == "jsonl"
     qtbot.mouseClick(dialog.findChild(QPushButton, "exportTargetChoose"), Qt.MouseButton.LeftButton)
     answer_file_dialog(qtbot, "exportFileDialog", target)
     assert dialog.findChild(QLineEdit, "exportTarget").text() == str(target)

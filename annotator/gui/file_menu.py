@@ -28,7 +28,7 @@ from annotator.exporting import export_layer, export_target
 from annotator.formats import count_records, import_files, read_paths
 from annotator.gui.counts import counts
 from annotator.gui.export_dialog import ExportChoice, ExportDialog
-from annotator.gui.file_dialogs import ARTICLE_FILTERS, WORKSPACE_FILTER, ask_paths, file_dialog
+from annotator.gui.file_dialogs import WORKSPACE_FILTER, ask_paths, file_dialog, import_filters
 from annotator.gui.package_dialog import PackageDialog
 from annotator.gui.progress_run import ProgressRun
 from annotator.gui.restore_dialog import RestoreDialog
@@ -242,7 +242,7 @@ class FileMenu(QObject):
             self.tr("Import articles"),
             directory=self._folder(),
             mode=QFileDialog.FileMode.ExistingFiles,
-            filters=ARTICLE_FILTERS,
+            filters=import_filters(),
         )
         ask_paths(dialog, self.import_paths)
 
@@ -258,7 +258,8 @@ class FileMenu(QObject):
         ask_paths(dialog, self.import_paths)
 
     def import_paths(self, paths: Sequence[str]) -> ProgressRun | None:
-        """Import .txt files, folders and JSONL all or nothing, as ``annotator import`` does."""
+        """Import files of any format the registry reads (and folders of them) all or nothing,
+        as ``annotator import`` does."""
         if self.window.read_only:
             self._error(self.tr("This workspace is open read-only; nothing can be imported."))
             return None
