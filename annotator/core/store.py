@@ -197,12 +197,19 @@ def _v_models(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v_imported_layer_kind(db: sqlite_utils.Database) -> None:
+    """The default ``imported`` layer (JSONL without a layer) is not an annotator's: its kind
+    becomes ``imported`` so that agreement and adjudication leave it out."""
+    db.execute("UPDATE layers SET kind = 'imported' WHERE name = 'imported'")
+
+
 # Index i holds the migration from schema version i to i + 1. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_review,
     _v_workspace_schema,
     _v_models,
+    _v_imported_layer_kind,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
