@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.changes import ChangeKind
 from annotator.core.errors import InputError, ValidationError
-from annotator.core.model import GOLD_LAYER, Relation, Span, Status, new_id
+from annotator.core.model import GOLD_LAYER, IMPORTED_LAYER, Relation, Span, Status, new_id
 from annotator.core.records import DocumentRecord, ImportReport
 from annotator.core.rowchecks import usable_id
 from annotator.core.rows import check_layer_name, dumps, normalize_published, now
@@ -33,7 +33,7 @@ from annotator.core.text import (
 if TYPE_CHECKING:
     from annotator.core.workspace import Workspace
 
-DEFAULT_IMPORT_LAYER = "imported"
+DEFAULT_IMPORT_LAYER = IMPORTED_LAYER
 _FLUSH_EVERY = 500
 _FLUSH_CHARS = 8 * 1024 * 1024  # pending text is written out at least this often: bounded memory
 

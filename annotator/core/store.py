@@ -199,6 +199,12 @@ def _v_models(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v_imported_layer_kind(db: sqlite_utils.Database) -> None:
+    """The default ``imported`` layer (JSONL without a layer) is not an annotator's: its kind
+    becomes ``imported`` so that agreement and adjudication leave it out."""
+    db.execute("UPDATE layers SET kind = 'imported' WHERE name = 'imported'")
+
+
 def _v_search_and_list(db: sqlite_utils.Database) -> None:
     """A large corpus: folded full-text search, and the indexes the lazy document list pages by.
 
@@ -237,6 +243,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v2_review,
     _v_workspace_schema,
     _v_models,
+    _v_imported_layer_kind,
     _v_search_and_list,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

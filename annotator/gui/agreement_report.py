@@ -32,6 +32,7 @@ from annotator.core.catalog import document_count
 from annotator.core.errors import AnnotatorError
 from annotator.core.workspace import Workspace
 from annotator.gui.bar_chart import BarChart
+from annotator.gui.counts import counts
 from annotator.gui.worker import Job
 from annotator.review.agreement import AgreementReport, compute_agreement
 from annotator.review.screen import MEASURES, extra_rows, figure, label_rows, lowest_line
@@ -128,8 +129,8 @@ class AgreementReportDialog(QDialog):
     def show_report(self, report: AgreementReport) -> None:
         self.report = report
         self.heading.setText(
-            self.tr("{docs} documents compared between {layers}").format(
-                docs=report.documents, layers=", ".join(report.layers) or "—"
+            self.tr("{docs} compared between {layers}").format(
+                docs=counts().documents(report.documents), layers=", ".join(report.layers) or "—"
             )
         )
         rows = label_rows(report)
