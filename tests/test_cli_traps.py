@@ -7,10 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from annotator.cli import main
 from annotator.core.records import DocumentRecord
-from annotator.core.store import SCHEMA_VERSION
+from annotator.core.store import APPLICATION_ID, MIGRATIONS, _v_imported_layer_kind
 from annotator.core.workspace import Workspace
 from annotator.review.agreement import compute_agreement
 from tests.conftest import SEEDS
@@ -109,11 +110,14 @@ def test_the_imported_layer_is_not_an_annotator(capsys, db_path, tmp_path):
 
 
 def test_an_old_workspace_gets_its_imported_layer_reclassified(db_path):
-    with Workspace(db_path) as ws:
-        ws.import_records([DocumentRecord(text="نص", path="a.txt", id="a", spans=[])])
+    # A file as the version before _v_imported_layer_kind wrote it (later migrations follow).
+    before = MIGRATIONS.index(_v_imported_layer_kind)
     conn = sqlite3.connect(db_path)
+    for migration in MIGRATIONS[:before]:
+        migration(sqlite_utils.Database(conn))
     conn.execute("INSERT INTO layers VALUES ('imported', 'annotator', '2020-01-01')")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {before}")
     conn.commit()
     conn.close()
     with Workspace(db_path) as ws:
