@@ -84,7 +84,7 @@ def test_import_articles_from_the_file_dialog(qtbot, window, db_path):
     trigger(window, "action_import")
     answer_file_dialog(qtbot, "importFileDialog", SEEDS[0])
     qtbot.waitUntil(lambda: documents(db_path) == 2)
-    qtbot.waitUntil(lambda: window.panel.list.count() == 2)
+    qtbot.waitUntil(lambda: window.panel.model.rowCount() == 2)
     assert "1 document " in window.statusBar().currentMessage()
 
 
@@ -181,7 +181,7 @@ def test_new_workspace_opens_in_the_same_place(qtbot, window, tmp_path):
     qtbot.addWidget(fresh)
     assert fresh.isVisible() and not window.isVisible()
     assert fresh.workspace.path == target and target.exists()
-    assert fresh.panel.list.count() == 0
+    assert fresh.panel.model.rowCount() == 0
     assert fresh.annotator == "amal"
 
 
@@ -195,7 +195,7 @@ def test_open_workspace_and_the_recent_list(qtbot, window, db_path, tmp_path):
     qtbot.waitUntil(lambda: current(window) is not window)
     second = current(window)
     qtbot.addWidget(second)
-    assert second.panel.list.count() == 2
+    assert second.panel.model.rowCount() == 2
     assert [p.resolve() for p in recent_workspaces()][:2] == [other.resolve(), db_path.resolve()]
     # Back to the first one through File > Open recent.
     second.session.file_menu.fill_recent_menu()
@@ -204,7 +204,7 @@ def test_open_workspace_and_the_recent_list(qtbot, window, db_path, tmp_path):
     recent[0].trigger()
     third = current(window)
     qtbot.addWidget(third)
-    assert third.workspace.path.resolve() == db_path.resolve() and third.panel.list.count() == 1
+    assert third.workspace.path.resolve() == db_path.resolve() and third.panel.model.rowCount() == 1
 
 
 def test_switch_annotator_is_explicit_and_remembered(qtbot, window, db_path):

@@ -27,7 +27,7 @@ def test_the_language_switch_applies_at_once(qtbot, db_path):
         assert switched is not window and switched.isVisible() and not window.isVisible()
         assert switched.file_menu.title() != "&File"  # translated now, not at the next start
         assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        assert switched.panel.list.count() == 1 and switched.annotator == "amal"
+        assert switched.panel.model.rowCount() == 1 and switched.annotator == "amal"
         with Workspace(db_path, read_only=True) as ws:
             assert ws.setting("gui.language") == "ar"
     finally:
