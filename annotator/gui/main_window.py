@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
         self.banner.dismissed.connect(self.banner.hide)
         self.header.published_edited.connect(self._on_header_published_edited)
         self.suggestion_review.current_changed.connect(self._on_suggestions_current_changed)
+        self.suggestion_review.informed.connect(self._on_suggestions_informed)
         self.document_opened.connect(self._on_document_opened)
 
     # ------------------------------------------------------------------ state
@@ -380,6 +381,7 @@ class MainWindow(QMainWindow):
         if span is None:
             self.form.show_span(None, "", [], None)
             return
+        self.article.drop_selection()
         targets = self.state.labelled(link_targets(self.schema, span.label))
         speakers = [(s.id, shorten(self.state.span_text(s), 50)) for s in targets]
         linked = self.state.linked_child(span.id)
@@ -562,6 +564,7 @@ class MainWindow(QMainWindow):
         self.window_actions.link_mode.setChecked(False)
         self.banner.hide()
         self.statusBar().clearMessage()
+        self.article.drop_selection()
         self._select(None)
 
     def _on_neighbour_triggered(self, forward: bool, _checked: bool = False) -> None:
@@ -638,6 +641,11 @@ class MainWindow(QMainWindow):
         self.window_actions.delete_span.setEnabled(not suggestion_id and not self.read_only)
         if suggestion_id:
             self._select(None)
+
+    def _on_suggestions_informed(self, message: str) -> None:
+        """News, not an error: the status bar only, never the form's red error line."""
+        self.form.show_error("")
+        self.statusBar().showMessage(message, 10000)
 
     def _on_snap_words_toggled(self, checked: bool) -> None:
         self._remember(SNAP_KEY, checked)

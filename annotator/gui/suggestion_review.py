@@ -125,11 +125,13 @@ class SuggestionReview(QObject):
 
     Emits ``current_changed(id)`` when the current suggestion changes ("" when there is none,
     so the window can give Backspace back to "delete span") and ``run_stored(RunReport)`` once
-    a run's suggestions are in the store.
+    a run's suggestions are in the store; ``informed(message)`` with news that is not an error
+    (what a run found), which the window shows without the error colour.
     """
 
     current_changed = Signal(str)
     run_stored = Signal(object)
+    informed = Signal(str)
 
     def __init__(
         self,
@@ -318,7 +320,7 @@ class SuggestionReview(QObject):
             return
         finally:
             self._start_review = False
-        self._report(
+        self.informed.emit(
             translate(
                 "Suggestions",
                 "Suggest: {added} new, {kept} already reviewed, {skipped} already tagged.",

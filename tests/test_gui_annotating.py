@@ -1,0 +1,85 @@
+# ruff: noqa: F811 (pytest fixtures imported from the annotation tests)
+"""Annotating without surprises (issue 11): the selection follows the span, a drag across a
+number in right-to-left text selects it, informational messages are not shown as errors."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from annotator.core.workspace import Workspace
+from annotator.formats import expand_paths, read_paths
+from tests.conftest import SEEDS
+from tests.test_gui_annotation import (  # noqa: F401 (fixtures)
+    ARTICLE,
+    article,
+    db,
+    open_window,
+    select,
+    spans,
+    tag,
+    window,
+)
+from tests.test_gui_suggestions import suggest
+
+
+def test_moving_an_edge_by_keyboard_leaves_no_stale_selection_over_the_span(window, db, qtbot):
+    select(window, "وقال")
+    view = article(window)
+    qtbot.keyClick(view, Qt.Key.Key_S)
+    assert not view.textCursor().hasSelection()
+    view.select_offsets(0, 5)  # a new selection, then a move of the selected span's edge
+    [span] = spans(db)[0]
+    window._select(span.id)
+    ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(view, Qt.Key.Key_Left, ctrl_alt)
+    [moved] = spans(db)[0]
+    assert ARTICLE[moved.start : moved.end] == "قال"
+    assert not view.textCursor().hasSelection()
+
+
+def test_escape_drops_the_text_selection_with_the_span_selection(window, db, qtbot):
+    tag(window, "الرئيس بوتين", "SPEAKER")
+    view = article(window)
+    view.select_offsets(3, 9)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert window.selected is None
+    assert not view.textCursor().hasSelection()
+
+
+def _x_of(view, offset: int) -> tuple[int, int]:
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_utf16(offset))
+    rect = view.cursorRect(cursor)
+    return rect.x(), rect.center().y()
+
+
+def test_dragging_across_a_number_in_rtl_text_selects_the_whole_number(window, db, qtbot):
+    view = article(window)
+    start = ARTICLE.index("14 يناير")
+    (x0, y), (x2, _) = _x_of(view, start), _x_of(view, start + 2)
+    left, right = min(x0, x2), max(x0, x2)
+    viewport = view.viewport()
+    for pressed, released in ((left, right), (right - 1, left + 1)):
+        QTest.mousePress(
+            viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(pressed, y)
+        )
+        QTest.mouseMove(viewport, QPoint(released, y))
+        QTest.mouseRelease(
+            viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(released, y)
+        )
+        assert view.selection_offsets() == (start, start + 2)
+    qtbot.keyClick(view, Qt.Key.Key_D)
+    [span] = spans(db)[0]
+    assert ARTICLE[span.start : span.end] == "14"
+
+
+def test_what_a_suggest_run_found_is_news_not_a_red_error(qtbot, db_path):
+    with Workspace(db_path) as ws:
+        ws.import_records(read_paths(expand_paths(SEEDS[:1])))
+    window = open_window(qtbot, db_path)
+    report = suggest(window, qtbot)
+    assert report.added > 0
+    assert f"Suggest: {report.added} new" in window.statusBar().currentMessage()
+    assert window.form.error.text() == ""
