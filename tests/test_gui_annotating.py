@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from annotator.core.workspace import Workspace
 from annotator.formats import expand_paths, read_paths
@@ -83,3 +84,45 @@ def test_what_a_suggest_run_found_is_news_not_a_red_error(qtbot, db_path):
     assert report.added > 0
     assert f"Suggest: {report.added} new" in window.statusBar().currentMessage()
     assert window.form.error.text() == ""
+
+
+def test_a_note_on_the_selected_span_flagged_then_one_on_the_document(window, db, qtbot):
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QListWidget, QPushButton
+
+    speaker = tag(window, "الرئيس بوتين", "SPEAKER")
+    notes = window.findChild(QWidget, "notesPanel")
+    edit = notes.findChild(QLineEdit, "noteEdit")
+    assert "SPEAKER" in notes.target.text()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "unsure: is this the minister or the ministry?")
+    notes.findChild(QCheckBox, "noteFlag").setChecked(True)
+    qtbot.mouseClick(notes.findChild(QPushButton, "noteAdd"), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(article(window), Qt.Key.Key_Escape)
+    qtbot.keyClicks(edit, "dateline missing")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    with Workspace(db) as ws:
+        saved = ws.notes("a", "amal")
+    assert [(n.text, n.span_id, n.flagged, n.author) for n in saved] == [
+        ("unsure: is this the minister or the ministry?", speaker, True, "amal"),
+        ("dateline missing", None, False, "amal"),
+    ]
+    rows = notes.findChild(QListWidget, "noteList")
+    assert rows.count() == 2 and rows.item(0).text().startswith("⚑")
+    window.undo_action.trigger()
+    with Workspace(db) as ws:
+        assert len(ws.notes("a")) == 1
+    search = notes.findChild(QLineEdit, "noteSearch")
+    qtbot.keyClicks(search, "ministry")
+    assert rows.count() == 1 and "ministry" in rows.item(0).text()
+
+
+def test_a_bad_note_is_refused_in_the_form_and_nothing_is_saved(window, db, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    notes = window.findChild(QWidget, "notesPanel")
+    edit = notes.findChild(QLineEdit, "noteEdit")
+    edit.setText("x" * 3000)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    with Workspace(db) as ws:
+        assert ws.notes("a") == []
+    assert "at most" in window.statusBar().currentMessage()

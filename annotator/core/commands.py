@@ -14,7 +14,7 @@ from typing import Protocol
 
 from annotator.core import suggestions
 from annotator.core.errors import ValidationError
-from annotator.core.model import GoldState, Relation, Span, Status, new_id
+from annotator.core.model import GoldState, Note, Relation, Span, Status, new_id
 from annotator.core.workspace import Workspace
 
 
@@ -326,3 +326,59 @@ class ReplaceWithSuggestion:
                     if rel.id not in restored and not self.ws.has_relation(rel.id):
                         self.ws.add_relation(rel.head, rel.child, rel.label, relation_id=rel.id)
                         restored.add(rel.id)
+
+
+@dataclass
+class AddNote:
+    """Leave a note on a span (``span_id``) or the document; undo takes it away again."""
+
+    ws: Workspace
+    doc_id: str
+    layer: str
+    text: str
+    span_id: str | None = None
+    flagged: bool = False
+    note: Note | None = None
+
+    def do(self) -> None:
+        if self.note is None:
+            self.note = self.ws.add_note(
+                self.doc_id, self.layer, self.text, span_id=self.span_id, flagged=self.flagged
+            )
+        else:
+            self.ws.restore_note(self.note)
+
+    def undo(self) -> None:
+        assert self.note is not None
+        self.ws.delete_note(self.note.id)
+
+
+@dataclass
+class DeleteNote:
+    ws: Workspace
+    doc_id: str
+    note_id: str
+    removed: Note | None = None
+
+    def do(self) -> None:
+        self.removed = self.ws.delete_note(self.note_id)
+
+    def undo(self) -> None:
+        assert self.removed is not None
+        self.ws.restore_note(self.removed)
+
+
+@dataclass
+class FlagNote:
+    """Flag a note for the reviewer, or take the flag away; undo sets it back."""
+
+    ws: Workspace
+    doc_id: str
+    note_id: str
+    flagged: bool
+
+    def do(self) -> None:
+        self.ws.set_note_flagged(self.note_id, self.flagged)
+
+    def undo(self) -> None:
+        self.ws.set_note_flagged(self.note_id, not self.flagged)

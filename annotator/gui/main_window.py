@@ -55,6 +55,7 @@ from annotator.gui.document_header import DocumentHeader
 from annotator.gui.document_list import DocumentPanel
 from annotator.gui.done_banner import DoneChecksBanner
 from annotator.gui.gold_compare import GoldCompare
+from annotator.gui.notes_panel import NotesPanel
 from annotator.gui.plain import shorten
 from annotator.gui.review_mode import ReviewMode
 from annotator.gui.span_form import SpanForm
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.suggestion_review = SuggestionReview(
             self, workspace, self.events, self.layer, self.article, self._push, self._report
         )
+        self.notes = NotesPanel(self, self._push)
         # View state (position, time spent) is written a moment after it changes, not on
         # every switch or scroll step; closing the window writes it at once.
         self.save_timer = QTimer(self)
@@ -179,7 +181,8 @@ class MainWindow(QMainWindow):
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(buttons)
-        upper_layout.addWidget(self.form, 1)
+        upper_layout.addWidget(self.form)
+        upper_layout.addWidget(self.notes, 1)
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(upper)
         side.addWidget(self.table)
@@ -280,6 +283,7 @@ class MainWindow(QMainWindow):
         self.suggestion_review.current_changed.connect(self._on_suggestions_current_changed)
         self.suggestion_review.informed.connect(self._on_suggestions_informed)
         self.document_opened.connect(self._on_document_opened)
+        self.notes.document_requested.connect(self._on_panel_document_selected)
 
     # ------------------------------------------------------------------ state
     def current_document(self) -> str | None:
@@ -349,6 +353,7 @@ class MainWindow(QMainWindow):
         self.compare.toggle.setChecked(False)
         self.panel.set_statuses(self.workspace.statuses(layer))
         self._refresh()
+        self.notes.refresh()
 
     def _record_time(self, next_doc: str | None) -> None:
         previous, seconds = self.clock.switch(next_doc)
@@ -372,6 +377,7 @@ class MainWindow(QMainWindow):
 
     def _show_selection(self) -> None:
         assert self.state is not None
+        self.notes.follow_selection()
         partners = self.state.partners(self.selected)
         if self.selected is not None:
             self.suggestion_review.leave()
