@@ -8,8 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QPlainTextEdit, QPushButton, QTableWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+)
 
 from annotator.core.model import Status
 from annotator.core.workspace import Workspace
@@ -94,6 +101,20 @@ def child(window, kind, name: str):
     return found
 
 
+def answer_confirmation(button) -> list[str]:
+    """Press ``button`` in the next confirmation the window asks; returns its text."""
+    seen: list[str] = []
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "confirmAdjudicated"
+        seen.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, press)
+    return seen
+
+
 def gold(db: Path, doc: str = "d0"):
     with Workspace(db) as ws:
         return {(s.start, s.end, s.label): s for s in ws.spans(doc, "gold")}
@@ -123,7 +144,9 @@ def test_review_panel_from_accept_agreed_to_adjudicated(qtbot, db):
     qtbot.keyClick(article, Qt.Key.Key_J)
     assert conflicts.currentRow() == 0
     assert article.selection_offsets() == at("beta gamma delta")
-    assert "omar: QUOTE 6–22 «beta gamma delta»" in bare(versions.toPlainText())
+    # Where the versions differ is marked: omar's extra " delta", nothing cut off.
+    assert "omar: QUOTE 6–22 «beta gamma⟦ delta⟧»" in bare(versions.toPlainText())
+    assert "amal: QUOTE 6–16 «beta gamma»" in bare(versions.toPlainText())
     qtbot.mouseClick(child(window, QPushButton, "mergeUnion"), Qt.MouseButton.LeftButton)
     merged = gold(db)[(*at("beta gamma delta"), "QUOTE")]
     assert merged.provenance["method"] == "merge"
@@ -445,9 +468,12 @@ def test_review_decisions_are_undone_and_redone_with_ctrl_z_like_gold_edits(qtbo
     undo()
     assert resolutions(db)[2] is None
 
+    answer_confirmation(QMessageBox.StandardButton.Yes)  # conflicts are still open
     qtbot.mouseClick(child(window, QPushButton, "markAdjudicated"), Qt.MouseButton.LeftButton)
     with Workspace(db) as ws:
         assert ws.status("d0", "gold") == Status.ADJUDICATED
+    window.activateWindow()  # the closed question handed the focus back to no one (offscreen)
+    qtbot.waitUntil(window.isActiveWindow)
     undo()
     with Workspace(db) as ws:
         assert ws.status("d0", "gold") != Status.ADJUDICATED
@@ -498,3 +524,53 @@ def test_a_long_report_can_be_cancelled(qtbot, db, monkeypatch):
         gate.set()
     assert dialog.heading.text() == "Cancelled." and not dialog.progress.isVisible()
     assert dialog.report is None
+
+
+def test_mark_adjudicated_with_open_conflicts_asks_and_says_how_many(qtbot, db):
+    window = open_window(qtbot, db)
+    mark = child(window, QPushButton, "markAdjudicated")
+    seen = answer_confirmation(QMessageBox.StandardButton.No)
+    qtbot.mouseClick(mark, Qt.MouseButton.LeftButton)
+    assert seen and "4" in seen[0]
+    with Workspace(db) as ws:
+        assert ws.status("d0", "gold") != Status.ADJUDICATED
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    answer_confirmation(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(mark, Qt.MouseButton.LeftButton)
+    with Workspace(db) as ws:
+        assert ws.status("d0", "gold") == Status.ADJUDICATED
+
+
+def test_resolve_all_open_conflicts_by_one_strategy_in_one_undo_step(qtbot, db):
+    window = open_window(qtbot, db)
+    strategy = child(window, object, "resolveAllStrategy")
+    strategy.setCurrentIndex(strategy.findData("take:omar"))
+    qtbot.mouseClick(child(window, QPushButton, "resolveAll"), Qt.MouseButton.LeftButton)
+    with Workspace(db) as ws:
+        conflicts = find_conflicts(ws, "d0")
+    assert all(c.resolved for c in conflicts)
+    assert (*at("beta gamma delta"), "QUOTE") in gold(db)
+    assert (*at("epsilon zeta"), "QUOTE") in gold(db)
+    assert (*at("theta"), "DATE") not in gold(db)
+    assert "Conflicts resolved: 4" in window.statusBar().currentMessage()
+    assert child(window, object, "conflictSummary").text() == "0 of 4 conflicts open"
+    window.undo_action.trigger()
+    assert gold(db) == {}
+
+
+def test_the_conflict_list_shows_notes_flagged_first(qtbot, db):
+    with Workspace(db, who="omar") as ws:
+        quote = next(s for s in ws.spans("d0", "omar") if s.start == at("epsilon zeta")[0])
+        ws.add_note("d0", "omar", "claim or quote? ask the editor", span_id=quote.id, flagged=True)
+        ws.add_note("d0", "omar", "العنوان مضلل", flagged=True)
+    window = open_window(qtbot, db)
+    rows = [
+        bare(window.findChild(QListWidget, "conflictList").item(i).text())
+        for i in range(6)
+        if window.findChild(QListWidget, "conflictList").item(i)
+    ]
+    assert rows[0].startswith("Note on the document") and "العنوان مضلل" in rows[0]
+    assert "label differs" in rows[1] and "⚑ omar: claim or quote? ask the editor" in rows[1]
+    notes = window.findChild(QListWidget, "noteList")
+    assert notes.count() == 2  # review mode lists every layer's notes

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from annotator.arabic.keyboard import layout_independent
 from annotator.core.changes import Change, ChangeKind
@@ -25,7 +25,9 @@ from annotator.core.workspace import Workspace
 from annotator.gui.agreement_report import AgreementReportDialog
 from annotator.gui.layer_paint import layer_selections
 from annotator.gui.review_panel import ReviewPanel
+from annotator.gui.review_text import conflict_rows
 from annotator.review.adjudicate import AutoResult, auto_adjudicate
+from annotator.review.bulk import resolve_open
 from annotator.review.conflicts import Conflict, find_conflicts
 from annotator.review.data import annotating
 from annotator.review.resolve import (
@@ -37,7 +39,6 @@ from annotator.review.resolve import (
 )
 from annotator.review.screen import (
     can_merge,
-    conflict_title,
     provenance_text,
     span_line,
     version_layers,
@@ -133,6 +134,7 @@ class ReviewMode(QObject):
         self.panel.merge_clicked.connect(self._on_panel_merge_clicked)
         self.panel.reject_clicked.connect(self._on_panel_reject_clicked)
         self.panel.mark_adjudicated_clicked.connect(self._on_panel_mark_adjudicated_clicked)
+        self.panel.resolve_all_clicked.connect(self._on_panel_resolve_all_clicked)
 
     # ------------------------------------------------------------------ state
     @property
@@ -153,7 +155,7 @@ class ReviewMode(QObject):
             *self.take_actions,
         ):
             action.setEnabled(writable)
-        for widget in (self.panel.accept, self.panel.mark):
+        for widget in (self.panel.accept, self.panel.mark, self.panel.resolve_all):
             widget.setEnabled(writable)
         self.panel.writable = not self.window.read_only
 
@@ -172,8 +174,9 @@ class ReviewMode(QObject):
         if self.panel.styles != styles:
             self.panel.set_layers(styles)
         open_ = sum(not c.resolved for c in conflicts)
+        notes = self.workspace.notes(doc_id)
         self.panel.show_conflicts(
-            [(c.id, conflict_title(c, text)) for c in conflicts],
+            conflict_rows(conflicts, text, notes),
             self.tr("{open} of {all} conflicts open").format(open=open_, all=len(conflicts)),
         )
         status = self.workspace.status(doc_id, GOLD_LAYER)
@@ -276,9 +279,43 @@ class ReviewMode(QObject):
     def _on_panel_reject_clicked(self) -> None:
         self._decide(reject)
 
+    def _confirm_adjudicated(self) -> bool:
+        """Marking a document final with conflicts still open asks first, saying how many."""
+        open_ = sum(not c.resolved for c in self.conflicts.values())
+        if open_ == 0:
+            return True
+        box = QMessageBox(self.window)
+        box.setObjectName("confirmAdjudicated")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Conflicts still open"))
+        box.setText(
+            self.tr("Conflicts still open: {n}. Mark this document adjudicated anyway?").format(
+                n=open_
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _on_panel_resolve_all_clicked(self, strategy: str) -> None:
+        doc_id = self.window.current_document()
+        if doc_id is None:
+            return
+        reason = self.panel.reason_text()
+        command = GoldDecision(
+            self.workspace, doc_id, lambda ws: resolve_open(ws, doc_id, strategy, reason)
+        )
+        if self.window.push_command(command):
+            self.panel.reason.clear()
+            self.window.statusBar().showMessage(
+                self.tr("Conflicts resolved: {n}.").format(n=command.result), 10000
+            )
+
     def _on_panel_mark_adjudicated_clicked(self, _checked: bool = False) -> None:
         doc_id = self.window.current_document()
-        if doc_id is not None and self.workspace.status(doc_id, GOLD_LAYER) != Status.ADJUDICATED:
+        if doc_id is None or self.workspace.status(doc_id, GOLD_LAYER) == Status.ADJUDICATED:
+            return
+        if self._confirm_adjudicated():
             self.window.push_command(
                 GoldDecision(self.workspace, doc_id, lambda ws: mark_adjudicated(ws, doc_id))
             )
