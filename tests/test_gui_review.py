@@ -221,7 +221,7 @@ def test_every_annotator_layer_is_painted_beneath_gold_and_leaving_review_clears
     window.review.toggle.setChecked(False)
     assert window.layer == "rev"
     assert article.extraSelections() == []  # rev's own layer is empty
-    assert not child(window, object, "reviewDock").isVisible()
+    assert not child(window, object, "reviewPanel").isVisible()
 
 
 def test_the_legend_names_the_layers_that_worked_on_the_document_in_fixed_styles(qtbot, db):
@@ -574,3 +574,23 @@ def test_the_conflict_list_shows_notes_flagged_first(qtbot, db):
     assert "label differs" in rows[1] and "⚑ omar: claim or quote? ask the editor" in rows[1]
     notes = window.findChild(QListWidget, "noteList")
     assert notes.count() == 2  # review mode lists every layer's notes
+
+
+def test_review_mode_keeps_the_article_wide_and_the_title_elides(qtbot, db_path):
+    long_title = "عنوان طويل جدا عن الاجتماع " * 20
+    text = long_title + "\n" + TEXT
+    build(db_path, [(text, {"amal": [span("alpha", "QUOTE", text)], "omar": []})]).close()
+    window = create_window(db_path, "rev", False)
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    article = child(window, ArticleView, "articleView")
+    width = article.width()
+    window.review.toggle.setChecked(True)
+    qtbot.waitUntil(lambda: child(window, object, "reviewPanel").isVisible())
+    assert article.width() >= width
+    assert window.side.isAncestorOf(child(window, object, "reviewPanel"))
+    title = child(window, object, "documentTitle")
+    assert title.text().endswith("…") and len(title.text()) < len(title.full_text)
+    assert title.full_text.startswith("عنوان طويل")

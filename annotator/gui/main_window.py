@@ -183,7 +183,9 @@ class MainWindow(QMainWindow):
         upper_layout.addLayout(buttons)
         upper_layout.addWidget(self.form)
         upper_layout.addWidget(self.notes, 1)
-        side = QSplitter(Qt.Orientation.Vertical)
+        # The side column: in review mode the review panel joins it (gui/review_mode.py), so
+        # the article keeps its width.
+        side = self.side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(upper)
         side.addWidget(self.table)
         side.setChildrenCollapsible(False)

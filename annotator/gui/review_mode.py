@@ -1,4 +1,4 @@
-"""Review mode: the window writes gold, shows every annotator's layer, and docks the review panel.
+"""Review mode: the window writes gold, shows every annotator's layer and the review panel.
 
 Turning it on switches the window's layer to ``gold`` (so the tag tools, moves, deletes and
 their undo all edit gold, exactly as in annotation), paints each annotator layer as an underline
@@ -13,9 +13,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from annotator.arabic.keyboard import layout_independent
 from annotator.core.changes import Change, ChangeKind
@@ -61,15 +61,11 @@ class ReviewMode(QObject):
         self.current: Conflict | None = None
         self.report: AgreementReportDialog | None = None
         self.panel = ReviewPanel()
-        self.dock = QDockWidget(self.tr("Review"), window)
-        self.dock.setObjectName("reviewDock")
-        self.dock.setWidget(self.panel)
-        self.dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
+        # The panel shares the side column with the form and the table instead of docking
+        # beside it: the article keeps its width, never a few words per line.
+        window.side.insertWidget(0, self.panel)
+        window.side.setStretchFactor(0, 3)
+        self.panel.hide()
         self.toggle = self._action(
             "reviewMode", self.tr("Review mode (write gold)"), ["Ctrl+Shift+R"]
         )
@@ -232,7 +228,10 @@ class ReviewMode(QObject):
 
     # ------------------------------------------------------------------ slots
     def _on_toggle_toggled(self, on: bool) -> None:
-        self.dock.setVisible(on)
+        self.panel.setVisible(on)
+        if on:
+            total = sum(self.window.side.sizes())
+            self.window.side.setSizes([total * 3 // 5, total // 5, total // 5])
         self._set_deciding(on)
         self.window.show_layer(GOLD_LAYER if on else self.window.annotator)
         if on:
