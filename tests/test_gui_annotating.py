@@ -126,3 +126,54 @@ def test_a_bad_note_is_refused_in_the_form_and_nothing_is_saved(window, db, qtbo
     with Workspace(db) as ws:
         assert ws.notes("a") == []
     assert "at most" in window.statusBar().currentMessage()
+
+
+def test_the_span_table_shows_values_first_in_their_direction_elided_at_the_logical_end(
+    window, db, qtbot
+):
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QApplication, QLineEdit, QStyleOptionViewItem, QToolTip
+
+    from annotator.gui.annotation_table import SpanTableModel
+
+    date = tag(window, "14 يناير", "DATE")
+    value = window.findChild(QLineEdit, "attr_DATE_value")
+    value.setText("2022-01-14")
+    value.editingFinished.emit()
+    speaker = tag(window, "الرئيس بوتين", "SPEAKER")
+    entity = window.findChild(QLineEdit, "attr_SPEAKER_entity")
+    entity.setText("فلاديمير بوتين")
+    entity.editingFinished.emit()
+    long_quote = tag(
+        window, 'وقال الرئيس بوتين إن "القوات ستعود إلى قواعدها" في 14 يناير.', "QUOTE"
+    )
+    model, table = window.table_model, window.table
+
+    def cell(span_id: str, column: int):
+        return model.index(model.row_of(span_id), column)
+
+    def drawn(index, width: int = 2000) -> QStyleOptionViewItem:
+        option = QStyleOptionViewItem()
+        option.rect = QRect(0, 0, width, 20)
+        table.itemDelegateForIndex(index).initStyleOption(option, index)
+        return option
+
+    assert cell(date, SpanTableModel.ATTRIBUTES).data() == "2022-01-14"
+    assert "value: 2022-01-14" in cell(date, SpanTableModel.ATTRIBUTES).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert drawn(cell(date, SpanTableModel.ATTRIBUTES)).direction == Qt.LayoutDirection.LeftToRight
+    assert cell(speaker, SpanTableModel.ATTRIBUTES).data() == "فلاديمير بوتين"
+    assert (
+        drawn(cell(speaker, SpanTableModel.ATTRIBUTES)).direction == Qt.LayoutDirection.RightToLeft
+    )
+    narrow = drawn(cell(long_quote, SpanTableModel.TEXT), 120)
+    assert narrow.text.startswith("وقال") and narrow.text.endswith("…")
+
+    tip = cell(long_quote, SpanTableModel.TEXT).data(Qt.ItemDataRole.ToolTipRole)
+    QToolTip.showText(QPoint(10, 10), tip, table)
+    label = next(
+        w for w in QApplication.topLevelWidgets() if w.metaObject().className() == "QTipLabel"
+    )
+    assert label.width() >= 400  # a sentence on a few wide lines, not a narrow column
+    QToolTip.hideText()
