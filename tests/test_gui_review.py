@@ -594,3 +594,19 @@ def test_review_mode_keeps_the_article_wide_and_the_title_elides(qtbot, db_path)
     title = child(window, object, "documentTitle")
     assert title.text().endswith("…") and len(title.text()) < len(title.full_text)
     assert title.full_text.startswith("عنوان طويل")
+
+
+def test_the_conflict_list_reads_in_arabic_with_isolated_snippets(qtbot, db):
+    with Workspace(db) as ws:
+        ws.set_setting("gui.language", "ar")
+    try:
+        window = open_window(qtbot, db)
+        rows = window.findChild(QListWidget, "conflictList")
+        first = rows.item(0).text()
+        assert "الحدود مختلفة" in first and "boundary" not in first
+        assert "«\u2068beta gamma delta\u2069»" in first
+    finally:
+        window.close()
+        with Workspace(db) as ws:
+            ws.set_setting("gui.language", "en")
+        open_window(qtbot, db).close()  # back to the English interface for later tests
