@@ -513,7 +513,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ slots
     def _on_workspace_changed(self, change: Change) -> None:
         action, payload = change.action, change.payload
-        if change.kind is ChangeKind.SETTINGS or action in _INVISIBLE or self.doc is None:
+        # Notes are the notes panel's (it refreshes itself); spans are untouched.
+        quiet = (ChangeKind.SETTINGS, ChangeKind.NOTES)
+        if change.kind in quiet or action in _INVISIBLE or self.doc is None:
             return
         if action == "set_published":
             self.doc = self.workspace.document(self.doc.id)
