@@ -231,7 +231,7 @@ class ReviewMode(QObject):
         self.panel.setVisible(on)
         if on:
             total = sum(self.window.side.sizes())
-            self.window.side.setSizes([total * 3 // 5, total // 5, total // 5])
+            self.window.side.setSizes([total * 9 // 20, total * 6 // 20, total * 5 // 20])
         self._set_deciding(on)
         self.window.show_layer(GOLD_LAYER if on else self.window.annotator)
         if on:
