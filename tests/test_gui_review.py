@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
     QListWidget,
@@ -610,3 +611,25 @@ def test_the_conflict_list_reads_in_arabic_with_isolated_snippets(qtbot, db):
         with Workspace(db) as ws:
             ws.set_setting("gui.language", "en")
         open_window(qtbot, db).close()  # back to the English interface for later tests
+
+
+def test_the_article_shows_both_extents_of_a_boundary_conflict(qtbot, db):
+    window = open_window(qtbot, db)
+    article = child(window, ArticleView, "articleView")
+    child(window, QListWidget, "conflictList").setCurrentRow(0)  # beta gamma (delta)
+    tinted = [
+        (s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in article.extraSelections()
+        if s.format.background().color().alpha() == 70
+    ]
+    assert tinted == [(at("gamma")[1], at("delta")[1])]  # " delta": omar's, not amal's
+    underlined = {
+        (s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in article.extraSelections()
+        if s.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+    }
+    assert {at("beta gamma"), at("beta gamma delta")} <= underlined
+    # The selection over the region lets those tints and underlines show through.
+    assert article.palette().color(QPalette.ColorRole.Highlight).alpha() < 255
+    window.review.toggle.setChecked(False)
+    assert article.palette().color(QPalette.ColorRole.Highlight).alpha() == 255

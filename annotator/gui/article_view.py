@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QFont,
     QHelpEvent,
     QMouseEvent,
+    QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextOption,
@@ -60,6 +61,7 @@ class ArticleView(QPlainTextEdit):
         self._partners: Collection[str] = ()
         self._flash: str | None = None
         self._pressed_at: QPoint | None = None
+        self._usual_palette: QPalette | None = None  # kept while the selection is see-through
         self._formats: dict[tuple[str, str, int], QTextCharFormat] = {}
         self._painted: dict[str, tuple[tuple[object, ...], QTextEdit.ExtraSelection]] = {}
         # Painted under the spans: other layers in review mode, gold differences for feedback.
@@ -117,6 +119,24 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self.offsets.to_utf16(start))
         cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
+
+    def set_see_through_selection(self, on: bool) -> None:
+        """A translucent selection (review mode): the layers' underlines and tints under a
+        selected conflict region stay visible, so both versions' extents show."""
+        if on == (self._usual_palette is not None):
+            return
+        if not on:
+            assert self._usual_palette is not None
+            self.setPalette(self._usual_palette)
+            self._usual_palette = None
+            return
+        self._usual_palette = QPalette(self.palette())
+        palette = QPalette(self._usual_palette)
+        highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
+        highlight.setAlpha(60)
+        palette.setColor(QPalette.ColorRole.Highlight, highlight)
+        palette.setColor(QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text))
+        self.setPalette(palette)
 
     def drop_selection(self) -> None:
         """Leave only the caret where the selection ended, so no stale selection colour

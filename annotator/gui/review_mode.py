@@ -23,7 +23,7 @@ from annotator.core.commands import GoldDecision
 from annotator.core.model import GOLD_LAYER, Status
 from annotator.core.workspace import Workspace
 from annotator.gui.agreement_report import AgreementReportDialog
-from annotator.gui.layer_paint import layer_selections
+from annotator.gui.layer_paint import differing_selections, layer_selections
 from annotator.gui.review_panel import ReviewPanel
 from annotator.gui.review_text import conflict_rows
 from annotator.review.adjudicate import AutoResult, auto_adjudicate
@@ -40,6 +40,7 @@ from annotator.review.resolve import (
 from annotator.review.screen import (
     can_merge,
     provenance_text,
+    shared_extent,
     span_line,
     version_layers,
     version_lines,
@@ -57,6 +58,7 @@ class ReviewMode(QObject):
         self.window = window
         self.workspace = window.workspace
         self.layers: list[str] = []
+        self._layer_overlay: list[Any] = []  # every annotator layer's underlines
         self.conflicts: dict[str, Conflict] = {}
         self.current: Conflict | None = None
         self.report: AgreementReportDialog | None = None
@@ -180,11 +182,20 @@ class ReviewMode(QObject):
             self.tr("Gold: {status}").format(status=self.window.panel.status_name(status))
         )
         spans = {layer: self.workspace.spans(doc_id, layer) for layer in self.layers}
-        self.window.article.set_overlay(layer_selections(self.window.article, styles, spans))
+        self._layer_overlay = layer_selections(self.window.article, styles, spans)
         self._show_current(self.panel.current_id())
 
     def _show_current(self, conflict_id: str | None) -> None:
         self.current = self.conflicts.get(conflict_id or "")
+        article = self.window.article
+        differing = (
+            differing_selections(
+                article, (self.current.start, self.current.end), shared_extent(self.current)
+            )
+            if self.current is not None
+            else []
+        )
+        article.set_overlay([*differing, *self._layer_overlay])
         if self.current is None:
             self.panel.show_conflict(None, [], False)
             return
@@ -229,6 +240,7 @@ class ReviewMode(QObject):
     # ------------------------------------------------------------------ slots
     def _on_toggle_toggled(self, on: bool) -> None:
         self.panel.setVisible(on)
+        self.window.article.set_see_through_selection(on)
         if on:
             total = sum(self.window.side.sizes())
             self.window.side.setSizes([total * 9 // 20, total * 6 // 20, total * 5 // 20])
@@ -237,6 +249,7 @@ class ReviewMode(QObject):
         if on:
             self.refresh()
         else:
+            self._layer_overlay = []
             self.window.article.set_overlay([])
 
     def _on_window_document_opened(self, _doc_id: str) -> None:
