@@ -100,6 +100,11 @@ def test_a_bad_note_in_jsonl_names_the_line_and_changes_nothing(workspace, tmp_p
     with pytest.raises(InputError, match=r"bad\.jsonl.*2"):
         workspace.import_records(jsonl.read(path))
     assert workspace.documents() == []
+    late = {"id": "z", "text": TEXT, "layer": "amal", "notes": [{"text": "ok", "created": "soon"}]}
+    path.write_text(json.dumps(late) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="ISO time"):
+        workspace.import_records(jsonl.read(path))
+    assert workspace.documents() == []
 
 
 def test_the_notes_migration_is_the_last_one_applied(ws):

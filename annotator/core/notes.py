@@ -8,6 +8,7 @@ document line or on a span (the contract's additive ``notes`` field).
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import regex
@@ -42,6 +43,10 @@ def check_note(note: Note) -> Note:
     for what, value in (("author", note.author), ("created", note.created)):
         if not isinstance(value, str) or not value or _NAME_CONTROL.search(value):
             raise ValidationError(f"A note's {what} {value!r} must be one line of text.")
+    try:
+        datetime.fromisoformat(note.created)
+    except ValueError as exc:
+        raise ValidationError(f"A note's created {note.created!r} is not an ISO time.") from exc
     if not isinstance(note.flagged, bool):
         raise ValidationError(f"A note's flagged {note.flagged!r} must be true or false.")
     return Note(
