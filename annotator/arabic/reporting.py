@@ -48,6 +48,7 @@ _REGULAR_PAST = (
     "نبه",
     "ناشد",
     "حث",
+    "استغرب",
     # Expressive acts: their object is praise or welcome, not a proposition (see quotes).
     "رحب",
     "أشاد",
@@ -146,6 +147,7 @@ _PARTICIPLES = (
     "مرجح",
     "منبه",
     "معترف",
+    "مخاطب",  # "، مخاطبا القاسم: '...'": the addressee, then the words
 )
 # Verbs whose nominal complement is the speaker's own act, not a proposition: "أقر المجلس
 # الخطة" (approved), "دعت الوزارة المواطنين إلى" (called on), "طالب بـ" (demanded). With a
@@ -208,7 +210,7 @@ FINITE_VERBS = _with_conjunctions(
 PARTICIPLES = _with_conjunctions(
     {stem + ending for stem in _PARTICIPLES for ending in ("ا", "ه", "ين", "ون", "تين", "")}
     - {"ناف", "داع"}
-    | {"نافيا", "نافيه", "داعيا", "داعيه"}
+    | {"نافيا", "نافيه", "داعيا", "داعيه", "متمنيا", "متمنيه"}
 )
 COMPLEMENTIZERS = frozenset(
     fold(base + suffix) for base in _COMPLEMENTIZER_BASES for suffix in _PRONOUN_SUFFIXES

@@ -184,6 +184,8 @@ def source_phrase(
             break
         if not tok.is_word or _stops(tok.text):
             break
+        if j >= k + 2 and is_masdar(tok.text) and j + 1 < limit and tokens[j + 1].text[0].isdigit():
+            break  # "أكدت الوزيرة هالة زايد تسجيل 40 إصابة": a counted verbal noun is the object
         if (
             j > k
             and _definite(tokens[j - 1].text)
@@ -454,7 +456,13 @@ def is_source_like(words: tuple[str, ...]) -> bool:
     head = words[0]
     if is_source_head(head) or " ".join(words[:2]) in SOURCE_HEADS:
         return True  # "الأمم المتحدة" is listed as two words
-    return not is_masdar(head) and bool(name_words(words))
+    if is_masdar(head):
+        return False
+    if name_words(words):
+        return True
+    # "الدكتورة هالة زايد وزيرة الصحة": a name, then its title in apposition without a comma.
+    title = next((k for k in range(1, len(words)) if is_source_head(words[k])), None)
+    return title is not None and bool(name_words(words[:title]))
 
 
 def mention_gender(words: tuple[str, ...]) -> str | None:

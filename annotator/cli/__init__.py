@@ -14,11 +14,11 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.cli import backup, data, review, schema, suggest
+from annotator.cli import backup, data, review, schema, suggest, train
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import resolve_workspace_path
 
-COMMAND_MODULES = [data, suggest, review, backup, schema]
+COMMAND_MODULES = [data, suggest, train, review, backup, schema]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -89,6 +89,18 @@ class GoldState:
 
 
 @dataclass(frozen=True)
+class StoredModel:
+    """A trained model as the workspace keeps it; ``blob`` is untrusted until its loader
+    has checked it (a workspace file comes from anywhere)."""
+
+    name: str
+    created: str
+    trained_on: tuple[str, ...]
+    params: dict[str, Any]
+    blob: bytes
+
+
+@dataclass(frozen=True)
 class DocumentSummary:
     """A document without its text: what lists and tables need, cheap to load for thousands."""
 

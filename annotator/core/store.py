@@ -176,6 +176,27 @@ def _v_workspace_schema(db: sqlite_utils.Database) -> None:
     db.execute(f"INSERT INTO label_schema (id, body, updated) VALUES (1, ?, {_NOW_SQL})", [body])
 
 
+def _v_models(db: sqlite_utils.Database) -> None:
+    """Trained pre-annotation models, stored with the gold they learned from.
+
+    A workspace learns its team's conventions (``annotator train``); the model travels with
+    the workspace file. ``name`` says which model (one row per kind of model, replaced on
+    each training), ``trained_on`` the documents it saw (JSON), ``params`` its settings and
+    figures (JSON), ``blob`` the model itself in the format its loader checks.
+    """
+    db.executescript(
+        """
+        CREATE TABLE models (
+            name TEXT PRIMARY KEY,
+            created TEXT NOT NULL,
+            trained_on TEXT NOT NULL DEFAULT '[]',
+            params TEXT NOT NULL DEFAULT '{}',
+            blob BLOB NOT NULL
+        );
+        """
+    )
+
+
 def _v_notes(db: sqlite_utils.Database) -> None:
     """Annotators' notes on spans and documents, possibly flagged for the reviewer.
 
@@ -208,6 +229,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_review,
     _v_workspace_schema,
+    _v_models,
     _v_notes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -630,6 +630,25 @@ class Writer:
         )
         return int(cursor.rowcount)
 
+    def put_model(
+        self, name: str, trained_on: Sequence[str], params: dict[str, Any], blob: bytes
+    ) -> None:
+        """Store (or replace) a trained model under ``name``."""
+        if not isinstance(blob, bytes) or not blob:
+            raise ValidationError(f"Model {name!r} must be non-empty bytes.")
+        ids = [check_id("trained-on document", doc_id) for doc_id in trained_on]
+        self._conn.execute(
+            "INSERT OR REPLACE INTO models (name, created, trained_on, params, blob) "
+            "VALUES (?,?,?,?,?)",
+            [
+                check_line("model name", name, empty=False),
+                now(),
+                json.dumps(ids, ensure_ascii=False),
+                check_object("model parameters", params),
+                blob,
+            ],
+        )
+
     # ------------------------------------------------------------------ the event log
     def log(
         self,

@@ -32,6 +32,7 @@ from annotator.core.model import (
     Relation,
     Span,
     Status,
+    StoredModel,
     new_id,
 )
 from annotator.core.notes import NOTE_SELECT, check_note_text, note_from_row
@@ -787,6 +788,31 @@ class Workspace:
         with self.writing("set_setting", ChangeKind.SETTINGS, log=False) as w:
             w.set_setting(key, value)
 
+    # ----------------------------------------------------------------- models
+    def store_model(
+        self, name: str, blob: bytes, trained_on: Sequence[str], params: dict[str, Any]
+    ) -> None:
+        """Keep a trained model in the workspace (replacing the one of the same name)."""
+        payload = {"model": name, "documents": len(trained_on), "bytes": len(blob)}
+        with self.writing("store_model", ChangeKind.MODEL, payload=payload) as w:
+            w.put_model(name, trained_on, params, blob)
+
+    def model(self, name: str) -> StoredModel | None:
+        """The stored model called ``name``, or None when none was trained."""
+        row = self._db.execute(
+            "SELECT name, created, trained_on, params, blob FROM models WHERE name = ?", [name]
+        ).fetchone()
+        if row is None:
+            return None
+        trained_on, params = _json_or(row[2], []), _json_or(row[3], {})
+        return StoredModel(
+            str(row[0]),
+            str(row[1]),
+            tuple(str(d) for d in trained_on) if isinstance(trained_on, list) else (),
+            params if isinstance(params, dict) else {},
+            row[4] if isinstance(row[4], bytes) else b"",
+        )
+
     # ----------------------------------------------------------------- import
     def import_records(
         self,
@@ -906,6 +932,14 @@ def _read_only_authorizer(
     if action == sqlite3.SQLITE_PRAGMA and (arg2 is None or arg1 in _READ_PRAGMAS):
         return sqlite3.SQLITE_OK
     return sqlite3.SQLITE_DENY
+
+
+def _json_or(value: object, default: Any) -> Any:
+    """A JSON column of a row another tool may have written: its value, or ``default``."""
+    try:
+        return json.loads(value) if isinstance(value, str) else default
+    except ValueError:
+        return default
 
 
 def _parse_status(status: Status | str) -> Status:

@@ -97,3 +97,14 @@ def test_single_marks_quote_where_a_text_has_no_double_ones():
     assert said_by(text) == [("من هنا يأتي التكريم لشاعر مكرس", "direct", "الروائي يحيى يخلف")]
     text = 'وقال الوزير إن "الوضع مستقر" رغم ما قاله O\'Brien أمس.'
     assert [q for q, _, _ in said_by(text)] == ['"الوضع مستقر" رغم ما قاله O\'Brien أمس']
+
+
+def test_a_name_with_its_title_in_apposition_reports_a_counted_event():
+    text = "وأعلنت الدكتورة سلمى حداد وزيرة الصحة تسجيل 35 إصابة جديدة بالحمى."
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["الدكتورة سلمى حداد وزيرة الصحة"]
+    assert spans(found, text, "CLAIM") == ["تسجيل 35 إصابة جديدة بالحمى"]
+    text = "وأكد الوزير سمير حداد تسجيل 12 حالة وفاة."
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["الوزير سمير حداد"]
+    assert spans(found, text, "CLAIM") == ["تسجيل 12 حالة وفاة"]

@@ -1,0 +1,68 @@
+"""Figures for a model: exact and overlap P/R/F1 per label on documents with gold, and k-fold
+cross-validation of training on a workspace's own gold."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from annotator.arabic.learned.apply import suggest_with_model
+from annotator.arabic.learned.features import RULE_LABELS
+from annotator.arabic.learned.model import LearnedModel, Prepared, TrainingDocument, train
+from annotator.arabic.learned.scoring import Tally
+from annotator.arabic.suggest import SuggestionSet, suggest_text
+
+Suggester = Callable[[str, str | None], SuggestionSet]
+
+
+def score(
+    docs: Sequence[TrainingDocument], suggester: Suggester, labels: Sequence[str] = RULE_LABELS
+) -> dict[str, dict[str, object]]:
+    """Per label figures of ``suggester`` on fully annotated documents."""
+    tally = Tally()
+    for doc in docs:
+        found = suggester(doc.text, doc.published).proposals
+        for label in labels:
+            tally.add(
+                label,
+                [(p.start, p.end) for p in found if p.label == label],
+                [(s, e) for s, e, lab in doc.spans if lab == label],
+            )
+    return {label: tally.figures(label) for label in labels}
+
+
+def rules_only(text: str, published: str | None) -> SuggestionSet:
+    return suggest_text(text, published)
+
+
+def with_model(model: LearnedModel) -> Suggester:
+    def suggester(text: str, published: str | None) -> SuggestionSet:
+        return suggest_with_model(model, text, published)
+
+    return suggester
+
+
+def cross_validate(
+    items: Sequence[Prepared], labels: Sequence[str] = RULE_LABELS, folds: int = 5
+) -> tuple[int, dict[str, dict[str, object]]]:
+    """k-fold figures: each fold's gold documents are tagged by a model trained on the others
+    (documents known only through reviewed suggestions always train, never test). Returns
+    the number of folds used and the pooled figures."""
+    gold = [i for i, item in enumerate(items) if item.doc.scope is None]
+    k = max(2, min(folds, len(gold)))
+    tally = Tally()
+    for fold in range(k):
+        held = set(gold[fold::k])
+        model = LearnedModel.load(
+            train([it for i, it in enumerate(items) if i not in held], labels)
+        )
+        suggester = with_model(model)
+        for i in sorted(held):
+            doc = items[i].doc
+            found = suggester(doc.text, doc.published).proposals
+            for label in labels:
+                tally.add(
+                    label,
+                    [(p.start, p.end) for p in found if p.label == label],
+                    [(s, e) for s, e, lab in doc.spans if lab == label],
+                )
+    return k, {label: tally.figures(label) for label in labels}

@@ -1,0 +1,278 @@
+"""Training the per-label CRFs and keeping them as weights the workspace stores.
+
+CRFsuite trains; its binary model format is not what the workspace stores. A stored model is
+untrusted input (a workspace travels between machines) and CRFsuite's C reader crashes the
+process on a damaged model file, so the trained weights are read back through CRFsuite's own
+dump and stored as JSON: every name, tag and number is checked when loaded, and tagging is a
+Viterbi pass in Python over those weights (three tags, a few dozen features per token: as
+fast as the rules). Nothing is pickled and no stored byte reaches C code.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from annotator.arabic.learned.features import (
+    FEATURES_VERSION,
+    RULE_LABELS,
+    Featurized,
+    bio,
+    featurize,
+    spans_of,
+)
+from annotator.arabic.suggest import suggest_text
+from annotator.core.errors import AnnotatorError
+
+FORMAT = "annotator-crf"
+TAGS = ("O", "B", "I")
+MAX_BLOB = 64 * 1024 * 1024
+# L-BFGS with elastic net: c1 keeps the feature set small (a few thousand weights per label).
+DEFAULT_PARAMS: dict[str, Any] = {
+    "c1": 0.05,
+    "c2": 0.05,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+}
+
+
+class ModelError(AnnotatorError):
+    """A stored model that cannot be used (damaged, foreign or from another version)."""
+
+
+@dataclass(frozen=True)
+class TrainingDocument:
+    """One document to learn from: its text, date and the spans the team drew.
+
+    ``scope`` limits, per label, what the spans say: ``None`` means the document is fully
+    annotated for that label (gold); otherwise only the listed character ranges are (the
+    paragraphs where suggestions were accepted or rejected), the rest of the text is unknown.
+    """
+
+    name: str
+    text: str
+    published: str | None
+    spans: tuple[tuple[int, int, str], ...]
+    scope: dict[str, tuple[tuple[int, int], ...]] | None = None
+
+
+@dataclass
+class Prepared:
+    """A training document with its features computed (once, for every label and fold)."""
+
+    doc: TrainingDocument
+    featurized: Featurized = field(repr=False)
+
+
+def prepare(docs: Iterable[TrainingDocument]) -> list[Prepared]:
+    return [
+        Prepared(doc, featurize(doc.text, suggest_text(doc.text, doc.published).proposals))
+        for doc in docs
+    ]
+
+
+def _sequences(item: Prepared, label: str) -> Iterable[tuple[list[list[str]], list[str]]]:
+    f = item.featurized
+    gold = [(s, e) for s, e, lab in item.doc.spans if lab == label]
+    ranges = None if item.doc.scope is None else item.doc.scope.get(label, ())
+    for lo, hi in f.sequences:
+        if ranges is not None:
+            start, end = f.pieces[lo].start, f.pieces[hi - 1].end
+            if not any(s < end and e > start for s, e in ranges):
+                continue
+        yield f.features[lo:hi], bio(f.pieces, lo, hi, gold)
+
+
+def train(
+    items: Sequence[Prepared],
+    labels: Sequence[str] = RULE_LABELS,
+    params: dict[str, Any] | None = None,
+) -> bytes:
+    """Train one CRF per label on prepared documents; the JSON blob of their weights."""
+    chosen = {**DEFAULT_PARAMS, **(params or {})}
+    weights: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="annotator-crf-") as tmp:
+        for label in labels:
+            trainer = pycrfsuite.Trainer(verbose=False)
+            trainer.set_params(chosen)
+            for xseq, yseq in (seq for item in items for seq in _sequences(item, label)):
+                trainer.append(xseq, yseq)
+            path = Path(tmp) / f"{label}.crf"
+            trainer.train(str(path))
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(path))  # our own file, just written
+            info = tagger.info()
+            tagger.close()
+            state: dict[str, dict[str, float]] = {}
+            for (attr, tag), w in info.state_features.items():
+                state.setdefault(attr, {})[tag] = w
+            weights[label] = {
+                "transitions": [[a, b, w] for (a, b), w in sorted(info.transitions.items())],
+                "state": state,
+            }
+    blob = {"format": FORMAT, "features": FEATURES_VERSION, "params": chosen, "labels": weights}
+    return json.dumps(blob, ensure_ascii=False, sort_keys=True).encode()
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError("a weight is not a finite number")
+    return float(value)
+
+
+@dataclass(frozen=True)
+class _Weights:
+    transitions: dict[tuple[str, str], float]
+    state: dict[str, dict[str, float]]
+
+
+def _check_weights(label: str, value: object) -> _Weights:
+    if not isinstance(value, dict) or set(value) != {"transitions", "state"}:
+        raise ValueError(f"its {label} weights are damaged")
+    transitions: dict[tuple[str, str], float] = {}
+    rows = value["transitions"]
+    if not isinstance(rows, list):
+        raise ValueError(f"its {label} weights are damaged")
+    for row in rows:
+        if not isinstance(row, list) or len(row) != 3 or row[0] not in TAGS or row[1] not in TAGS:
+            raise ValueError(f"its {label} transitions are damaged")
+        transitions[(row[0], row[1])] = _number(row[2])
+    state: dict[str, dict[str, float]] = {}
+    table = value["state"]
+    if not isinstance(table, dict):
+        raise ValueError(f"its {label} weights are damaged")
+    for attr, per_tag in table.items():
+        if not isinstance(per_tag, dict) or not set(per_tag) <= set(TAGS):
+            raise ValueError(f"its {label} feature weights are damaged")
+        state[attr] = {tag: _number(w) for tag, w in per_tag.items()}
+    return _Weights(transitions, state)
+
+
+def _unpack(blob: bytes) -> dict[str, _Weights]:
+    if not isinstance(blob, bytes) or len(blob) > MAX_BLOB:
+        raise ValueError("it is not a model this annotator wrote")
+    try:
+        data = json.loads(blob.decode("utf-8"), parse_constant=_refuse)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ValueError("it is not a model this annotator wrote") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("it is not a model this annotator wrote")
+    if data.get("features") != FEATURES_VERSION:
+        raise ValueError("it was trained on other features")
+    labels = data.get("labels")
+    if not isinstance(labels, dict) or not labels or not set(labels) <= set(RULE_LABELS):
+        raise ValueError("its labels are damaged")
+    return {label: _check_weights(label, value) for label, value in labels.items()}
+
+
+def _refuse(name: str) -> float:
+    raise ValueError(f"{name} is not a weight")
+
+
+class LearnedModel:
+    """The CRFs of a stored model, ready to tag."""
+
+    def __init__(self, weights: dict[str, _Weights]) -> None:
+        self._weights = weights
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(label for label in RULE_LABELS if label in self._weights)
+
+    @classmethod
+    def load(cls, blob: bytes, where: str = "the stored model") -> LearnedModel:
+        """Read a stored blob, refusing anything damaged or foreign in one sentence."""
+        try:
+            return cls(_unpack(blob))
+        except (ValueError, RecursionError) as exc:
+            raise ModelError(
+                f"{where} cannot be used ({exc}); run `annotator train` again."
+            ) from exc
+
+    def tag(self, featurized: Featurized, label: str) -> Tagging:
+        """The spans of ``label`` the CRF finds, with their confidence (the mean marginal
+        probability of their tags), and each piece's probability of lying outside any."""
+        weights = self._weights[label]
+        f = featurized
+        found = []
+        outside: list[float] = []
+        for lo, hi in f.sequences:
+            scores = [_state_scores(weights, f.features[i]) for i in range(lo, hi)]
+            tags = _viterbi(scores, weights.transitions)
+            marginals = _marginals(scores, weights.transitions)
+            outside += [m["O"] for m in marginals]
+            for start, end, first, last in spans_of(f.pieces, lo, tags):
+                chosen = [marginals[i - lo][tags[i - lo]] for i in range(first, last)]
+                found.append((start, end, sum(chosen) / len(chosen)))
+        return Tagging(found, outside)
+
+
+@dataclass(frozen=True)
+class Tagging:
+    spans: list[tuple[int, int, float]]  # start, end, confidence
+    outside: list[float]  # per piece, P(O)
+
+
+def _state_scores(weights: _Weights, features: list[str]) -> dict[str, float]:
+    scores = dict.fromkeys(TAGS, 0.0)
+    for attr in features:
+        per_tag = weights.state.get(attr)
+        if per_tag:
+            for tag, w in per_tag.items():
+                scores[tag] += w
+    return scores
+
+
+def _viterbi(scores: list[dict[str, float]], trans: dict[tuple[str, str], float]) -> list[str]:
+    best = dict(scores[0])
+    back: list[dict[str, str]] = []
+    for row in scores[1:]:
+        step, pointers = {}, {}
+        for tag in TAGS:
+            prev = max(TAGS, key=lambda p: best[p] + trans.get((p, tag), 0.0))
+            step[tag] = best[prev] + trans.get((prev, tag), 0.0) + row[tag]
+            pointers[tag] = prev
+        best = step
+        back.append(pointers)
+    tag = max(TAGS, key=lambda t: best[t])
+    path = [tag]
+    for pointers in reversed(back):
+        tag = pointers[tag]
+        path.append(tag)
+    return path[::-1]
+
+
+def _logsumexp(values: Iterable[float]) -> float:
+    items = list(values)
+    top = max(items)
+    return top + math.log(sum(math.exp(v - top) for v in items))
+
+
+def _marginals(
+    scores: list[dict[str, float]], trans: dict[tuple[str, str], float]
+) -> list[dict[str, float]]:
+    """Per position, the probability of each tag (forward-backward in log space)."""
+    n = len(scores)
+    alpha = [dict(scores[0])]
+    for i in range(1, n):
+        alpha.append(
+            {
+                t: scores[i][t] + _logsumexp(alpha[-1][p] + trans.get((p, t), 0.0) for p in TAGS)
+                for t in TAGS
+            }
+        )
+    beta = [dict.fromkeys(TAGS, 0.0) for _ in range(n)]
+    for i in range(n - 2, -1, -1):
+        beta[i] = {
+            t: _logsumexp(trans.get((t, q), 0.0) + scores[i + 1][q] + beta[i + 1][q] for q in TAGS)
+            for t in TAGS
+        }
+    total = _logsumexp(alpha[-1].values())
+    return [{t: math.exp(alpha[i][t] + beta[i][t] - total) for t in TAGS} for i in range(n)]

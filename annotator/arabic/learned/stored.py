@@ -1,0 +1,96 @@
+"""The workspace's trained model: training it from the workspace, loading it, using it.
+
+One model per workspace, stored under ``MODEL_NAME`` and replaced by each training; its
+``params`` keep the CRF settings, labels and the k-fold figures when they were measured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from annotator.arabic.learned.apply import ENGINE, suggest_with_model
+from annotator.arabic.learned.evaluate import cross_validate
+from annotator.arabic.learned.model import DEFAULT_PARAMS, LearnedModel, prepare, train
+from annotator.arabic.learned.training_data import training_documents
+from annotator.arabic.suggest import parse_labels
+from annotator.core import suggestions
+from annotator.core.errors import ValidationError
+from annotator.core.model import StoredModel
+from annotator.core.suggestions import RunReport
+from annotator.core.workspace import Workspace
+
+MODEL_NAME = "arabic-crf"
+
+
+@dataclass(frozen=True)
+class TrainReport:
+    labels: tuple[str, ...]
+    gold_documents: int
+    reviewed_documents: int
+    folds: int
+    figures: dict[str, dict[str, object]] | None
+
+
+def train_workspace(
+    ws: Workspace, labels: Iterable[str] | None = None, evaluate_folds: int | None = None
+) -> TrainReport:
+    """Train on the workspace's gold and reviewed suggestions and store the model.
+
+    With ``evaluate_folds`` the figures of k-fold cross-validation over the gold documents
+    are measured first (and stored with the model)."""
+    chosen = parse_labels(labels if labels is None else list(labels))
+    docs = list(training_documents(ws))
+    gold = sum(doc.scope is None for doc in docs)
+    if not docs:
+        raise ValidationError(
+            f"{ws.path} has no gold and no reviewed suggestions to learn from: adjudicate "
+            "some documents (or accept and reject suggestions) first."
+        )
+    items = prepare(docs)
+    folds, figures = 0, None
+    if evaluate_folds is not None:
+        if gold < 2:
+            raise ValidationError(
+                f"{ws.path} has {gold} gold document(s); evaluating needs at least 2."
+            )
+        folds, figures = cross_validate(items, chosen, evaluate_folds)
+    blob = train(items, chosen)
+    params = {
+        "labels": list(chosen),
+        "crf": DEFAULT_PARAMS,
+        "gold_documents": gold,
+        "reviewed_documents": len(docs) - gold,
+        **({"kfold": {"folds": folds, "figures": figures}} if figures else {}),
+    }
+    ws.store_model(MODEL_NAME, blob, [doc.name for doc in docs], params)
+    return TrainReport(chosen, gold, len(docs) - gold, folds, figures)
+
+
+def stored_model(ws: Workspace) -> StoredModel | None:
+    return ws.model(MODEL_NAME)
+
+
+def workspace_model(ws: Workspace) -> tuple[StoredModel, LearnedModel] | None:
+    """The workspace's model opened for tagging, or None when none was trained; a damaged
+    or foreign blob is refused (ModelError) in one sentence."""
+    stored = stored_model(ws)
+    if stored is None:
+        return None
+    return stored, LearnedModel.load(stored.blob, f"The model stored in {ws.path}")
+
+
+def suggest_document_with_model(
+    ws: Workspace,
+    doc_id: str,
+    model: LearnedModel,
+    labels: Sequence[str] | None = None,
+    layer: str | None = None,
+) -> RunReport:
+    """Like ``suggest_document``, with the learned extents: one transaction per document."""
+    chosen = parse_labels(labels if labels is None else list(labels))
+    doc = ws.document(doc_id)
+    found = suggest_with_model(model, doc.text, doc.published, chosen)
+    return suggestions.store_run(
+        ws, doc_id, found.proposals, found.links, layer=layer, labels=chosen, engine=ENGINE
+    )

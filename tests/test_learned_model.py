@@ -1,0 +1,212 @@
+"""The learned layer: trained on a workspace's gold, stored in it, used by suggest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.arabic.learned.apply import suggest_with_model
+from annotator.arabic.learned.model import ModelError
+from annotator.arabic.learned.stored import (
+    MODEL_NAME,
+    train_workspace,
+    workspace_model,
+)
+from annotator.arabic.suggest import suggest_document, suggest_text
+from annotator.cli import main
+from annotator.core import suggestions
+from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Status
+from annotator.core.records import DocumentRecord
+from annotator.core.store import SCHEMA_VERSION
+from annotator.core.workspace import Workspace
+
+SPEAKERS = ("الوزير", "السفير", "المحافظ", "النائب", "المدير العام", "رئيس البلدية", "الخبير")
+VERBS = ("قال", "أكد", "أوضح", "ذكر", "أضاف", "أعلن")
+CLAUSES = (
+    "الحكومة سترفع الأجور في الموازنة الجديدة",
+    "المفاوضات مع النقابات ستستأنف بعد العطلة",
+    "المستشفى الجديد يستقبل المرضى من كل المحافظات",
+    "أسعار الوقود لن ترتفع هذا الشهر",
+    "الطريق الساحلي سيفتح أمام السيارات قريبا",
+    "المدارس ستعمل بدوام كامل في الفصل المقبل",
+    "البلدية أنهت إصلاح شبكة المياه في الأحياء الشرقية",
+    "الصادرات الزراعية زادت بنسبة كبيرة",
+    "الوزارة ستوظف مئات المعلمين الجدد",
+    "الميناء استقبل أكبر سفينة في تاريخه",
+    "المصنع سيغلق أبوابه بسبب الخسائر",
+    "الجامعة ستفتح كلية للطب في الجنوب",
+)
+# Unseen by training: new speakers, new words, the same reporting frame.
+NEW_TEXT = (
+    "قال المستشار إن الشركة ستفتتح مصنعا جديدا للأدوية.\n"
+    "وأكد الناطق أن اللجنة رفضت كل الطعون المقدمة."
+)
+
+
+def _article(k: int) -> tuple[str, list[tuple[int, int]]]:
+    """Three reported sentences; the team's QUOTE includes the final period."""
+    lines, quotes, at = [], [], 0
+    for j in range(3):
+        n = 3 * k + j
+        verb, speaker, clause = VERBS[n % 6], SPEAKERS[n % 7], CLAUSES[n % 12]
+        head = f"{verb} {speaker} {'إن' if verb == 'قال' else 'أن'} "
+        line = f"{head}{clause}."
+        quotes.append((at + len(head), at + len(line)))
+        lines.append(line)
+        at += len(line) + 1
+    return "\n".join(lines), quotes
+
+
+def _fill(ws: Workspace, count: int) -> None:
+    records = [
+        DocumentRecord(text=_article(k)[0], path=f"d{k}.txt", id=f"d{k}", published="2024-05-01")
+        for k in range(count)
+    ]
+    ws.import_records(records)
+    for k in range(count):
+        for start, end in _article(k)[1]:
+            ws.add_span(f"d{k}", GOLD_LAYER, start, end, "QUOTE", {"kind": "indirect"})
+        ws.set_status(f"d{k}", GOLD_LAYER, Status.ADJUDICATED)
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("learned") / "workspace.db"
+    with Workspace(path, who="amal") as ws:
+        _fill(ws, 8)
+        report = train_workspace(ws, ["QUOTE"])
+        assert (report.gold_documents, report.reviewed_documents) == (8, 0)
+        ws.import_records([DocumentRecord(text=NEW_TEXT, path="new.txt", id="new")])
+    return path
+
+
+def _quotes(text: str, proposals) -> list[str]:
+    return [text[p.start : p.end] for p in proposals if p.label == "QUOTE"]
+
+
+def test_the_rules_alone_leave_the_final_period_out():
+    quotes = _quotes(NEW_TEXT, suggest_text(NEW_TEXT).proposals)
+    assert quotes == ["الشركة ستفتتح مصنعا جديدا للأدوية", "اللجنة رفضت كل الطعون المقدمة"]
+
+
+def test_a_trained_model_is_stored_and_suggest_learns_the_final_period(trained):
+    with Workspace(trained, who="amal") as ws:
+        stored = ws.model(MODEL_NAME)
+        assert stored is not None and stored.blob
+        assert set(stored.trained_on) == {f"d{k}" for k in range(8)}
+        assert stored.params["labels"] == ["QUOTE"]
+        assert ws.query("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        _, model = workspace_model(ws)
+        found = suggest_with_model(model, NEW_TEXT)
+        assert _quotes(NEW_TEXT, found.proposals) == [
+            "الشركة ستفتتح مصنعا جديدا للأدوية.",
+            "اللجنة رفضت كل الطعون المقدمة.",
+        ]
+        # the rules still give the values and links: each quote keeps its speaker
+        speakers = [p for p in found.proposals if p.label == "SPEAKER"]
+        assert [NEW_TEXT[p.start : p.end] for p in speakers] == ["المستشار", "الناطق"]
+        said = {
+            (found.proposals[x.head].label, found.proposals[x.child].label) for x in found.links
+        }
+        assert ("QUOTE", "SPEAKER") in said
+        assert all(p.attrs.get("kind") == "indirect" for p in found.proposals if p.label == "QUOTE")
+
+
+def test_the_suggest_command_says_it_uses_the_model(trained, capsys):
+    assert main(["--db", str(trained), "suggest", "--labels", "QUOTE", "--doc", "new"]) == 0
+    assert "Using the model trained on 8 document(s)" in capsys.readouterr().out
+    with Workspace(trained, who="amal") as ws:
+        quotes = [NEW_TEXT[s.start : s.end] for s in suggestions.pending(ws, "new", "QUOTE")]
+        engines = {s.provenance["engine"] for s in ws.spans("new", SUGGESTIONS_LAYER)}
+    assert quotes == ["الشركة ستفتتح مصنعا جديدا للأدوية.", "اللجنة رفضت كل الطعون المقدمة."]
+    assert engines == {"arabic-rules+crf/1"}
+
+
+def test_accepted_suggestions_widened_by_an_annotator_teach_the_convention(workspace):
+    """No gold at all: the annotator accepts the rules' quotes and widens each to take in the
+    final period; the model trained on that proposes the wider extent."""
+    records = [DocumentRecord(text=_article(k)[0], path=f"d{k}.txt", id=f"d{k}") for k in range(8)]
+    workspace.import_records(records)
+    for k in range(8):
+        suggest_document(workspace, f"d{k}", ["QUOTE", "SPEAKER"])
+        for s in suggestions.pending(workspace, f"d{k}", "QUOTE"):
+            copy = suggestions.accept(workspace, s.id, "amal")
+            workspace.update_span(copy.id, end=copy.end + 1)
+        for s in suggestions.pending(workspace, f"d{k}", "SPEAKER")[:1]:
+            suggestions.reject(workspace, s.id)
+    report = train_workspace(workspace, ["QUOTE"])
+    assert (report.gold_documents, report.reviewed_documents) == (0, 8)
+    _, model = workspace_model(workspace)
+    assert _quotes(NEW_TEXT, suggest_with_model(model, NEW_TEXT).proposals)[0].endswith(".")
+
+
+def test_train_without_gold_says_so_and_exits_2(db_path, capsys):
+    with Workspace(db_path) as ws:
+        ws.import_records([DocumentRecord(text=NEW_TEXT, path="new.txt", id="new")])
+    assert main(["--db", str(db_path), "train"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "no gold and no reviewed suggestions to learn from" in err and "\n" not in err
+    with Workspace(db_path) as ws:
+        assert ws.model(MODEL_NAME) is None
+
+
+def test_train_evaluate_prints_kfold_figures(db_path, capsys):
+    with Workspace(db_path) as ws:
+        _fill(ws, 4)
+    assert (
+        main(["--db", str(db_path), "train", "--evaluate", "--folds", "2", "--labels", "QUOTE"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "2-fold cross-validation on 4 gold document(s)" in out
+    row = next(line for line in out.splitlines() if line.startswith("QUOTE"))
+    assert row.split()[2] == "12"  # every gold quote was held out once
+
+
+def _real_blob(trained: Path) -> bytes:
+    with Workspace(trained) as ws:
+        stored = ws.model(MODEL_NAME)
+        assert stored is not None
+        return stored.blob
+
+
+def _hostile_blobs(blob: bytes) -> list[bytes]:
+    model = json.loads(blob)
+    weights = model["labels"]["QUOTE"]
+    attr = next(iter(weights["state"]))
+
+    def edited(change) -> bytes:
+        copy = json.loads(blob)
+        change(copy, copy["labels"]["QUOTE"])
+        return json.dumps(copy).encode()
+
+    return [
+        b"\x00",
+        b"\x80\x04\x95pickle",
+        b"lCRF\x00\x00\x00\x00FOMC",  # a CRFsuite file is not what we store
+        blob[: len(blob) // 2],  # cut short
+        edited(lambda m, w: m.update({"features": 99})),  # trained on other features
+        edited(lambda m, w: w["state"][attr].update({"X": 1.0})),  # an unknown tag
+        edited(lambda m, w: w["transitions"].append(["O", "B", "1e999"])),  # not a number
+        blob.replace(b'"transitions": [[', b'"transitions": [[NaN, ', 1),
+        edited(lambda m, w: m["labels"].update({"PERSON": w})),  # an unknown label
+        b"[" * 100000 + b"]" * 100000,  # nested past the parser's depth
+    ]
+
+
+@pytest.mark.parametrize("case", range(10))
+def test_a_hostile_model_blob_is_refused_in_one_sentence(trained, tmp_path, capsys, case):
+    blob = _hostile_blobs(_real_blob(trained))[case]
+    path = tmp_path / "hostile.db"
+    with Workspace(path) as ws:
+        ws.import_records([DocumentRecord(text=NEW_TEXT, path="new.txt", id="new")])
+        ws.store_model(MODEL_NAME, blob, ["new"], {})
+        with pytest.raises(ModelError, match="cannot be used"):
+            workspace_model(ws)
+    assert main(["--db", str(path), "suggest"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("annotator: The model stored in") and err.count("\n") == 0
+    with Workspace(path) as ws:
+        assert ws.spans("new", SUGGESTIONS_LAYER) == []  # nothing was suggested
