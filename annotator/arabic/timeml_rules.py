@@ -60,9 +60,8 @@ def _bare_year(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "DATE", str(year), 0.75, "explicit")
 
 
-# Centuries: "القرن العشرين" is the twentieth century, the years 19XX. TIMEX3 writes it "19"
-# and a decade "196"; the workspace schema takes the ISO-8601 form with placeholders, which
-# says the same: "19XX", "196X".
+# Centuries: "القرن العشرين" is the twentieth century, the years 19xx, which TIMEX3 writes "19";
+# a decade is written by its first three digits ("196" for the sixties).
 _FOLDED_ORD = {fold(k): v for k, v in ORDINAL_DAYS.items()}
 _ORD = alternation([w for w, n in ORDINAL_DAYS.items() if n <= 21 and w != "غرة"])
 _CENTURY = (
@@ -94,10 +93,10 @@ def _century(m: regex.Match[str], ctx: Context) -> DateHit | None:
     prefix = _century_prefix(m, ctx)
     if prefix is None or not 0 < prefix < 30:
         return None
-    return _hit(m, "x", "DATE", f"{prefix:02d}XX", 0.8, "explicit")
+    return _hit(m, "x", "DATE", f"{prefix:02d}", 0.8, "explicit")
 
 
-# Decades: "الستينيات" (or "الستينات") -> 196X in the twentieth century unless one is named.
+# Decades: "الستينيات" (or "الستينات") -> 196 in the twentieth century unless one is named.
 _DECADES = {
     "عشرين": 2,
     "ثلاثين": 3,
@@ -118,7 +117,7 @@ def _decade(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if prefix is None or not 0 < prefix < 30:
         return None
     digit = _DECADES[m.group("dec")]
-    return _hit(m, "x", "DATE", f"{prefix:02d}{digit}X", 0.8, "explicit")
+    return _hit(m, "x", "DATE", f"{prefix:02d}{digit}", 0.8, "explicit")
 
 
 # Seasons without a year ("في الصيف", "شتاء قاسيا"): generic, XXXX-SU; "هذا الصيف" is this
