@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from annotator.arabic.dateline import dateline_date
+from annotator.core.errors import WorkspaceError
 from annotator.core.paths import resolve_workspace_path, resources_dir, seeds_dir
+from annotator.core.records import DocumentRecord
+from annotator.core.rows import normalize_published
 from annotator.core.text import normalize_text, text_sha256
 from annotator.core.workspace import Workspace
 from annotator.formats import expand_paths, read_paths
@@ -18,14 +23,23 @@ def open_workspace(
     *,
     read_only: bool = False,
     foreign_schema_ok: bool = False,
+    create: bool = False,
 ) -> Workspace:
     """Open ``--db``/``ANNOTATOR_DB`` or the default workspace, which gets the seeds when new.
 
     ``read_only`` forces a read-only open (for commands that must not change anything);
     otherwise the workspace is opened read-only only when it cannot be written.
     ``foreign_schema_ok`` (read-only only) lets ``check`` open a file whose schema is not ours.
+    A named file that does not exist is created only when ``create`` says so (an import, the
+    window's first start, New workspace…): a mistyped path must not silently become an empty
+    workspace.
     """
     path, is_default = resolve_workspace_path(db)
+    if not is_default and not create and not path.exists():
+        raise WorkspaceError(
+            f"{path}: no such workspace (importing articles into it creates it: "
+            f"annotator --db {path} import FILE...)."
+        )
     ws = Workspace(
         path,
         who=who,
@@ -57,3 +71,17 @@ def seed_dates() -> dict[str, str]:
         return {}
     documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
     return {doc["sha256"]: doc["published"] for doc in documents.values()}
+
+
+def with_publication_dates(
+    records: Iterable[DocumentRecord], published: str | None = None
+) -> Iterator[DocumentRecord]:
+    """Give plain-text articles a publication date: ``published`` (``import --published``) or
+    the date of their dateline, so that their relative dates resolve. Records that carry a
+    date (JSONL ``meta.published``) keep theirs."""
+    if published is not None:
+        published = normalize_published(published)
+    for record in records:
+        if record.published is None and record.path.lower().endswith(".txt"):
+            record.published = published or dateline_date(record.text)
+        yield record

@@ -23,6 +23,7 @@ def test_import_export_stats_check(capsys, tmp_path, db_path):
     ws.set_status(doc.id, "amal", "done")
     ws.close()
     out_file = tmp_path / "out" / "amal.jsonl"
+    out_file.parent.mkdir()
     code, out, _ = run(
         capsys, "--db", db_path, "export", "-o", out_file, "--layer", "amal", "--status", "done"
     )

@@ -191,13 +191,13 @@ def test_a_folder_export_never_replaces_a_folder_that_is_not_an_earlier_export(
     run(capsys, "--db", db_path, "import", _write(tmp_path / "in" / "a.txt", "عنوان\nنص\n"))
     mine = _write(tmp_path / "exports" / "notes.md", "my own file")
     code, _, err = run(
-        capsys, "--db", db_path, "export", "--format", "brat", "--layer", "amal", "-o", mine.parent
+        capsys, "--db", db_path, "export", "--format", "brat", "--layer", "gold", "-o", mine.parent
     )
     assert code == 0, err
     assert mine.read_text(encoding="utf-8") == "my own file"
-    assert (mine.parent / "amal.brat" / "a.ann").is_file()
+    assert (mine.parent / "gold.brat" / "a.ann").is_file()
     # an earlier export (its manifest beside it) is replaced as a whole
-    (mine.parent / "amal.brat" / "stale.ann").write_text("", encoding="utf-8")
+    (mine.parent / "gold.brat" / "stale.ann").write_text("", encoding="utf-8")
     code, _, err = run(
         capsys,
         "--db",
@@ -206,9 +206,9 @@ def test_a_folder_export_never_replaces_a_folder_that_is_not_an_earlier_export(
         "--format",
         "brat",
         "--layer",
-        "amal",
+        "gold",
         "-o",
-        mine.parent / "amal.brat",
+        mine.parent / "gold.brat",
     )
     assert code == 0, err
-    assert not (mine.parent / "amal.brat" / "stale.ann").exists()
+    assert not (mine.parent / "gold.brat" / "stale.ann").exists()

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import annotator.cli.data as cli_data
 from annotator.cli import main
 
 from .conftest import SEEDS
@@ -43,11 +42,10 @@ def hostile_jsonl(path: Path) -> None:
 
 @pytest.fixture
 def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A working folder as the current directory, with the default exports folder inside it."""
+    """A working folder as the current directory: the default exports folder goes inside it."""
     cwd = tmp_path / "cwd"
     cwd.mkdir()
     monkeypatch.chdir(cwd)
-    monkeypatch.setattr(cli_data, "exports_dir", lambda: tmp_path / "exports")
     return tmp_path
 
 
@@ -57,6 +55,7 @@ def test_names_from_input_never_become_paths(capsys, world):
     db = world / "ws.db"
     assert main(["--db", str(db), "import", str(source)]) == 0
     out = world / "out" / "export.jsonl"
+    out.parent.mkdir()
     assert main(["--db", str(db), "export", "-o", str(out), "--layer", "a..b"]) == 0
     assert main(["--db", str(db), "export", "--layer", "a..b"]) == 0  # the default file
     assert main(["--db", str(db), "stats"]) == 0
@@ -68,9 +67,9 @@ def test_names_from_input_never_become_paths(capsys, world):
         "out",
         "out/export.jsonl",
         "out/export.jsonl.manifest.json",
-        "exports",
-        "exports/a..b.jsonl",
-        "exports/a..b.jsonl.manifest.json",
+        "cwd/exports",
+        "cwd/exports/a..b.jsonl",
+        "cwd/exports/a..b.jsonl.manifest.json",
     }
     exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [d["id"] for d in exported] == HOSTILE_IDS  # kept as data, used as data only
@@ -129,5 +128,6 @@ def test_an_unwritable_export_path_is_one_sentence(capsys, world, where):
     before = tree(world)
     code = main(["--db", str(db), "export", "-o", str(target)])
     _, err = capsys.readouterr()
-    assert code == 2 and err == f"annotator: {target}: cannot be written (File exists).\n"
+    assert code == 2
+    assert err == f"annotator: {target}: cannot be written: {target.parent} is not a folder.\n"
     assert tree(world) == before

@@ -127,6 +127,7 @@ def test_a_manifest_name_that_is_the_workspace_is_refused(tmp_path, capsys):
 @pytest.mark.parametrize("umask", [0o022, 0o027, 0o002])
 def test_exported_files_get_the_usual_permissions(ws_path, tmp_path, capsys, umask):
     out = tmp_path / "exports" / "amal.jsonl"
+    out.parent.mkdir()  # -o names a file in a folder that exists
     old = os.umask(umask)
     try:
         assert main(["--db", str(ws_path), "export", "-o", str(out), "--layer", "amal"]) == 0
@@ -251,6 +252,7 @@ def test_every_format_refuses_the_backups_folder_and_writes_usual_permissions(
     assert main([*args, "-o", str(inside)]) == 2
     assert "backups folder" in capsys.readouterr().err and not inside.exists()
     out = tmp_path / "out" / f"amal.{fmt}"
+    out.parent.mkdir()  # -o names a file in a folder that exists
     old = os.umask(0o027)
     try:
         assert main([*args, "-o", str(out)]) == 0

@@ -45,6 +45,7 @@ def test_a_full_disk_skips_the_daily_backup_and_reading_still_works(
     assert err.startswith("annotator: warning: ") and "No space left on device" in err
     assert main(["--db", str(ws_path), "check"]) == 0
     other_disk = tmp_path / "elsewhere" / "amal.jsonl"
+    other_disk.parent.mkdir()
     assert main(["--db", str(ws_path), "export", "-o", str(other_disk), "--layer", "amal"]) == 0
     assert len(other_disk.read_text(encoding="utf-8").splitlines()) == 1500
     assert list_backups(ws_path) == []

@@ -17,6 +17,7 @@ from annotator import __version__
 from annotator.cli import backup, data, review, schema, suggest, train
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import resolve_workspace_path
+from annotator.desktop_check import start_problem
 
 COMMAND_MODULES = [data, suggest, train, review, backup, schema]
 
@@ -66,6 +67,10 @@ def _run(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
+            problem = start_problem()
+            if problem:  # before Qt is loaded: Qt itself would abort with a worse message
+                print(f"annotator: {problem}", file=sys.stderr)
+                return 2
             from annotator.gui.app import run_gui
 
             return run_gui(args.db, args.annotator, args.review)

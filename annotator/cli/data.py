@@ -5,23 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from rich.table import Table
 
-from annotator.app import open_workspace
+from annotator.app import open_workspace, with_publication_dates
 from annotator.cli.console import display, literal, print_json, progress_bar, stdout_console
 from annotator.core.batches import document_count
-from annotator.core.errors import InputError
 from annotator.core.integrity import check_workspace
 from annotator.core.model import GOLD_LAYER, Status
-from annotator.core.paths import exports_dir
-from annotator.core.rows import check_layer_name
 from annotator.core.workspace import Workspace
-from annotator.formats import registry
+from annotator.exporting import check_export_layer, export_formats, export_layer, export_target
+from annotator.formats import count_records, import_files, read_paths, registry
 from annotator.formats.manifest import manifest_path
-from annotator.review.agreement import manifest_figures
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,6 +35,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=registry.names("import"),
         help="read every PATH as this format: " + ", ".join(registry.names("import")),
     )
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) of .txt articles (default: their dateline's)",
+    )
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser(
@@ -47,7 +48,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Formats: " + registry.help_table("export") + ".",
     )
     p.add_argument(
-        "-o", "--output", help="output file or folder (default: exports/<layer>.<extension>)"
+        "-o",
+        "--output",
+        help="output file or folder, in a folder that exists "
+        "(default: ./exports/<layer>.<extension>)",
     )
     p.add_argument("--layer", default=GOLD_LAYER, help="layer to export (default: gold)")
     p.add_argument(
@@ -55,11 +59,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=[s.value for s in Status],
         help="only documents with this status in the layer",
     )
+    formats = export_formats()
     p.add_argument(
         "--format",
-        default="jsonl",
-        choices=registry.names("export"),
-        help="file format (default: jsonl): " + ", ".join(registry.names("export")),
+        default=formats[0],
+        choices=formats,
+        help=f"file format (default: {formats[0]}): " + ", ".join(formats),
     )
     p.set_defaults(handler=cmd_export)
 
@@ -79,70 +84,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     fmt = registry.get(args.format) if args.format else None
-    files = registry.expand_paths(args.paths, fmt)
-    if not files:
-        wanted = ", ".join(registry.import_suffixes(fmt))
-        raise InputError(", ".join(args.paths), f"holds no file to import ({wanted}).")
-    with open_workspace(args.db, args.annotator or "system") as ws:
-        total = _count_records(files) if sys.stderr.isatty() else None
+    files = import_files(args.paths, fmt)
+    with open_workspace(args.db, args.annotator or "system", create=True) as ws:
+        total = count_records(files) if sys.stderr.isatty() else None
         with progress_bar("Importing", total) as progress:
-            report = ws.import_records(
-                registry.read_paths(files, fmt), layer=args.layer, progress=progress
-            )
+            records = with_publication_dates(read_paths(files, fmt), args.published)
+            report = ws.import_records(records, layer=args.layer, progress=progress)
     print(f"Imported {len(files)} file(s): {report.summary()}.")
     return 0
 
 
-def _count_records(files: list[Path]) -> int:
-    """Roughly (line breaks of line-based files, one per other file) and in fixed-size chunks:
-    a progress bar's total must not read a huge line into memory before the importer can
-    refuse it."""
-    total = 0
-    for f in files:
-        if f.suffix.lower() not in (".jsonl", ".ndjson"):
-            total += 1
-            continue
-        with f.open("rb") as fh:
-            total += sum(chunk.count(b"\n") for chunk in iter(lambda fh=fh: fh.read(1 << 20), b""))
-    return total
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    check_layer_name(args.layer)  # it may become a file name below: never a path
-    fmt = registry.get(args.format)
-    assert fmt.writer is not None  # argparse offers only formats that write
-    default = registry.export_target(fmt, exports_dir(), args.layer)
-    output = Path(args.output) if args.output else default
-    if output.is_dir() and not (fmt.folder and _replaceable(output)):
-        output = registry.export_target(fmt, output, args.layer)
+    output = export_target(args.output, args.layer, args.format)
     with open_workspace(args.db, args.annotator or "system") as ws:
-        if args.layer not in ws.layers() and args.layer != GOLD_LAYER:
-            known = ", ".join(ws.layers()) or "none yet"
-            print(
-                f"annotator: note: layer '{args.layer}' has no annotations (layers: {known}).",
-                file=sys.stderr,
-            )
+        check_export_layer(ws, args.layer)
         with progress_bar("Exporting", document_count(ws)) as progress:
-            manifest = registry.export_layer(
-                ws,
-                fmt,
-                output,
-                layer=args.layer,
-                status=args.status,
-                progress=progress,
-                extra={"agreement": manifest_figures(ws)} if args.layer == GOLD_LAYER else None,
-            )
+            manifest = export_layer(ws, output, args.layer, args.status, args.format, progress)
     print(
         f"Exported {manifest['documents']} documents with {manifest['spans']} spans and "
         f"{manifest['relations']} relations to {output} (manifest: {manifest_path(output)})."
     )
     return 0
-
-
-def _replaceable(folder: Path) -> bool:
-    """A folder export replaces an existing folder only if that is an earlier export (its
-    manifest lies beside it) or empty; any other folder gets the export inside it."""
-    return manifest_path(folder).is_file() or not any(folder.iterdir())
 
 
 def workspace_stats(ws: Workspace) -> dict[str, Any]:

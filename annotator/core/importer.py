@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.changes import ChangeKind
 from annotator.core.errors import InputError, ValidationError
-from annotator.core.model import GOLD_LAYER, Note, Relation, Span, Status, new_id
+from annotator.core.model import GOLD_LAYER, IMPORTED_LAYER, Note, Relation, Span, Status, new_id
 from annotator.core.notes import notes_from_objects
 from annotator.core.records import DocumentRecord, ImportReport
 from annotator.core.rowchecks import usable_id
@@ -34,7 +34,7 @@ from annotator.core.text import (
 if TYPE_CHECKING:
     from annotator.core.workspace import Workspace
 
-DEFAULT_IMPORT_LAYER = "imported"
+DEFAULT_IMPORT_LAYER = IMPORTED_LAYER
 _FLUSH_EVERY = 500
 _FLUSH_CHARS = 8 * 1024 * 1024  # pending text is written out at least this often: bounded memory
 

@@ -10,6 +10,9 @@ from typing import Any
 GOLD_LAYER = "gold"
 SUGGESTIONS_LAYER = "suggestions"
 RESERVED_LAYERS = frozenset({GOLD_LAYER, SUGGESTIONS_LAYER})
+# Where annotations of a JSONL without a layer go: another tool's work, not an annotator's, so
+# agreement and adjudication leave it out (its kind is "imported", not "annotator").
+IMPORTED_LAYER = "imported"
 
 
 class Status(StrEnum):

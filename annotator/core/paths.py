@@ -31,12 +31,6 @@ def seeds_dir() -> Path:
     return _bundled("seeds")
 
 
-def exports_dir() -> Path:
-    """The checkout's exports/ when running from source, else the current directory's."""
-    folder = _CHECKOUT / "exports"
-    return folder if folder.is_dir() else Path.cwd() / "exports"
-
-
 def default_workspace_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "workspace.db"
 

@@ -34,7 +34,7 @@ from annotator.core.text import (
 ID = regex.compile(r"[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}/\\]{1,200}")
 # Names, labels, times and authors: one line of printable text.
 _CONTROL = regex.compile(r"[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]")
-LAYER_KINDS = frozenset({"annotator", "gold", "suggestions"})
+LAYER_KINDS = frozenset({"annotator", "gold", "suggestions", "imported"})
 TOMBSTONE_KINDS = frozenset({"span", "relation"})
 ASSIGNMENT_ROLES = frozenset({"primary", "overlap"})
 

@@ -13,7 +13,7 @@ from typing import Any
 import regex
 
 from annotator.core.errors import ValidationError
-from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Relation, Span
+from annotator.core.model import GOLD_LAYER, IMPORTED_LAYER, SUGGESTIONS_LAYER, Relation, Span
 
 _LAYER_NAME = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}_.@-]{0,63}")
 
@@ -30,7 +30,9 @@ def check_layer_name(name: object) -> None:
 
 
 def layer_kind(name: str) -> str:
-    return {GOLD_LAYER: "gold", SUGGESTIONS_LAYER: "suggestions"}.get(name, "annotator")
+    return {GOLD_LAYER: "gold", SUGGESTIONS_LAYER: "suggestions", IMPORTED_LAYER: "imported"}.get(
+        name, "annotator"
+    )
 
 
 def normalize_published(value: object) -> str | None:

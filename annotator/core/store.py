@@ -197,6 +197,12 @@ def _v_models(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v_imported_layer_kind(db: sqlite_utils.Database) -> None:
+    """The default ``imported`` layer (JSONL without a layer) is not an annotator's: its kind
+    becomes ``imported`` so that agreement and adjudication leave it out."""
+    db.execute("UPDATE layers SET kind = 'imported' WHERE name = 'imported'")
+
+
 def _v_notes(db: sqlite_utils.Database) -> None:
     """Annotators' notes on spans and documents, possibly flagged for the reviewer.
 
@@ -230,6 +236,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v2_review,
     _v_workspace_schema,
     _v_models,
+    _v_imported_layer_kind,
     _v_notes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

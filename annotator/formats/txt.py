@@ -33,4 +33,6 @@ def read(path: Path) -> Iterator[DocumentRecord]:
     except OSError as exc:
         raise InputError(str(path), f"cannot be read ({exc.strerror}).") from exc
     text = decode_file(path, data)
+    if not text.strip():
+        raise InputError(str(path), "is empty; an article needs a text to annotate.")
     yield DocumentRecord(text=text, path=str(path), id=path.stem, source=path.as_posix())

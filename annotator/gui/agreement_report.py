@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.workspace import Workspace
 from annotator.gui.bar_chart import BarChart
+from annotator.gui.counts import counts
 from annotator.gui.worker import Job
 from annotator.review.agreement import AgreementReport, compute_agreement
 from annotator.review.screen import MEASURES, extra_rows, figure, label_rows, lowest_line
@@ -121,8 +122,8 @@ class AgreementReportDialog(QDialog):
     def show_report(self, report: AgreementReport) -> None:
         self.report = report
         self.heading.setText(
-            self.tr("{docs} documents compared between {layers}").format(
-                docs=report.documents, layers=", ".join(report.layers) or "—"
+            self.tr("{docs} compared between {layers}").format(
+                docs=counts().documents(report.documents), layers=", ".join(report.layers) or "—"
             )
         )
         rows = label_rows(report)

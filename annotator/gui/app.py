@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow
 
 from annotator.core.paths import resources_dir
 from annotator.core.workflow import annotator_layer
@@ -41,23 +41,40 @@ def ask_annotator_name(default: str) -> str | None:
     return name.strip() if ok and name.strip() else None
 
 
-def run_gui(db: str | None, annotator: str | None, review: bool = False) -> int:
+def start_window(db: str | None, annotator: str | None, review: bool = False) -> QMainWindow | None:
+    """The first window of a start (None if no name was given when asked).
+
+    ``--annotator`` (or the reviewer's name with ``--review``) is for this start only; the
+    remembered name, which a plain start opens with, changes only when it is asked for on the
+    first start or through File > Switch annotator…, so a reviewer's start never turns the next
+    plain start into the reviewer's.
+    """
     from annotator.app import open_workspace
     from annotator.gui.i18n import apply_language
-    from annotator.gui.main_window import LANGUAGE_KEY, MainWindow
+    from annotator.gui.main_window import LANGUAGE_KEY
+    from annotator.gui.session import ANNOTATOR_KEY, Session
 
+    if annotator:
+        annotator_layer(annotator)  # a reserved or malformed name is refused before opening
     app = ensure_application()
-    ws = open_workspace(db, annotator or "system")
+    ws = open_workspace(db, annotator or "system", create=True)
     apply_language(app, ws.setting(LANGUAGE_KEY))
-    name = annotator or ws.setting("annotator")
+    name = annotator or ws.setting(ANNOTATOR_KEY)
     if not name:
         name = ask_annotator_name(getpass.getuser())
         if not name:
-            return 1
-    annotator_layer(name)  # a reserved or malformed name is refused before it is remembered
-    if not ws.read_only:
-        ws.set_setting("annotator", name)
-    ws.who = name
-    window = MainWindow(ws, name, review)
+            ws.close()
+            return None
+        annotator_layer(name)  # a reserved or malformed name is refused before it is kept
+        if not ws.read_only:
+            ws.set_setting(ANNOTATOR_KEY, name)
+    annotator_layer(name)
+    return Session(app).show(ws, name, review)
+
+
+def run_gui(db: str | None, annotator: str | None, review: bool = False) -> int:
+    window = start_window(db, annotator, review)
+    if window is None:
+        return 1
     window.show()
-    return app.exec()
+    return ensure_application().exec()

@@ -32,6 +32,12 @@ from annotator.gui.plain import shorten, tooltip
 from annotator.gui.suggestion_look import describe, suggestion_selections
 
 FLASH_MS = 700
+# The text selection's colour, fixed rather than the style's, so that the label colours
+# (resources/schema.json, Okabe-Ito hues) are chosen against it: no label may look like the
+# selection, also under colour blindness (tests/test_label_colors.py).
+SELECTION_COLOR = "#308CC6"
+# How strongly a span's label colour tints the text behind it, by how the span is shown.
+TINT_ALPHA = {"flash": 255, "selected": 170, "partner": 170, "plain": 120}
 _DEPTH_UNDERLINES = (
     QTextCharFormat.UnderlineStyle.NoUnderline,
     QTextCharFormat.UnderlineStyle.DashUnderline,
@@ -80,6 +86,11 @@ class ArticleView(QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor(SELECTION_COLOR))
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+        self.setPalette(palette)
         option = self.document().defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -234,7 +245,7 @@ class ArticleView(QPlainTextEdit):
         if key not in self._formats:
             base = QColor(self.colors.get(label, "#cccccc"))
             background = QColor(base)
-            background.setAlpha({"flash": 255, "selected": 170, "partner": 170}.get(role, 90))
+            background.setAlpha(TINT_ALPHA.get(role, TINT_ALPHA["plain"]))
             fmt = QTextCharFormat()
             fmt.setBackground(background)
             fmt.setUnderlineStyle(

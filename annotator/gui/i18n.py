@@ -31,16 +31,16 @@ def apply_language(app: QApplication, setting: str | None) -> str:
     for old in app.findChildren(QTranslator, TRANSLATOR_NAME):
         app.removeTranslator(old)
         old.deleteLater()
+    # English too: its plural forms ("1 document", "2 documents") come from annotator_en.
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    names = [(f"annotator_{language}", translations_dir())]
     if language != "en":
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, folder in (
-            (f"annotator_{language}", translations_dir()),
-            (f"qtbase_{language}", qt_dir),
-        ):
-            translator = QTranslator(app)
-            translator.setObjectName(TRANSLATOR_NAME)
-            if translator.load(name, folder):
-                app.installTranslator(translator)
+        names.append((f"qtbase_{language}", qt_dir))
+    for name, folder in names:
+        translator = QTranslator(app)
+        translator.setObjectName(TRANSLATOR_NAME)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
     app.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft
         if language in RIGHT_TO_LEFT

@@ -81,11 +81,16 @@ def position_key(layer: str) -> str:
 class MainWindow(QMainWindow):
     # After a document is shown (review mode and the gold comparison follow it).
     document_opened = Signal(str)
+    # The user picked an interface language (already remembered); the session rebuilds.
+    language_chosen = Signal(str)
 
     def __init__(self, workspace: Workspace, annotator: str, review: bool = False) -> None:
         super().__init__()
         self.workspace = workspace
-        self.layer = annotator_layer(annotator)
+        # A reviewer starts on gold: opening the reviewer's own layer first would count time
+        # there and create an empty annotator layer for someone who only reviews.
+        own_layer = annotator_layer(annotator)
+        self.layer = GOLD_LAYER if review else own_layer
         self.annotator = annotator
         self.schema = workspace.schema
         self.doc: Document | None = None
@@ -143,9 +148,12 @@ class MainWindow(QMainWindow):
         self.external_timer = QTimer(self)
         self.external_timer.setInterval(EXTERNAL_CHECK_MS)
 
-        self.setWindowTitle(self.tr("Arabic News Annotator — {name}").format(name=annotator))
+        self.working_as = QLabel()
+        self.working_as.setObjectName("workingAs")
+        self.working_as.setTextFormat(Qt.TextFormat.PlainText)
         self._build_layout()
         self._build_menus()
+        self._show_who()
         self.compare = GoldCompare(self, workspace, self.article, self.events)
         self.review = ReviewMode(self)
         self.view_menu.addSeparator()
@@ -196,10 +204,11 @@ class MainWindow(QMainWindow):
         splitter.setSizes([260, 760, 380])
         self.setCentralWidget(splitter)
         self.statusBar().addPermanentWidget(self.suggestion_review.status)
+        self.statusBar().addPermanentWidget(self.working_as)
 
     def _build_menus(self) -> None:
         a = self.window_actions
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a.quit)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         edit.addActions([self.undo_action, self.redo_action])
@@ -378,6 +387,7 @@ class MainWindow(QMainWindow):
             self._record_time(self.doc.id)
             self._save_view_state()
         self.layer = layer
+        self._show_who()
         # Suggestions follow the shown layer: in review mode accepting one into gold is refused
         # (the core's rule) rather than silently writing the reviewer's own layer.
         self.suggestion_review.layer = layer
@@ -388,6 +398,19 @@ class MainWindow(QMainWindow):
         self.panel.set_statuses(self.workspace.statuses(layer))
         self._refresh()
         self.notes.refresh()
+
+    def _show_who(self) -> None:
+        """Who is working, and as what, in the title and the status bar at all times."""
+        if self.layer == GOLD_LAYER:
+            who = self.tr("{name}, reviewing (writes gold)").format(name=self.annotator)
+        else:
+            who = self.tr("{name}, annotating").format(name=self.annotator)
+        self.working_as.setText(who)
+        self.setWindowTitle(
+            self.tr("Arabic News Annotator — {who} — {file}").format(
+                who=who, file=self.workspace.path.name
+            )
+        )
 
     def _record_time(self, next_doc: str | None) -> None:
         previous, seconds = self.clock.switch(next_doc)
@@ -713,9 +736,7 @@ class MainWindow(QMainWindow):
 
     def _on_languages_triggered(self, action: QAction) -> None:
         self._remember(LANGUAGE_KEY, action.data() or None)
-        self.statusBar().showMessage(
-            self.tr("The new language applies the next time the annotator starts."), 10000
-        )
+        self.language_chosen.emit(action.data() or "")
 
     def _on_refresh_triggered(self, _checked: bool = False) -> None:
         self._show_external_changes(force=True)

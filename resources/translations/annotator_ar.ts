@@ -119,8 +119,8 @@
         <translation>أدنى اتفاق (f1_overlap الإجمالي):</translation>
     </message>
     <message>
-        <source>{docs} documents compared between {layers}</source>
-        <translation>{docs} مستندات مقارنة بين {layers}</translation>
+        <source>{docs} compared between {layers}</source>
+        <translation>قورنت {docs} بين {layers}</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -136,6 +136,42 @@
     <message>
         <source>Your annotator name:</source>
         <translation>اسمك كمُعلِّق:</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>لا وثائق</numerusform>
+            <numerusform>وثيقة واحدة</numerusform>
+            <numerusform>وثيقتان</numerusform>
+            <numerusform>%n وثائق</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>لا مقاطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>لا ملفات</numerusform>
+            <numerusform>ملف واحد</numerusform>
+            <numerusform>ملفان</numerusform>
+            <numerusform>%n ملفات</numerusform>
+            <numerusform>%n ملفًا</numerusform>
+            <numerusform>%n ملف</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -197,6 +233,164 @@
     <message>
         <source>{count} things are missing. Ctrl+Enter again marks the document done.</source>
         <translation>ينقص {count} من العناصر. اضغط Ctrl+Enter مرة أخرى لاعتبار المستند منجزًا.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Every document</source>
+        <translation>كل الوثائق</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>الطبقة</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+</context>
+<context>
+    <name>FileMenu</name>
+    <message>
+        <source>New workspace…</source>
+        <translation>مساحة عمل جديدة…</translation>
+    </message>
+    <message>
+        <source>Open workspace…</source>
+        <translation>فتح مساحة عمل…</translation>
+    </message>
+    <message>
+        <source>Import articles…</source>
+        <translation>استيراد مقالات…</translation>
+    </message>
+    <message>
+        <source>Import a folder of articles…</source>
+        <translation>استيراد مجلد مقالات…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <source>Package for an annotator…</source>
+        <translation>حزمة لمُعلِّق…</translation>
+    </message>
+    <message>
+        <source>Merge workspaces…</source>
+        <translation>دمج مساحات عمل…</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>استعادة نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <source>Switch annotator…</source>
+        <translation>تبديل المُعلِّق…</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>المفتوحة مؤخرًا</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>لم يتغيّر شيء</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>أُلغي؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>مساحة عمل جديدة</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose Open workspace… to open it.</source>
+        <translation>{path} موجود من قبل؛ اختر «فتح مساحة عمل…» لفتحه.</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>فتح مساحة عمل</translation>
+    </message>
+    <message>
+        <source>Switch annotator</source>
+        <translation>تبديل المُعلِّق</translation>
+    </message>
+    <message>
+        <source>Who annotates now? The window reopens with that person&apos;s own layer.</source>
+        <translation>من يعلّق الآن؟ تُفتح النافذة من جديد على طبقة هذا الشخص.</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>استيراد مقالات</translation>
+    </message>
+    <message>
+        <source>Import a folder of articles</source>
+        <translation>استيراد مجلد مقالات</translation>
+    </message>
+    <message>
+        <source>This workspace is open read-only; nothing can be imported.</source>
+        <translation>مساحة العمل هذه مفتوحة للقراءة فقط؛ لا يمكن استيراد شيء.</translation>
+    </message>
+    <message>
+        <source>Importing {files}…</source>
+        <translation>جارٍ استيراد {files}…</translation>
+    </message>
+    <message>
+        <source>Imported {documents} ({existing} already there).</source>
+        <translation>اُستورد {documents} ({existing} موجودة من قبل).</translation>
+    </message>
+    <message>
+        <source>Exporting {layer}…</source>
+        <translation>جارٍ تصدير {layer}…</translation>
+    </message>
+    <message>
+        <source>Exported {documents} with {spans} to {path}.</source>
+        <translation>صُدِّر {documents} مع {spans} إلى {path}.</translation>
+    </message>
+    <message>
+        <source>Name the annotator and the package file.</source>
+        <translation>سمِّ المُعلِّق وملف الحزمة.</translation>
+    </message>
+    <message>
+        <source>Packaging for {name}…</source>
+        <translation>جارٍ إعداد حزمة {name}…</translation>
+    </message>
+    <message>
+        <source>Wrote {documents} for {name} to {path}.</source>
+        <translation>كُتب {documents} لـ{name} في {path}.</translation>
+    </message>
+    <message>
+        <source>Merge workspaces</source>
+        <translation>دمج مساحات عمل</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>جارٍ الدمج…</translation>
+    </message>
+    <message>
+        <source>This workspace has no backups yet.</source>
+        <translation>لا توجد لمساحة العمل هذه نسخ احتياطية بعد.</translation>
+    </message>
+    <message>
+        <source>Restored {path} from {backup}.</source>
+        <translation>اُستعيد {path} من {backup}.</translation>
     </message>
 </context>
 <context>
@@ -272,20 +466,12 @@
         <translation>مساحة العمل هذه مفتوحة للقراءة فقط: يمكنك القراءة والتصفح، لكن لا يمكن الوسم أو التعديل.</translation>
     </message>
     <message>
-        <source>Arabic News Annotator — {name}</source>
-        <translation>مُعلِّم الأخبار العربية — {name}</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
-    </message>
-    <message>
-        <source>Label schema…</source>
-        <translation>مخطط الوسوم…</translation>
     </message>
     <message>
         <source>&amp;Tag</source>
@@ -312,6 +498,18 @@
         <translation>ا&amp;لاقتراحات</translation>
     </message>
     <message>
+        <source>{name}, reviewing (writes gold)</source>
+        <translation>{name}، مراجِع (يكتب الطبقة الذهبية)</translation>
+    </message>
+    <message>
+        <source>{name}, annotating</source>
+        <translation>{name}، مُعلِّق</translation>
+    </message>
+    <message>
+        <source>Arabic News Annotator — {who} — {file}</source>
+        <translation>مُعلِّق الأخبار العربية — {who} — {file}</translation>
+    </message>
+    <message>
         <source>Every document is done.</source>
         <translation>أُنجزت كل المستندات.</translation>
     </message>
@@ -336,8 +534,57 @@
         <translation>لا يمكن ربط {head} بـ{child}.</translation>
     </message>
     <message>
-        <source>The new language applies the next time the annotator starts.</source>
-        <translation>تُطبَّق اللغة الجديدة عند التشغيل القادم.</translation>
+        <source>Label schema…</source>
+        <translation>مخطط الوسوم…</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Package for an annotator</source>
+        <translation>حزمة لمُعلِّق</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>ملف الحزمة</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُعلِّق</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRun</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancelling… nothing will be changed.</source>
+        <translation>جارٍ الإلغاء… لن يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>لم يتغيّر شيء</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>The workspace is replaced by the backup you choose; its current state is kept as a backup first, so this can be undone.</source>
+        <translation>تحلّ النسخة التي تختارها محلّ مساحة العمل؛ وتُحفظ حالتها الحالية أولًا نسخةً احتياطية، فيمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>استعادة</translation>
     </message>
 </context>
 <context>
@@ -612,6 +859,13 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>Cannot open</source>
+        <translation>تعذّر الفتح</translation>
+    </message>
+</context>
+<context>
     <name>SpanForm</name>
     <message>
         <source>Select a span to edit it.</source>
@@ -734,6 +988,13 @@
     <message>
         <source>Keep both</source>
         <translation>أبقِ الاثنين</translation>
+    </message>
+</context>
+<context>
+    <name>TargetFile</name>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
     </message>
 </context>
 <context>

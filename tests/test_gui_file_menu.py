@@ -1,0 +1,267 @@
+"""The File menu driven as a person would: the action, Qt's own file dialog (a path typed and
+Enter), the progress dialog; then the store is asked what it holds."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
+
+from annotator.cli import main
+from annotator.core.backups import list_backups
+from annotator.core.records import DocumentRecord
+from annotator.core.workspace import Workspace
+from annotator.formats import registry
+from annotator.gui import create_window
+from annotator.recent import recent_workspaces
+from tests.conftest import SEEDS
+from tests.gui_files import answer_file_dialog, modal, trigger
+
+ACTIONS = (
+    "action_new_workspace",
+    "action_open_workspace",
+    "action_import",
+    "action_export",
+    "action_package",
+    "action_merge",
+    "action_restore",
+    "action_switch_annotator",
+)
+
+
+def documents(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+
+@pytest.fixture
+def window(qtbot, db_path):
+    with Workspace(db_path) as ws:
+        ws.import_records([DocumentRecord(text="نص أول للمقال", path="a.txt", id="a")])
+    window = create_window(db_path, "amal")
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def current(window):
+    """The window the session shows now (opening a workspace rebuilds it in place)."""
+    return window.session.window
+
+
+def test_every_file_action_is_in_the_file_menu(window):
+    names = [a.objectName() for a in window.file_menu.actions()]
+    for name in ACTIONS:
+        assert name in names
+    assert names[-1] == "quit"
+
+
+def test_the_import_dialog_offers_every_format_the_registry_reads(qtbot, window):
+    trigger(window, "action_import")
+    dialog = modal(qtbot, "importFileDialog")
+    offered = [f.split(" (")[0] for f in dialog.nameFilters()]
+    assert set(registry.names("import")) <= set(offered)
+    assert all(f"*{suffix}" in dialog.nameFilters()[0] for suffix in registry.import_suffixes())
+    dialog.reject()
+
+
+def test_import_articles_from_the_file_dialog(qtbot, window, db_path):
+    trigger(window, "action_import")
+    answer_file_dialog(qtbot, "importFileDialog", SEEDS[0])
+    qtbot.waitUntil(lambda: documents(db_path) == 2)
+    qtbot.waitUntil(lambda: window.panel.list.count() == 2)
+    assert "1 document " in window.statusBar().currentMessage()
+
+
+def test_import_a_folder(qtbot, window, db_path):
+    trigger(window, "action_import_folder")
+    answer_file_dialog(qtbot, "importFolderDialog", SEEDS[0].parent)
+    qtbot.waitUntil(lambda: documents(db_path) == 1 + len(SEEDS))
+
+
+def test_a_bad_line_is_the_cli_sentence_and_changes_nothing(
+    qtbot, capsys, window, db_path, tmp_path
+):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "جيد"}\n{"text": 5}\n', encoding="utf-8")
+    trigger(window, "action_import")
+    answer_file_dialog(qtbot, "importFileDialog", bad)
+    box = modal(qtbot, "errorMessage")
+    assert isinstance(box, QMessageBox)
+    assert documents(db_path) == 1
+    assert main(["--db", str(db_path), "import", str(bad)]) == 2
+    assert capsys.readouterr().err == f"annotator: {box.text()}\n"
+    assert "line 2" in box.text()
+
+
+def test_cancelling_an_import_changes_nothing(qtbot, window, db_path, tmp_path):
+    big = tmp_path / "many.jsonl"
+    big.write_text(
+        "".join(json.dumps({"text": f"مقال رقم {i}"}) + "\n" for i in range(20000)),
+        encoding="utf-8",
+    )
+    run = window.session.file_menu.import_paths([str(big)])
+    progress = run.dialog
+    assert isinstance(progress, QProgressDialog) and progress.objectName() == "importProgress"
+    with qtbot.waitSignal(run.cancelled, timeout=20000):
+        qtbot.waitUntil(lambda: progress.value() > 0)
+        button = progress.findChild(QPushButton)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert documents(db_path) == 1
+    assert "nothing was changed" in window.statusBar().currentMessage()
+
+
+def test_dropping_files_imports_them(qtbot, window, db_path):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SEEDS[2]))])
+    where = (
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = QDragEnterEvent(*where)  # a drag arrives over the window, then is dropped
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(*where)
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: documents(db_path) == 2)
+
+
+def test_export_with_layer_status_and_file(qtbot, window, db_path, tmp_path):
+    ws = window.workspace
+    doc = ws.documents()[0].id
+    ws.add_span(doc, "amal", 0, 2, "CLAIM", {"checkworthy": "yes"})
+    ws.set_status(doc, "amal", "done")
+    target = tmp_path / "out.jsonl"
+    trigger(window, "action_export")
+    dialog = modal(qtbot, "exportDialog")
+    layer = dialog.findChild(QComboBox, "exportLayer")
+    layer.setCurrentIndex(layer.findData("amal"))
+    status = dialog.findChild(QComboBox, "exportStatus")
+    status.setCurrentIndex(status.findData("done"))
+    formats = dialog.findChild(QComboBox, "exportFormat")
+    assert [formats.itemData(i) for i in range(formats.count())] == registry.names("export")
+    assert formats.currentData() == "jsonl"
+    qtbot.mouseClick(dialog.findChild(QPushButton, "exportTargetChoose"), Qt.MouseButton.LeftButton)
+    answer_file_dialog(qtbot, "exportFileDialog", target)
+    assert dialog.findChild(QLineEdit, "exportTarget").text() == str(target)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    manifest = tmp_path / "out.jsonl.manifest.json"
+    qtbot.waitUntil(manifest.exists)
+    lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [(d["layer"], d["status"], len(d["spans"])) for d in lines] == [("amal", "done", 1)]
+    assert json.loads(manifest.read_text(encoding="utf-8"))["spans"] == 1
+
+
+def test_new_workspace_opens_in_the_same_place(qtbot, window, tmp_path):
+    target = tmp_path / "fresh.db"
+    trigger(window, "action_new_workspace")
+    answer_file_dialog(qtbot, "newWorkspaceDialog", target)
+    qtbot.waitUntil(lambda: current(window) is not window)
+    fresh = current(window)
+    qtbot.addWidget(fresh)
+    assert fresh.isVisible() and not window.isVisible()
+    assert fresh.workspace.path == target and target.exists()
+    assert fresh.panel.list.count() == 0
+    assert fresh.annotator == "amal"
+
+
+def test_open_workspace_and_the_recent_list(qtbot, window, db_path, tmp_path):
+    other = tmp_path / "other.db"
+    with Workspace(other) as ws:
+        ws.import_records([DocumentRecord(text="نص آخر", path="b.txt", id="b")])
+        ws.import_records([DocumentRecord(text="نص ثالث", path="c.txt", id="c")])
+    trigger(window, "action_open_workspace")
+    answer_file_dialog(qtbot, "openWorkspaceDialog", other)
+    qtbot.waitUntil(lambda: current(window) is not window)
+    second = current(window)
+    qtbot.addWidget(second)
+    assert second.panel.list.count() == 2
+    assert [p.resolve() for p in recent_workspaces()][:2] == [other.resolve(), db_path.resolve()]
+    # Back to the first one through File > Open recent.
+    second.session.file_menu.fill_recent_menu()
+    recent = second.session.file_menu.recent_menu.actions()
+    assert [a.text() for a in recent] == [str(db_path.resolve())]
+    recent[0].trigger()
+    third = current(window)
+    qtbot.addWidget(third)
+    assert third.workspace.path.resolve() == db_path.resolve() and third.panel.list.count() == 1
+
+
+def test_switch_annotator_is_explicit_and_remembered(qtbot, window, db_path):
+    trigger(window, "action_switch_annotator")
+    dialog = modal(qtbot, "switchAnnotatorDialog")
+    assert isinstance(dialog, QInputDialog)
+    edit = dialog.findChild(QLineEdit)
+    edit.selectAll()
+    qtbot.keyClicks(edit, "omar")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: current(window) is not window)
+    switched = current(window)
+    qtbot.addWidget(switched)
+    assert switched.annotator == "omar" and switched.layer == "omar"
+    assert "omar" in switched.windowTitle()
+    with Workspace(db_path, read_only=True) as ws:
+        assert ws.setting("annotator") == "omar"
+
+
+def test_merge_and_package(qtbot, window, db_path, tmp_path):
+    from annotator.review.assign import assign
+
+    ws = window.workspace
+    assign(ws, ["omar"], 0.0, 0, False)
+    package = tmp_path / "omar.db"
+    trigger(window, "action_package")
+    dialog = modal(qtbot, "packageDialog")
+    dialog.findChild(QComboBox, "packageAnnotator").setCurrentText("omar")
+    dialog.findChild(QLineEdit, "packageTarget").setText(str(package))
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(package.exists)
+    with Workspace(package, who="omar") as theirs:
+        doc = theirs.documents()[0].id
+        theirs.add_span(doc, "omar", 0, 2, "QUOTE", {"kind": "direct"})
+    trigger(window, "action_merge")
+    answer_file_dialog(qtbot, "mergeFileDialog", package)
+    qtbot.waitUntil(lambda: "omar" in Workspace(db_path, read_only=True).layers())
+    assert len(Workspace(db_path, read_only=True).spans(doc, "omar")) == 1
+
+
+def test_restore_a_backup_reopens_in_place(qtbot, window, db_path):
+    from annotator.core.backups import create_backup
+
+    ws = window.workspace
+    create_backup(ws._db.conn, db_path, "manual")
+    doc = ws.documents()[0].id
+    ws.add_span(doc, "amal", 0, 2, "QUOTE", {"kind": "direct"})
+    trigger(window, "action_restore")
+    dialog = modal(qtbot, "restoreDialog")
+    backups = dialog.findChild(QListWidget, "backupList")
+    row = next(i for i in range(backups.count()) if "manual" in backups.item(i).text())
+    backups.setCurrentRow(row)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: current(window) is not window)
+    qtbot.addWidget(current(window))
+    with Workspace(db_path, read_only=True) as check:
+        assert check.spans(doc, "amal") == []
+    assert any(b.reason == "before-restore" for b in list_backups(db_path))
