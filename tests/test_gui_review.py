@@ -8,8 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QPlainTextEdit, QPushButton, QTableWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette, QTextCharFormat
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+)
 
 from annotator.core.model import Status
 from annotator.core.workspace import Workspace
@@ -94,6 +102,20 @@ def child(window, kind, name: str):
     return found
 
 
+def answer_confirmation(button) -> list[str]:
+    """Press ``button`` in the next confirmation the window asks; returns its text."""
+    seen: list[str] = []
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "confirmAdjudicated"
+        seen.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, press)
+    return seen
+
+
 def gold(db: Path, doc: str = "d0"):
     with Workspace(db) as ws:
         return {(s.start, s.end, s.label): s for s in ws.spans(doc, "gold")}
@@ -123,7 +145,9 @@ def test_review_panel_from_accept_agreed_to_adjudicated(qtbot, db):
     qtbot.keyClick(article, Qt.Key.Key_J)
     assert conflicts.currentRow() == 0
     assert article.selection_offsets() == at("beta gamma delta")
-    assert "omar: QUOTE 6–22 «beta gamma delta»" in bare(versions.toPlainText())
+    # Where the versions differ is marked: omar's extra " delta", nothing cut off.
+    assert "omar: QUOTE 6–22 «beta gamma⟦ delta⟧»" in bare(versions.toPlainText())
+    assert "amal: QUOTE 6–16 «beta gamma»" in bare(versions.toPlainText())
     qtbot.mouseClick(child(window, QPushButton, "mergeUnion"), Qt.MouseButton.LeftButton)
     merged = gold(db)[(*at("beta gamma delta"), "QUOTE")]
     assert merged.provenance["method"] == "merge"
@@ -198,7 +222,7 @@ def test_every_annotator_layer_is_painted_beneath_gold_and_leaving_review_clears
     window.review.toggle.setChecked(False)
     assert window.layer == "rev"
     assert article.extraSelections() == []  # rev's own layer is empty
-    assert not child(window, object, "reviewDock").isVisible()
+    assert not child(window, object, "reviewPanel").isVisible()
 
 
 def test_the_legend_names_the_layers_that_worked_on_the_document_in_fixed_styles(qtbot, db):
@@ -446,9 +470,12 @@ def test_review_decisions_are_undone_and_redone_with_ctrl_z_like_gold_edits(qtbo
     undo()
     assert resolutions(db)[2] is None
 
+    answer_confirmation(QMessageBox.StandardButton.Yes)  # conflicts are still open
     qtbot.mouseClick(child(window, QPushButton, "markAdjudicated"), Qt.MouseButton.LeftButton)
     with Workspace(db) as ws:
         assert ws.status("d0", "gold") == Status.ADJUDICATED
+    window.activateWindow()  # the closed question handed the focus back to no one (offscreen)
+    qtbot.waitUntil(window.isActiveWindow)
     undo()
     with Workspace(db) as ws:
         assert ws.status("d0", "gold") != Status.ADJUDICATED
@@ -499,3 +526,112 @@ def test_a_long_report_can_be_cancelled(qtbot, db, monkeypatch):
         gate.set()
     assert dialog.heading.text() == "Cancelled." and not dialog.progress.isVisible()
     assert dialog.report is None
+    dialog.finish()  # the thread emits cancelled just before it ends: Qt aborts on a live one
+
+
+def test_mark_adjudicated_with_open_conflicts_asks_and_says_how_many(qtbot, db):
+    window = open_window(qtbot, db)
+    mark = child(window, QPushButton, "markAdjudicated")
+    seen = answer_confirmation(QMessageBox.StandardButton.No)
+    qtbot.mouseClick(mark, Qt.MouseButton.LeftButton)
+    assert seen and "4" in seen[0]
+    with Workspace(db) as ws:
+        assert ws.status("d0", "gold") != Status.ADJUDICATED
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    answer_confirmation(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(mark, Qt.MouseButton.LeftButton)
+    with Workspace(db) as ws:
+        assert ws.status("d0", "gold") == Status.ADJUDICATED
+
+
+def test_resolve_all_open_conflicts_by_one_strategy_in_one_undo_step(qtbot, db):
+    window = open_window(qtbot, db)
+    strategy = child(window, object, "resolveAllStrategy")
+    strategy.setCurrentIndex(strategy.findData("take:omar"))
+    qtbot.mouseClick(child(window, QPushButton, "resolveAll"), Qt.MouseButton.LeftButton)
+    with Workspace(db) as ws:
+        conflicts = find_conflicts(ws, "d0")
+    assert all(c.resolved for c in conflicts)
+    assert (*at("beta gamma delta"), "QUOTE") in gold(db)
+    assert (*at("epsilon zeta"), "QUOTE") in gold(db)
+    assert (*at("theta"), "DATE") not in gold(db)
+    assert "Conflicts resolved: 4" in window.statusBar().currentMessage()
+    assert child(window, object, "conflictSummary").text() == "0 of 4 conflicts open"
+    window.undo_action.trigger()
+    assert gold(db) == {}
+
+
+def test_the_conflict_list_shows_notes_flagged_first(qtbot, db):
+    with Workspace(db, who="omar") as ws:
+        quote = next(s for s in ws.spans("d0", "omar") if s.start == at("epsilon zeta")[0])
+        ws.add_note("d0", "omar", "claim or quote? ask the editor", span_id=quote.id, flagged=True)
+        ws.add_note("d0", "omar", "العنوان مضلل", flagged=True)
+    window = open_window(qtbot, db)
+    rows = [
+        bare(window.findChild(QListWidget, "conflictList").item(i).text())
+        for i in range(6)
+        if window.findChild(QListWidget, "conflictList").item(i)
+    ]
+    assert rows[0].startswith("Note on the document") and "العنوان مضلل" in rows[0]
+    assert "label differs" in rows[1] and "⚑ omar: claim or quote? ask the editor" in rows[1]
+    notes = window.findChild(QListWidget, "noteList")
+    assert notes.count() == 2  # review mode lists every layer's notes
+
+
+def test_review_mode_keeps_the_article_wide_and_the_title_elides(qtbot, db_path):
+    long_title = "عنوان طويل جدا عن الاجتماع " * 20
+    text = long_title + "\n" + TEXT
+    build(db_path, [(text, {"amal": [span("alpha", "QUOTE", text)], "omar": []})]).close()
+    window = create_window(db_path, "rev", False)
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    article = child(window, ArticleView, "articleView")
+    width = article.width()
+    window.review.toggle.setChecked(True)
+    qtbot.waitUntil(lambda: child(window, object, "reviewPanel").isVisible())
+    assert article.width() >= width
+    assert window.side.isAncestorOf(child(window, object, "reviewPanel"))
+    title = child(window, object, "documentTitle")
+    assert title.text().endswith("…") and len(title.text()) < len(title.full_text)
+    assert title.full_text.startswith("عنوان طويل")
+
+
+def test_the_conflict_list_reads_in_arabic_with_isolated_snippets(qtbot, db):
+    with Workspace(db) as ws:
+        ws.set_setting("gui.language", "ar")
+    try:
+        window = open_window(qtbot, db)
+        rows = window.findChild(QListWidget, "conflictList")
+        first = rows.item(0).text()
+        assert "الحدود مختلفة" in first and "boundary" not in first
+        assert "«\u2068beta gamma delta\u2069»" in first
+    finally:
+        window.close()
+        with Workspace(db) as ws:
+            ws.set_setting("gui.language", "en")
+        open_window(qtbot, db).close()  # back to the English interface for later tests
+
+
+def test_the_article_shows_both_extents_of_a_boundary_conflict(qtbot, db):
+    window = open_window(qtbot, db)
+    article = child(window, ArticleView, "articleView")
+    child(window, QListWidget, "conflictList").setCurrentRow(0)  # beta gamma (delta)
+    tinted = [
+        (s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in article.extraSelections()
+        if s.format.background().color().alpha() == 70
+    ]
+    assert tinted == [(at("gamma")[1], at("delta")[1])]  # " delta": omar's, not amal's
+    underlined = {
+        (s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in article.extraSelections()
+        if s.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+    }
+    assert {at("beta gamma"), at("beta gamma delta")} <= underlined
+    # The selection over the region lets those tints and underlines show through.
+    assert article.palette().color(QPalette.ColorRole.Highlight).alpha() < 255
+    window.review.toggle.setChecked(False)
+    assert article.palette().color(QPalette.ColorRole.Highlight).alpha() == 255

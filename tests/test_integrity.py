@@ -134,8 +134,8 @@ CASES = {
         ["schema: trigger events_append_only_update is missing"],
     ),
     "foreign table added": (
-        ["CREATE TABLE notes (x)"],
-        ["schema: unexpected table notes"],
+        ["CREATE TABLE scribbles (x)"],
+        ["schema: unexpected table scribbles"],
     ),
     "column dropped": (
         ["ALTER TABLE documents DROP COLUMN published"],

@@ -300,3 +300,22 @@ def test_an_adjudicated_document_stays_adjudicated(tmp_path, main_ws):
     )
     merge_workspaces(main_ws, [tmp_path / "rania.db"])
     assert main_ws.status("d0", "gold").value == "adjudicated"
+
+
+def test_notes_travel_in_a_package_and_back_with_a_merge(tmp_path, main_ws):
+    assign(main_ws, ["amal"], overlap=0.0, seed=1)
+    doc = documents_for(main_ws, "amal")[0]
+    main_ws.add_note(doc, "amal", "read the source again")
+    make_package(main_ws, "amal", tmp_path / "amal-package.db")
+    with Workspace(tmp_path / "amal-package.db", who="amal") as package:
+        assert [n.text for n in package.notes(doc)] == ["read the source again"]
+        span = package.add_span(doc, "amal", 0, 8, "CLAIM")
+        package.add_note(doc, "amal", "minister or ministry?", span_id=span.id, flagged=True)
+    merge_workspaces(main_ws, [tmp_path / "amal-package.db"])
+    notes = main_ws.notes(doc, "amal")
+    assert [(n.text, n.flagged, n.span_id) for n in notes] == [
+        ("minister or ministry?", True, span.id),
+        ("read the source again", False, None),
+    ]
+    (again,) = merge_workspaces(main_ws, [tmp_path / "amal-package.db"])
+    assert not again.changed and len(main_ws.notes(doc)) == 2

@@ -71,7 +71,7 @@ def test_conflict_rows_and_versions_name_every_layer_and_keep_markup_literal(tmp
         )
         assert [bare(line) for line in version_lines(boundary, TEXT)] == [
             "amal: QUOTE 6–16 «beta gamma»",
-            "omar: QUOTE 6–22 «beta gamma delta»",
+            "omar: QUOTE 6–22 «beta gamma⟦ delta⟧»",  # where the versions differ, marked
         ]
         assert can_merge(boundary)
         start, end = at("<b>zeta</b>")
@@ -182,3 +182,12 @@ def test_a_relation_conflict_lists_each_layers_links_and_cannot_be_merged(tmp_pa
         "amal: said_by: QUOTE 6–16 «beta gamma» → SPEAKER 0–5 «alpha»",
         f"omar: said_by: QUOTE 6–16 «beta gamma» → SPEAKER {at('eta')[0]}–{at('eta')[1]} «eta»",
     ]
+
+
+def test_long_versions_differing_by_one_character_show_that_character_not_an_ellipsis():
+    from annotator.review.screen import marked
+
+    text = "ق" * 100 + "الوزير" + "ب" * 200
+    shown = bare(marked(text, 99, 306, (100, 306)))
+    assert shown.startswith("«⟦ق⟧الوزير") and "…" in shown and shown.endswith("ب»")
+    assert bare(marked(text, 100, 306, (100, 306))).startswith("«الوزير")

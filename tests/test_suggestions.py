@@ -154,3 +154,27 @@ def test_a_manual_speaker_span_is_linked_when_the_quote_is_accepted(workspace, d
     assert [(r.head, r.child) for r in workspace.relations(doc_id, "amal")] == [
         (accepted.id, manual.id)
     ]
+
+
+def test_replacing_my_speaker_by_a_suggestion_keeps_my_quotes_link_and_undo_restores(
+    workspace, doc_id
+):
+    from annotator.core.commands import ReplaceWithSuggestion
+
+    suggest_document(workspace, doc_id)
+    speaker = next(s for s in suggestions.pending(workspace, doc_id) if s.label == "SPEAKER")
+    mine = workspace.add_span(doc_id, "amal", speaker.start, speaker.end - 2, "SPEAKER")
+    quote = workspace.add_span(doc_id, "amal", TEXT.index("بلاده"), TEXT.index("."), "QUOTE")
+    link = workspace.add_relation(quote.id, mine.id, "said_by")
+    assert [s.id for s in suggestions.overlapping_own(workspace, speaker, "amal")] == [mine.id]
+    command = ReplaceWithSuggestion(workspace, doc_id, "amal", speaker.id, [mine.id])
+    command.do()
+    [relation] = workspace.relations(doc_id, "amal")
+    assert (relation.head, relation.child) == (quote.id, command.copy_id)
+    assert {s.id for s in workspace.spans(doc_id, "amal")} == {quote.id, command.copy_id}
+    command.undo()
+    assert {s.id for s in workspace.spans(doc_id, "amal")} == {quote.id, mine.id}
+    assert [r.id for r in workspace.relations(doc_id, "amal")] == [link.id]
+    command.do()
+    assert {s.id for s in workspace.spans(doc_id, "amal")} == {quote.id, command.copy_id}
+    assert check_workspace(workspace) == []

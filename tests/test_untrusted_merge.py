@@ -42,7 +42,9 @@ def build_other(path: Path) -> dict[str, str]:
         relation = ws.add_relation(quote.id, speaker.id, "said_by")
         ws.set_status("d1", "amal", "done")
         ws.delete_span(ws.add_span("d2", "amal", 5, 9, "CLAIM").id)
+        note = ws.add_note("d1", "amal", "المتحدث غير واضح", span_id=speaker.id, flagged=True)
     return {
+        "N": note.id,
         "Q": quote.id,
         "S": speaker.id,
         "E": elsewhere.id,
@@ -76,6 +78,11 @@ HOSTILE_ROWS = {
     "publication date not ISO": "UPDATE documents SET published = 'yesterday' WHERE id = 'd2'",
     "tombstone of an unknown kind": "UPDATE tombstones SET kind = 'document'",
     "author as bytes": "UPDATE spans SET author = x'ff00' WHERE id = :Q",
+    "note with a control character": "UPDATE notes SET text = 'a' || char(27) || '[2J' "
+    "WHERE id = :N",
+    "note flagged neither 0 nor 1": "UPDATE notes SET flagged = 'yes' WHERE id = :N",
+    "note time not ISO": "UPDATE notes SET created = 'soon' WHERE id = :N",
+    "note text untrimmed": "UPDATE notes SET text = ' x ' WHERE id = :N",
 }
 
 
@@ -93,7 +100,15 @@ def write_raw(path: Path, sql: str, ids: dict[str, str]) -> None:
 def data(ws: Workspace) -> list[tuple]:
     return [
         tuple(row)
-        for table in ("documents", "layers", "spans", "relations", "doc_status", "tombstones")
+        for table in (
+            "documents",
+            "layers",
+            "spans",
+            "relations",
+            "doc_status",
+            "tombstones",
+            "notes",
+        )
         for row in ws._db.execute(f"SELECT count(*) FROM {table}")
     ]
 
@@ -123,6 +138,9 @@ def test_a_sound_other_file_merges(tmp_path, main_ws):
     build_other(other)
     (report,) = merge_workspaces(main_ws, [other])
     assert report.documents_added == 2 and report.counts["spans_added"] == 4
+    assert report.counts["notes_offered"] == 1
+    (note,) = main_ws.notes("d1", "amal")
+    assert note.flagged and note.text == "المتحدث غير واضح"
 
 
 @pytest.mark.parametrize(

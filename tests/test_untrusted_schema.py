@@ -28,7 +28,7 @@ HOSTILE = {
         "unexpected trigger wipe",
     ),
     "view": (["CREATE VIEW everything AS SELECT id FROM documents"], "unexpected view everything"),
-    "table": (["CREATE TABLE notes (x)"], "unexpected table notes"),
+    "table": (["CREATE TABLE scribbles (x)"], "unexpected table scribbles"),
     "index": (["CREATE INDEX spans_label ON spans(label)"], "unexpected index spans_label"),
     "generated column": (
         ["ALTER TABLE documents ADD COLUMN shout TEXT GENERATED ALWAYS AS (upper(title)) VIRTUAL"],

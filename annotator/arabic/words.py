@@ -108,6 +108,37 @@ def snap_selection(text: str, start: int, end: int, *, whole_words: bool) -> tup
     return (start, end) if start < end else None
 
 
+def token_touching(text: str, offset: int) -> tuple[int, int] | None:
+    """The word that contains ``offset`` or has an edge there (the one after it first).
+
+    A mouse press or release lands between characters; in right-to-left text a number or a
+    Latin name is laid out left to right, so its visual ends map to the logical positions
+    around it and either neighbour may be the word the pointer was over.
+    """
+    starts, ends = _starts_and_ends(text)
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < ends[i]:
+        return starts[i], ends[i]
+    if i >= 0 and offset == ends[i]:
+        return starts[i], ends[i]
+    return None
+
+
+def tokens_dragged(text: str, pressed: int, released: int) -> tuple[int, int] | None:
+    """What a drag between two offsets means when Qt's selection came out empty.
+
+    Dragging across "14" in "14 يناير" can start and end on the same logical position (the
+    digits run left to right inside a right-to-left line), so Qt selects nothing. The words
+    under both ends of the drag, and everything between, are what the annotator swept over.
+    """
+    found = [t for t in (token_touching(text, pressed), token_touching(text, released)) if t]
+    if not found:
+        return None
+    start = min([pressed, released, *(t[0] for t in found)])
+    end = max([pressed, released, *(t[1] for t in found)])
+    return snap_selection(text, start, end, whole_words=True)
+
+
 def _base_letters(word: str) -> list[tuple[str, int]]:
     """(base letter, offset just after it and its marks) for each letter of a word."""
     letters: list[tuple[str, int]] = []

@@ -12,7 +12,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from annotator.core.model import Document, Relation, Span, Status
+from annotator.core.model import Document, Note, Relation, Span, Status
+from annotator.core.notes import NOTE_SELECT, note_from_row
 from annotator.core.rows import SPAN_SELECT, loads, relation_from_row, span_from_row
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ class LayerBatch:
     relations: dict[str, list[Relation]]
     statuses: dict[str, Status]
     contributors: dict[str, list[str]]
+    notes: dict[str, list[Note]]
 
 
 def document_batches(ws: Workspace, size: int = BATCH_SIZE) -> Iterator[list[Document]]:
@@ -85,7 +87,13 @@ def layer_batch(ws: Workspace, layer: str, doc_ids: Sequence[str]) -> LayerBatch
         [*ids, *ids],
     ):
         contributors.setdefault(doc_id, []).append(name)
-    return LayerBatch(spans, relations, statuses, contributors)
+    notes: dict[str, list[Note]] = {}
+    for row in ws.query(
+        f"{NOTE_SELECT} WHERE layer = ? AND doc_id IN ({marks}) ORDER BY doc_id, created, id",
+        [layer, *ids],
+    ):
+        notes.setdefault(row[1], []).append(note_from_row(row))
+    return LayerBatch(spans, relations, statuses, contributors, notes)
 
 
 def document_count(ws: Workspace) -> int:

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from annotator.core import suggestions
 from annotator.core.errors import ValidationError
-from annotator.core.model import GoldState, Relation, Span, Status, new_id
+from annotator.core.model import GoldState, Note, Relation, Span, Status, new_id
 from annotator.core.workspace import Workspace
 
 
@@ -272,3 +272,113 @@ class RejectSuggestion:
 
     def undo(self) -> None:
         suggestions.reopen(self.ws, self.suggestion_id)
+
+
+@dataclass
+class ReplaceWithSuggestion:
+    """Accept a suggestion in place of the annotator's overlapping spans of the same label.
+
+    The replaced spans' links move to the accepted copy (a quote keeps its speaker); undo
+    reopens the suggestion and puts the annotator's spans back with their links and ids. One
+    transaction each way, so an undo step never stops half-way.
+    """
+
+    ws: Workspace
+    doc_id: str
+    layer: str
+    suggestion_id: str
+    replaced_ids: list[str]
+    copy_id: str = field(default_factory=new_id)
+    removed: list[tuple[Span, list[Relation]]] = field(default_factory=list)
+
+    def do(self) -> None:
+        with self.ws.batch():
+            removed = [self.ws.delete_span(span_id) for span_id in self.replaced_ids]
+            suggestions.accept_many(
+                self.ws, [self.suggestion_id], self.layer, {self.suggestion_id: self.copy_id}
+            )
+            gone = set(self.replaced_ids)
+            linked: set[tuple[str, str, str]] = set()
+            for _span, relations in removed:
+                for rel in relations:
+                    head = self.copy_id if rel.head in gone else rel.head
+                    child = self.copy_id if rel.child in gone else rel.child
+                    key = (head, child, rel.label)
+                    if head != child and key not in linked and not self._linked(*key):
+                        self.ws.add_relation(head, child, rel.label)
+                        linked.add(key)
+        self.removed = [(span, list(relations)) for span, relations in removed]
+
+    def _linked(self, head: str, child: str, label: str) -> bool:
+        return any(
+            (r.head, r.child, r.label) == (head, child, label)
+            for r in self.ws.relations(self.doc_id, self.layer)
+        )
+
+    def undo(self) -> None:
+        with self.ws.batch():
+            suggestions.reopen(self.ws, self.suggestion_id)
+            for span, _relations in self.removed:
+                self.ws.restore_span(span)
+            restored: set[str] = set()
+            for _span, relations in self.removed:
+                for rel in relations:
+                    if rel.id not in restored and not self.ws.has_relation(rel.id):
+                        self.ws.add_relation(rel.head, rel.child, rel.label, relation_id=rel.id)
+                        restored.add(rel.id)
+
+
+@dataclass
+class AddNote:
+    """Leave a note on a span (``span_id``) or the document; undo takes it away again."""
+
+    ws: Workspace
+    doc_id: str
+    layer: str
+    text: str
+    span_id: str | None = None
+    flagged: bool = False
+    note: Note | None = None
+
+    def do(self) -> None:
+        if self.note is None:
+            self.note = self.ws.add_note(
+                self.doc_id, self.layer, self.text, span_id=self.span_id, flagged=self.flagged
+            )
+        else:
+            self.ws.restore_note(self.note)
+
+    def undo(self) -> None:
+        assert self.note is not None
+        self.ws.delete_note(self.note.id)
+
+
+@dataclass
+class DeleteNote:
+    ws: Workspace
+    doc_id: str
+    note_id: str
+    removed: Note | None = None
+
+    def do(self) -> None:
+        self.removed = self.ws.delete_note(self.note_id)
+
+    def undo(self) -> None:
+        assert self.removed is not None
+        self.ws.restore_note(self.removed)
+
+
+@dataclass
+class FlagNote:
+    """Flag a note for the reviewer, or take the flag away; undo sets it back."""
+
+    ws: Workspace
+    doc_id: str
+    note_id: str
+    flagged: bool
+
+    def do(self) -> None:
+        self.ws.set_note_flagged(self.note_id, self.flagged)
+
+    def undo(self) -> None:
+        self.ws.set_note_flagged(self.note_id, not self.flagged)

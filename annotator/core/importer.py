@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.changes import ChangeKind
 from annotator.core.errors import InputError, ValidationError
-from annotator.core.model import GOLD_LAYER, IMPORTED_LAYER, Relation, Span, Status, new_id
+from annotator.core.model import GOLD_LAYER, IMPORTED_LAYER, Note, Relation, Span, Status, new_id
+from annotator.core.notes import notes_from_objects
 from annotator.core.records import DocumentRecord, ImportReport
 from annotator.core.rowchecks import usable_id
 from annotator.core.rows import check_layer_name, dumps, normalize_published, now
@@ -60,6 +61,7 @@ class Importer:
             "rels": [],
             "status": [],
             "events": [],
+            "notes": [],
         }
         self.pending_chars = 0
         # Documents added or annotated by records not yet written (flushed when one recurs).
@@ -119,7 +121,7 @@ class Importer:
             self.report.documents_existing += 1
             self._fill_missing_published(record, doc_id)
 
-        has_annotations = bool(record.spans or record.relations or record.status)
+        has_annotations = bool(record.spans or record.relations or record.status or record.notes)
         if not has_annotations:
             return
         layer = self.layer_override or record.layer or DEFAULT_IMPORT_LAYER
@@ -133,6 +135,7 @@ class Importer:
         self.refs = {}
         spans = self._spans(record, text, doc_id, layer, existing)
         self._relations(record, doc_id, layer, spans, is_new)
+        self._queue_notes(record.notes, doc_id, layer, None)
         if record.status:
             try:
                 status = Status(record.status)
@@ -232,6 +235,10 @@ class Importer:
                 span = Span(old.id, *_span_fields(span))
             self.seen_span_ids.add(span.id)
             usable[span.id] = span
+            try:
+                self._queue_notes(raw.get("notes"), doc_id, layer, span.id)
+            except _Rejected as exc:
+                raise _Rejected(f"span {_span_name(raw, number)}: {exc}") from exc
             self._note_ref(raw, span, number)
             if old is None:
                 self.pending["spans"].append(span)
@@ -365,6 +372,15 @@ class Importer:
             self.pending["rels"].append(Relation(rel_id, doc_id, layer, head, child, str(label)))
             self.report.relations_added += 1
 
+    # ------------------------------------------------------------------ notes
+    def _queue_notes(self, raw: Any, doc_id: str, layer: str, span_id: str | None) -> None:
+        """Notes of a document line or a span; one already in the workspace is not repeated."""
+        try:
+            notes: list[Note] = notes_from_objects(raw, doc_id, layer, span_id, layer)
+        except ValidationError as exc:
+            raise _Rejected(str(exc)) from exc
+        self.pending["notes"].extend(notes)
+
     # ------------------------------------------------------------------ writing
     def _flush(self) -> None:
         docs, spans, rels = self.pending["docs"], self.pending["spans"], self.pending["rels"]
@@ -375,6 +391,8 @@ class Importer:
             w.insert_spans(spans, updated=stamp)
         if rels:
             w.insert_relations(rels, updated=stamp)
+        if self.pending["notes"]:
+            self.report.notes_added += w.insert_notes(self.pending["notes"], if_absent=True)
         for doc_id, layer, status, updated in self.pending["status"]:
             w.set_status(doc_id, layer, status, updated)
         if self.pending["events"]:
@@ -404,6 +422,7 @@ def _refuse_forbidden_characters(record: DocumentRecord) -> None:
         "meta": record.meta,
         "spans": record.spans,
         "relations": record.relations,
+        "notes": record.notes,
     }
     if not _any_forbidden(fields):
         return

@@ -5,7 +5,7 @@ merge, a disk error) has broken is reported with its id instead of crashing the 
 checked: SQLite's own integrity check, the file's identity and schema against what the
 migrations create, every document's text against its SHA-256 and the normalisation contract,
 every span against its document's text and the label schema, every relation's two ends, and
-every layer and status value.
+every layer and status value, and every note.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from typing import Any
 from annotator.core.errors import ValidationError
 from annotator.core.fileschema import select_columns
 from annotator.core.model import Status
+from annotator.core.notes import NOTE_SELECT
 from annotator.core.rowchecks import (
     check_id,
+    check_note_row,
     check_number,
     check_published,
     check_span_fields,
@@ -85,6 +87,7 @@ def _check(ws: Workspace) -> list[Problem]:
     problems += _relations(ws)
     problems += _layers_and_statuses(ws.query)
     problems += _tombstones(ws)
+    problems += _notes(ws)
     return problems
 
 
@@ -248,6 +251,15 @@ def _tombstones(ws: Workspace) -> Iterator[Problem]:
             check_tombstone_row(row)
         except ValidationError as exc:
             yield Problem(f"tombstone {_shown(row['id'])}", str(exc))
+
+
+def _notes(ws: Workspace) -> Iterator[Problem]:
+    """Notes obey the rules every note is written with (a raw write may break them)."""
+    for row in ws.query_dicts(f"{NOTE_SELECT} ORDER BY id"):
+        try:
+            check_note_row(row)
+        except ValidationError as exc:
+            yield Problem(f"note {_shown(row['id'])}", str(exc))
 
 
 def _json_object(value: Any) -> dict[str, Any] | None:

@@ -65,6 +65,21 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Note:
+    """An annotator's remark on a span (``span_id``) or on a whole document (``span_id`` None),
+    possibly ``flagged`` for the reviewer. It lives in the layer of the work it comments on."""
+
+    id: str
+    doc_id: str
+    layer: str
+    span_id: str | None
+    text: str
+    author: str
+    flagged: bool = False
+    created: str = ""
+
+
+@dataclass(frozen=True)
 class GoldState:
     """A document's gold as a reviewer's decision found or left it: its spans and relations,
     its gold status and the decisions recorded on its conflicts (what undo puts back)."""

@@ -32,6 +32,8 @@ class DocumentRecord:
     adjudicator: str | None = None
     spans: list[dict[str, Any]] = field(default_factory=list)
     relations: list[dict[str, Any]] = field(default_factory=list)
+    # Document-level notes as JSONL carries them (span notes stay inside ``spans``).
+    notes: Any = None
 
 
 @dataclass
@@ -43,6 +45,7 @@ class ImportReport:
     spans_existing: int = 0
     relations_added: int = 0
     relations_existing: int = 0
+    notes_added: int = 0
     layers: set[str] = field(default_factory=set)
 
     def summary(self) -> str:

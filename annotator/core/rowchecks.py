@@ -19,7 +19,8 @@ from typing import Any
 import regex
 
 from annotator.core.errors import ValidationError
-from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Status
+from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Note, Status
+from annotator.core.notes import check_note
 from annotator.core.rows import check_layer_name, layer_kind, normalize_published
 from annotator.core.text import (
     forbidden_character,
@@ -237,3 +238,29 @@ def check_tombstone(kind: object, row_id: object, layer: object, deleted: object
 
 def check_tombstone_row(row: dict[str, Any]) -> None:
     check_tombstone(row["kind"], row["id"], row["layer"], row["deleted"])
+
+
+def check_note_row(row: dict[str, Any]) -> None:
+    """A stored note: usable ids, a known layer name, flagged 0 or 1, and text, author and
+    time as ``core/notes.py`` requires of every note (its text stored already normalised)."""
+    check_id("note id", row["id"])
+    check_id("its document id", row["doc_id"])
+    check_layer_name(row["layer"])
+    if row["span_id"] is not None:
+        check_id("its span id", row["span_id"])
+    if row["flagged"] not in (0, 1) or isinstance(row["flagged"], float):
+        raise ValidationError(f"its flagged {row['flagged']!r} is not 0 or 1.")
+    note = check_note(
+        Note(
+            row["id"],
+            row["doc_id"],
+            row["layer"],
+            row["span_id"],
+            check_string("its text", row["text"]),
+            row["author"],
+            bool(row["flagged"]),
+            row["created"],
+        )
+    )
+    if note.text != row["text"]:
+        raise ValidationError("its text is not stored as a note is (trimmed, NFC).")

@@ -237,6 +237,33 @@ def _v_search_and_list(db: sqlite_utils.Database) -> None:
     index_new_documents(db.conn)
 
 
+def _v_notes(db: sqlite_utils.Database) -> None:
+    """Annotators' notes on spans and documents, possibly flagged for the reviewer.
+
+    A note names its span by id without a foreign key: deleting a span and undoing it brings
+    the same id back, and the note with it. The unique identity (place, author, time, text)
+    makes importing the same JSONL twice, or merging a copy back, add nothing.
+    """
+    db.executescript(
+        """
+        CREATE TABLE notes (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer TEXT NOT NULL REFERENCES layers(name),
+            span_id TEXT,
+            text TEXT NOT NULL,
+            author TEXT NOT NULL,
+            flagged INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX notes_doc_layer ON notes(doc_id, layer);
+        CREATE INDEX notes_flagged ON notes(flagged) WHERE flagged;
+        CREATE UNIQUE INDEX notes_identity
+            ON notes(doc_id, layer, ifnull(span_id, ''), author, created, text);
+        """
+    )
+
+
 # Index i holds the migration from schema version i to i + 1. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
@@ -245,6 +272,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v_models,
     _v_imported_layer_kind,
     _v_search_and_list,
+    _v_notes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

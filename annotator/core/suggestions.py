@@ -190,6 +190,22 @@ def pending(ws: Workspace, doc_id: str, label: str | None = None) -> list[Span]:
     return sort_spans(s for s in spans if label is None or s.label == label)
 
 
+def overlapping_own(
+    ws: Workspace, suggestion: Span, layer: str, among: Sequence[Span] | None = None
+) -> list[Span]:
+    """Spans of ``layer`` with the suggestion's label whose extent overlaps it.
+
+    Accepting such a suggestion as it is would nest a second span of the same label inside
+    (or around) the annotator's own: the window asks instead whether to replace theirs, keep
+    theirs or keep both. ``among`` is the layer's spans when the caller has read them already.
+    """
+    return [
+        s
+        for s in (ws.spans(suggestion.doc_id, layer) if among is None else among)
+        if s.label == suggestion.label and s.start < suggestion.end and suggestion.start < s.end
+    ]
+
+
 def _suggestion(ws: Workspace, suggestion_id: str) -> Span:
     span = ws.span(suggestion_id)
     if span.layer != SUGGESTIONS_LAYER:

@@ -19,7 +19,8 @@ from typing import Any
 
 from annotator.core.errors import ValidationError
 from annotator.core.folding import search_key
-from annotator.core.model import GOLD_LAYER, Relation, Span, Status
+from annotator.core.model import GOLD_LAYER, Note, Relation, Span, Status
+from annotator.core.notes import check_note
 from annotator.core.rowchecks import (
     check_assignment,
     check_document_row,
@@ -550,6 +551,45 @@ class Writer:
             "INSERT INTO assignments (doc_id, annotator, role, assigned) VALUES (?,?,?,?)",
             checked,
         )
+
+    # ------------------------------------------------------------------ notes
+    def insert_notes(self, notes: Iterable[Note], *, if_absent: bool = False) -> int:
+        """New notes (checked); ``if_absent`` skips one already there (same id or same place,
+        author, time and text). Returns how many were written."""
+        written = 0
+        verb = "INSERT OR IGNORE" if if_absent else "INSERT"
+        for note in notes:
+            note = check_note(note)
+            check_id("note id", note.id)
+            check_layer_name(note.layer)
+            self.text(note.doc_id)  # the document must exist
+            cursor = self._conn.execute(
+                f"{verb} INTO notes (id, doc_id, layer, span_id, text, author, flagged, created) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    note.id,
+                    note.doc_id,
+                    note.layer,
+                    note.span_id,
+                    note.text,
+                    note.author,
+                    int(note.flagged),
+                    note.created,
+                ],
+            )
+            if cursor.rowcount:
+                written += 1
+                self._touch(note.doc_id, note.layer)
+        return written
+
+    def delete_notes(self, notes: Iterable[Note]) -> None:
+        for note in notes:
+            self._conn.execute("DELETE FROM notes WHERE id = ?", [note.id])
+            self._touch(note.doc_id, note.layer)
+
+    def set_note_flagged(self, note: Note, flagged: bool) -> None:
+        self._conn.execute("UPDATE notes SET flagged = ? WHERE id = ?", [int(flagged), note.id])
+        self._touch(note.doc_id, note.layer)
 
     def set_setting(self, key: str, value: Any) -> None:
         check_line("setting", key, empty=False)

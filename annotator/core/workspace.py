@@ -29,12 +29,14 @@ from annotator.core.model import (
     Document,
     DocumentSummary,
     GoldState,
+    Note,
     Relation,
     Span,
     Status,
     StoredModel,
     new_id,
 )
+from annotator.core.notes import NOTE_SELECT, check_note_text, note_from_row
 from annotator.core.records import DocumentRecord, ImportReport
 from annotator.core.rowchecks import check_offsets
 from annotator.core.rows import (
@@ -42,6 +44,7 @@ from annotator.core.rows import (
     check_layer_name,
     loads,
     normalize_published,
+    now,
     relation_from_row,
     span_from_row,
 )
@@ -767,6 +770,92 @@ class Workspace:
                 w.set_status(doc_id, GOLD_LAYER, state.status)
             w.replace_resolutions(doc_id, state.resolutions)
             w.payload.update({"spans": sorted(wanted), "relations": sorted(wanted_rels)})
+
+    # ----------------------------------------------------------------- notes
+    def notes(self, doc_id: str, layer: str | None = None) -> list[Note]:
+        """A document's notes (of one layer, or of every layer), flagged first, then by time."""
+        where, params = "WHERE doc_id = ?", [doc_id]
+        if layer is not None:
+            where, params = where + " AND layer = ?", [doc_id, layer]
+        rows = self._db.execute(f"{NOTE_SELECT} {where} ORDER BY flagged DESC, created, id", params)
+        return [note_from_row(r) for r in rows]
+
+    def note(self, note_id: str) -> Note:
+        row = self._db.execute(f"{NOTE_SELECT} WHERE id = ?", [note_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No note with id '{note_id}'.")
+        return note_from_row(row)
+
+    def add_note(
+        self,
+        doc_id: str,
+        layer: str,
+        text: str,
+        *,
+        span_id: str | None = None,
+        flagged: bool = False,
+        note_id: str | None = None,
+    ) -> Note:
+        """A note by this workspace's user on a span of ``layer`` or on the document."""
+        self.document(doc_id)
+        check_layer_name(layer)
+        if span_id is not None and self.span_place(span_id) != (doc_id, layer):
+            raise ValidationError(f"Span '{span_id}' is not in {doc_id}'s layer '{layer}'.")
+        note = Note(
+            note_id or new_id(),
+            doc_id,
+            layer,
+            span_id,
+            check_note_text(text),
+            self.who,
+            flagged,
+            now(),
+        )
+        self.restore_note(note, action="add_note")
+        return note
+
+    def restore_note(self, note: Note, *, action: str = "restore_note") -> None:
+        """Write ``note`` as it is, id and time included (the undo of ``delete_note``)."""
+        payload = {"note": note.id, "span": note.span_id, "flagged": note.flagged}
+        with self.writing(
+            action, ChangeKind.NOTES, doc_id=note.doc_id, layer=note.layer, payload=payload
+        ) as w:
+            w.ensure_layer(note.layer)
+            w.insert_notes([note])
+
+    def delete_note(self, note_id: str) -> Note:
+        note = self.note(note_id)
+        with self.writing(
+            "delete_note",
+            ChangeKind.NOTES,
+            doc_id=note.doc_id,
+            layer=note.layer,
+            payload={"note": note.id},
+        ) as w:
+            w.delete_notes([note])
+        return note
+
+    def set_note_flagged(self, note_id: str, flagged: bool) -> Note:
+        note = self.note(note_id)
+        with self.writing(
+            "flag_note",
+            ChangeKind.NOTES,
+            doc_id=note.doc_id,
+            layer=note.layer,
+            payload={"note": note.id, "flagged": bool(flagged)},
+        ) as w:
+            w.set_note_flagged(note, bool(flagged))
+        return replace(note, flagged=bool(flagged))
+
+    def search_notes(self, words: str, limit: int = 200) -> list[Note]:
+        """Notes whose text or author holds ``words`` (case-insensitive), flagged first."""
+        pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self._db.execute(
+            f"{NOTE_SELECT} WHERE text LIKE ? ESCAPE '\\' OR author LIKE ? ESCAPE '\\' "
+            "ORDER BY flagged DESC, created DESC LIMIT ?",
+            [pattern, pattern, limit],
+        )
+        return [note_from_row(r) for r in rows]
 
     # ----------------------------------------------------------------- settings
     def setting(self, key: str, default: Any = None) -> Any:

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from annotator.core.errors import InputError
-from annotator.core.model import GOLD_LAYER, Document, Relation, Span
+from annotator.core.model import GOLD_LAYER, Document, Note, Relation, Span
+from annotator.core.notes import note_object
 from annotator.core.records import MAX_DOCUMENT_BYTES, DocumentRecord
 from annotator.core.rowchecks import refuse_non_finite
 from annotator.core.workspace import Workspace
@@ -105,6 +106,7 @@ def record_from_object(obj: dict[str, Any], path: str, number: int) -> DocumentR
         adjudicator=obj.get("adjudicator"),
         spans=obj.get("spans") or [],
         relations=obj.get("relations") or [],
+        notes=obj.get("notes"),
     )
 
 
@@ -116,12 +118,17 @@ def document_object(
     spans: list[Span],
     relations: list[Relation],
     adjudicator: str | None = None,
+    notes: list[Note] | None = None,
 ) -> dict[str, Any]:
     """One line of the export, exactly in the contract's shape.
 
     Gold lines also name their ``adjudicator`` (who decided the gold layer), right after the
-    ``annotators`` whose layers it was decided from.
+    ``annotators`` whose layers it was decided from. Notes are additive: a document or span
+    carries ``notes`` only when it has some, so lines without notes are as before.
     """
+    by_span: dict[str | None, list[dict[str, Any]]] = {}
+    for note in notes or []:
+        by_span.setdefault(note.span_id, []).append(note_object(note))
     obj: dict[str, Any] = {
         "id": doc.id,
         "text": doc.text,
@@ -138,20 +145,26 @@ def document_object(
     }
     if layer == GOLD_LAYER:
         obj["adjudicator"] = adjudicator
-    obj["spans"] = [
-        {
-            "id": s.id,
-            "start": s.start,
-            "end": s.end,
-            "label": s.label,
-            "text": doc.text[s.start : s.end],
-            "attrs": s.attrs,
-        }
-        for s in spans
-    ]
+    obj["spans"] = [_span_object(doc, s, by_span.get(s.id)) for s in spans]
     obj["relations"] = [
         {"id": r.id, "head": r.head, "child": r.child, "label": r.label} for r in relations
     ]
+    if by_span.get(None):
+        obj["notes"] = by_span[None]
+    return obj
+
+
+def _span_object(doc: Document, s: Span, notes: list[dict[str, Any]] | None) -> dict[str, Any]:
+    obj: dict[str, Any] = {
+        "id": s.id,
+        "start": s.start,
+        "end": s.end,
+        "label": s.label,
+        "text": doc.text[s.start : s.end],
+        "attrs": s.attrs,
+    }
+    if notes:
+        obj["notes"] = notes
     return obj
 
 
@@ -164,6 +177,7 @@ def export_object(item: ExportDocument) -> dict[str, Any]:
         item.spans,
         item.relations,
         item.adjudicator,
+        item.notes,
     )
 
 

@@ -12,7 +12,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from annotator.core.batches import BATCH_SIZE, document_batches, layer_batch
-from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Document, Relation, Span, Status
+from annotator.core.model import (
+    GOLD_LAYER,
+    SUGGESTIONS_LAYER,
+    Document,
+    Note,
+    Relation,
+    Span,
+    Status,
+)
 from annotator.core.workspace import Workspace
 
 
@@ -27,6 +35,8 @@ class ExportDocument:
     spans: list[Span] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     adjudicator: str | None = None
+    # The layer's notes on this document and its spans (span_id None: on the document).
+    notes: list[Note] = field(default_factory=list)
 
 
 def select(
@@ -57,6 +67,7 @@ def select(
                     spans=batch.spans.get(doc.id, []),
                     relations=batch.relations.get(doc.id, []),
                     adjudicator=adjudicators.get(doc.id),
+                    notes=batch.notes.get(doc.id, []),
                 )
             if progress:
                 progress(seen)

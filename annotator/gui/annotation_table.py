@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.document_state import DocumentState, row_changes
 from annotator.core.model import GOLD_LAYER
-from annotator.gui.plain import shorten, tooltip
+from annotator.gui.plain import is_rtl, tooltip
 from annotator.review.screen import provenance_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,7 +42,13 @@ _ROLES = frozenset(
 )
 
 
+# A cell holds at most this much (one line); the view elides it to the column's width.
+CELL_CHARS = 300
+
+
 class SpanTableModel(QAbstractTableModel):
+    """Text, label, the attribute values (values first, names in the tooltip) and speaker."""
+
     TEXT, LABEL, ATTRIBUTES, SPEAKER = range(4)
 
     def __init__(self, colors: dict[str, str]) -> None:
@@ -95,7 +101,7 @@ class SpanTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("Text"), self.tr("Label"), self.tr("Attributes"), self.tr("Speaker"))
+        titles = (self.tr("Text"), self.tr("Label"), self.tr("Values"), self.tr("Speaker"))
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -119,8 +125,11 @@ class SpanTableModel(QAbstractTableModel):
             return tooltip(provenance_text(span))
         value = self._cells(span.id)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == self.ATTRIBUTES and span.attrs:
+                named = "\n".join(f"{k}: {v}" for k, v in sorted(span.attrs.items()))
+                return tooltip(named)
             return tooltip(value) if value else None
-        return shorten(value, 60)
+        return " ".join(value.split())[:CELL_CHARS]
 
     def _cells(self, span_id: str) -> tuple[str, str, str, str]:
         """A row's four texts, worked out the first time Qt asks and kept until the reset."""
@@ -132,7 +141,7 @@ class SpanTableModel(QAbstractTableModel):
             cells = (
                 self._state.span_text(span),
                 span.label,
-                ", ".join(f"{k}={v}" for k, v in sorted(span.attrs.items())),
+                " · ".join(v for _k, v in sorted(span.attrs.items()) if v),
                 self._state.span_text(speaker) if speaker else "",
             )
             self._cache[span_id] = cells
@@ -140,13 +149,25 @@ class SpanTableModel(QAbstractTableModel):
 
 
 class ArticleTextDelegate(QStyledItemDelegate):
-    """Draws cells holding article text right to left, whatever the interface direction, so
-    an Arabic span's closing quotation mark or dash stays at its end."""
+    """Draws cells holding article text or attribute values in their own direction (Arabic
+    right to left, an ISO date left to right) whatever the interface direction, so an Arabic
+    span's closing quotation mark stays at its end; a cell too long for its column ends in an
+    ellipsis at the text's logical end, never at its start."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
-        option.direction = Qt.LayoutDirection.RightToLeft
-        option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if is_rtl(option.text):
+            option.direction = Qt.LayoutDirection.RightToLeft
+            option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        else:
+            option.direction = Qt.LayoutDirection.LeftToRight
+            option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        width = option.rect.width() - 8  # the style's text margins
+        if width > 0:
+            option.text = option.fontMetrics.elidedText(
+                option.text, Qt.TextElideMode.ElideRight, width
+            )
+        option.textElideMode = Qt.TextElideMode.ElideNone
 
 
 class AnnotationTable(QTableView):
@@ -165,7 +186,7 @@ class AnnotationTable(QTableView):
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._article_text = ArticleTextDelegate(self)
-        for column in (SpanTableModel.TEXT, SpanTableModel.SPEAKER):
+        for column in (SpanTableModel.TEXT, SpanTableModel.ATTRIBUTES, SpanTableModel.SPEAKER):
             self.setItemDelegateForColumn(column, self._article_text)
         self._quiet = False
         self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)

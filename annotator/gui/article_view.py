@@ -21,9 +21,9 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip
 
-from annotator.arabic.words import snap_selection
+from annotator.arabic.words import snap_selection, tokens_dragged
 from annotator.core.checks import nesting_depths, pick_at, spans_at
 from annotator.core.model import Span
 from annotator.core.text import Utf16Offsets
@@ -66,6 +66,8 @@ class ArticleView(QPlainTextEdit):
         self._selected: str | None = None
         self._partners: Collection[str] = ()
         self._flash: str | None = None
+        self._pressed_at: QPoint | None = None
+        self._usual_palette: QPalette | None = None  # kept while the selection is see-through
         self._formats: dict[tuple[str, str, int], QTextCharFormat] = {}
         self._painted: dict[str, tuple[tuple[object, ...], QTextEdit.ExtraSelection]] = {}
         # Painted under the spans: other layers in review mode, gold differences for feedback.
@@ -128,6 +130,32 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self.offsets.to_utf16(start))
         cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
+
+    def set_see_through_selection(self, on: bool) -> None:
+        """A translucent selection (review mode): the layers' underlines and tints under a
+        selected conflict region stay visible, so both versions' extents show."""
+        if on == (self._usual_palette is not None):
+            return
+        if not on:
+            assert self._usual_palette is not None
+            self.setPalette(self._usual_palette)
+            self._usual_palette = None
+            return
+        self._usual_palette = QPalette(self.palette())
+        palette = QPalette(self._usual_palette)
+        highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
+        highlight.setAlpha(60)
+        palette.setColor(QPalette.ColorRole.Highlight, highlight)
+        palette.setColor(QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text))
+        self.setPalette(palette)
+
+    def drop_selection(self) -> None:
+        """Leave only the caret where the selection ended, so no stale selection colour
+        hides the painted spans (after an edge moved, a span was tagged, or Escape)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
 
     def selected_range(self, whole_words: bool) -> tuple[int, int] | None:
         """What tagging the current selection would store, snapped; None if nothing selected."""
@@ -254,9 +282,18 @@ class ArticleView(QPlainTextEdit):
         self.paint_spans(self._spans, self._selected, self._partners)
 
     # ------------------------------------------------------------------ mouse
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed_at = event.position().toPoint()
+        super().mousePressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        pressed, self._pressed_at = self._pressed_at, None
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        released = event.position().toPoint()
+        if pressed is not None and self._select_dragged(pressed, released):
             return
         offset = self.offset_at(int(event.position().x()), int(event.position().y()))
         # A click on a character's trailing half puts the caret after it: try both sides.
@@ -270,6 +307,21 @@ class ArticleView(QPlainTextEdit):
             self.suggestion_clicked.emit(suggested.id)
         else:
             self.span_clicked.emit(span.id if span else "")
+
+    def _select_dragged(self, pressed: QPoint, released: QPoint) -> bool:
+        """A real drag that Qt turned into an empty selection (across a number or a Latin
+        name in right-to-left text) selects the words it swept over instead."""
+        if (released - pressed).manhattanLength() < QApplication.startDragDistance():
+            return False
+        chosen = tokens_dragged(
+            self._text,
+            self.offset_at(pressed.x(), pressed.y()),
+            self.offset_at(released.x(), released.y()),
+        )
+        if chosen is None:
+            return False
+        self.select_offsets(*chosen)
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Tooltips name the labels under the mouse, so stacked spans can be told apart."""

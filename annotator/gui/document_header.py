@@ -3,9 +3,34 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from annotator.gui.plain import tooltip
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that ends in an ellipsis when it does not fit (at the text's
+    logical end, whatever its direction); ``full_text`` keeps what was set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.full_text = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = " ".join(text.split())
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(0, self.contentsRect().width())
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, width)
+        if shown != self.text():
+            self.setText(shown)
 
 
 class DocumentHeader(QWidget):
@@ -16,9 +41,8 @@ class DocumentHeader(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("documentHeader")
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("documentTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
         # One line whose size never moves the rest of the window: switching documents then
         # repaints the header and the article, not the whole layout. The tooltip has it all.
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -41,7 +65,7 @@ class DocumentHeader(QWidget):
         self.published.editingFinished.connect(self._on_published_editing_finished)
 
     def show_document(self, title: str, published: str | None) -> None:
-        self.title.setText(title)
+        self.title.set_full_text(title)
         self.title.setToolTip(tooltip(title))
         self._shown = published or ""
         self.published.setText(self._shown)

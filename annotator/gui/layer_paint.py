@@ -73,3 +73,29 @@ def diff_selections(
 ) -> list[QTextEdit.ExtraSelection]:
     """Gold differences ``(kind, span)`` as a light tint and an underline per kind."""
     return [_selection(view, span, *DIFF_STYLES[kind], 40) for kind, span in entries]
+
+
+# Where the versions of a boundary conflict differ: a red tint under the layers' underlines.
+DIFFERING_COLOR = "#E8003A"
+DIFFERING_TINT = 70
+
+
+def differing_selections(
+    view: ArticleView, region: tuple[int, int], core: tuple[int, int] | None
+) -> list[QTextEdit.ExtraSelection]:
+    """The characters of a conflict's ``region`` outside the ``core`` every version shares,
+    tinted, so the article shows where the extents part (nothing when there is no core)."""
+    if core is None:
+        return []
+    pieces = [(region[0], core[0]), (core[1], region[1])]
+    return [
+        _selection(
+            view,
+            Span("", "", "", start, end, ""),
+            DIFFERING_COLOR,
+            Underline.NoUnderline,
+            DIFFERING_TINT,
+        )
+        for start, end in pieces
+        if start < end
+    ]

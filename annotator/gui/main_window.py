@@ -57,6 +57,7 @@ from annotator.gui.document_header import DocumentHeader
 from annotator.gui.document_list import DocumentPanel
 from annotator.gui.done_banner import DoneChecksBanner
 from annotator.gui.gold_compare import GoldCompare
+from annotator.gui.notes_panel import NotesPanel
 from annotator.gui.plain import shorten
 from annotator.gui.review_mode import ReviewMode
 from annotator.gui.schema_editor import SchemaEditor
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.suggestion_review = SuggestionReview(
             self, workspace, self.events, self.layer, self.article, self._push, self._report
         )
+        self.notes = NotesPanel(self, self._push)
         # View state (position, time spent) is written a moment after it changes, not on
         # every switch or scroll step; closing the window writes it at once.
         self.save_timer = QTimer(self)
@@ -188,8 +190,11 @@ class MainWindow(QMainWindow):
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(buttons)
-        upper_layout.addWidget(self.form, 1)
-        side = QSplitter(Qt.Orientation.Vertical)
+        upper_layout.addWidget(self.form)
+        upper_layout.addWidget(self.notes, 1)
+        # The side column: in review mode the review panel joins it (gui/review_mode.py), so
+        # the article keeps its width.
+        side = self.side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(upper)
         side.addWidget(self.table)
         side.setChildrenCollapsible(False)
@@ -325,7 +330,9 @@ class MainWindow(QMainWindow):
         self.banner.dismissed.connect(self.banner.hide)
         self.header.published_edited.connect(self._on_header_published_edited)
         self.suggestion_review.current_changed.connect(self._on_suggestions_current_changed)
+        self.suggestion_review.informed.connect(self._on_suggestions_informed)
         self.document_opened.connect(self._on_document_opened)
+        self.notes.document_requested.connect(self._on_panel_document_selected)
 
     # ------------------------------------------------------------------ state
     def current_document(self) -> str | None:
@@ -396,6 +403,7 @@ class MainWindow(QMainWindow):
         self.compare.toggle.setChecked(False)
         self.panel.set_layer(layer)
         self._refresh()
+        self.notes.refresh()
 
     def _show_who(self) -> None:
         """Who is working, and as what, in the title and the status bar at all times."""
@@ -429,6 +437,7 @@ class MainWindow(QMainWindow):
 
     def _show_selection(self) -> None:
         assert self.state is not None
+        self.notes.follow_selection()
         partners = self.state.partners(self.selected)
         if self.selected is not None:
             self.suggestion_review.leave()
@@ -439,6 +448,7 @@ class MainWindow(QMainWindow):
             self.form.show_span(None, "", [], None)
             return
         self._load_completions(span.label)
+        self.article.drop_selection()
         targets = self.state.labelled(link_targets(self.schema, span.label))
         speakers = [(s.id, shorten(self.state.span_text(s), 50)) for s in targets]
         linked = self.state.linked_child(span.id)
@@ -588,7 +598,9 @@ class MainWindow(QMainWindow):
             self._apply_schema()
         if action not in _INVISIBLE and action != EXTERNAL_CHANGE:
             self._show_change_in_list(change)  # another program's: _reload_from_store did
-        if change.kind is ChangeKind.SETTINGS or action in _INVISIBLE or self.doc is None:
+        # Notes are the notes panel's (it refreshes itself); spans are untouched.
+        quiet = (ChangeKind.SETTINGS, ChangeKind.NOTES)
+        if change.kind in quiet or action in _INVISIBLE or self.doc is None:
             return
         self._add_completions(payload)
         if action == "set_published":
@@ -658,6 +670,7 @@ class MainWindow(QMainWindow):
         self.window_actions.link_mode.setChecked(False)
         self.banner.hide()
         self.statusBar().clearMessage()
+        self.article.drop_selection()
         self._select(None)
 
     def _on_neighbour_triggered(self, forward: bool, _checked: bool = False) -> None:
@@ -734,6 +747,11 @@ class MainWindow(QMainWindow):
         self.window_actions.delete_span.setEnabled(not suggestion_id and not self.read_only)
         if suggestion_id:
             self._select(None)
+
+    def _on_suggestions_informed(self, message: str) -> None:
+        """News, not an error: the status bar only, never the form's red error line."""
+        self.form.show_error("")
+        self.statusBar().showMessage(message, 10000)
 
     def _on_snap_words_toggled(self, checked: bool) -> None:
         self._remember(SNAP_KEY, checked)

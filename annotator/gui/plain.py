@@ -7,11 +7,35 @@ Tooltips and some labels treat text that looks like markup as rich text, so an a
 from __future__ import annotations
 
 import html
+import unicodedata
+
+# Past this many characters a tooltip gets a fixed width, so a sentence reads on a few wide
+# lines instead of a narrow column of two words each (Qt wraps rich tooltips tightly).
+WIDE_TOOLTIP_CHARS = 30
+WIDE_TOOLTIP_PX = 480
 
 
 def tooltip(text: str) -> str:
     """A tooltip that shows ``text`` literally, whatever markup it contains."""
-    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+    body = html.escape(text).replace("\n", "<br>")
+    if len(text) > WIDE_TOOLTIP_CHARS:
+        direction = "rtl" if is_rtl(text) else "ltr"
+        return (
+            f"<table width='{WIDE_TOOLTIP_PX}'><tr><td dir='{direction}'>{body}</td></tr></table>"
+        )
+    return "<p>" + body + "</p>"
+
+
+def is_rtl(text: str) -> bool:
+    """Whether ``text`` reads right to left: its first strong character is Arabic or Hebrew
+    (the Unicode first-strong rule), so dates and Latin names stay left to right."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def shorten(text: str, limit: int = 80) -> str:

@@ -1,4 +1,4 @@
-"""Review mode: the window writes gold, shows every annotator's layer, and docks the review panel.
+"""Review mode: the window writes gold, shows every annotator's layer and the review panel.
 
 Turning it on switches the window's layer to ``gold`` (so the tag tools, moves, deletes and
 their undo all edit gold, exactly as in annotation), paints each annotator layer as an underline
@@ -13,9 +13,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QMessageBox
 
 from annotator.arabic.keyboard import layout_independent
 from annotator.core.changes import Change, ChangeKind
@@ -23,9 +23,11 @@ from annotator.core.commands import GoldDecision
 from annotator.core.model import GOLD_LAYER, Status
 from annotator.core.workspace import Workspace
 from annotator.gui.agreement_report import AgreementReportDialog
-from annotator.gui.layer_paint import layer_selections
+from annotator.gui.layer_paint import differing_selections, layer_selections
 from annotator.gui.review_panel import ReviewPanel
+from annotator.gui.review_text import conflict_rows
 from annotator.review.adjudicate import AutoResult, auto_adjudicate
+from annotator.review.bulk import resolve_open
 from annotator.review.conflicts import Conflict, find_conflicts
 from annotator.review.data import annotating
 from annotator.review.resolve import (
@@ -37,8 +39,8 @@ from annotator.review.resolve import (
 )
 from annotator.review.screen import (
     can_merge,
-    conflict_title,
     provenance_text,
+    shared_extent,
     span_line,
     version_layers,
     version_lines,
@@ -56,19 +58,16 @@ class ReviewMode(QObject):
         self.window = window
         self.workspace = window.workspace
         self.layers: list[str] = []
+        self._layer_overlay: list[Any] = []  # every annotator layer's underlines
         self.conflicts: dict[str, Conflict] = {}
         self.current: Conflict | None = None
         self.report: AgreementReportDialog | None = None
         self.panel = ReviewPanel()
-        self.dock = QDockWidget(self.tr("Review"), window)
-        self.dock.setObjectName("reviewDock")
-        self.dock.setWidget(self.panel)
-        self.dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
+        # The panel shares the side column with the form and the table instead of docking
+        # beside it: the article keeps its width, never a few words per line.
+        window.side.insertWidget(0, self.panel)
+        window.side.setStretchFactor(0, 3)
+        self.panel.hide()
         self.toggle = self._action(
             "reviewMode", self.tr("Review mode (write gold)"), ["Ctrl+Shift+R"]
         )
@@ -133,6 +132,7 @@ class ReviewMode(QObject):
         self.panel.merge_clicked.connect(self._on_panel_merge_clicked)
         self.panel.reject_clicked.connect(self._on_panel_reject_clicked)
         self.panel.mark_adjudicated_clicked.connect(self._on_panel_mark_adjudicated_clicked)
+        self.panel.resolve_all_clicked.connect(self._on_panel_resolve_all_clicked)
 
     # ------------------------------------------------------------------ state
     @property
@@ -153,7 +153,7 @@ class ReviewMode(QObject):
             *self.take_actions,
         ):
             action.setEnabled(writable)
-        for widget in (self.panel.accept, self.panel.mark):
+        for widget in (self.panel.accept, self.panel.mark, self.panel.resolve_all):
             widget.setEnabled(writable)
         self.panel.writable = not self.window.read_only
 
@@ -172,8 +172,9 @@ class ReviewMode(QObject):
         if self.panel.styles != styles:
             self.panel.set_layers(styles)
         open_ = sum(not c.resolved for c in conflicts)
+        notes = self.workspace.notes(doc_id)
         self.panel.show_conflicts(
-            [(c.id, conflict_title(c, text)) for c in conflicts],
+            conflict_rows(conflicts, text, notes),
             self.tr("{open} of {all} conflicts open").format(open=open_, all=len(conflicts)),
         )
         status = self.workspace.status(doc_id, GOLD_LAYER)
@@ -181,11 +182,20 @@ class ReviewMode(QObject):
             self.tr("Gold: {status}").format(status=self.window.panel.status_name(status))
         )
         spans = {layer: self.workspace.spans(doc_id, layer) for layer in self.layers}
-        self.window.article.set_overlay(layer_selections(self.window.article, styles, spans))
+        self._layer_overlay = layer_selections(self.window.article, styles, spans)
         self._show_current(self.panel.current_id())
 
     def _show_current(self, conflict_id: str | None) -> None:
         self.current = self.conflicts.get(conflict_id or "")
+        article = self.window.article
+        differing = (
+            differing_selections(
+                article, (self.current.start, self.current.end), shared_extent(self.current)
+            )
+            if self.current is not None
+            else []
+        )
+        article.set_overlay([*differing, *self._layer_overlay])
         if self.current is None:
             self.panel.show_conflict(None, [], False)
             return
@@ -229,12 +239,17 @@ class ReviewMode(QObject):
 
     # ------------------------------------------------------------------ slots
     def _on_toggle_toggled(self, on: bool) -> None:
-        self.dock.setVisible(on)
+        self.panel.setVisible(on)
+        self.window.article.set_see_through_selection(on)
+        if on:
+            total = sum(self.window.side.sizes())
+            self.window.side.setSizes([total * 9 // 20, total * 6 // 20, total * 5 // 20])
         self._set_deciding(on)
         self.window.show_layer(GOLD_LAYER if on else self.window.annotator)
         if on:
             self.refresh()
         else:
+            self._layer_overlay = []
             self.window.article.set_overlay([])
 
     def _on_window_document_opened(self, _doc_id: str) -> None:
@@ -276,9 +291,43 @@ class ReviewMode(QObject):
     def _on_panel_reject_clicked(self) -> None:
         self._decide(reject)
 
+    def _confirm_adjudicated(self) -> bool:
+        """Marking a document final with conflicts still open asks first, saying how many."""
+        open_ = sum(not c.resolved for c in self.conflicts.values())
+        if open_ == 0:
+            return True
+        box = QMessageBox(self.window)
+        box.setObjectName("confirmAdjudicated")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Conflicts still open"))
+        box.setText(
+            self.tr("Conflicts still open: {n}. Mark this document adjudicated anyway?").format(
+                n=open_
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _on_panel_resolve_all_clicked(self, strategy: str) -> None:
+        doc_id = self.window.current_document()
+        if doc_id is None:
+            return
+        reason = self.panel.reason_text()
+        command = GoldDecision(
+            self.workspace, doc_id, lambda ws: resolve_open(ws, doc_id, strategy, reason)
+        )
+        if self.window.push_command(command):
+            self.panel.reason.clear()
+            self.window.statusBar().showMessage(
+                self.tr("Conflicts resolved: {n}.").format(n=command.result), 10000
+            )
+
     def _on_panel_mark_adjudicated_clicked(self, _checked: bool = False) -> None:
         doc_id = self.window.current_document()
-        if doc_id is not None and self.workspace.status(doc_id, GOLD_LAYER) != Status.ADJUDICATED:
+        if doc_id is None or self.workspace.status(doc_id, GOLD_LAYER) == Status.ADJUDICATED:
+            return
+        if self._confirm_adjudicated():
             self.window.push_command(
                 GoldDecision(self.workspace, doc_id, lambda ws: mark_adjudicated(ws, doc_id))
             )

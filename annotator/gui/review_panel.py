@@ -42,8 +42,8 @@ def _plain_label(text: str = "") -> QLabel:
 
 class ReviewPanel(QWidget):
     """Emits ``accept_clicked(strategy, min_votes)``, ``conflict_selected(id)``,
-    ``take_clicked(layer)``, ``merge_clicked("union"|"intersection")``, ``reject_clicked`` and
-    ``mark_adjudicated_clicked``."""
+    ``take_clicked(layer)``, ``merge_clicked("union"|"intersection")``, ``reject_clicked``,
+    ``resolve_all_clicked(strategy)`` and ``mark_adjudicated_clicked``."""
 
     accept_clicked = Signal(str, int)
     conflict_selected = Signal(str)
@@ -51,6 +51,7 @@ class ReviewPanel(QWidget):
     merge_clicked = Signal(str)
     reject_clicked = Signal()
     mark_adjudicated_clicked = Signal()
+    resolve_all_clicked = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -97,6 +98,11 @@ class ReviewPanel(QWidget):
         self.status.setObjectName("adjudicationStatus")
         self.mark = QPushButton(self.tr("Mark adjudicated"))
         self.mark.setObjectName("markAdjudicated")
+        self.resolve_strategy = QComboBox()
+        self.resolve_strategy.setObjectName("resolveAllStrategy")
+        self.resolve_all = QPushButton(self.tr("Resolve all open"))
+        self.resolve_all.setObjectName("resolveAll")
+        self._fill_strategies()
         self._build_layout()
         self._connect()
         self.show_conflict(None, [], False)
@@ -120,6 +126,10 @@ class ReviewPanel(QWidget):
         layout.addLayout(self.take_row)
         layout.addLayout(decide)
         layout.addWidget(self.reason)
+        resolve_row = QHBoxLayout()
+        resolve_row.addWidget(self.resolve_strategy, 1)
+        resolve_row.addWidget(self.resolve_all)
+        layout.addLayout(resolve_row)
         layout.addWidget(self.status)
         layout.addWidget(self.mark)
 
@@ -131,6 +141,7 @@ class ReviewPanel(QWidget):
         self.merge_intersection.clicked.connect(partial(self.merge_clicked.emit, "intersection"))
         self.reject.clicked.connect(self.reject_clicked.emit)
         self.mark.clicked.connect(self.mark_adjudicated_clicked.emit)
+        self.resolve_all.clicked.connect(self._on_resolve_all_clicked)
 
     # ------------------------------------------------------------------ shown state
     def set_layers(self, styles: Sequence[tuple[str, int]]) -> None:
@@ -155,6 +166,18 @@ class ReviewPanel(QWidget):
             button.clicked.connect(partial(self.take_clicked.emit, layer))
             self.take_row.addWidget(button)
             self.take_buttons[layer] = button
+        self._fill_strategies()
+
+    def _fill_strategies(self) -> None:
+        """The ways to resolve every open conflict at once: one layer's versions, the union
+        of the extents, or none of them."""
+        self.resolve_strategy.clear()
+        for layer, _index in self.styles:
+            self.resolve_strategy.addItem(
+                self.tr("Take {layer} everywhere").format(layer=isolate(layer)), f"take:{layer}"
+            )
+        self.resolve_strategy.addItem(self.tr("Merge all: union"), "union")
+        self.resolve_strategy.addItem(self.tr("Reject all"), "reject")
 
     def show_conflicts(self, rows: Sequence[tuple[str, str]], summary: str) -> None:
         """List ``(id, title)`` rows, keeping the current conflict if it is still there."""
@@ -205,6 +228,11 @@ class ReviewPanel(QWidget):
     # ------------------------------------------------------------------ own widgets
     def _on_accept_clicked(self) -> None:
         self.accept_clicked.emit(self.strategy.currentData(), self.min_votes.value())
+
+    def _on_resolve_all_clicked(self) -> None:
+        strategy = self.resolve_strategy.currentData()
+        if strategy:
+            self.resolve_all_clicked.emit(strategy)
 
     def _on_list_current_changed(self, current: QListWidgetItem | None) -> None:
         if current is not None:

@@ -23,7 +23,12 @@ from PySide6.QtWidgets import QLabel, QMenu, QWidget
 from annotator.arabic.keyboard import layout_independent
 from annotator.core import suggestions
 from annotator.core.changes import Change
-from annotator.core.commands import AcceptSuggestions, Command, RejectSuggestion
+from annotator.core.commands import (
+    AcceptSuggestions,
+    Command,
+    RejectSuggestion,
+    ReplaceWithSuggestion,
+)
 from annotator.core.document_state import span_order
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
@@ -32,6 +37,7 @@ from annotator.core.workspace import Workspace
 from annotator.gui.actions import _action
 from annotator.gui.article_view import ArticleView
 from annotator.gui.plain import isolate
+from annotator.gui.suggestion_conflict import OverlapChoice, ask_overlap, overlap_summary
 from annotator.gui.suggestion_look import describe
 from annotator.gui.suggestion_runner import SuggestionRunner
 from annotator.gui.workspace_events import EXTERNAL_CHANGE, WorkspaceEvents
@@ -128,11 +134,13 @@ class SuggestionReview(QObject):
 
     Emits ``current_changed(id)`` when the current suggestion changes ("" when there is none,
     so the window can give Backspace back to "delete span") and ``run_stored(RunReport)`` once
-    a run's suggestions are in the store.
+    a run's suggestions are in the store; ``informed(message)`` with news that is not an error
+    (what a run found), which the window shows without the error colour.
     """
 
     current_changed = Signal(str)
     run_stored = Signal(object)
+    informed = Signal(str)
 
     def __init__(
         self,
@@ -281,6 +289,9 @@ class SuggestionReview(QObject):
             position = self.pending.index(self.current) + 1
             text += f" — {position}/{len(self.pending)} "
             text += isolate(describe(self.current, self.text))
+            own = suggestions.overlapping_own(self.workspace, self.current, self.layer)
+            if own:
+                text += " — " + overlap_summary(self.current, own, self.text)
         return text
 
     def _go_to(self, span: Span | None) -> None:
@@ -323,7 +334,7 @@ class SuggestionReview(QObject):
             return
         finally:
             self._start_review = False
-        self._report(
+        self.informed.emit(
             translate(
                 "Suggestions",
                 "Suggest: {added} new, {kept} already reviewed, {skipped} already tagged.",
@@ -348,8 +359,25 @@ class SuggestionReview(QObject):
         self._paint()
 
     def _on_accept_triggered(self) -> None:
-        if self.current is not None:
-            current = self.current
+        if self.current is None:
+            return
+        current = self.current
+        own = suggestions.overlapping_own(self.workspace, current, self.layer)
+        choice = OverlapChoice.KEEP_BOTH
+        if own:
+            parent = self.article.window()
+            asked = ask_overlap(parent, current, own, self.text)
+            if asked is None:
+                return
+            choice = asked
+        if choice is OverlapChoice.KEEP_MINE:
+            self._push(RejectSuggestion(self.workspace, current.doc_id, current.id))
+        elif choice is OverlapChoice.REPLACE_MINE:
+            ids = [s.id for s in own]
+            self._push(
+                ReplaceWithSuggestion(self.workspace, current.doc_id, self.layer, current.id, ids)
+            )
+        else:
             self._push(AcceptSuggestions(self.workspace, current.doc_id, self.layer, [current.id]))
 
     def _on_reject_triggered(self) -> None:
@@ -366,6 +394,20 @@ class SuggestionReview(QObject):
         self._go_to(next((s for s in self.pending if s.id == suggestion_id), None))
 
     def _on_accept_label_triggered(self, label: str, _checked: bool = False) -> None:
-        if self.doc_id is not None:
-            ids = [s.id for s in self.pending if s.label == label]
-            self._push(AcceptSuggestions(self.workspace, self.doc_id, self.layer, ids))
+        """Accept a label's suggestions, except those overlapping the annotator's own spans of
+        that label: they stay pending, to be decided one by one."""
+        if self.doc_id is None:
+            return
+        wanted = [s for s in self.pending if s.label == label]
+        clear = [
+            s.id for s in wanted if not suggestions.overlapping_own(self.workspace, s, self.layer)
+        ]
+        if clear:
+            self._push(AcceptSuggestions(self.workspace, self.doc_id, self.layer, clear))
+        if len(clear) < len(wanted):
+            self.informed.emit(
+                translate(
+                    "Suggestions",
+                    "{n} suggestions overlap your own spans and were left for you to decide.",
+                ).format(n=len(wanted) - len(clear))
+            )

@@ -23,6 +23,7 @@ from pathlib import Path
 from annotator.core.changes import ChangeKind
 from annotator.core.errors import InputError, ValidationError
 from annotator.core.model import RESERVED_LAYERS, SUGGESTIONS_LAYER, Relation
+from annotator.core.notes import NOTE_SELECT, note_from_row
 from annotator.core.rows import check_layer_name, now, span_from_row
 from annotator.core.tables import Writer
 from annotator.core.workspace import Workspace
@@ -131,8 +132,8 @@ def make_package(ws: Workspace, annotator: str, output: str | Path) -> int:
     """Write a workspace file with ``annotator``'s documents; returns how many.
 
     The file holds those documents, the annotator's own layer and the ``suggestions`` layer on
-    them, and their assignments; it is written under a temporary name and renamed, so a failed
-    package never leaves a half file. An existing file is not overwritten.
+    them, the annotator's notes and their assignments; it is written under a temporary name
+    and renamed, so a failed package never leaves a half file. An existing file is not overwritten.
     """
     target = Path(output)
     if target.exists():
@@ -201,6 +202,11 @@ def _copy(ws: Workspace, w: Writer, annotator: str, docs: list[str]) -> None:
     ):
         if row[0] in wanted:
             w.put_status(*row)
+    w.insert_notes(
+        note
+        for note in map(note_from_row, ws.query(f"{NOTE_SELECT} WHERE layer = ?", [annotator]))
+        if note.doc_id in wanted
+    )
     w.add_assignments(
         row
         for row in ws.query(

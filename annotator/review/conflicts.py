@@ -11,7 +11,8 @@ Each conflict carries every layer's version (an empty list where the layer has n
 stable id, so a review screen can list them, jump between them and resolve them
 (:mod:`annotator.review.resolve`). A conflict counts as resolved once a reviewer decided it, or
 once gold already holds something for it (a span of one of its labels over its region, or for a
-relation conflict, a relation of its label from its head).
+relation conflict, a relation of its label from its head), or once a decision made it moot (a
+relation conflict whose head span a decision on its region left out of gold).
 """
 
 from __future__ import annotations
@@ -219,12 +220,23 @@ def _mark_resolved(ws: Workspace, doc_id: str, conflicts: list[Conflict]) -> Non
         for r in ws.relations(doc_id, GOLD_LAYER)
         if r.head in gold_by_id
     }
+    gold_keys = {span_key(g) for g in gold}
+    decided_regions = [
+        (c.start, c.end)
+        for c in conflicts
+        if c.id in decided and c.kind is not ConflictKind.RELATION
+    ]
     for c in conflicts:
         if c.id in decided:
             c.resolution = decided[c.id]
         elif c.kind is ConflictKind.RELATION:
             if ((c.start, c.end, _head_label(c)), c.labels[0]) in gold_heads:
                 c.resolution = "gold"
+            elif (c.start, c.end, _head_label(c)) not in gold_keys and any(
+                start < c.end and c.start < end for start, end in decided_regions
+            ):
+                # The head's own conflict was decided without it: no link is left to decide.
+                c.resolution = "moot"
         elif any(g.label in c.labels and g.start < c.end and c.start < g.end for g in gold):
             c.resolution = "gold"
 

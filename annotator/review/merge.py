@@ -9,6 +9,8 @@
   agree). A deletion is known from the deleting file's tombstones (schema v2, see
   ``core/store.py``): it wins over an edit older than it and loses to a newer one.
 - Document statuses per layer: the newer one wins.
+- Notes (schema with ``notes``) are added when this file lacks them (same id, or same place,
+  author, time and text); a note is never edited, so there is nothing to decide.
 - Rows keep the other file's times and authors, and tombstones are carried over, so a second
   merge of the same file finds nothing to do and writes nothing.
 
@@ -28,10 +30,12 @@ from typing import Any
 
 from annotator.core.changes import ChangeKind
 from annotator.core.errors import InputError, ValidationError
-from annotator.core.model import GOLD_LAYER, Relation, Span, Status
+from annotator.core.model import GOLD_LAYER, Note, Relation, Span, Status
+from annotator.core.notes import NOTE_SELECT
 from annotator.core.rowchecks import (
     check_document_row,
     check_layer_row,
+    check_note_row,
     check_relation_ends,
     check_span_fields,
     check_status_row,
@@ -184,6 +188,10 @@ def _carry_tombstone(row: tuple[str, str, str, str, str], w: Writer) -> None:
     w.carry_tombstone(*row)
 
 
+def _put_notes(notes: list[Note], w: Writer) -> None:
+    w.insert_notes(notes, if_absent=True)
+
+
 def _put_status(row: tuple[Any, ...], w: Writer) -> None:
     w.put_status(*row)
 
@@ -233,6 +241,7 @@ class _Merge:
         self._rows("relation", "relations", RELATION_COLUMNS, names)
         self._tombstones()
         self._statuses(names)
+        self._notes()
 
     def _documents(self) -> None:
         by_sha = self.ws.doc_ids_by_sha()
@@ -394,6 +403,42 @@ class _Merge:
                 continue
             self.writes.append(partial(_put_status, _content(row, columns)))
             self.report.counts["statuses_updated"] += 1
+
+    def _notes(self) -> None:
+        """Their notes this workspace lacks (its unique identity skips copies of ours).
+
+        Each row is checked like their other rows (``check_note_row``) before anything is
+        written: a note's document must be in the file, its text plain and bounded."""
+        if "notes" not in self.other.tables:
+            return
+        ours = {r[0] for r in self.ws.query("SELECT id FROM notes")}
+        notes = []
+        for r in self.other.rows(f"{NOTE_SELECT} ORDER BY rowid"):
+            self._refuse_bad("note", r["id"], self._check_note, r)
+            if r["id"] in ours:
+                continue
+            notes.append(
+                Note(
+                    r["id"],
+                    self.doc_map[r["doc_id"]],
+                    r["layer"],
+                    self.span_twins.get(r["span_id"], r["span_id"]) if r["span_id"] else None,
+                    r["text"],
+                    r["author"],
+                    bool(r["flagged"]),
+                    r["created"],
+                )
+            )
+        if notes:
+            self.writes.append(partial(_put_notes, notes))
+            self.report.counts["notes_offered"] += len(notes)
+
+    def _check_note(self, row: dict[str, Any]) -> None:
+        check_note_row(row)
+        if row["doc_id"] not in self.doc_map:
+            raise ValidationError(f"its document {row['doc_id']!r} is not in the file.")
+        if row["layer"] not in self.report.layers:
+            raise ValidationError(f"its layer {row['layer']!r} is not in the file.")
 
     def _decide(
         self, where: tuple[str, str, str, str], winner: str, detail: str, what: str

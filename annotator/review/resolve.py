@@ -8,6 +8,8 @@ decided, the optional reason). Gold spans the reviewer drew by hand elsewhere ar
 It is one logged transaction that also records the decision, so the conflict shows as
 resolved and auto-adjudication never brings back what was rejected. Editing gold by hand
 needs nothing here: ``Workspace.add_span``/``update_span`` on ``gold`` resolve a conflict too.
+Taking a version also brings that layer's links from or to the taken spans whose other end is in
+gold, so a quote taken from an annotator keeps the speaker they linked.
 """
 
 from __future__ import annotations
@@ -170,9 +172,41 @@ def take_version(
                 gold_copy(s, _agreeing_layers(conflict, s), "take", ws.who, reason)
                 for s in conflict.versions[layer]
             ]
-            plan, _ = _plan_spans(ws, conflict, decided)
+            plan, final = _plan_spans(ws, conflict, decided)
+            plan.relations = _links_taken(ws, conflict, layer, final, plan)
         _apply(w, conflict, f"take:{layer}", plan, reason)
     return plan.add
+
+
+def _links_taken(
+    ws: Workspace, conflict: Conflict, layer: str, final: dict[SpanKey, Span], plan: _Plan
+) -> list[Relation]:
+    """The taken layer's links from or to the taken spans whose other end gold holds (same
+    extent and label) after the decision: a quote taken from an annotator keeps the speaker
+    they linked it to, when that speaker is in gold."""
+    taken = {s.id for s in conflict.versions[layer]}
+    if not taken:
+        return []
+    spans = {s.id: s for s in ws.spans(conflict.doc_id, layer)}
+    moved = plan.moves
+    existing = {
+        (moved.get(r.head, r.head), moved.get(r.child, r.child), r.label)
+        for r in ws.relations(conflict.doc_id, GOLD_LAYER)
+    }
+    links = []
+    for rel in ws.relations(conflict.doc_id, layer):
+        if rel.head not in taken and rel.child not in taken:
+            continue
+        head, child = spans.get(rel.head), spans.get(rel.child)
+        gold_head = final.get(span_key(head)) if head else None
+        gold_child = final.get(span_key(child)) if child else None
+        if gold_head is None or gold_child is None:
+            continue
+        key = (gold_head.id, gold_child.id, rel.label)
+        if key not in existing:
+            existing.add(key)
+            links.append(gold_relation(conflict.doc_id, *key))
+    return links
 
 
 def merge_proposal(

@@ -52,9 +52,51 @@ def _attrs(attrs: dict[str, str]) -> str:
     return ", ".join(f"{k}={v}" for k, v in sorted(attrs.items()))
 
 
-def span_line(span: Span, text: str) -> str:
-    """One span as the reviewer compares it: label, offsets, text and attributes."""
-    line = f"{span.label} {span.start}–{span.end} {quoted(text[span.start : span.end])}"
+DIFF_OPEN, DIFF_CLOSE = "⟦", "⟧"
+
+
+def marked(text: str, start: int, end: int, core: tuple[int, int], limit: int = 60) -> str:
+    """``text[start:end]`` quoted like :func:`quoted`, with the characters outside ``core``
+    (the part every version shares) between ⟦ ⟧, and a long shared part shortened in its
+    middle: the reviewer sees exactly where versions differ, never an ellipsis there."""
+    core_start, core_end = max(start, core[0]), min(end, core[1])
+    if core_start >= core_end:
+        return quoted(text[start:end], limit)
+    before = " ".join(text[start:core_start].split(" "))
+    after = " ".join(text[core_end:end].split(" "))
+    edge = max(8, limit // 3)  # long differing parts keep the characters next to the core
+    before = before if len(before) <= edge else "…" + before[-edge:]
+    after = after if len(after) <= edge else after[:edge] + "…"
+    middle = " ".join(text[core_start:core_end].split())
+    if len(middle) > limit:
+        half = (limit - 1) // 2
+        middle = middle[:half] + "…" + middle[-half:]
+    parts = [
+        f"{DIFF_OPEN}{before}{DIFF_CLOSE}" if before else "",
+        middle,
+        f"{DIFF_OPEN}{after}{DIFF_CLOSE}" if after else "",
+    ]
+    return f"«\u2068{''.join(parts)}\u2069»"
+
+
+def shared_extent(conflict: Conflict) -> tuple[int, int] | None:
+    """What every version of a boundary conflict covers, when they all cover something."""
+    spans = [s for v in conflict.versions.values() for s in v]
+    if conflict.kind is not ConflictKind.BOUNDARY or not spans:
+        return None
+    start, end = max(s.start for s in spans), min(s.end for s in spans)
+    return (start, end) if start < end else None
+
+
+def span_line(span: Span, text: str, core: tuple[int, int] | None = None) -> str:
+    """One span as the reviewer compares it: label, offsets, text and attributes; with
+    ``core``, the characters it has beyond the shared part are marked."""
+    shown = (
+        quoted(text[span.start : span.end])
+        if core is None
+        else marked(text, span.start, span.end, core)
+    )
+    line = f"{span.label} {span.start}–{span.end} {shown}"
     return f"{line} [{_attrs(span.attrs)}]" if span.attrs else line
 
 
@@ -68,6 +110,7 @@ def conflict_title(conflict: Conflict, text: str) -> str:
 def version_lines(conflict: Conflict, text: str) -> list[str]:
     """Every layer's version of a conflict, one line per span or relation ("nothing" if none)."""
     lines: list[str] = []
+    core = shared_extent(conflict)
     for layer in conflict.versions:
         if conflict.kind is ConflictKind.RELATION:
             found = [
@@ -75,7 +118,7 @@ def version_lines(conflict: Conflict, text: str) -> list[str]:
                 for rv in conflict.relations.get(layer, [])
             ]
         else:
-            found = [span_line(s, text) for s in conflict.versions[layer]]
+            found = [span_line(s, text, core) for s in conflict.versions[layer]]
         lines.extend(f"{layer}: {line}" for line in found or ["nothing"])
     if conflict.resolution:
         lines.append(f"decided: {conflict.resolution}")

@@ -608,11 +608,77 @@
     </message>
 </context>
 <context>
-    <name>ReviewMode</name>
+    <name>NotesPanel</name>
     <message>
-        <source>Review</source>
-        <translation>المراجعة</translation>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
     </message>
+    <message>
+        <source>Search notes…</source>
+        <translation>ابحث في الملاحظات…</translation>
+    </message>
+    <message>
+        <source>Unsure? Leave a note for the reviewer</source>
+        <translation>غير متأكد؟ اترك ملاحظة للمراجع</translation>
+    </message>
+    <message>
+        <source>Flag for the reviewer</source>
+        <translation>نبّه المراجع</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>أضف ملاحظة</translation>
+    </message>
+    <message>
+        <source>Flag / unflag</source>
+        <translation>تنبيه / إلغاء التنبيه</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>احذف الملاحظة</translation>
+    </message>
+    <message>
+        <source>A new note goes on this document.</source>
+        <translation>الملاحظة الجديدة على هذا المستند.</translation>
+    </message>
+    <message>
+        <source>A new note goes on the {label} {text}.</source>
+        <translation>الملاحظة الجديدة على {label} {text}.</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>المستند</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>missing in some layers</source>
+        <translation>ناقص في بعض الطبقات</translation>
+    </message>
+    <message>
+        <source>boundary differs</source>
+        <translation>الحدود مختلفة</translation>
+    </message>
+    <message>
+        <source>label differs</source>
+        <translation>الوسم مختلف</translation>
+    </message>
+    <message>
+        <source>attribute differs</source>
+        <translation>الخاصية مختلفة</translation>
+    </message>
+    <message>
+        <source>relation differs</source>
+        <translation>العلاقة مختلفة</translation>
+    </message>
+    <message>
+        <source>Note on the document — {note}</source>
+        <translation>ملاحظة على المستند — {note}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMode</name>
     <message>
         <source>Review mode (write gold)</source>
         <translation>وضع المراجعة (كتابة الذهبي)</translation>
@@ -665,6 +731,18 @@
         <source>Gold: {status}</source>
         <translation>الذهبي: {status}</translation>
     </message>
+    <message>
+        <source>Conflicts still open</source>
+        <translation>تعارضات ما زالت مفتوحة</translation>
+    </message>
+    <message>
+        <source>Conflicts still open: {n}. Mark this document adjudicated anyway?</source>
+        <translation>تعارضات ما زالت مفتوحة: {n}. هل تعدّ هذا المستند محسومًا رغم ذلك؟</translation>
+    </message>
+    <message>
+        <source>Conflicts resolved: {n}.</source>
+        <translation>تعارضات حُسمت: {n}.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
@@ -705,6 +783,10 @@
         <translation>تم الفصل فيه</translation>
     </message>
     <message>
+        <source>Resolve all open</source>
+        <translation>احسم كل المفتوح</translation>
+    </message>
+    <message>
         <source>Layers (gold is painted as in annotation):</source>
         <translation>الطبقات (الذهبي يُلوَّن كما في التوسيم):</translation>
     </message>
@@ -715,6 +797,18 @@
     <message>
         <source>Ctrl+{n}</source>
         <translation>Ctrl+{n}</translation>
+    </message>
+    <message>
+        <source>Take {layer} everywhere</source>
+        <translation>خذ {layer} في كل مكان</translation>
+    </message>
+    <message>
+        <source>Merge all: union</source>
+        <translation>ادمج الكل: الاتحاد</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>ارفض الكل</translation>
     </message>
     <message>
         <source>No conflict chosen.</source>
@@ -821,8 +915,8 @@
         <translation>الوسم</translation>
     </message>
     <message>
-        <source>Attributes</source>
-        <translation>السمات</translation>
+        <source>Values</source>
+        <translation>القيم</translation>
     </message>
     <message>
         <source>Speaker</source>
@@ -886,6 +980,34 @@
     <message>
         <source>Suggest failed on {doc}: {message}</source>
         <translation>تعذّر الاقتراح في {doc}: {message}</translation>
+    </message>
+    <message>
+        <source>{n} suggestions overlap your own spans and were left for you to decide.</source>
+        <translation>اقتراحات تتداخل مع مقاطعك وتُركت لتقرر فيها: {n}.</translation>
+    </message>
+    <message>
+        <source>conflicts with your {label}: {spans}</source>
+        <translation>يتعارض مع {label} الخاص بك: {spans}</translation>
+    </message>
+    <message>
+        <source>Suggestion overlaps your span</source>
+        <translation>اقتراح يتداخل مع مقطعك</translation>
+    </message>
+    <message>
+        <source>The suggested {label} {suggested} overlaps {count} of your own.</source>
+        <translation>{label} المقترح {suggested} يتداخل مع مقاطعك (العدد: {count}).</translation>
+    </message>
+    <message>
+        <source>Replace mine</source>
+        <translation>استبدل مقطعي</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>أبقِ مقطعي</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>أبقِ الاثنين</translation>
     </message>
 </context>
 <context>
