@@ -10,7 +10,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.records import DocumentRecord
-from annotator.core.store import SCHEMA_VERSION
+from annotator.core.store import MIGRATIONS, _v_imported_layer_kind
 from annotator.core.workspace import Workspace
 from annotator.review.agreement import compute_agreement
 from tests.conftest import SEEDS
@@ -113,7 +113,9 @@ def test_an_old_workspace_gets_its_imported_layer_reclassified(db_path):
         ws.import_records([DocumentRecord(text="نص", path="a.txt", id="a", spans=[])])
     conn = sqlite3.connect(db_path)
     conn.execute("INSERT INTO layers VALUES ('imported', 'annotator', '2020-01-01')")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    # a file from before _v_imported_layer_kind has no table of the migrations after it
+    conn.execute("DROP TABLE notes")
+    conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_v_imported_layer_kind)}")
     conn.commit()
     conn.close()
     with Workspace(db_path) as ws:
