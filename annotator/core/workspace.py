@@ -412,7 +412,8 @@ class Workspace:
         for chunk in _chunks(doc_ids):
             marks = ",".join("?" * len(chunk))
             for row in self._db.execute_returning_dicts(
-                f"SELECT * FROM relations WHERE layer = ? AND doc_id IN ({marks}) ORDER BY rowid",
+                f"SELECT {_RELATION_COLUMNS} FROM relations "
+                f"WHERE layer = ? AND doc_id IN ({marks}) ORDER BY rowid",
                 [layer, *chunk],
             ):
                 grouped.setdefault(row["doc_id"], []).append(relation_from_row(row))
