@@ -16,6 +16,7 @@ from annotator.arabic.normalize import fold
 from annotator.arabic.reporting import (
     ATTRIBUTION_PREPS,
     ATTRIBUTION_TAIL_WORDS,
+    CLAUSE_INITIAL_VERBS,
     FINITE_VERBS,
     IMPERSONAL,
     PARTICIPLES,
@@ -216,12 +217,7 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     found: list[Trigger] = []
     for i, tok in enumerate(tokens):
         text = tok.text
-        if (
-            text in FINITE_VERBS
-            and text not in _IMPERSONAL
-            and not governed(tokens, i)
-            and not _in_attribution(tokens, i)
-        ):
+        if _reporting_verb(tokens, i):
             found.append(Trigger(i, "verb"))
         elif text in PARTICIPLES and not (i and tokens[i - 1].text in _NOT_CIRCUMSTANTIAL):
             found.append(Trigger(i, "participle"))
@@ -230,6 +226,18 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         elif text in _PREPS:
             found.append(Trigger(i, "prep"))
     return found
+
+
+def _reporting_verb(tokens: list[Token], i: int) -> bool:
+    text = tokens[i].text
+    if text in CLAUSE_INITIAL_VERBS and (i == 0 or tokens[i - 1].text in ("،", ",")):
+        return True  # "وبين الوزير أن ...": the caller drops it if no content follows
+    return (
+        text in FINITE_VERBS
+        and text not in _IMPERSONAL
+        and not governed(tokens, i)
+        and not _in_attribution(tokens, i)
+    )
 
 
 # Words that govern a verbal noun: "عدم ذكر اسمه" is "not mentioning", not the verb "ذكر".

@@ -32,6 +32,7 @@ from annotator.arabic.clauses import (
 from annotator.arabic.clitics import conjunction_length, strip_prefix
 from annotator.arabic.normalize import fold
 from annotator.arabic.reporting import (
+    CLAUSE_INITIAL_VERBS,
     COMPLEMENTIZERS,
     FINITE_VERBS,
     PERFORMATIVE_STEMS,
@@ -45,6 +46,7 @@ from annotator.arabic.speakers import (
     is_source_like,
     is_subject_like,
     mention_gender,
+    name_words,
     same_word,
     source_phrase,
 )
@@ -54,6 +56,7 @@ from annotator.arabic.tokens import DocumentView, QuoteRegion, Token
 # separated teasers) before the body; any of them may be a "source: statement" line.
 TITLE_LINES = 8
 TITLE_TOKENS = 30
+QUOTE_MARK_REACH = 16  # further words before an opening quotation mark
 MAX_GAP = 14  # words between a verb's source and its content ("في كلمة ألقاها أمام ...")
 _SAYING = frozenset(fold(w) for w in SAYING_NOUNS)
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فيما", "كما"})
@@ -72,6 +75,20 @@ _ADJUNCT_STARTS = frozenset(
 _EXPRESSIVE = frozenset(
     f for f in FINITE_VERBS if f.lstrip("وف").startswith(("اعرب", "رحب", "اشاد"))
 )
+# "وصفت الوزيرة ليلى حداد التقرير بأنه ...": the thing described follows the describer.
+_DESCRIBING = frozenset(f for f in FINITE_VERBS if "وصف" in (f[:3], f[1:4]))
+
+
+def _before_described(tokens: list[Token], k: int, end: int) -> int:
+    """The describer ends with its first two-word personal name; what follows is the thing
+    described ("سهام البرغوثي الشاعر القاسم بأنه")."""
+    words = tuple(t.text for t in tokens[k:end])
+    for size in range(2, len(words)):
+        if len(name_words(words[:size])) >= 2:
+            return k + size
+    return end
+
+
 # Appeals, demands and warnings (folded stems) and the prepositions that open what is asked.
 _APPEAL_STEMS = ("دعا", "دعت", "دعو", "طالب", "ناشد", "حث", "حذر")
 _APPEAL_PREPS = frozenset({"الي", "علي"})
@@ -90,6 +107,7 @@ def _denial(verb: str) -> bool:
     return bare in _DENIALS
 
 
+_ONLY_WITH_CONTENT = CLAUSE_INITIAL_VERBS - FINITE_VERBS
 _DENIALS = frozenset({"نفي", "نفت", "نفوا", "تنفي", "ينفي", "ينفون"})
 
 
@@ -288,6 +306,8 @@ class _Finder:
                 phrase_end = next(
                     (j for j in range(k + 1, phrase_end) if tokens[j].text[:1] == "ب"), phrase_end
                 )
+            if phrase_end and tokens[i].text in _DESCRIBING:
+                phrase_end = _before_described(tokens, k, phrase_end)
             speaker = self._speaker_in(tokens, k, phrase_end) if phrase_end else None
             after = phrase_end or i + 1
         if speaker is None:
@@ -319,6 +339,9 @@ class _Finder:
                 for q in self.quotes[before:]
             ]
         pronoun = i > 0 and tokens[i - 1].text in BUT_PRONOUN
+        if not found and tokens[i].text in _ONLY_WITH_CONTENT:
+            self._forget(speaker)  # "وبين الطرفين خلاف": a preposition, no report
+            return None
         if not found and speaker is not None:
             found = self._quote_before(tokens, i, speaker)
         if (
@@ -646,8 +669,15 @@ class _Finder:
         self, tokens: list[Token], k: int, limit: int, gap: int
     ) -> tuple[int, str, float] | None:
         """Where content begins: after a colon or complementizer, or at an opening quote."""
-        for j in range(k, min(limit, k + gap)):
+        # An opening quotation mark may come after a long occasion ("في مستهل الحفل، الذي
+        # نظمته البلدية ...، لهذه المناسبة، '...'"): marks are looked for further than words.
+        reach = gap + QUOTE_MARK_REACH if gap >= MAX_GAP else gap
+        for j in range(k, min(limit, k + reach)):
             text = tokens[j].text
+            if j >= k + gap and not (text in _MARKS and self._set_off_quotation(tokens, j)):
+                if (text in FINITE_VERBS and not governed(tokens, j)) or text in (".", "؟", "!"):
+                    return None
+                continue
             if text == ":" and j + 1 < limit:
                 first = j + 2 if tokens[j + 1].text in COMPLEMENTIZERS and j + 2 < limit else j + 1
                 return first, "direct", 0.8
@@ -661,6 +691,14 @@ class _Finder:
             if (text in FINITE_VERBS and not governed(tokens, j)) or text in (".", "؟", "!"):
                 return None
         return None
+
+    def _set_off_quotation(self, tokens: list[Token], j: int) -> bool:
+        """A quotation set off by a comma after the occasion, several words long; a quoted
+        name governed by a preposition ("لـ "منظمة ..."") is part of the sentence."""
+        region = self.view.region_at(tokens[j].start)
+        if region is None or j == 0 or tokens[j - 1].text not in ("،", ",", ":"):
+            return False
+        return len(self.view.tokens_between(*region.content)) >= 4
 
     def _emit_range(
         self,

@@ -46,6 +46,7 @@ _REGULAR_PAST = (
     "تساءل",
     "أفصح",
     "نبه",
+    "حدد",
     "ناشد",
     "حث",
     "استغرب",
@@ -73,6 +74,9 @@ _IRREGULAR_PAST = (
     "أدلت",
     "مضى",
     "مضت",
+    "أبدى",
+    "أبدت",
+    "أبدوا",
     # "ما وصفه «...»": the describing verb carries its object pronoun.
     "وصف",
     "وصفه",
@@ -81,6 +85,9 @@ _IRREGULAR_PAST = (
     "وصفتها",
     "وصفوه",
     "وصفوها",
+    "وصفت",
+    "وصفته",
+    "وصفتها",
 )
 _PRESENT = (
     "يقول",
@@ -148,6 +155,7 @@ _PARTICIPLES = (
     "منبه",
     "معترف",
     "مخاطب",  # "، مخاطبا القاسم: '...'": the addressee, then the words
+    "واصف",  # "واصفا القرار بأنه ..."
 )
 # Verbs whose nominal complement is the speaker's own act, not a proposition: "أقر المجلس
 # الخطة" (approved), "دعت الوزارة المواطنين إلى" (called on), "طالب بـ" (demanded). With a
@@ -199,6 +207,14 @@ def _with_conjunctions(forms: set[str]) -> frozenset[str]:
     folded = {fold(f) for f in forms}
     return frozenset(folded | {c + f for f in folded for c in ("و", "ف")})
 
+
+# Verbs whose letters are also a common preposition or noun ("بين" between, "عقب" after,
+# "أسف" sorry, "رفض" refusal): they report only at the head of a clause ("وبين الوزير أن",
+# "وعقب المتحدث على ..."), and only when reported content follows (the caller checks).
+_CLAUSE_INITIAL = ("بين", "عقب", "أسف", "رفض")
+CLAUSE_INITIAL_VERBS = _with_conjunctions(
+    {form for stem in _CLAUSE_INITIAL for form in _past_forms(stem)}
+) - {"بين", "عقب"}
 
 FINITE_VERBS = _with_conjunctions(
     {form for stem in _REGULAR_PAST for form in _past_forms(stem)}

@@ -1,0 +1,57 @@
+"""Reporting frames of real news: verbs that share their letters with prepositions, speakers
+named far from their words, and sources carried across sentences. Sentences written for the
+tests."""
+
+from annotator.arabic.suggest import suggest_text
+from tests.arabic.helpers import said_by, spans
+
+
+def test_bayyana_and_aqqaba_report_at_the_head_of_a_clause_with_content():
+    text = (
+        "وبين المهندس سامر الخطيب أن المشروع سيكتمل قبل نهاية العام. "
+        "وبين الطرفين خلاف قديم حول الحدود. "
+        "وعقب المدير العام للشركة أن الأسعار لن ترتفع هذا الشهر."
+    )
+    assert said_by(text) == [
+        ("المشروع سيكتمل قبل نهاية العام", "indirect", "المهندس سامر الخطيب"),
+        ("الأسعار لن ترتفع هذا الشهر", "indirect", "المدير العام للشركة"),
+    ]
+
+
+def test_a_preposition_spelled_like_a_verb_reports_nothing_without_content():
+    text = "وعقب الاجتماع عاد الوفد إلى العاصمة. وقال الوزير إن المحادثات كانت مثمرة."
+    found = suggest_text(text, "2024-05-01")
+    assert said_by(text) == [("المحادثات كانت مثمرة", "indirect", "الوزير")]
+    assert spans(found, text, "SPEAKER") == ["الوزير"]
+
+
+def test_haddada_and_wasafa_report():
+    text = (
+        "وحددت الهيئة أن نحو 40% من المدارس تحتاج إلى ترميم. "
+        "ووصفت الوزيرة ليلى حداد التقرير بأنه «وثيقة مهمة للإصلاح»."
+    )
+    assert said_by(text) == [
+        ("نحو 40% من المدارس تحتاج إلى ترميم", "indirect", "الهيئة"),
+        ("وثيقة مهمة للإصلاح", "direct", "الوزيرة ليلى حداد"),
+    ]
+
+
+def test_a_quotation_set_off_after_a_long_occasion_belongs_to_the_verb():
+    text = (
+        "وقال رئيس البلدية خالد منصور في افتتاح المعرض، الذي أقيم في ساحة المدينة القديمة "
+        "بمشاركة عشرات الحرفيين، بهذه المناسبة، «إن هذا المعرض يعيد الحياة إلى الأسواق»."
+    )
+    assert said_by(text) == [
+        ("إن هذا المعرض يعيد الحياة إلى الأسواق", "direct", "رئيس البلدية خالد منصور")
+    ]
+
+
+def test_a_quoted_name_far_after_a_nominal_report_is_not_a_quotation():
+    text = (
+        "وأعلن الوزير، خلال اجتماع موسع لقادة الأركان في العاصمة، بدء انسحاب وحدات حفظ "
+        "السلام التابعة لـ "
+        '"منظمة الدفاع المشترك للدول" من المنطقة اعتبارا من اليوم.'
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert said_by(text) == []
+    assert spans(found, text, "SPEAKER") == ["الوزير"]
