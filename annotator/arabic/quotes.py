@@ -89,6 +89,25 @@ def _before_described(tokens: list[Token], k: int, end: int) -> int:
     return end
 
 
+# "غير أن الباحث أشار إلى ...", "بل إن الوزير أكد ...": a particle pair before a subject
+# that comes first; "لكن الوزير قال ..." with a single one.
+_PARTICLE_PAIRS = frozenset(
+    (fold(a), fold(b))
+    for a in ("بل", "غير", "إلا", "كما", "على", "ولكن", "لكن", "حتى")
+    for b in ("إن", "أن")
+)
+_PARTICLES = frozenset(fold(w) for w in ("لكن", "ولكن", "إلا", "بيد"))
+
+
+def _after_particle(tokens: list[Token]) -> int:
+    """Where a sentence's subject may start: after an opening particle pair, else at 0."""
+    if len(tokens) > 2 and (tokens[0].text, tokens[1].text) in _PARTICLE_PAIRS:
+        return 2
+    if len(tokens) > 1 and tokens[0].text in _PARTICLES:
+        return 1
+    return 0
+
+
 # Appeals, demands and warnings (folded stems) and the prepositions that open what is asked.
 _APPEAL_STEMS = ("دعا", "دعت", "دعو", "طالب", "ناشد", "حث", "حذر")
 _APPEAL_PREPS = frozenset({"الي", "علي"})
@@ -301,6 +320,9 @@ class _Finder:
         else:
             k = skip_time_words(tokens, i + 1, limit)  # "قال اليوم الخميس رئيس الوزراء إن"
             phrase_end = source_phrase(tokens, k, limit, self.view.region_at)
+            quoted = self._quoted_name(tokens, k, limit) if phrase_end is None else None
+            if quoted is not None:
+                k, phrase_end = quoted
             if phrase_end and tokens[i].text in _EXPRESSIVE:
                 # "أشاد الوزير بجهود الفرق": what is praised, after ب, is no part of the source
                 phrase_end = next(
@@ -360,6 +382,27 @@ class _Finder:
         if not found and reporter is not None and tokens[i].text not in _EXPRESSIVE:
             self._report(tokens, after, limit, scope_end, reporter)
         return speaker if speaker else (source if found else None)
+
+    def _quoted_name(self, tokens: list[Token], k: int, limit: int) -> tuple[int, int] | None:
+        """ "وقال "سامر"، إن ...", "وأوضحت «الوكالة» أن ...": a name in quotation marks
+        as the subject, then the content. The source is the name without its marks; the
+        tokens after the closing mark are where the content is looked for."""
+        if k + 2 >= limit or tokens[k].text not in _MARKS:
+            return None
+        region = self.view.region_at(tokens[k].start)
+        if region is None:
+            return None
+        close = next(
+            (j for j in range(k + 1, min(limit, k + 5)) if tokens[j].start == region.close), None
+        )
+        if close is None or close == k + 1 or not all(t.is_word for t in tokens[k + 1 : close]):
+            return None
+        rest = close + 1
+        if rest < limit and tokens[rest].text in ("،", ","):
+            rest += 1
+        if rest >= limit or tokens[rest].text not in COMPLEMENTIZERS | {":"}:
+            return None
+        return k + 1, close
 
     def _after_ba(self, quote: QuoteFind) -> int:
         """ "طالب بإنزال أشد العقوبات": the ب that governs what is asked stays outside."""
@@ -437,15 +480,16 @@ class _Finder:
     def _subject_first(self, tokens: list[Token], i: int) -> Mention | None:
         """ "قيادة وحدات حفظ السلام تؤكد ...": a source phrase opens the sentence, then the verb."""
         verb = tokens[i].text
+        first = _after_particle(tokens)
         if (
-            not 0 < i <= 8
+            not first < i <= first + 8
             or tokens[0].text in _KANA
             or (verb[0] in "وف" and verb[1:] in FINITE_VERBS)
         ):
             return None  # "وأكدت" opens a clause of its own: what precedes is another one
-        if source_phrase(tokens, 0, i, self.view.region_at) != i:
+        if source_phrase(tokens, first, i, self.view.region_at) != i:
             return None
-        mention = self._mention(tokens, 0, i)
+        mention = self._mention(tokens, first, i)
         return mention if is_source_like(mention.words) else None
 
     def _speaker_in(self, tokens: list[Token], k: int, end: int) -> Mention | None:

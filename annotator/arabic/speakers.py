@@ -454,6 +454,8 @@ def is_source_like(words: tuple[str, ...]) -> bool:
     if not words:
         return False
     head = words[0]
+    if head in _UNNAMED_HEADS and len(words) > 1:
+        return True  # "علماء من النمسا", "مصدر مطلع": unnamed, but said who they are
     if is_source_head(head) or " ".join(words[:2]) in SOURCE_HEADS:
         return True  # "الأمم المتحدة" is listed as two words
     if is_masdar(head):

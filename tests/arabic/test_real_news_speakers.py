@@ -55,3 +55,32 @@ def test_a_quoted_name_far_after_a_nominal_report_is_not_a_quotation():
     found = suggest_text(text, "2024-05-01")
     assert said_by(text) == []
     assert spans(found, text, "SPEAKER") == ["الوزير"]
+
+
+def test_a_subject_after_an_opening_particle_pair_speaks():
+    text = (
+        "غير أن الباحثة منى سليم أشارت إلى أن النتائج ما زالت أولية. "
+        "بل إن المدير أكد أن التجارب ستستمر عامين."
+    )
+    assert said_by(text) == [
+        ("النتائج ما زالت أولية", "indirect", "الباحثة منى سليم"),
+        ("التجارب ستستمر عامين", "indirect", "المدير"),
+    ]
+
+
+def test_unnamed_sources_that_say_where_they_are_from_speak():
+    text = "وقال خبراء من جامعة القاهرة إنهم رصدوا ارتفاعا في منسوب المياه."
+    assert said_by(text) == [
+        ("رصدوا ارتفاعا في منسوب المياه", "indirect", "خبراء من جامعة القاهرة")
+    ]
+
+
+def test_a_name_in_quotation_marks_is_the_subject_without_its_marks():
+    text = (
+        'وقال "مراد"، إن الفريق سيلعب مباراتين وديتين الشهر المقبل. '
+        "وأوضحت «الهيئة» أن عدد الزوار تضاعف هذا العام."
+    )
+    assert said_by(text) == [
+        ("الفريق سيلعب مباراتين وديتين الشهر المقبل", "indirect", "مراد"),
+        ("عدد الزوار تضاعف هذا العام", "indirect", "الهيئة"),
+    ]
