@@ -132,6 +132,8 @@ _DENIALS = frozenset({"نفي", "نفت", "نفوا", "تنفي", "ينفي", "�
 
 def _appeal_stem(verb: str) -> str | None:
     bare = verb[1:] if verb[:1] in "وف" and len(verb) > 2 else verb
+    if bare[:1] in "يت" and verb in FINITE_VERBS:
+        bare = bare[1:]  # the present tense: "وتحذر من ...", "يطالبون بـ..."
     return next((s for s in _APPEAL_STEMS if bare.startswith(s)), None)
 
 
@@ -218,11 +220,13 @@ class _Finder:
     def run(self) -> None:
         headlines: list[tuple[list[Token], int]] = []
         in_titles = True  # the title lines before the body: headline, sub-headlines, dateline
-        for number, (start, end) in enumerate(self.view.sentences):
+        number = 0  # sentences with words: the ".." between a headline's parts is none
+        for start, end in self.view.sentences:
             tokens = self.view.tokens_between(start, end)
             if not tokens:
                 continue
             in_titles = in_titles and number < TITLE_LINES and len(tokens) <= TITLE_TOKENS
+            number += any(t.is_word for t in tokens)
             before = len(self.quotes)
             if in_titles:
                 if self._headline(tokens, end):
@@ -292,6 +296,14 @@ class _Finder:
             for t in following
         )
         return governed or content_later
+
+    def _quoted_term(self, tokens: list[Token], k: int, j: int) -> bool:
+        """ "يطالبون بتسليم «داتا» الاتصالات": one or two quoted words inside a noun phrase
+        (after a word, not right after the source) are a term, not the quotation."""
+        region = self.view.region_at(tokens[j].start)
+        if region is None or j == k or not tokens[j - 1].is_word:
+            return False
+        return len(self.view.tokens_between(*region.content)) <= 2
 
     def _placed_attribution(self, tokens: list[Token], i: int) -> bool:
         """ "بحسب X" counts at the head of a clause or at the end of a sentence; after a
@@ -371,9 +383,18 @@ class _Finder:
             and speaker is not None
             and is_source_like(speaker.words)
             and not any(w.startswith("بال") or is_ba_object(w) for w in speaker.words)
-            and self._appeal(tokens, i, after, limit, scope_end)
+            and self._appeal(tokens, i, after, limit, scope_end, speaker)
         ):
             return speaker
+        if (
+            not found
+            and speaker is None
+            and after == i + 1
+            and tokens[i].text[:1] in "وف"
+            and source is not None
+            and self._appeal(tokens, i, after, limit, scope_end, source)
+        ):
+            return None  # "وحذرت من ...": the subject is the source speaking so far
         if not found and self._performative(tokens, i, after, limit):
             self._forget(speaker)  # "أقر المجلس الخطة": an act, told by the narrator
             return None
@@ -411,7 +432,15 @@ class _Finder:
             return quote.start + 1
         return quote.start
 
-    def _appeal(self, tokens: list[Token], i: int, after: int, limit: int, scope_end: int) -> bool:
+    def _appeal(
+        self,
+        tokens: list[Token],
+        i: int,
+        after: int,
+        limit: int,
+        scope_end: int,
+        speaker: Mention,
+    ) -> bool:
         """ "دعا X إلى ..."، "طالب X بـ..."، "حث X على ..."، "حذر من ...": what is asked for
         is an indirect QUOTE of the speaker (the addressee and the preposition outside). An
         appeal has no truth value: it is no statement, so no CLAIM. The caller checked that
@@ -433,7 +462,7 @@ class _Finder:
             else:
                 continue
             before = len(self.quotes)
-            if not self._emit_range(start, scope_end, self.last_speaker, 0.7, statement=False):
+            if not self._emit_range(start, scope_end, speaker, 0.7, statement=False):
                 return False
             self.quotes[before:] = [replace(q, appeal=True) for q in self.quotes[before:]]
             return True
@@ -729,7 +758,7 @@ class _Finder:
                 return j + 1, "indirect", 0.75
             region = self.view.region_at(tokens[j].start) if text in _MARKS else None
             if region is not None:
-                if self._names_a_medium(tokens, j, region):
+                if self._names_a_medium(tokens, j, region) or self._quoted_term(tokens, k, j):
                     continue
                 return j, "indirect", 0.8
             if (text in FINITE_VERBS and not governed(tokens, j)) or text in (".", "؟", "!"):

@@ -124,6 +124,16 @@ _PRESENT = (
     "تنفي",
     "يتابع",
     "تتابع",
+    # appeals in the present tense, as headlines put them: "نواب يطالبون بتسليم ..."
+    "يطالب",
+    "تطالب",
+    "يطالبون",
+    "يدعو",
+    "تدعو",
+    "يدعون",
+    "يناشد",
+    "تناشد",
+    "يناشدون",
 )
 # Circumstantial participles that chain a further statement to the same speaker.
 _PARTICIPLES = (

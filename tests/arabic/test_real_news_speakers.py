@@ -84,3 +84,32 @@ def test_a_name_in_quotation_marks_is_the_subject_without_its_marks():
         ("الفريق سيلعب مباراتين وديتين الشهر المقبل", "indirect", "مراد"),
         ("عدد الزوار تضاعف هذا العام", "indirect", "الهيئة"),
     ]
+
+
+def test_headline_parts_after_double_dots_each_count_as_title_lines():
+    text = (
+        "صور.. المحافظ يفتتح جسرا جديدا.. وزيرة البيئة: أمطار غزيرة على الساحل.. "
+        'وتحذر من السباحة في البحر.. المدير: "لن نغلق الشواطئ قبل الخريف"\n'
+        "كتب سامي علي\n\nافتتح المحافظ الجسر الجديد صباح اليوم."
+    )
+    assert said_by(text) == [
+        ("أمطار غزيرة على الساحل", "indirect", "وزيرة البيئة"),
+        ("السباحة في البحر", "indirect", "وزيرة البيئة"),
+        ("لن نغلق الشواطئ قبل الخريف", "direct", "المدير"),
+    ]
+
+
+def test_a_subjectless_warning_is_the_appeal_of_the_source_speaking_so_far():
+    text = "وقالت الطبيبة سارة يوسف إن العدوى تنتشر بسرعة. وحذرت من ترك الأطفال دون لقاح."
+    found = suggest_text(text, "2024-05-01")
+    assert said_by(text) == [
+        ("العدوى تنتشر بسرعة", "indirect", "الطبيبة سارة يوسف"),
+        ("ترك الأطفال دون لقاح", "indirect", "الطبيبة سارة يوسف"),
+    ]
+    # an appeal is no statement: only the first quote is a claim
+    assert spans(found, text, "CLAIM") == ["العدوى تنتشر بسرعة"]
+
+
+def test_plural_titles_appeal_in_the_present_and_a_quoted_term_stays_in_the_phrase():
+    text = "نواب يطالبون بنشر «تقرير» اللجنة كاملا\nكتب أحمد سالم\n\nاجتمعت اللجنة أمس."
+    assert said_by(text) == [("نشر «تقرير» اللجنة كاملا", "mixed", "نواب")]
