@@ -389,12 +389,15 @@ class _Finder:
         if (
             not found
             and speaker is None
+            and prior is None
             and after == i + 1
             and tokens[i].text[:1] in "وف"
             and source is not None
             and self._appeal(tokens, i, after, limit, scope_end, source)
         ):
-            return None  # "وحذرت من ...": the subject is the source speaking so far
+            # "وحذرت من ..." opening a sentence: the subject is the source speaking so far
+            # (coordinated in one sentence, "...، وحذر من ...", it reports the same claim).
+            return None
         if not found and self._performative(tokens, i, after, limit):
             self._forget(speaker)  # "أقر المجلس الخطة": an act, told by the narrator
             return None
