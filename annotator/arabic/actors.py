@@ -222,6 +222,13 @@ INSTITUTIONS = (
     "الجامعة",
     "جامعة",
     "الناتو",
+    # agencies of the United Nations, known by their acronyms, in the spellings news uses
+    "اليونيسف",
+    "اليونسيف",
+    "يونيسف",
+    "اليونسكو",
+    "الأونروا",
+    "الفاو",
     "حلف",
     "الحلف",
     "البعثة",
@@ -448,6 +455,7 @@ COUNTRIES = (
 
 # Words that may follow a reporting verb but are never part of its subject.
 NON_SUBJECT = (
+    "إلا",  # "لمدربين جدد إلا أن ...": an exception, never a subject
     "في",
     "خلال",
     "عبر",

@@ -253,8 +253,14 @@ def _in_attribution(tokens: list[Token], i: int) -> bool:
 
 
 def governed(tokens: list[Token], i: int) -> bool:
-    """The word at ``i`` follows a word that makes it a verbal noun ("عدم ذكر")."""
+    """The word at ``i`` follows a word that makes it a verbal noun ("عدم ذكر"), or is the verb
+    of a time clause ("منذ أن أعلنت", "بعد أن أكد"), which reports nothing of its own."""
+    if i > 1 and tokens[i - 1].text == "ان" and tokens[i - 2].text in _TIME_CONJUNCTIONS:
+        return True
     return i > 0 and tokens[i - 1].text in _NOUN_GOVERNORS
+
+
+_TIME_CONJUNCTIONS = frozenset(fold(w) for w in ("منذ", "بعد", "قبل", "حين", "إلى"))
 
 
 _TAIL_STARTS = frozenset(t.split()[0] for t in ATTRIBUTION_TAIL_WORDS)

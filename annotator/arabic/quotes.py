@@ -99,14 +99,39 @@ _PARTICLE_PAIRS = frozenset(
 _PARTICLES = frozenset(fold(w) for w in ("لكن", "ولكن", "إلا", "بيد"))
 
 
+_NOTE_OPENINGS = (
+    tuple(fold(w) for w in ("تجدر", "الإشارة", "إلى", "أن")),
+    tuple(fold(w) for w in ("يشار", "إلى", "أن")),
+    tuple(fold(w) for w in ("يذكر", "أن")),
+    tuple(fold(w) for w in ("الجدير", "بالذكر", "أن")),
+)
+
+
 def _after_particle(tokens: list[Token]) -> int:
-    """Where a sentence's subject may start: after an opening particle pair, else at 0."""
+    """Where a sentence's subject may start: after an opening particle pair, or after the
+    narrator's "تجدر الإشارة إلى أن" ("... أن الوزارة أكدت أنها ..."), else at 0."""
+    words = tuple(t.text for t in tokens[:4])
+    for opening in _NOTE_OPENINGS:
+        if words[: len(opening)] == opening and len(tokens) > len(opening):
+            return len(opening)
     if len(tokens) > 2 and (tokens[0].text, tokens[1].text) in _PARTICLE_PAIRS:
         return 2
     if len(tokens) > 1 and tokens[0].text in _PARTICLES:
         return 1
     return 0
 
+
+# What may open a sentence before its verb: "كما ألقى ...".
+_OPENERS = frozenset(fold(w) for w in ("كما", "ثم", "فيما", "بينما"))
+# Words that open sentences and are not verbs: prepositions, particles, time words.
+_NOT_VERB_OPENERS = frozenset(
+    c + fold(w)
+    for c in ("", "و")
+    for w in (
+        *("في", "من", "على", "إلى", "مع", "عن", "بعد", "قبل", "خلال", "إن", "أن", "لكن"),
+        *("كان", "كانت", "هذا", "هذه", "ذلك", "حيث", "لا", "ما", "لم", "لن", "قد", "هو", "هي"),
+    )
+)
 
 # Appeals, demands and warnings (folded stems) and the prepositions that open what is asked.
 _APPEAL_STEMS = ("دعا", "دعت", "دعو", "طالب", "ناشد", "حث", "حذر")
@@ -266,7 +291,7 @@ class _Finder:
                 speaker = self._verb(tokens, trigger.index, limit, scope_end, speaker) or speaker
             elif trigger.kind == "participle":
                 k = trigger.index + 1
-                source = speaker or self.last_speaker
+                source = speaker or self._clause_subject(tokens, trigger.index) or self.last_speaker
                 if not self._emit_content(tokens, k, limit, scope_end, source, 3) and source:
                     self._report(tokens, k, limit, scope_end, source)  # "مؤكدا تبني خطة"
             elif trigger.kind == "prep":
@@ -376,7 +401,7 @@ class _Finder:
         if not found and tokens[i].text in _ONLY_WITH_CONTENT:
             self._forget(speaker)  # "وبين الطرفين خلاف": a preposition, no report
             return None
-        if not found and speaker is not None:
+        if not found and speaker is not None and first is None:
             found = self._quote_before(tokens, i, speaker)
         if (
             not found
@@ -509,6 +534,26 @@ class _Finder:
         self._emit_direct(region, speaker, 0.8)
         return True
 
+    def _clause_subject(self, tokens: list[Token], i: int) -> Mention | None:
+        """ "وتوجه الرئيس إلى المشاركين قائلا: ...", "كما ألقى الشاعر ...، واصفا ...": a
+        participle whose sentence opens with another verb speaks for that verb's subject,
+        when it names a source (a title or a person)."""
+        first = 1 if tokens[0].text in _OPENERS else 0
+        verb = tokens[first].text if first < i else ""
+        if len(verb) < 3 or not tokens[first].is_word or verb in _NOT_VERB_OPENERS:
+            return None
+        if strip_prefix(verb) != verb or verb in FINITE_VERBS:
+            return None  # a definite word opens a nominal sentence; a reporting verb was seen
+        end = source_phrase(tokens, first + 1, i, self.view.region_at)
+        if end is None:
+            return None
+        mention = self._mention(tokens, first + 1, end)
+        if not (mention.name or is_source_head(mention.words[0])):
+            return None
+        self.mentions.append(mention)
+        self.last_speaker = mention
+        return mention
+
     def _subject_first(self, tokens: list[Token], i: int) -> Mention | None:
         """ "قيادة وحدات حفظ السلام تؤكد ...": a source phrase opens the sentence, then the verb."""
         verb = tokens[i].text
@@ -519,6 +564,13 @@ class _Finder:
             or (verb[0] in "وف" and verb[1:] in FINITE_VERBS)
         ):
             return None  # "وأكدت" opens a clause of its own: what precedes is another one
+        if tokens[first].text in _MARKS and tokens[i - 1].text in _MARKS and i - first > 2:
+            # "«الوكالة» تكشف تفاصيل ...": a quoted name opens the sentence; the marks are out
+            region = self.view.region_at(tokens[first].start)
+            if region is None or region.close != tokens[i - 1].start:
+                return None
+            mention = self._mention(tokens, first + 1, i - 1)
+            return mention if all(t.is_word for t in tokens[first + 1 : i - 1]) else None
         if source_phrase(tokens, first, i, self.view.region_at) != i:
             return None
         mention = self._mention(tokens, first, i)

@@ -186,6 +186,8 @@ def source_phrase(
             break
         if j >= k + 2 and is_masdar(tok.text) and j + 1 < limit and tokens[j + 1].text[0].isdigit():
             break  # "أكدت الوزيرة هالة زايد تسجيل 40 إصابة": a counted verbal noun is the object
+        if j > k and _possessed(tok.text) and not _content_follows(tokens, j, limit):
+            break  # "أعلنت جوبا استقلالها", "أبدت المنظمة تفاؤلها": a possessed object
         if (
             j > k
             and _definite(tokens[j - 1].text)

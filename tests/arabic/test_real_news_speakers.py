@@ -2,7 +2,10 @@
 named far from their words, and sources carried across sentences. Sentences written for the
 tests."""
 
+from annotator.arabic.normalize import Folded
+from annotator.arabic.speakers import source_phrase
 from annotator.arabic.suggest import suggest_text
+from annotator.arabic.tokens import DocumentView
 from tests.arabic.helpers import said_by, spans
 
 
@@ -113,3 +116,56 @@ def test_a_subjectless_warning_is_the_appeal_of_the_source_speaking_so_far():
 def test_plural_titles_appeal_in_the_present_and_a_quoted_term_stays_in_the_phrase():
     text = "نواب يطالبون بنشر «تقرير» اللجنة كاملا\nكتب أحمد سالم\n\nاجتمعت اللجنة أمس."
     assert said_by(text) == [("نشر «تقرير» اللجنة كاملا", "mixed", "نواب")]
+
+
+def _speakers(text: str) -> list[str]:
+    return spans(suggest_text(text, "2024-05-01"), text, "SPEAKER")
+
+
+def test_a_possessed_noun_after_a_bare_name_is_the_object_not_the_source():
+    text = "وأبدت اليونيسف قلقها من تراجع التطعيم في المناطق الريفية."
+    assert _speakers(text) == ["اليونيسف"]
+    assert spans(suggest_text(text, "2024-05-01"), text, "CLAIM") == [
+        "قلقها من تراجع التطعيم في المناطق الريفية"
+    ]
+
+
+def test_a_verb_in_a_time_clause_reports_nothing():
+    text = (
+        "وتصاعد التوتر منذ أن أعلنت الحكومة خطتها الجديدة للضرائب. "
+        "وقال المحلل سمير داود إن الأسواق تترقب القرار."
+    )
+    assert said_by(text) == [("الأسواق تترقب القرار", "indirect", "المحلل سمير داود")]
+    assert _speakers(text) == ["المحلل سمير داود"]
+
+
+def test_illa_is_never_a_source_phrase_but_a_title_after_it_is():
+    view = DocumentView.of(Folded.of("إلا الإدارة لم تحسم أمرها، المدير العام للشركة"))
+    tokens = view.tokens_between(0, len(view.folded.text))
+    assert source_phrase(tokens, 0, len(tokens), view.region_at) is None
+    comma = next(k for k, t in enumerate(tokens) if t.text == "،")
+    assert source_phrase(tokens, comma + 1, len(tokens), view.region_at) == len(tokens)
+
+
+def test_a_participle_speaks_for_the_subject_of_the_verb_opening_its_sentence():
+    text = (
+        "وقال رئيس الوزراء سامي حداد إن الحكومة ستخفض الضرائب. "
+        "وتوجه الوزير خالد نور إلى الصحفيين قائلا: «لن نرفع الأسعار هذا العام»."
+    )
+    assert said_by(text) == [
+        ("الحكومة ستخفض الضرائب", "indirect", "رئيس الوزراء سامي حداد"),
+        ("لن نرفع الأسعار هذا العام", "direct", "الوزير خالد نور"),
+    ]
+
+
+def test_a_quoted_name_opening_a_headline_is_its_speaker_and_not_a_quote():
+    text = "«رويترز» تكشف تفاصيل الصفقة الجديدة\nقال مسؤول في الشركة إن الصفقة ستعلن غدا."
+    found = suggest_text(text, "2024-05-01")
+    assert "رويترز" in spans(found, text, "SPEAKER")
+    assert "رويترز" not in spans(found, text, "QUOTE")
+    assert said_by(text) == [("الصفقة ستعلن غدا", "indirect", "مسؤول في الشركة")]
+
+
+def test_the_subject_after_a_narrator_note_opening_speaks():
+    text = "تجدر الإشارة إلى أن وزارة النقل أكدت في بيان لها أنها ستفتتح الطريق الشهر المقبل."
+    assert said_by(text) == [("ستفتتح الطريق الشهر المقبل", "indirect", "وزارة النقل")]
