@@ -136,7 +136,28 @@ _NOT_VERB_OPENERS = frozenset(
 # Appeals, demands and warnings (folded stems) and the prepositions that open what is asked.
 _APPEAL_STEMS = ("دعا", "دعت", "دعو", "طالب", "ناشد", "حث", "حذر")
 _APPEAL_PREPS = frozenset({"الي", "علي"})
-_APPEAL_REACH = 8  # tokens between the subject and the preposition: the addressee, "مجددا"
+_APPEAL_REACH = 10  # tokens between the subject and the preposition: the addressee, "مجددا"
+# Adjuncts set off by commas between an appeal's subject and its addressee: "في كلمة له أمام
+# المشاركين ...،", "بحضور وزير الدولة ...،".
+_SET_OFF_ADJUNCTS = frozenset(fold(w) for w in ("في", "خلال", "أمام", "عبر", "أثناء", "بحضور"))
+_ADJUNCT_SPAN = 16
+
+
+def _past_set_off_adjuncts(tokens: list[Token], k: int, limit: int) -> int:
+    """After at most two adjuncts that end with a comma ("في مؤتمر صحفي ...، بحضور ...،")."""
+    for _ in range(2):
+        if k < limit and tokens[k].text in ("،", ","):
+            k += 1
+        if k >= limit or tokens[k].text not in _SET_OFF_ADJUNCTS:
+            return k
+        comma = next(
+            (j for j in range(k + 1, min(limit, k + _ADJUNCT_SPAN)) if tokens[j].text in "،,"),
+            None,
+        )
+        if comma is None or any(tokens[j].text in _MARKS for j in range(k, comma)):
+            return k
+        k = comma + 1
+    return k
 
 
 def _asked_with_ba(word: str) -> bool:
@@ -477,6 +498,7 @@ class _Finder:
         stem = _appeal_stem(tokens[i].text)
         if stem is None:
             return False
+        after = _past_set_off_adjuncts(tokens, after, limit)
         for j in range(after, min(limit, after + _APPEAL_REACH)):
             text = tokens[j].text
             if text in (".", "؟", "!") or (text in FINITE_VERBS and j > after):

@@ -169,3 +169,17 @@ def test_a_quoted_name_opening_a_headline_is_its_speaker_and_not_a_quote():
 def test_the_subject_after_a_narrator_note_opening_speaks():
     text = "تجدر الإشارة إلى أن وزارة النقل أكدت في بيان لها أنها ستفتتح الطريق الشهر المقبل."
     assert said_by(text) == [("ستفتتح الطريق الشهر المقبل", "indirect", "وزارة النقل")]
+
+
+def test_an_appeal_reaches_past_adjuncts_set_off_by_commas():
+    text = (
+        "ودعا الأمين العام في كلمة ألقاها أمام المؤتمر السنوي للنقابات في العاصمة، "
+        "الحكومة والنقابات مجددا إلى الحوار حول الأجور. "
+        "وطالب رئيس البلدية في مؤتمر صحفي، بحضور مدير الشرطة، السكان بإخلاء المباني القديمة."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert said_by(text) == [
+        ("الحوار حول الأجور", "indirect", "الأمين العام"),
+        ("إخلاء المباني القديمة", "indirect", "رئيس البلدية"),
+    ]
+    assert spans(found, text, "CLAIM") == []  # appeals are no statements
