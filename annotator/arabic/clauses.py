@@ -230,18 +230,30 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
 
 def _reporting_verb(tokens: list[Token], i: int) -> bool:
     text = tokens[i].text
-    if text in CLAUSE_INITIAL_VERBS and (i == 0 or tokens[i - 1].text in ("،", ",")):
+    if text in CLAUSE_INITIAL_VERBS and (
+        all(not t.is_word for t in tokens[:i]) or tokens[i - 1].text in ("،", ",")
+    ):
         return True  # "وبين الوزير أن ...": the caller drops it if no content follows
     return (
         text in FINITE_VERBS
         and text not in _IMPERSONAL
         and not governed(tokens, i)
         and not _in_attribution(tokens, i)
+        and not (i + 1 < len(tokens) and tokens[i + 1].text in _EXCEPTIONS)
     )
 
 
+# "لمدربين جدد إلا أن ...": a verb's letters before "إلا" are an adjective ("new").
+_EXCEPTIONS = frozenset(fold(w) for w in ("إلا", "الا"))
+
+
 # Words that govern a verbal noun: "عدم ذكر اسمه" is "not mentioning", not the verb "ذكر".
-_NOUN_GOVERNORS = frozenset(fold(w) for w in ("عدم", "دون", "بدون", "بعد", "قبل", "عند"))
+_NOUN_GOVERNORS = frozenset(fold(w) for w in ("عدم", "دون", "بدون", "بعد", "قبل", "عند")) | {
+    # a verb inside a causal or conditional clause reports nothing of its own: "لأنه يعتبر
+    # الجهد ...", "طالما أقر المجتمعون بأن ...", "لو قال ..."
+    fold(w)
+    for w in ("لأنه", "لأنها", "لأنهم", "لأن", "طالما", "لو", "إذا", "كلما")
+}
 
 
 def _in_attribution(tokens: list[Token], i: int) -> bool:

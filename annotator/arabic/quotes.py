@@ -133,6 +133,14 @@ _NOT_VERB_OPENERS = frozenset(
     )
 )
 
+# "، وأن ..." / "، وأنه ...": a second complement clause of the same verb.
+_AND_THAT = frozenset(
+    fold(c + base + suffix)
+    for c in ("و",)
+    for base in ("أن", "إن", "بأن")
+    for suffix in ("", "ه", "ها", "هم", "هما", "نا")
+)
+
 # Appeals, demands and warnings (folded stems) and the prepositions that open what is asked.
 _APPEAL_STEMS = ("دعا", "دعت", "دعو", "طالب", "ناشد", "حث", "حذر")
 _APPEAL_PREPS = frozenset({"الي", "علي"})
@@ -404,6 +412,9 @@ class _Finder:
             self.last_speaker = speaker
         elif speaker is not None:
             speaker = None
+        if speaker is None and i > 1 and tokens[i - 1].text in ("ما", "مما"):
+            # "احتج السكان على ما اعتبروه «...»": the words are the opening verb's subject's
+            speaker = self._clause_subject(tokens, i)
         source = speaker or self._agreeing_source(tokens[i].text)
         before = len(self.quotes)
         if _denial(tokens[i].text) and after < limit and tokens[after].text in _MARKS:
@@ -862,6 +873,14 @@ class _Finder:
         start, end = trimmed(self.view.folded.text, start, end)
         if end - start < 3:
             return False
+        if kind == "indirect":
+            end = self._before_consequence(start, end)
+            second = self._coordinated_complement(start, end)
+            if second is not None:
+                # "أن A، وأنه B": two reported clauses of one source, two quotes
+                cut, resume = second
+                first = self._emit_range(start, cut, speaker, confidence, kind, statement)
+                return self._emit_range(resume, end, speaker, confidence, kind, statement) or first
         regions = [r for r in self.view.regions_between(start, end + 1) if r.open not in self.used]
         if regions and regions[0].open == start and self._relative_after(regions[0]):
             # "كشف عن «إجراء استعدادات أمنية» التي ستنعقد ...": the quoted phrase is the
@@ -880,6 +899,27 @@ class _Finder:
             confidence -= 0.2
         self.quotes.append(QuoteFind(start, end, kind, speaker, round(confidence, 2), statement))
         return True
+
+    def _coordinated_complement(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where "، وأن ..." opens a second reported clause in [start, end): the end of the
+        first and the start of the second (the complementizer and its pronoun outside)."""
+        tokens = self.view.tokens_between(start, end)
+        for k in range(1, len(tokens) - 2):
+            if (
+                tokens[k].text in ("،", ",")
+                and tokens[k + 1].text in _AND_THAT
+                and not self.view.quoted(tokens[k].start)
+            ):
+                return tokens[k].start, tokens[k + 2].start
+        return None
+
+    def _before_consequence(self, start: int, end: int) -> int:
+        """ "أنه قدم استقالته، مما جعل الاتحاد ...": the consequence is the narrator's."""
+        tokens = self.view.tokens_between(start, end)
+        for k in range(1, len(tokens) - 1):
+            if tokens[k].text in ("،", ",") and tokens[k + 1].text == "مما":
+                return tokens[k].start
+        return end
 
     def _relative_after(self, region: QuoteRegion) -> bool:
         after = self.view.tokens_between(region.close + 1, region.close + 24)[:1]

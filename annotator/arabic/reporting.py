@@ -88,6 +88,13 @@ _IRREGULAR_PAST = (
     "وصفت",
     "وصفته",
     "وصفتها",
+    # "مما اعتبروه «...»": the considering verb carries its object pronoun too.
+    "اعتبره",
+    "اعتبرها",
+    "اعتبروه",
+    "اعتبروها",
+    "اعتبرته",
+    "اعتبرتها",
 )
 _PRESENT = (
     "يقول",
@@ -166,6 +173,7 @@ _PARTICIPLES = (
     "معترف",
     "مخاطب",  # "، مخاطبا القاسم: '...'": the addressee, then the words
     "واصف",  # "واصفا القرار بأنه ..."
+    "سائل",  # "، سائلا: «...؟»"
 )
 # Verbs whose nominal complement is the speaker's own act, not a proposition: "أقر المجلس
 # الخطة" (approved), "دعت الوزارة المواطنين إلى" (called on), "طالب بـ" (demanded). With a
@@ -237,7 +245,7 @@ PARTICIPLES = _with_conjunctions(
     {stem + ending for stem in _PARTICIPLES for ending in ("ا", "ه", "ين", "ون", "تين", "")}
     - {"ناف", "داع"}
     | {"نافيا", "نافيه", "داعيا", "داعيه", "متمنيا", "متمنيه"}
-)
+) - {fold("سائل"), fold("وسائل")}  # "وسائل" is "means", as in "وسائل الإعلام"
 COMPLEMENTIZERS = frozenset(
     fold(base + suffix) for base in _COMPLEMENTIZER_BASES for suffix in _PRONOUN_SUFFIXES
 )

@@ -361,7 +361,7 @@ def _starts_object(word: str) -> bool:
 
 
 def _possessed(word: str) -> bool:
-    return len(word) > 4 and word.endswith(("ها", "هم", "هما", "هن")) and not _definite(word)
+    return len(word) > 4 and word.endswith(("ها", "هم", "هما", "هن", "ته")) and not _definite(word)
 
 
 def _definite(word: str) -> bool:

@@ -183,3 +183,59 @@ def test_an_appeal_reaches_past_adjuncts_set_off_by_commas():
         ("إخلاء المباني القديمة", "indirect", "رئيس البلدية"),
     ]
     assert spans(found, text, "CLAIM") == []  # appeals are no statements
+
+
+def test_a_second_complement_clause_after_a_comma_is_a_second_quote():
+    text = "وأوضح المتحدث أن الطائرة هبطت بسلام، وأنه لم يصب أي راكب بأذى."
+    assert said_by(text) == [
+        ("الطائرة هبطت بسلام", "indirect", "المتحدث"),
+        ("لم يصب أي راكب بأذى", "indirect", "المتحدث"),
+    ]
+
+
+def test_a_consequence_after_mimma_is_the_narrators():
+    text = "وأعلن اللاعب أنه قرر الاعتزال نهائيا، مما دفع النادي إلى البحث عن بديل."
+    assert said_by(text) == [("قرر الاعتزال نهائيا", "indirect", "اللاعب")]
+
+
+def test_verbs_in_causal_and_conditional_clauses_report_nothing():
+    text = (
+        "وقال المدرب: سنلعب بحذر طالما أكد الحكم أن الملعب صالح للعب. "
+        "وأشار الطبيب إلى أن الحالة مستقرة لأنه يعتبر العلاج ناجحا حتى الآن."
+    )
+    assert said_by(text) == [
+        ("سنلعب بحذر طالما أكد الحكم أن الملعب صالح للعب", "direct", "المدرب"),
+        ("الحالة مستقرة لأنه يعتبر العلاج ناجحا حتى الآن", "indirect", "الطبيب"),
+    ]
+
+
+def test_a_verb_form_before_illa_is_an_adjective():
+    text = "وأكد المدير أن النادي تلقى عروضا من مدربين جدد إلا أن الإدارة لم تحسم أمرها."
+    assert said_by(text) == [
+        (
+            "النادي تلقى عروضا من مدربين جدد إلا أن الإدارة لم تحسم أمرها",
+            "indirect",
+            "المدير",
+        )
+    ]
+
+
+def test_wasail_is_a_noun_and_saila_a_participle():
+    text = (
+        "وقالت عدة وسائل إعلام إن الطريق أغلق. "
+        "وختم النائب سليم عواد كلمته، سائلا: «أين ذهبت أموال المشروع؟»"
+    )
+    assert said_by(text) == [
+        ("الطريق أغلق", "indirect", "عدة وسائل إعلام"),
+        ("أين ذهبت أموال المشروع", "direct", "النائب سليم عواد"),
+    ]
+
+
+def test_a_considering_verb_with_its_object_pronoun_introduces_a_quoted_fragment():
+    text = (
+        "واحتج النواب على ما اعتبروه «تجاهلا متعمدا لمطالبهم». وقال رئيس اللجنة إن الاحتجاج سلمي."
+    )
+    assert said_by(text) == [
+        ("تجاهلا متعمدا لمطالبهم", "direct", "النواب"),
+        ("الاحتجاج سلمي", "indirect", "رئيس اللجنة"),
+    ]
