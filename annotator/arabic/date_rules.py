@@ -313,7 +313,7 @@ _TODAY_FOLLOWERS = regex.compile(r"^\s+(?:الموافق|" + _WEEKDAY + ")")
 
 def _relative_day(m: regex.Match[str], ctx: Context) -> DateHit | None:
     rd = _words(_g(m, "rd") or "")
-    if rd == "غد" and not _g(m, "part"):
+    if rd == "غد" and not _g(m, "part") and not m.group("x").startswith("يوم"):
         return None  # bare "غد" is rare and literary; "مساء غد" is tomorrow evening
     if rd == "اليوم":
         before = ctx.text[max(0, m.start("rd") - 12) : m.start("rd")]
@@ -514,8 +514,27 @@ def _fraction_hour(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "DURATION", f"PT{minutes}M", 0.75, "duration")
 
 
+def _fraction_century(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "نصف قرن" -> P50Y, "ربع قرن" -> P25Y."""
+    years = 50 if _words(m.group("frac")) == "نصف" else 25
+    return _hit(m, "x", "DURATION", f"P{years}Y", 0.75, "duration")
+
+
+_TENS_UNITS = {
+    fold(k): v
+    for k, v in {"الدقائق": "TXM", "الساعات": "TXH", "الأيام": "XD", "الأسابيع": "XW"}.items()
+}
+
+
+def _tens_of_units(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "عشرات الدقائق" -> PTXM: an unspecified number of units, as "أيام قليلة" -> PXD."""
+    unit = _words(m.group("unit"))
+    value = _TENS_UNITS.get(unit, "XM" if unit in (fold("الأشهر"), "الشهور") else "XY")
+    return _hit(m, "x", "DURATION", "P" + value, 0.7, "duration")
+
+
 def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
-    clock = _g(m, "h", "h2")
+    clock = _g(m, "h", "h2", "h3")
     if clock:
         hour, minute = int(clock), int(_g(m, "min", "min2") or 0)
     else:
@@ -550,7 +569,13 @@ def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "TIME", value + zone, 0.85, kind)
 
 
+# "بعد ثمانية أيام من الولادة": the amount counts from another event, not from the writing.
+_FROM_EVENT = regex.compile(r"\s+من\s+(?!الان|اليوم|الآن)")
+
+
 def _ago_any(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    if _FROM_EVENT.match(ctx.text, m.end("x")):
+        return None
     if _g(m, "unit2"):
         reference = "PAST_REF" if _g(m, "dir") == "قبل" else "FUTURE_REF"
         return _hit(m, "x", "DATE", reference, 0.7, "relative")
@@ -560,7 +585,9 @@ def _ago_any(m: regex.Match[str], ctx: Context) -> DateHit | None:
 _CLOCK = (
     rf"(?:(?:الساعه|ساعه)\s+(?:(?P<h>\d{{1,2}})(?:[:.](?P<min>\d\d))?|(?P<hw>{_HOURS}))"
     rf"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع))?{E}"
-    rf"|(?P<h2>\d{{1,2}})[:.](?P<min2>\d\d){E}(?=\s*(?:{_PART}|بتوقيت|بالتوقيت)))"
+    rf"|(?P<h2>\d{{1,2}})[:.](?P<min2>\d\d){E}(?=\s*(?:{_PART}|بتوقيت|بالتوقيت))"
+    # "بعد 7 مساء": an hour with the part of the day and no minutes
+    rf"|(?P<h3>\d{{1,2}})(?=\s+(?:مساء|مساءا|صباحا|ليلا|فجرا|ظهرا|عصرا){E}))"
 )
 _RULES: list[tuple[str, Handler]] = [
     (
@@ -570,7 +597,7 @@ _RULES: list[tuple[str, Handler]] = [
         _day_month,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>{_DAY}\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<rel>{_REL}))?{E})",
+        rf"{B}{CLITIC}(?P<x>(?:يوم\s+)?{_DAY}\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<rel>{_REL}))?{E})",
         _day_relative_month,
     ),
     (
@@ -651,6 +678,12 @@ _RULES: list[tuple[str, Handler]] = [
         _duration,
     ),
     (rf"{B}{CLITIC}(?P<x>(?P<frac>نصف|ربع)\s+ساعه){E}", _fraction_hour),
+    (rf"{B}{CLITIC}(?P<x>(?P<frac>نصف|ربع)\s+قرن){E}", _fraction_century),
+    (
+        rf"{B}{CLITIC}(?P<x>(?:عشرات|مئات)\s+(?P<unit>الدقائق|الساعات|الايام|الاسابيع|الاشهر|"
+        rf"الشهور|السنوات|السنين|الاعوام)){E}",
+        _tens_of_units,
+    ),
     (rf"{B}{CLITIC}(?P<x>ال(?P<dual>{_DUALS})\s+(?P<rel>{_REL})){E}", _dual_period),
     (rf"{B}{CLITIC}(?P<x>{alternation(list(DEICTIC))}){E}", _deictic),
     (
@@ -721,11 +754,16 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _ago_any: ("قبل", "بعد"),
     _duration: (*_FOLDED_UNITS, *_FOLDED_DUALS),
     _fraction_hour: ("ساعه",),
+    _fraction_century: ("قرن",),
+    _tens_of_units: ("عشرات", fold("مئات")),
     _dual_period: tuple(_FOLDED_DUALS),
     _deictic: tuple({w.split()[0] for w in _FOLDED_DEICTIC}),
     _part_of_year: ("الربع", "النصف", "الثلاثي", "السداسي", "الفصل"),
     _set: ("يوميا", "اسبوعيا", "شهريا", "سنويا", "كل"),
     _season: ("صيف", "شتاء", "ربيع", "خريف"),
     _night: ("الليل",),
-    _time: ("ساعه", ":", *(f"{d}." for d in range(10))),
+    _time: (
+        *("ساعه", ":", *(f"{d}." for d in range(10))),
+        *("مساء", "صباحا", "ليلا", "فجرا", "ظهرا", "عصرا"),
+    ),
 }

@@ -54,7 +54,41 @@ def find_dates(text: str, anchor: date | None) -> list[DateHit]:
             if not kept or kept[-1].end <= longer.start:
                 hit = longer
         kept.append(hit)
-    return _clock_days(_timestamps(_merge_adjacent(kept, text), text), text)
+    merged = _clock_days(_timestamps(_merge_adjacent(kept, text), text), text)
+    return _range_ends([_with_approximator(hit, text) for hit in merged], text)
+
+
+# "بين ستة أشهر إلى سنة": a bare unit that closes a range of durations is one unit long.
+_RANGE_END = regex.compile(
+    r"\s+(?:الي|و|او)\s+(?P<unit>يوم|اسبوع|شهر|سنه|عام|ساعه)(?![\p{L}\p{N}])"
+)
+_ONE_UNIT = {"يوم": "P1D", "اسبوع": "P1W", "شهر": "P1M", "سنه": "P1Y", "عام": "P1Y", "ساعه": "PT1H"}
+
+
+def _range_ends(hits: list[DateHit], text: str) -> list[DateHit]:
+    out: list[DateHit] = []
+    for k, hit in enumerate(hits):
+        out.append(hit)
+        if hit.type != "DURATION":
+            continue
+        m = _RANGE_END.match(text, hit.end)
+        if m and (k + 1 == len(hits) or hits[k + 1].start >= m.end()):
+            value = _ONE_UNIT[m.group("unit")]
+            out.append(DateHit(m.start("unit"), m.end("unit"), "DURATION", value, 0.7, "duration"))
+    return out
+
+
+# "قرابة 40 يوما", "نحو ساعتين": the approximator is part of the duration (the value keeps
+# the amount; TIMEX3 ``mod`` is not in the schema). A comparison ("أكثر من 10 أيام") is not:
+# the guidelines' seeds leave it outside.
+_APPROXIMATOR = regex.compile(r"(?<![\p{L}\p{N}])(?:قرابه|نحو|حوالي|زهاء|ما\s+يقرب\s+من)\s+$")
+
+
+def _with_approximator(hit: DateHit, text: str) -> DateHit:
+    if hit.type != "DURATION":
+        return hit
+    m = _APPROXIMATOR.search(text, max(0, hit.start - 16), hit.start)
+    return replace(hit, start=m.start()) if m else hit
 
 
 def _matches(pattern: regex.Pattern[str], text: str, gate: tuple[str, ...]) -> list[regex.Match]:
