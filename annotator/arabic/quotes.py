@@ -141,6 +141,20 @@ _AND_THAT = frozenset(
     for suffix in ("", "ه", "ها", "هم", "هما", "نا")
 )
 
+_WE_NEGATIONS = frozenset(fold(w) for w in ("لن", "لا", "لم", "سوف", "قد"))
+
+
+def _first_person(tokens: list[Token]) -> bool:
+    """Words spoken by "we": "نحن", "سفارتنا", "لن ننقل", "لا نقبل"."""
+    for k, tok in enumerate(tokens):
+        word = tok.text
+        if word in ("نحن", "ونحن") or (len(word) > 4 and word.endswith("نا") and word[0] != "ا"):
+            return True
+        if k > 0 and tokens[k - 1].text in _WE_NEGATIONS and word[:1] == "ن" and len(word) > 3:
+            return True
+    return False
+
+
 # Appeals, demands and warnings (folded stems) and the prepositions that open what is asked.
 _APPEAL_STEMS = ("دعا", "دعت", "دعو", "طالب", "ناشد", "حث", "حذر")
 _APPEAL_PREPS = frozenset({"الي", "علي"})
@@ -763,8 +777,12 @@ class _Finder:
         if colon is None:
             return False
         speaker = self._mention(tokens, 0, colon)
-        if not is_source_like(speaker.words):
-            return False  # "سوريا: مقتل 10 في غارة" - a topic, not a source
+        if not is_source_like(speaker.words) and not (
+            len(speaker.words) <= 2 and _first_person(tokens[colon + 1 :])
+        ):
+            # "سوريا: مقتل 10 في غارة" - a topic, not a source; "بريطانيا: لن ننقل سفارتنا"
+            # speaks in the first person: the country's government is the source.
+            return False
         self.mentions.append(speaker)
         self.last_speaker = speaker
         self._emit_range(tokens[colon + 1].start, end, speaker, 0.55)

@@ -58,3 +58,11 @@ def test_a_wish_and_a_surprise_report_speech():
         ("تدعم الفنانين الشباب", "indirect", "الفنان"),
         ("الحكومة لم ترد على الأسئلة", "indirect", "النائب"),
     ]
+
+
+def test_a_country_heading_a_first_person_title_line_speaks():
+    text = "فرنسا: لن نرسل قوات إلى المنطقة\n" + BODY
+    assert said_by(text)[0] == ("لن نرسل قوات إلى المنطقة", "indirect", "فرنسا")
+    topic = "لبنان: انقطاع الكهرباء عن العاصمة ساعات طويلة\n" + BODY
+    quotes = said_by(topic)
+    assert quotes and all(q != "انقطاع الكهرباء عن العاصمة ساعات طويلة" for q, _, _ in quotes)
