@@ -40,6 +40,7 @@ from annotator.arabic.reporting import (
     verb_gender,
 )
 from annotator.arabic.speakers import (
+    UNNAMED_HEADS,
     Mention,
     is_ba_object,
     is_source_head,
@@ -154,6 +155,9 @@ def _first_person(tokens: list[Token]) -> bool:
             return True
     return False
 
+
+_FA_INNA = frozenset(f for f in COMPLEMENTIZERS if f.startswith("ف"))
+_FA_INNA_REACH = 14
 
 # Appeals, demands and warnings (folded stems) and the prepositions that open what is asked.
 _APPEAL_STEMS = ("دعا", "دعت", "دعو", "طالب", "ناشد", "حث", "حذر")
@@ -731,6 +735,17 @@ class _Finder:
             rest += 1
         if rest < limit and tokens[rest].text in COMPLEMENTIZERS:
             rest += 1  # "بحسب المرصد، فإن الغارات ..."
+        elif i <= 1:
+            # "وبحسب عضو في الوفد طلب عدم ذكر اسمه فإن ...", "وبحسب أحد المشاركين، والذي
+            # كان ...، فإن ...": what stands before "فإن" still describes the source.
+            rest = next(
+                (
+                    j + 1
+                    for j in range(rest, min(limit, rest + _FA_INNA_REACH))
+                    if tokens[j].text in _FA_INNA
+                ),
+                rest,
+            )
         if i <= 1 and rest < limit:
             scope_end = tokens[limit].start if limit < len(tokens) else end
             # "وحسب مصدر مطلع، فقد كانت ...": the attached ف is outside, the quote starts at قد.
@@ -755,9 +770,11 @@ class _Finder:
         return k
 
     def _known_source(self, mention: Mention) -> bool:
-        """After "بحسب": a title, body or agency, or a name already met as a source; a bare
-        unknown word ("بحسب تقديرات") is not taken for a name."""
+        """After "بحسب": a title, body or agency, an unnamed source ("أحد المشاركين"), or a
+        name already met as a source; a bare unknown word ("بحسب تقديرات") is not a name."""
         head = strip_prefix(mention.words[0])
+        if mention.words[0] in UNNAMED_HEADS and len(mention.words) > 1:
+            return True
         if mention.words[0] in SOURCE_HEADS or head in SOURCE_HEADS:
             return True
         if is_source_head(mention.words[0]) or " ".join(mention.words[:2]) in SOURCE_HEADS:

@@ -26,7 +26,7 @@ from annotator.arabic.actors import (
     TITLE_WORDS,
 )
 from annotator.arabic.calendar_words import WEEKDAYS
-from annotator.arabic.clauses import OCCASIONS
+from annotator.arabic.clauses import OCCASIONS, RELATIVES
 from annotator.arabic.clitics import strip_prefix
 from annotator.arabic.normalize import fold
 from annotator.arabic.reporting import (
@@ -203,7 +203,7 @@ def source_phrase(
 
 
 # Unnamed sources whose "من/في" complement says who they are (the guidelines keep it inside).
-_UNNAMED_HEADS = frozenset(
+UNNAMED_HEADS = frozenset(
     fold(w)
     for w in (
         "مصدر",
@@ -257,7 +257,7 @@ MAX_AFFILIATION = 5
 def _affiliation(tokens: Sequence[Token], k: int, j: int, limit: int) -> int | None:
     """After an unnamed source head ("مصدر", "مسؤول", "علماء"), a "من/في" phrase naming a
     body or a place is part of the source; the end of that phrase, or None."""
-    if tokens[k].text not in _UNNAMED_HEADS or j - k > 3 or j + 1 >= limit:
+    if tokens[k].text not in UNNAMED_HEADS or j - k > 3 or j + 1 >= limit:
         return None
     first = tokens[j + 1]
     if not first.is_word or first.text in _NOT_AFFILIATION or _stops(first.text):
@@ -373,7 +373,10 @@ def _index_at(tokens: Sequence[Token], offset: int, lo: int, hi: int) -> int | N
 
 
 def _apposition(tokens: Sequence[Token], k: int, limit: int) -> int | None:
-    """ "وزير الدفاع، سيرغي شويغو، إن": a short name between commas continues the phrase."""
+    """ "وزير الدفاع، سيرغي شويغو، إن": a short name between commas continues the phrase;
+    a relative clause ("، والتي كانت مغلقة،") does not."""
+    if k < limit and tokens[k].text.removeprefix("و") in RELATIVES:
+        return None
     j = k
     while j < limit and tokens[j].is_word and not _stops(tokens[j].text):
         j += 1
@@ -456,7 +459,7 @@ def is_source_like(words: tuple[str, ...]) -> bool:
     if not words:
         return False
     head = words[0]
-    if head in _UNNAMED_HEADS and len(words) > 1:
+    if head in UNNAMED_HEADS and len(words) > 1:
         return True  # "علماء من النمسا", "مصدر مطلع": unnamed, but said who they are
     if is_source_head(head) or " ".join(words[:2]) in SOURCE_HEADS:
         return True  # "الأمم المتحدة" is listed as two words

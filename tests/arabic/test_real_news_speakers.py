@@ -239,3 +239,14 @@ def test_a_considering_verb_with_its_object_pronoun_introduces_a_quoted_fragment
         ("تجاهلا متعمدا لمطالبهم", "direct", "النواب"),
         ("الاحتجاج سلمي", "indirect", "رئيس اللجنة"),
     ]
+
+
+def test_according_to_an_unnamed_source_the_clause_starts_after_fa_inna():
+    text = (
+        "وبحسب أحد الحاضرين في الجلسة، والتي كانت مغلقة، فإن الوزيرين تبادلا الاتهامات. "
+        "وبحسب مسؤول في الوزارة طلب عدم ذكر اسمه فإن الاتفاق سيوقع قريبا."
+    )
+    assert said_by(text) == [
+        ("الوزيرين تبادلا الاتهامات", "indirect", "أحد الحاضرين في الجلسة"),
+        ("الاتفاق سيوقع قريبا", "indirect", "مسؤول في الوزارة"),
+    ]
