@@ -455,6 +455,8 @@ COUNTRIES = (
 
 # Words that may follow a reporting verb but are never part of its subject.
 NON_SUBJECT = (
+    "وهو",  # "غولدشميت وهو منظم الاجتماع": a circumstantial clause, not the name
+    "وهي",
     "إلا",  # "لمدربين جدد إلا أن ...": an exception, never a subject
     "في",
     "خلال",

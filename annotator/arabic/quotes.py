@@ -198,7 +198,10 @@ def _denial(verb: str) -> bool:
     return bare in _DENIALS
 
 
-_ONLY_WITH_CONTENT = CLAUSE_INITIAL_VERBS - FINITE_VERBS
+# "تعتبر الوكالة من أكبر ..." ("is considered"): the present of اعتبر reports only a clause.
+_ONLY_WITH_CONTENT = (CLAUSE_INITIAL_VERBS - FINITE_VERBS) | {
+    c + v for c in ("", "و", "ف") for v in ("يعتبر", "تعتبر")
+}
 _DENIALS = frozenset({"نفي", "نفت", "نفوا", "تنفي", "ينفي", "ينفون"})
 
 

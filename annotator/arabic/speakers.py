@@ -150,6 +150,9 @@ def source_phrase(
                 break
             j = after
             continue
+        if tok.text == "(" and j > k and (close := _acronym(tokens, j, limit)):
+            j = close  # "الإدارة الوطنية للمحيطات والأجواء (نوا)"
+            continue
         if tok.text in ('"', "«", "»"):
             region = region_at(tok.start)
             if region is None or j == k:
@@ -186,8 +189,21 @@ def source_phrase(
             break
         if j >= k + 2 and is_masdar(tok.text) and j + 1 < limit and tokens[j + 1].text[0].isdigit():
             break  # "أكدت الوزيرة هالة زايد تسجيل 40 إصابة": a counted verbal noun is the object
-        if j > k and _possessed(tok.text) and not _content_follows(tokens, j, limit):
-            break  # "أعلنت جوبا استقلالها", "أبدت المنظمة تفاؤلها": a possessed object
+        if (
+            j > k + 1
+            and tok.text in _ADDRESSEES
+            and name_words(tuple(t.text for t in tokens[k:j]))
+            and not _content_follows(tokens, j, limit)
+        ):
+            break  # "دعا النائب كمال يوسف الحكومة إلى ...": after a name, the addressee
+        if (
+            _possessed(tok.text)
+            and not _content_follows(tokens, j, limit)
+            and (j > k or not _titled(tok.text))
+        ):
+            # "أعلنت جوبا استقلالها", "أبدت المنظمة تفاؤلها": a possessed object; first
+            # after the verb ("تابعا محادثاتهما") it is no subject, unless a title ("رئيسها")
+            break
         if (
             j > k
             and _definite(tokens[j - 1].text)
@@ -330,6 +346,7 @@ _ADDRESSEES = frozenset(
         "كافة",
         "جميع",
         "الحكومات",
+        "الحكومة",
         "الشعب",
         "الشباب",
         "المسؤولين",
@@ -360,8 +377,26 @@ def _starts_object(word: str) -> bool:
     return not _definite(word) and bool(_MASDAR.match(word)) and word not in SOURCE_HEADS
 
 
+def _titled(word: str) -> bool:
+    """ "رئيسها", "وزيرها": a title with a possessive pronoun."""
+    return any(is_source_head(word[: -len(end)]) for end in ("ها", "هم", "ه") if word.endswith(end))
+
+
+def _acronym(tokens: Sequence[Token], j: int, limit: int) -> int | None:
+    """After "(" at ``j``: the index after its ")" when one to three words stand between."""
+    close = next((c for c in range(j + 1, min(limit, j + 5)) if tokens[c].text == ")"), None)
+    if close is None or close == j + 1 or not all(t.is_word for t in tokens[j + 1 : close]):
+        return None
+    return close + 1
+
+
 def _possessed(word: str) -> bool:
-    return len(word) > 4 and word.endswith(("ها", "هم", "هما", "هن", "ته")) and not _definite(word)
+    if _definite(word) or len(word) <= 4:
+        return False
+    if word.endswith(("ها", "هم", "هما", "هن", "ته")):
+        return True
+    # "استعداده": a verbal noun with "his" (a bare final ه is mostly a folded ة)
+    return word.endswith("ه") and len(word) > 5 and bool(_MASDAR.match(word[:-1]))
 
 
 def _definite(word: str) -> bool:

@@ -250,3 +250,34 @@ def test_according_to_an_unnamed_source_the_clause_starts_after_fa_inna():
         ("الوزيرين تبادلا الاتهامات", "indirect", "أحد الحاضرين في الجلسة"),
         ("الاتفاق سيوقع قريبا", "indirect", "مسؤول في الوزارة"),
     ]
+
+
+def test_a_possessed_verbal_noun_and_an_addressed_government_are_objects():
+    text = (
+        "وأكد الاتحاد الأفريقي استعداده لدعم المفاوضات. "
+        "ودعا النائب السابق كمال يوسف الحكومة إلى فتح تحقيق."
+    )
+    assert set(_speakers(text)) == {"الاتحاد الأفريقي", "النائب السابق كمال يوسف"}
+    assert said_by(text) == [("فتح تحقيق", "indirect", "النائب السابق كمال يوسف")]
+
+
+def test_an_acronym_in_brackets_is_part_of_the_source_a_circumstantial_clause_is_not():
+    text = (
+        "وتوقعت الهيئة العامة للأرصاد (هام) أن تنخفض الحرارة. "
+        "وقال المدير الفني كريم سعيد وهو مدرب المنتخب سابقا إن الفريق جاهز."
+    )
+    assert said_by(text) == [
+        ("تنخفض الحرارة", "indirect", "الهيئة العامة للأرصاد (هام)"),
+        ("الفريق جاهز", "indirect", "المدير الفني كريم سعيد"),
+    ]
+
+
+def test_a_possessed_noun_right_after_a_verb_is_no_subject_unless_a_title():
+    text = "ثم تابعا محادثاتهما في المساء. وقال رئيسها إن الشركة ستفتتح فرعا جديدا."
+    assert _speakers(text) == ["رئيسها"]
+
+
+def test_the_present_of_itabara_reports_only_a_clause():
+    text = "وتعتبر الهيئة من أقدم المؤسسات في البلاد. ويعتبر الخبير سامي نور أن الأسعار ستستقر."
+    assert _speakers(text) == ["الخبير سامي نور"]
+    assert said_by(text) == [("الأسعار ستستقر", "indirect", "الخبير سامي نور")]
