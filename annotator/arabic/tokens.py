@@ -85,6 +85,18 @@ def _closes(text: str, i: int) -> bool:
     return nxt.isspace() or nxt in _CLOSING_PUNCT or nxt in '"»'
 
 
+def _partner_follows(text: str, i: int) -> bool:
+    """An odd number of marks after ``i`` in its paragraph: one of them closes it."""
+    end = text.find("\n", i)
+    return text.count('"', i + 1, len(text) if end < 0 else end) % 2 == 1
+
+
+def _spaced(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return prev.isspace() and (nxt.isspace() or nxt in _CLOSING_PUNCT)
+
+
 MAX_QUOTE_CHARS = 3000
 MAX_QUOTE_PARAGRAPHS = 4
 
@@ -130,6 +142,14 @@ def pair_quotes(folded: Folded) -> list[QuoteRegion]:
                 regions.append(QuoteRegion(begin, i))
         elif _opens(text, i):
             stacks['"'].append(i)
+        elif _spaced(text, i):
+            # A mark with spaces on both sides ("المارينز " ، "وقال " السيارات ... "."): it
+            # closes a mark open in its paragraph, else it opens one.
+            quote = stacks['"']
+            if quote and "\n" not in text[quote[-1] : i]:
+                close(quote, i)
+            elif _partner_follows(text, i):
+                quote.append(i)
     for start in [*stacks["«"], *stacks['"'], *unclosed]:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end

@@ -281,3 +281,15 @@ def test_the_present_of_itabara_reports_only_a_clause():
     text = "وتعتبر الهيئة من أقدم المؤسسات في البلاد. ويعتبر الخبير سامي نور أن الأسعار ستستقر."
     assert _speakers(text) == ["الخبير سامي نور"]
     assert said_by(text) == [("الأسعار ستستقر", "indirect", "الخبير سامي نور")]
+
+
+def test_quotation_marks_with_spaces_on_both_sides_pair_within_their_paragraph():
+    text = (
+        'ونفى المسؤول وصول قوات "الحرس " إلى المدينة.\n'
+        'وقال " الآليات التي دخلت تابعة للشركة المنفذة للمشروع ".\n'
+        'وأشار في تصريح لوكالة ((الأنباء)) " إلى أن العمل سيستمر.'
+    )
+    assert said_by(text) == [
+        ("الآليات التي دخلت تابعة للشركة المنفذة للمشروع", "direct", "المسؤول"),
+        ("العمل سيستمر", "indirect", "المسؤول"),
+    ]
