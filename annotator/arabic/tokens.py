@@ -85,6 +85,12 @@ def _closes(text: str, i: int) -> bool:
     return nxt.isspace() or nxt in _CLOSING_PUNCT or nxt in '"»'
 
 
+def _term_follows(text: str, i: int) -> bool:
+    """ "من " المارينز" بشكل": a short quoted term opens here, inside the open quotation."""
+    nxt = text.find('"', i + 1, i + 30)
+    return nxt > 0 and "\n" not in text[i:nxt] and _closes(text, nxt)
+
+
 def _partner_follows(text: str, i: int) -> bool:
     """An odd number of marks after ``i`` in its paragraph: one of them closes it."""
     end = text.find("\n", i)
@@ -146,9 +152,10 @@ def pair_quotes(folded: Folded) -> list[QuoteRegion]:
             # A mark with spaces on both sides ("المارينز " ، "وقال " السيارات ... "."): it
             # closes a mark open in its paragraph, else it opens one.
             quote = stacks['"']
-            if quote and "\n" not in text[quote[-1] : i]:
+            inner = bool(quote) and _term_follows(text, i)
+            if quote and "\n" not in text[quote[-1] : i] and not inner:
                 close(quote, i)
-            elif _partner_follows(text, i):
+            elif inner or _partner_follows(text, i):
                 quote.append(i)
     for start in [*stacks["«"], *stacks['"'], *unclosed]:
         end = text.find("\n", start)
