@@ -209,7 +209,23 @@ def _appeal_stem(verb: str) -> str | None:
     bare = verb[1:] if verb[:1] in "وف" and len(verb) > 2 else verb
     if bare[:1] in "يت" and verb in FINITE_VERBS:
         bare = bare[1:]  # the present tense: "وتحذر من ...", "يطالبون بـ..."
-    return next((s for s in _APPEAL_STEMS if bare.startswith(s)), None)
+    participle = next((s for p, s in _APPEAL_PARTICIPLES if bare.startswith(p)), None)
+    return participle or next((s for s in _APPEAL_STEMS if bare.startswith(s)), None)
+
+
+def _can_appeal(speaker: Mention) -> bool:
+    """A source, with no "بالـ" object inside ("طالب الأغنياء بالمساهمة" has the object
+    where a subject would stand: the sentence stays the narrator's)."""
+    return is_source_like(speaker.words) and not any(
+        w.startswith("بال") or is_ba_object(w) for w in speaker.words
+    )
+
+
+# "داعيا ... إلى", "مطالبا بـ...", "محذرا من ...": the participles of the appeal verbs.
+_APPEAL_PARTICIPLES = tuple(
+    (fold(p), s)
+    for p, s in (("داعي", "دعا"), ("مطالب", "طالب"), ("محذر", "حذر"), ("مناشد", "ناشد"))
+)
 
 
 # Acts, not statements: with a nominal complement the sentence stays the narrator's claim.
@@ -342,6 +358,12 @@ class _Finder:
             elif trigger.kind == "participle":
                 k = trigger.index + 1
                 source = speaker or self._clause_subject(tokens, trigger.index) or self.last_speaker
+                if (
+                    source is not None
+                    and _appeal_stem(tokens[trigger.index].text)
+                    and self._appeal(tokens, trigger.index, k, limit, scope_end, source)
+                ):
+                    continue  # "داعيا كافة الأطراف، خاصة ...، إلى العمل على ..."
                 if not self._emit_content(tokens, k, limit, scope_end, source, 3) and source:
                     self._report(tokens, k, limit, scope_end, source)  # "مؤكدا تبني خطة"
             elif trigger.kind == "prep":
@@ -442,6 +464,16 @@ class _Finder:
             # "الصحة تنفي «تصريح مفبرك» منسوب ...": a quoted word in the denied noun phrase
             # is nobody's quote; the phrase is the denier's claim.
             found = False
+        elif (
+            speaker is not None
+            and _appeal_stem(tokens[i].text)
+            and _can_appeal(speaker)
+            and self._asks_before_content(tokens, after, limit)
+            and self._appeal(tokens, i, after, limit, scope_end, speaker)
+        ):
+            # "دعا السودانيين إلى حل خلافاتهما ... الذي سبق أن حدده": what is asked comes
+            # first; a complementizer further on belongs to it.
+            return speaker
         else:
             found = self._emit_content(tokens, after, limit, scope_end, source, MAX_GAP)
         if found and _appeal_stem(tokens[i].text):
@@ -459,8 +491,7 @@ class _Finder:
         if (
             not found
             and speaker is not None
-            and is_source_like(speaker.words)
-            and not any(w.startswith("بال") or is_ba_object(w) for w in speaker.words)
+            and _can_appeal(speaker)
             and self._appeal(tokens, i, after, limit, scope_end, speaker)
         ):
             return speaker
@@ -512,6 +543,12 @@ class _Finder:
         if quote.kind != "direct" and first and _asked_with_ba(first[0].text):
             return quote.start + 1
         return quote.start
+
+    def _asks_before_content(self, tokens: list[Token], after: int, limit: int) -> bool:
+        """An appeal's "إلى/على" comes before any complementizer, colon or quotation mark."""
+        content = self._content_start(tokens, after, limit, MAX_GAP)
+        first = content[0] if content else limit
+        return any(tokens[j].text in _APPEAL_PREPS for j in range(after, min(first, limit)))
 
     def _appeal(
         self,

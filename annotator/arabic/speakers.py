@@ -208,7 +208,7 @@ def source_phrase(
             j > k
             and _definite(tokens[j - 1].text)
             and _starts_object(tok.text)
-            and not _content_follows(tokens, j, limit)
+            and (tok.text in _ADDRESSEES or not _content_follows(tokens, j, limit))
         ):
             # "أعلنت الحكومة استقالتها", "توقع المركز ارتفاع الأسعار", "دعت الهيئة المواطنين":
             # after a definite word, a possessed noun, an indefinite verbal noun or an
@@ -347,6 +347,8 @@ _ADDRESSEES = frozenset(
         "جميع",
         "الحكومات",
         "الحكومة",
+        "الطرفين",
+        "الجانبين",
         "الشعب",
         "الشباب",
         "المسؤولين",

@@ -293,3 +293,23 @@ def test_quotation_marks_with_spaces_on_both_sides_pair_within_their_paragraph()
         ("الآليات التي دخلت تابعة للشركة المنفذة للمشروع", "direct", "المسؤول"),
         ("العمل سيستمر", "indirect", "المسؤول"),
     ]
+
+
+def test_an_appeal_participle_asks_past_an_addressee_set_off_by_commas():
+    text = (
+        "وقال الوزير إن الانتخابات ستجري في موعدها، داعيا كافة الأحزاب، وخاصة أحزاب "
+        "المعارضة، إلى المشاركة فيها."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert said_by(text) == [
+        ("الانتخابات ستجري في موعدها", "indirect", "الوزير"),
+        ("المشاركة فيها", "indirect", "الوزير"),
+    ]
+    assert spans(found, text, "CLAIM") == ["الانتخابات ستجري في موعدها"]
+
+
+def test_what_an_appeal_asks_comes_before_a_later_complementizer():
+    text = "ودعا المبعوث الأممي الطرفين إلى احترام الهدنة التي سبق أن وقعاها الشهر الماضي."
+    assert said_by(text) == [
+        ("احترام الهدنة التي سبق أن وقعاها الشهر الماضي", "indirect", "المبعوث الأممي")
+    ]
