@@ -134,14 +134,6 @@ _NOT_VERB_OPENERS = frozenset(
     )
 )
 
-# "، وأن ..." / "، وأنه ...": a second complement clause of the same verb.
-_AND_THAT = frozenset(
-    fold(c + base + suffix)
-    for c in ("و",)
-    for base in ("أن", "إن", "بأن")
-    for suffix in ("", "ه", "ها", "هم", "هما", "نا")
-)
-
 _WE_NEGATIONS = frozenset(fold(w) for w in ("لن", "لا", "لم", "سوف", "قد"))
 
 
@@ -950,12 +942,6 @@ class _Finder:
             return False
         if kind == "indirect":
             end = self._before_consequence(start, end)
-            second = self._coordinated_complement(start, end)
-            if second is not None:
-                # "أن A، وأنه B": two reported clauses of one source, two quotes
-                cut, resume = second
-                first = self._emit_range(start, cut, speaker, confidence, kind, statement)
-                return self._emit_range(resume, end, speaker, confidence, kind, statement) or first
         regions = [r for r in self.view.regions_between(start, end + 1) if r.open not in self.used]
         if regions and regions[0].open == start and self._relative_after(regions[0]):
             # "كشف عن «إجراء استعدادات أمنية» التي ستنعقد ...": the quoted phrase is the
@@ -974,19 +960,6 @@ class _Finder:
             confidence -= 0.2
         self.quotes.append(QuoteFind(start, end, kind, speaker, round(confidence, 2), statement))
         return True
-
-    def _coordinated_complement(self, start: int, end: int) -> tuple[int, int] | None:
-        """Where "، وأن ..." opens a second reported clause in [start, end): the end of the
-        first and the start of the second (the complementizer and its pronoun outside)."""
-        tokens = self.view.tokens_between(start, end)
-        for k in range(1, len(tokens) - 2):
-            if (
-                tokens[k].text in ("،", ",")
-                and tokens[k + 1].text in _AND_THAT
-                and not self.view.quoted(tokens[k].start)
-            ):
-                return tokens[k].start, tokens[k + 2].start
-        return None
 
     def _before_consequence(self, start: int, end: int) -> int:
         """ "أنه قدم استقالته، مما جعل الاتحاد ...": the consequence is the narrator's."""
