@@ -179,6 +179,9 @@ def source_phrase(
         if tok.text == "في" and j > k and (post := _post_with_name(tokens, j + 1, limit)):
             j = post  # "المنسقة الأممية في ليبيا جورجيت غانيون"
             continue
+        if j == k and tok.text in _SOME and j + 1 < limit and _plural_source(tokens[j + 1].text):
+            j += 1  # "تشير بعض المصادر الإعلامية إلى ...": some sources, still a source
+            continue
         if tok.text in _DETERMINERS:
             # "نفى المتحدث باسم الديوان وجود أي نقص": the masdar before the determiner is
             # the object, not part of the source.
@@ -377,6 +380,16 @@ def _starts_object(word: str) -> bool:
     if is_ba_object(word):
         return True
     return not _definite(word) and bool(_MASDAR.match(word)) and word not in SOURCE_HEADS
+
+
+_SOME = frozenset(fold(w) for w in ("بعض", "عدد", "معظم"))
+_PLURAL_SOURCES = frozenset(
+    fold(w) for w in ("المصادر", "مصادر", "وسائل", "الخبراء", "خبراء", "المسؤولين", "مسؤولي")
+)
+
+
+def _plural_source(word: str) -> bool:
+    return word in _PLURAL_SOURCES or word in TITLE_WORDS
 
 
 def _titled(word: str) -> bool:

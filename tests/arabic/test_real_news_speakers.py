@@ -314,3 +314,9 @@ def test_what_an_appeal_asks_comes_before_a_later_complementizer():
     assert said_by(text) == [
         ("احترام الهدنة التي سبق أن وقعاها الشهر الماضي", "indirect", "المبعوث الأممي")
     ]
+
+
+def test_some_sources_are_a_source_and_a_determiner_after_a_verbal_noun_is_not():
+    text = "وقالت بعض المصادر المطلعة إن الاتفاق قريب. ونفى المتحدث وجود أي نقص في الأدوية."
+    assert said_by(text) == [("الاتفاق قريب", "indirect", "بعض المصادر المطلعة")]
+    assert set(_speakers(text)) == {"بعض المصادر المطلعة", "المتحدث"}
