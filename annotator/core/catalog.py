@@ -105,10 +105,10 @@ def _where(query: ListQuery) -> tuple[str, str, list[object], str]:
     return source, " AND ".join(conditions), join_params + where_params, rowid
 
 
-def page(
-    read: Read, query: ListQuery, after: tuple[object, int] | None, limit: int
-) -> list[ListRow]:
-    """Up to ``limit`` rows following ``after`` (the (key, rowid) of the last row shown)."""
+def _ordered(
+    query: ListQuery, after: tuple[object, int] | None, columns: str
+) -> tuple[str, list[object]]:
+    """SELECT ``columns`` of the query's rows following ``after``, in list order (no LIMIT)."""
     source, where, params, rowid = _where(query)
     key = rowid if query.sort is Sort.IMPORT else query.sort.key
     conditions = [where] if where else []
@@ -123,12 +123,31 @@ def page(
     direction = "DESC" if query.sort.descending else ""
     order = rowid if query.sort is Sort.IMPORT else f"{key} {direction}, {rowid}"
     sql = (
-        f"SELECT {rowid}, {key}, d.id, d.title, coalesce(s.status, 'new') FROM {source}"
+        f"SELECT {columns.format(rowid=rowid, key=key)} FROM {source}"
         + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
-        + f" ORDER BY {order} LIMIT ?"
+        + f" ORDER BY {order}"
     )
-    params.append(limit)
-    return [ListRow(*row) for row in read(sql, params)]
+    return sql, params
+
+
+def page(
+    read: Read, query: ListQuery, after: tuple[object, int] | None, limit: int
+) -> list[ListRow]:
+    """Up to ``limit`` rows following ``after`` (the (key, rowid) of the last row shown)."""
+    columns = "{rowid}, {key}, d.id, d.title, coalesce(s.status, 'new')"
+    sql, params = _ordered(query, after, columns)
+    return [ListRow(*row) for row in read(sql + " LIMIT ?", [*params, limit])]
+
+
+def within(
+    read: Read, query: ListQuery, after: tuple[object, int] | None, rowid: int, reach: int
+) -> bool:
+    """Whether document ``rowid`` is among the next ``reach`` rows after ``after``: SQLite
+    steps over at most ``reach`` rowids (no titles read), so the answer costs the same at any
+    corpus size, and the list fetches rows only for a document it will reach."""
+    sql, params = _ordered(query, after, "{rowid} AS r")
+    found = read(f"SELECT 1 FROM ({sql} LIMIT ?) WHERE r = ?", [*params, reach, rowid])
+    return found.fetchone() is not None
 
 
 def rows_by_rowid(read: Read, layer: str, rowids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
@@ -158,13 +177,6 @@ def rowids_of(read: Read, doc_ids: Iterable[str]) -> dict[str, int]:
         marks = ",".join("?" * len(chunk))
         found.update(read(f"SELECT id, rowid FROM documents WHERE id IN ({marks})", chunk))
     return found
-
-
-def matches(read: Read, query: ListQuery, rowid: int) -> bool:
-    """Whether one document is in the list the query selects (one indexed probe)."""
-    source, where, params, rowid_column = _where(query)
-    sql = f"SELECT 1 FROM {source} WHERE {rowid_column} = ?" + (f" AND {where}" if where else "")
-    return read(sql, [*params, rowid]).fetchone() is not None
 
 
 def first_document(read: Read) -> str | None:

@@ -129,8 +129,8 @@ class DocumentListModel(QAbstractListModel):
         row = self._find(rowid)
         if row is not None or not fetch or self._exhausted:
             return row
-        if not catalog.matches(self.read, self.query, rowid):
-            return row
+        if not catalog.within(self.read, self.query, self._last, rowid, fetch):
+            return row  # filtered out, or further down than the list will fetch for it
         stop = len(self._rowids) + fetch
         while row is None and not self._exhausted and len(self._rowids) < stop:
             start = len(self._rowids)
