@@ -63,6 +63,18 @@ class ListQuery:
     sort: Sort = Sort.IMPORT
 
 
+def same_rows(first: ListQuery, second: ListQuery) -> bool:
+    """Whether two queries select the same rows in the same order: equal but for search text
+    that searches the same (blank, or a last word still too short to be searched)."""
+    if (first.layer, first.status, first.sort) != (second.layer, second.status, second.sort):
+        return False
+    return _expression(first) == _expression(second)
+
+
+def _expression(query: ListQuery) -> str | None:
+    return match_expression(query.search) if query.search.strip() else None
+
+
 @dataclass(frozen=True)
 class ListRow:
     rowid: int
@@ -85,7 +97,7 @@ def _where(query: ListQuery) -> tuple[str, str, list[object], str]:
     matches in rowid order and stops at the LIMIT), the status index for a status other than
     new (a few thousand done documents, not a walk over every document), else the documents.
     """
-    expression = match_expression(query.search) if query.search.strip() else None
+    expression = _expression(query)
     by_status = query.status not in ("", Status.NEW.value)
     conditions: list[str] = []
     where_params: list[object] = []

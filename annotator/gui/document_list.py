@@ -117,7 +117,18 @@ class DocumentListModel(QAbstractListModel):
         return None
 
     # ------------------------------------------------------------------ queries
-    def set_query(self, query: ListQuery) -> None:
+    def set_query(self, query: ListQuery) -> bool:
+        """Show the rows ``query`` selects. A query that selects the same rows in the same
+        order as the one shown (a word still too short to be searched, a mark that folding
+        drops) keeps the rows: typing the first letters of a word reads and repaints nothing.
+        True if the rows were read again."""
+        if catalog.same_rows(query, self.query):
+            self.query = query
+            return False
+        self._reset(query)
+        return True
+
+    def _reset(self, query: ListQuery) -> None:
         self._fetching = True  # no fetch from a view that hears of the reset mid-way
         try:
             self.beginResetModel()
@@ -131,19 +142,21 @@ class DocumentListModel(QAbstractListModel):
         """Everything again (another program imported documents, or a status filter or sort
         that the change may have reordered)."""
         self._order = None
-        self.set_query(self.query)
+        self._reset(self.query)
 
     def show_order(self, query: ListQuery, rowids: Iterable[int]) -> bool:
         """The whole order of ``query`` (asked for with ``order_wanted``); False, and nothing
         changes, when the list shows another query by now."""
-        if query != self.query:
+        if not catalog.same_rows(query, self.query):
             return False
-        self._order = (query, array("q", rowids))
-        self.set_query(query)
+        self._order = (self.query, array("q", rowids))
+        self._reset(self.query)
         return True
 
     def waiting_for_order(self) -> bool:
-        return not self.query.sort.paged and (self._order is None or self._order[0] != self.query)
+        if self.query.sort.paged:
+            return False
+        return self._order is None or not catalog.same_rows(self._order[0], self.query)
 
     def row_of(self, doc_id: str, fetch: int = 0) -> int | None:
         """The row showing ``doc_id``, fetching at most ``fetch`` more rows to reach it (a
@@ -443,8 +456,8 @@ class DocumentPanel(QWidget):
             "sort": query.sort,
             **changes,
         }
-        self.model.set_query(ListQuery(**fields))  # type: ignore[arg-type]
-        self._reselect()
+        if self.model.set_query(ListQuery(**fields)):  # type: ignore[arg-type]
+            self._reselect()
 
     def _reselect(self) -> None:
         if self._current is not None:
