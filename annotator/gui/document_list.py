@@ -48,8 +48,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-PAGE = 200  # rows fetched at a time, and the unit of the row cache
-CACHED_PAGES = 16
+PAGE = 100  # rows fetched at a time (three screens of the list), and the unit of the row cache
+CACHED_PAGES = 32
 REACH = 2000  # rows the list fetches at most to mark a document opened further down
 BADGE_COLORS = {
     Status.NEW.value: "#e0e0e0",
