@@ -308,7 +308,7 @@ class DocumentPanel(QWidget):
     document_selected = Signal(str)
     order_ready = Signal()  # a whole order (agreement) read off the UI thread is shown
 
-    def __init__(self, read: catalog.Read, layer: str, path: Path | None = None) -> None:
+    def __init__(self, read: catalog.Read, layer: str, path: Path) -> None:
         super().__init__()
         self.setObjectName("documentPanel")
         self.read = read
@@ -489,9 +489,6 @@ class DocumentPanel(QWidget):
         """Read the whole order in a thread (a pass over every span): the list stays usable,
         in import order, and takes the order when it comes if the query is still the same."""
         path = self.path
-        if path is None:  # no file to open a second connection on: read it here
-            self.model.show_order(query, catalog.agreement_order(self.read, query))
-            return
 
         def read_order(_progress: Callable[[int], None]) -> object:
             with Workspace(path, read_only=True) as ws:
