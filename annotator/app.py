@@ -1,4 +1,9 @@
-"""Wiring shared by the CLI and the GUI: which workspace to open, and seeding the default one."""
+"""Wiring shared by the CLI and the GUI: which workspace to open, and seeding the default one.
+
+The window opens a workspace through this module before its first paint, so the readers of
+article files and the Arabic date grammar (hundreds of milliseconds of imports) are imported
+by the functions that use them, not here.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,14 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from annotator.arabic.dateline import dateline_date
 from annotator.core.errors import WorkspaceError
 from annotator.core.paths import resolve_workspace_path, resources_dir, seeds_dir
-from annotator.core.records import DocumentRecord
-from annotator.core.rows import normalize_published
-from annotator.core.text import normalize_text, text_sha256
 from annotator.core.workspace import Workspace
-from annotator.formats import expand_paths, read_paths
+
+if TYPE_CHECKING:
+    from annotator.core.records import DocumentRecord
 
 
 def open_workspace(
@@ -57,6 +61,9 @@ def seed_workspace(ws: Workspace, folder: Path) -> None:
     A .txt file carries no date, and without one every relative date ("اليوم", "الخميس") in a
     first suggestion run would stay under-specified.
     """
+    from annotator.core.text import normalize_text, text_sha256
+    from annotator.formats import expand_paths, read_paths
+
     records = list(read_paths(expand_paths([folder])))
     for record in records:
         record.published = seed_dates().get(text_sha256(normalize_text(record.text)))
@@ -79,6 +86,9 @@ def with_publication_dates(
     """Give plain-text articles a publication date: ``published`` (``import --published``) or
     the date of their dateline, so that their relative dates resolve. Records that carry a
     date (JSONL ``meta.published``) keep theirs."""
+    from annotator.arabic.dateline import dateline_date
+    from annotator.core.rows import normalize_published
+
     if published is not None:
         published = normalize_published(published)
     for record in records:

@@ -169,6 +169,23 @@ def test_window_edits_repaint_one_row_without_walking_the_corpus(window, qtbot):
     assert model.rowCount() <= PAGE + REACH and not listing.currentIndex().isValid()
 
 
+def test_switching_to_far_documents_fetches_no_rows_for_them(window):
+    """Opening a document beyond the list's reach reads no rows of the list: before, every
+    such switch fetched REACH more rows, so switches grew slower and the list larger."""
+    model = window.panel.model
+    fetched = model.rowCount()
+    conn = window.workspace._db.conn
+    for doc_id in ("doc19990", "doc07000", "doc15000", "doc04000"):
+        with metered(conn) as switch:
+            window.panel.document_selected.emit(doc_id)  # as a click or "go to" does
+        assert window.doc.id == doc_id
+        assert_local(switch, conn)
+    assert model.rowCount() == fetched
+    window.panel.document_selected.emit("doc00350")  # within reach: fetched up to it, marked
+    assert window.panel.current_document() == "doc00350"
+    assert fetched < model.rowCount() <= fetched + REACH
+
+
 def test_filter_box_searches_title_and_text_with_arabic_folding(window, qtbot):
     conn = window.workspace._db.conn
     box = window.findChild(QLineEdit, "documentFilter")
@@ -182,6 +199,12 @@ def test_filter_box_searches_title_and_text_with_arabic_folding(window, qtbot):
         for doc_id in ids:
             text = ws.document(doc_id).text
             assert "إسرائيل" in text and "مدينة" in text
+    box.clear()
+    with metered(conn) as first_letters:  # too short to search: the list stays as it is
+        box.insert("ا")
+        box.insert("ل")
+    assert first_letters.statements == []
+    assert model.rowCount() <= 2 * PAGE
     box.setText("خبر رقم 12345")
     assert [model.index(i).data(ID_ROLE) for i in range(model.rowCount())] == ["doc12345"]
     box.setText("doc15000")

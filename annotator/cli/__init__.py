@@ -12,31 +12,55 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
-from annotator import __version__
-from annotator.cli import backup, data, review, schema, suggest, train
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import resolve_workspace_path
-from annotator.desktop_check import start_problem
-
-COMMAND_MODULES = [data, suggest, train, review, backup, schema]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="annotator",
-        description="Annotate quotes, speakers, dates and claims in Arabic news.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", help="workspace file (default: $ANNOTATOR_DB or your data folder)")
     parser.add_argument("--annotator", help="your annotator name (the layer you write)")
     parser.add_argument(
         "--review", action="store_true", help="open the GUI in review mode (you write gold)"
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from annotator import __version__
+    from annotator.cli import backup, data, review, schema, suggest, train
+
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Annotate quotes, speakers, dates and claims in Arabic news.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in (data, suggest, train, review, backup, schema):
         module.register(sub)
     return parser
+
+
+class _QuietParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+def window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options of a plain start (no command): the window's, parsed without importing the
+    command modules (rich, the suggester, the learned models, every format), which would cost
+    the window most of its first second. None when there is a command, --help or --version."""
+    front = _QuietParser(add_help=False, allow_abbrev=False)
+    _global_options(front)
+    try:
+        args, rest = front.parse_known_args(argv)
+    except ValueError:  # a malformed option: the full parser says what is wrong
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,10 +87,11 @@ def _silence_stdout() -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = window_arguments(argv) or build_parser().parse_args(argv)
     try:
         if args.command is None:
+            from annotator.desktop_check import start_problem
+
             problem = start_problem()
             if problem:  # before Qt is loaded: Qt itself would abort with a worse message
                 print(f"annotator: {problem}", file=sys.stderr)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from annotator.core.model import Status
+from annotator.core.model import GOLD_LAYER, IMPORTED_LAYER, SUGGESTIONS_LAYER, Status
 from annotator.core.search_index import SEARCH_TABLE, match_expression
 
 UNFINISHED = ("new", "in_progress")
@@ -30,6 +30,7 @@ class Sort(Enum):
     TITLE = "title"
     STATUS = "status"
     EDITED = "edited"  # last edited first
+    AGREEMENT = "agreement"  # lowest first; read whole, see agreement_order
 
     @property
     def key(self) -> str:
@@ -38,7 +39,14 @@ class Sort(Enum):
             Sort.TITLE: "d.title",
             Sort.STATUS: "coalesce(s.status, 'new')",
             Sort.EDITED: "coalesce(s.updated, '')",
+            Sort.AGREEMENT: "a.agreement",
         }[self]
+
+    @property
+    def paged(self) -> bool:
+        """Whether the list reads this order a page at a time (keyset); agreement is an
+        aggregate over the spans, so its order is read once, as rowids."""
+        return self is not Sort.AGREEMENT
 
     @property
     def descending(self) -> bool:
@@ -53,6 +61,18 @@ class ListQuery:
     search: str = ""
     status: str = ""
     sort: Sort = Sort.IMPORT
+
+
+def same_rows(first: ListQuery, second: ListQuery) -> bool:
+    """Whether two queries select the same rows in the same order: equal but for search text
+    that searches the same (blank, or a last word still too short to be searched)."""
+    if (first.layer, first.status, first.sort) != (second.layer, second.status, second.sort):
+        return False
+    return _expression(first) == _expression(second)
+
+
+def _expression(query: ListQuery) -> str | None:
+    return match_expression(query.search) if query.search.strip() else None
 
 
 @dataclass(frozen=True)
@@ -70,14 +90,17 @@ class Progress:
     total: int
 
 
-def _where(query: ListQuery) -> tuple[str, str, list[object], str]:
+def _where(query: ListQuery, statuses: bool = True) -> tuple[str, str, list[object], str]:
     """(FROM clause, WHERE conditions, parameters, rowid column) of a query's documents.
+
+    ``statuses=False`` leaves out the status join when neither the filter nor the order needs
+    it (a question about rowids alone: one index probe less per row).
 
     The most selective part drives: the search index when there is a search (it yields
     matches in rowid order and stops at the LIMIT), the status index for a status other than
     new (a few thousand done documents, not a walk over every document), else the documents.
     """
-    expression = match_expression(query.search) if query.search.strip() else None
+    expression = _expression(query)
     by_status = query.status not in ("", Status.NEW.value)
     conditions: list[str] = []
     where_params: list[object] = []
@@ -95,7 +118,7 @@ def _where(query: ListQuery) -> tuple[str, str, list[object], str]:
             source += " JOIN doc_status s ON s.doc_id = d.id"
         conditions.append("s.layer = ? AND s.status = ?")
         where_params.extend([query.layer, query.status])
-    else:
+    elif statuses or query.status or query.sort in (Sort.STATUS, Sort.EDITED):
         source += " LEFT JOIN doc_status s ON s.doc_id = d.id AND s.layer = ?"
         join_params.append(query.layer)
         if query.status:
@@ -105,11 +128,11 @@ def _where(query: ListQuery) -> tuple[str, str, list[object], str]:
     return source, " AND ".join(conditions), join_params + where_params, rowid
 
 
-def page(
-    read: Read, query: ListQuery, after: tuple[object, int] | None, limit: int
-) -> list[ListRow]:
-    """Up to ``limit`` rows following ``after`` (the (key, rowid) of the last row shown)."""
-    source, where, params, rowid = _where(query)
+def _ordered(
+    query: ListQuery, after: tuple[object, int] | None, columns: str, statuses: bool = True
+) -> tuple[str, list[object]]:
+    """SELECT ``columns`` of the query's rows following ``after``, in list order (no LIMIT)."""
+    source, where, params, rowid = _where(query, statuses)
     key = rowid if query.sort is Sort.IMPORT else query.sort.key
     conditions = [where] if where else []
     if after is not None:
@@ -123,12 +146,71 @@ def page(
     direction = "DESC" if query.sort.descending else ""
     order = rowid if query.sort is Sort.IMPORT else f"{key} {direction}, {rowid}"
     sql = (
-        f"SELECT {rowid}, {key}, d.id, d.title, coalesce(s.status, 'new') FROM {source}"
+        f"SELECT {columns.format(rowid=rowid, key=key)} FROM {source}"
         + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
-        + f" ORDER BY {order} LIMIT ?"
+        + f" ORDER BY {order}"
     )
-    params.append(limit)
-    return [ListRow(*row) for row in read(sql, params)]
+    return sql, params
+
+
+def page(
+    read: Read, query: ListQuery, after: tuple[object, int] | None, limit: int
+) -> list[ListRow]:
+    """Up to ``limit`` rows following ``after`` (the (key, rowid) of the last row shown)."""
+    columns = "{rowid}, {key}, d.id, d.title, coalesce(s.status, 'new')"
+    sql, params = _ordered(query, after, columns)
+    return [ListRow(*row) for row in read(sql + " LIMIT ?", [*params, limit])]
+
+
+def within(
+    read: Read, query: ListQuery, after: tuple[object, int] | None, rowid: int, reach: int
+) -> bool:
+    """Whether document ``rowid`` is among the next ``reach`` rows after ``after``, so that
+    the list fetches rows only for a document it will reach. The answer costs the same at any
+    corpus size: in import order, arithmetic (documents are never deleted, so the rowids after
+    the last row shown have no more than the gaps of their numbers) or a walk over at most
+    ``reach`` rowids of the search index; in another order, at most ``reach`` rowids of the
+    query, without reading titles."""
+    last = after[1] if after is not None else 0
+    if query.sort is Sort.IMPORT and not query.status:
+        expression = _expression(query)
+        if expression is None:
+            return 0 < rowid - last <= reach
+        sql = (
+            f"SELECT 1 FROM (SELECT rowid AS r FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? "
+            "AND rowid > ? ORDER BY rowid LIMIT ?) WHERE r = ?"
+        )
+        return read(sql, [expression, last, reach, rowid]).fetchone() is not None
+    sql, params = _ordered(query, after, "{rowid} AS r", statuses=False)
+    found = read(f"SELECT 1 FROM ({sql} LIMIT ?) WHERE r = ?", [*params, reach, rowid])
+    return found.fetchone() is not None
+
+
+# Agreement of a document: the share of its distinct spans (start, end, label) that at least two
+# annotator layers marked exactly alike; none when fewer than two annotator layers marked spans
+# in it. Gold, suggestions and imported layers are not annotators. One pass over the spans
+# table in SQL, no Python per document.
+AGREEMENT = """
+    SELECT doc_id, CASE WHEN min(lo) < max(hi) THEN avg(lo < hi) END AS agreement FROM (
+        SELECT doc_id, min(layer) AS lo, max(layer) AS hi
+        FROM spans WHERE layer NOT IN (?, ?, ?) GROUP BY doc_id, start, "end", label
+    ) GROUP BY doc_id
+"""
+
+
+def agreement_order(read: Read, query: ListQuery) -> list[int]:
+    """Rowids of the query's documents, lowest agreement first (documents without a figure
+    last, ties in import order). Every span is read once, so the list asks for this when the
+    order is chosen, not on every page or edit."""
+    source, where, params, rowid = _where(query)
+    sql = (
+        f"WITH a AS ({AGREEMENT}) SELECT {rowid} FROM {source} "
+        "LEFT JOIN a ON a.doc_id = d.id"
+        + (f" WHERE {where}" if where else "")
+        + f" ORDER BY a.agreement IS NULL, a.agreement, {rowid}"
+    )
+    layers = [GOLD_LAYER, SUGGESTIONS_LAYER, IMPORTED_LAYER]
+    return [int(row[0]) for row in read(sql, [*layers, *params])]
 
 
 def rows_by_rowid(read: Read, layer: str, rowids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
@@ -158,13 +240,6 @@ def rowids_of(read: Read, doc_ids: Iterable[str]) -> dict[str, int]:
         marks = ",".join("?" * len(chunk))
         found.update(read(f"SELECT id, rowid FROM documents WHERE id IN ({marks})", chunk))
     return found
-
-
-def matches(read: Read, query: ListQuery, rowid: int) -> bool:
-    """Whether one document is in the list the query selects (one indexed probe)."""
-    source, where, params, rowid_column = _where(query)
-    sql = f"SELECT 1 FROM {source} WHERE {rowid_column} = ?" + (f" AND {where}" if where else "")
-    return read(sql, [*params, rowid]).fetchone() is not None
 
 
 def first_document(read: Read) -> str | None:

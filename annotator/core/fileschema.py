@@ -54,7 +54,7 @@ def reference_schema(version: int) -> tuple[dict[tuple[str, str], Entry], dict[s
     """What the first ``version`` migrations create, built once per process."""
     from annotator.core.store import MIGRATIONS  # store imports this module
 
-    db = sqlite_utils.Database(memory=True)
+    db = sqlite_utils.Database(memory=True, execute_plugins=False)
     for migration in MIGRATIONS[:version]:
         migration(db)
     entries = _entries(db.conn)

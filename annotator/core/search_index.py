@@ -25,7 +25,7 @@ SEARCH_TABLE = "documents_search"
 
 
 # A word being typed is searched as a prefix from this many letters on (the index keeps
-# three-letter prefixes, so such a query is one lookup that streams in rowid order).
+# prefixes of 3 to 6 letters, so such a query is one lookup that streams in rowid order).
 PREFIX_FROM = 3
 
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -37,14 +40,16 @@ from PySide6.QtWidgets import (
 from annotator.core import catalog
 from annotator.core.catalog import ListQuery, Sort
 from annotator.core.model import Status
+from annotator.core.workspace import Workspace
 from annotator.gui.plain import tooltip
+from annotator.gui.worker import Job
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-PAGE = 200  # rows fetched at a time, and the unit of the row cache
-CACHED_PAGES = 16
+PAGE = 100  # rows fetched at a time (three screens of the list), and the unit of the row cache
+CACHED_PAGES = 32
 REACH = 2000  # rows the list fetches at most to mark a document opened further down
 BADGE_COLORS = {
     Status.NEW.value: "#e0e0e0",
@@ -60,12 +65,19 @@ class DocumentListModel(QAbstractListModel):
 
     Only rows fetched so far exist for the view; their rowids sit in one ``array`` (8 bytes
     a row, no Python object per document), their titles and statuses in a few cached pages.
+
+    An order that is not paged (agreement) is an aggregate over every span: the model asks for
+    it with ``order_wanted`` and shows the documents in import order until ``show_order``
+    hands it the rowids, read off the UI thread.
     """
+
+    order_wanted = Signal(object)  # the ListQuery whose whole order the model waits for
 
     def __init__(self, read: catalog.Read, query: ListQuery) -> None:
         super().__init__()
         self.read = read
         self.query = query
+        self._order: tuple[ListQuery, array[int]] | None = None
         self.status_names: dict[str, str] = {}
         self.badges: dict[str, QPixmap] = {}
         self._rowids = array("q")
@@ -105,7 +117,18 @@ class DocumentListModel(QAbstractListModel):
         return None
 
     # ------------------------------------------------------------------ queries
-    def set_query(self, query: ListQuery) -> None:
+    def set_query(self, query: ListQuery) -> bool:
+        """Show the rows ``query`` selects. A query that selects the same rows in the same
+        order as the one shown (a word still too short to be searched, a mark that folding
+        drops) keeps the rows: typing the first letters of a word reads and repaints nothing.
+        True if the rows were read again."""
+        if catalog.same_rows(query, self.query):
+            self.query = query
+            return False
+        self._reset(query)
+        return True
+
+    def _reset(self, query: ListQuery) -> None:
         self._fetching = True  # no fetch from a view that hears of the reset mid-way
         try:
             self.beginResetModel()
@@ -118,7 +141,22 @@ class DocumentListModel(QAbstractListModel):
     def reload(self) -> None:
         """Everything again (another program imported documents, or a status filter or sort
         that the change may have reordered)."""
-        self.set_query(self.query)
+        self._order = None
+        self._reset(self.query)
+
+    def show_order(self, query: ListQuery, rowids: Iterable[int]) -> bool:
+        """The whole order of ``query`` (asked for with ``order_wanted``); False, and nothing
+        changes, when the list shows another query by now."""
+        if not catalog.same_rows(query, self.query):
+            return False
+        self._order = (self.query, array("q", rowids))
+        self._reset(self.query)
+        return True
+
+    def waiting_for_order(self) -> bool:
+        if self.query.sort.paged:
+            return False
+        return self._order is None or not catalog.same_rows(self._order[0], self.query)
 
     def row_of(self, doc_id: str, fetch: int = 0) -> int | None:
         """The row showing ``doc_id``, fetching at most ``fetch`` more rows to reach it (a
@@ -129,8 +167,8 @@ class DocumentListModel(QAbstractListModel):
         row = self._find(rowid)
         if row is not None or not fetch or self._exhausted:
             return row
-        if not catalog.matches(self.read, self.query, rowid):
-            return row
+        if not catalog.within(self.read, self._paged_query(), self._last, rowid, fetch):
+            return row  # filtered out, or further down than the list will fetch for it
         stop = len(self._rowids) + fetch
         while row is None and not self._exhausted and len(self._rowids) < stop:
             start = len(self._rowids)
@@ -143,7 +181,7 @@ class DocumentListModel(QAbstractListModel):
         wanted = catalog.rowids_of(self.read, doc_ids)
         if not wanted:
             return
-        if self.query.status or self.query.sort in (Sort.STATUS, Sort.EDITED):
+        if self.reorders_on_change():
             self.reload()  # the row may leave the list or move: the query decides again
             return
         for rowid in wanted.values():
@@ -157,19 +195,42 @@ class DocumentListModel(QAbstractListModel):
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
+    def reorders_on_change(self) -> bool:
+        """Whether a status change may move a row or take it out of the list (then the list
+        is read again). The agreement order is read when it is chosen: an edit repaints its
+        row where it is, and choosing the order again sorts anew."""
+        if not self.query.sort.paged:
+            return False
+        return bool(self.query.status) or self.query.sort in (Sort.STATUS, Sort.EDITED)
+
+    def forget_order(self) -> None:
+        """The next reset reads the whole order again (it was chosen again)."""
+        self._order = None
+
     # ------------------------------------------------------------------ internals
     def _reset_rows(self) -> None:
         self._rowids = array("q")
         self._last = None
         self._exhausted = False
         self._pages.clear()
-        rows = catalog.page(self.read, self.query, None, PAGE)
+        if self.waiting_for_order():
+            self.order_wanted.emit(self.query)
+        elif not self.query.sort.paged:  # the whole order as rowids; titles read by page
+            assert self._order is not None
+            self._rowids.extend(self._order[1])
+            self._exhausted = True
+            return
+        rows = catalog.page(self.read, self._paged_query(), None, PAGE)
         self._append(rows, PAGE)
+
+    def _paged_query(self) -> ListQuery:
+        """What pages are read by: the query, or import order while its whole order is read."""
+        return self.query if self.query.sort.paged else replace(self.query, sort=Sort.IMPORT)
 
     def _fetch(self, count: int) -> None:
         if self._exhausted or self._fetching:
             return
-        rows = catalog.page(self.read, self.query, self._last, count)
+        rows = catalog.page(self.read, self._paged_query(), self._last, count)
         if not rows:
             self._exhausted = True
             return
@@ -245,11 +306,15 @@ class DocumentPanel(QWidget):
     """Lists documents; emits ``document_selected`` when the user picks one."""
 
     document_selected = Signal(str)
+    order_ready = Signal()  # a whole order (agreement) read off the UI thread is shown
 
-    def __init__(self, read: catalog.Read, layer: str) -> None:
+    def __init__(self, read: catalog.Read, layer: str, path: Path) -> None:
         super().__init__()
         self.setObjectName("documentPanel")
         self.read = read
+        # The workspace file, for reading an order off the UI thread on a connection of its own.
+        self.path = path
+        self._order_jobs: list[Job] = []
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("documentFilter")
         self.filter_edit.setPlaceholderText(self.tr("Search titles and text…"))
@@ -269,12 +334,14 @@ class DocumentPanel(QWidget):
             (Sort.TITLE, self.tr("Title")),
             (Sort.STATUS, self.tr("Status")),
             (Sort.EDITED, self.tr("Last edited")),
+            (Sort.AGREEMENT, self.tr("Agreement (lowest first)")),
         ):
             self.sort_choice.addItem(name, sort.value)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("documentProgress")
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.model = DocumentListModel(read, ListQuery(layer))
+        self.model.order_wanted.connect(self._on_model_order_wanted)
         self.model.status_names = {s.value: self.status_name(s) for s in Status}
         # A one-column table, not a QListView: QListView lays out every fetched row again
         # when one row changes; a table with fixed row heights repaints just that row.
@@ -358,7 +425,7 @@ class DocumentPanel(QWidget):
     def refresh_documents(self, doc_ids: Iterable[str]) -> None:
         """Statuses of these documents changed: their rows and the progress line."""
         before = self.model.rowCount()
-        reloaded = self.model.query.status or self.model.query.sort in (Sort.STATUS, Sort.EDITED)
+        reloaded = self.model.reorders_on_change()
         self.model.refresh_documents(doc_ids)
         if reloaded or self.model.rowCount() != before:
             self._reselect()
@@ -389,8 +456,8 @@ class DocumentPanel(QWidget):
             "sort": query.sort,
             **changes,
         }
-        self.model.set_query(ListQuery(**fields))  # type: ignore[arg-type]
-        self._reselect()
+        if self.model.set_query(ListQuery(**fields)):  # type: ignore[arg-type]
+            self._reselect()
 
     def _reselect(self) -> None:
         if self._current is not None:
@@ -415,7 +482,45 @@ class DocumentPanel(QWidget):
         self._requery(status=self.status_filter.currentData() or "")
 
     def _on_sort_choice_changed(self, _index: int) -> None:
+        self.model.forget_order()  # chosen again: sorted anew, with the edits since
         self._requery(sort=Sort(self.sort_choice.currentData()))
+
+    def _on_model_order_wanted(self, query: ListQuery) -> None:
+        """Read the whole order in a thread (a pass over every span): the list stays usable,
+        in import order, and takes the order when it comes if the query is still the same."""
+        path = self.path
+
+        def read_order(_progress: Callable[[int], None]) -> object:
+            with Workspace(path, read_only=True) as ws:
+                return query, catalog.agreement_order(ws.query, query)
+
+        job = Job(read_order, self)
+        job.succeeded.connect(self._on_order_job_succeeded)
+        job.failed.connect(self._on_order_job_failed)
+        job.finished.connect(partial(self._on_order_job_finished, job))
+        self._order_jobs.append(job)
+        self.progress_label.setText(self.tr("Sorting by agreement…"))
+        job.start()
+
+    def _on_order_job_succeeded(self, result: tuple[ListQuery, list[int]]) -> None:
+        query, rowids = result
+        if self.model.show_order(query, rowids):
+            self._reselect()
+        self.order_ready.emit()
+        self.update_progress()
+
+    def _on_order_job_failed(self, message: str) -> None:
+        self.progress_label.setText(message)
+
+    def _on_order_job_finished(self, job: Job) -> None:
+        if job in self._order_jobs:
+            self._order_jobs.remove(job)
+        job.deleteLater()
+
+    def stop(self) -> None:
+        """Wait for orders still being read (the window is closing)."""
+        for job in list(self._order_jobs):
+            job.wait()
 
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

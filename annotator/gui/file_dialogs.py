@@ -19,8 +19,6 @@ from PySide6.QtCore import QFileInfo
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from annotator.formats import registry
-
 WORKSPACE_FILTER = "Workspaces (*.db)"
 
 
@@ -28,6 +26,8 @@ def import_filters() -> list[str]:
     """Name filters of the Import dialog, from the format registry: every file it can read
     first, then one filter per import format (the format of each file is detected as
     ``annotator import`` detects it), then all files."""
+    from annotator.formats import registry  # every reader: imported when the dialog opens
+
     everything = " ".join(f"*{suffix}" for suffix in registry.import_suffixes())
     per_format = [
         f"{fmt.name} ({' '.join(f'*{suffix}' for suffix in fmt.extensions)})"

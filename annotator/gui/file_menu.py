@@ -19,26 +19,23 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from annotator.app import with_publication_dates
 from annotator.core.backups import list_backups
 from annotator.core.errors import AnnotatorError
-from annotator.core.restore import restore
 from annotator.core.workspace import Workspace
-from annotator.exporting import export_layer, export_target
-from annotator.formats import count_records, import_files, read_paths
 from annotator.gui.counts import counts
-from annotator.gui.export_dialog import ExportChoice, ExportDialog
 from annotator.gui.file_dialogs import WORKSPACE_FILTER, ask_paths, file_dialog, import_filters
-from annotator.gui.package_dialog import PackageDialog
 from annotator.gui.progress_run import ProgressRun
-from annotator.gui.restore_dialog import RestoreDialog
 from annotator.recent import recent_workspaces
-from annotator.review.assign import assignments, make_package
-from annotator.review.merge import merge_workspaces
 
 if TYPE_CHECKING:
+    from annotator.gui.export_dialog import ExportDialog
     from annotator.gui.main_window import MainWindow
+    from annotator.gui.package_dialog import PackageDialog
+    from annotator.gui.restore_dialog import RestoreDialog
     from annotator.gui.session import Session
+
+# The readers, writers, merge and packaging (every format, the review package) are imported
+# by the action that uses them: the menu is built before the window's first paint.
 
 Work = Callable[[Callable[[int], None]], Any]
 
@@ -263,6 +260,9 @@ class FileMenu(QObject):
         if self.window.read_only:
             self._error(self.tr("This workspace is open read-only; nothing can be imported."))
             return None
+        from annotator.app import with_publication_dates
+        from annotator.formats import count_records, import_files, read_paths
+
         try:
             files = import_files(paths)
             total = count_records(files)
@@ -297,13 +297,17 @@ class FileMenu(QObject):
 
     # ------------------------------------------------------------------ export
     def _on_export_triggered(self) -> None:
+        from annotator.gui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.workspace.layers(), self.window.layer, self.window)
         dialog.accepted.connect(partial(self._on_export_accepted, dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def _on_export_accepted(self, dialog: ExportDialog) -> None:
-        choice: ExportChoice = dialog.choice()
+        from annotator.exporting import export_layer, export_target
+
+        choice = dialog.choice()
         try:
             output = export_target(choice.output or None, choice.layer, choice.fmt)
         except AnnotatorError as exc:
@@ -337,6 +341,9 @@ class FileMenu(QObject):
 
     # ------------------------------------------------------------------ across machines
     def _on_package_triggered(self) -> None:
+        from annotator.gui.package_dialog import PackageDialog
+        from annotator.review.assign import assignments
+
         names = sorted({n for names in assignments(self.workspace).values() for n in names})
         dialog = PackageDialog(names, self.window)
         dialog.accepted.connect(partial(self._on_package_accepted, dialog))
@@ -348,6 +355,8 @@ class FileMenu(QObject):
         if not name or not output:
             self._error(self.tr("Name the annotator and the package file."))
             return
+        from annotator.review.assign import make_package
+
         path, who = self.workspace.path, self.workspace.who
 
         def work(_progress: Callable[[int], None]) -> Any:
@@ -380,6 +389,8 @@ class FileMenu(QObject):
         ask_paths(dialog, self.merge_paths)
 
     def merge_paths(self, paths: Sequence[str]) -> ProgressRun:
+        from annotator.review.merge import merge_workspaces
+
         path, who = self.workspace.path, self.workspace.who
 
         def work(_progress: Callable[[int], None]) -> Any:
@@ -399,6 +410,8 @@ class FileMenu(QObject):
         if not backups:
             self._error(self.tr("This workspace has no backups yet."))
             return
+        from annotator.gui.restore_dialog import RestoreDialog
+
         dialog = RestoreDialog(backups, self.window)
         dialog.accepted.connect(partial(self._on_restore_accepted, dialog))
         dialog.finished.connect(dialog.deleteLater)
@@ -408,6 +421,8 @@ class FileMenu(QObject):
         backup = dialog.chosen()
         if backup is None:
             return
+        from annotator.core.restore import restore
+
         path = Path(self.workspace.path)
         try:
             restore(path, backup)

@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.window_actions.snap_words.setChecked(bool(workspace.setting(SNAP_KEY, True)))
 
-        self.panel = DocumentPanel(workspace.query, self.layer)
+        self.panel = DocumentPanel(workspace.query, self.layer, workspace.path)
         self.header = DocumentHeader()
         self.banner = DoneChecksBanner()
         self.read_only_banner = QLabel(
@@ -794,5 +794,6 @@ class MainWindow(QMainWindow):
             self._record_time(None)
             self._save_view_state()
             self.suggestion_review.stop()
+            self.panel.stop()
             self.workspace.close()
         super().closeEvent(event)

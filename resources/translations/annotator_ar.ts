@@ -212,6 +212,10 @@
         <translation>آخر تعديل</translation>
     </message>
     <message>
+        <source>Agreement (lowest first)</source>
+        <translation>الاتفاق (الأدنى أولًا)</translation>
+    </message>
+    <message>
         <source>new</source>
         <translation>جديد</translation>
     </message>
@@ -230,6 +234,10 @@
     <message>
         <source>{done} of {total} done</source>
         <translation>أُنجز {done} من {total}</translation>
+    </message>
+    <message>
+        <source>Sorting by agreement…</source>
+        <translation>جارٍ الترتيب حسب الاتفاق…</translation>
     </message>
 </context>
 <context>
