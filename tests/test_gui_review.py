@@ -266,7 +266,7 @@ def test_gold_spans_show_their_provenance_in_the_table(qtbot, db):
     window = open_window(qtbot, db)
     model = window.table_model
     tip = model.data(model.index(0, model.LABEL), Qt.ItemDataRole.ToolTipRole)
-    assert "from omar; by take; decided by rev; reason: &lt;b&gt;why&lt;/b&gt;" in tip
+    assert "from omar; by take; decided by rev; reason: &lt;b&gt;why&lt;/b&gt;" in bare(tip)
 
 
 def test_report_shows_compute_agreement_figures(qtbot, db):
@@ -635,3 +635,35 @@ def test_the_article_shows_both_extents_of_a_boundary_conflict(qtbot, db):
     assert article.palette().color(QPalette.ColorRole.Highlight).alpha() < 255
     window.review.toggle.setChecked(False)
     assert article.palette().color(QPalette.ColorRole.Highlight).alpha() == 255
+
+
+def test_conflict_versions_and_decisions_read_in_arabic_without_english_words(qtbot, db):
+    """Every word of the versions box follows the interface language: a layer with nothing,
+    the decision taken, and the gold span with where it came from (Arabic UI)."""
+    with Workspace(db) as ws:
+        ws.set_setting("gui.language", "ar")
+    try:
+        window = open_window(qtbot, db)
+        article = child(window, ArticleView, "articleView")
+        conflicts = child(window, QListWidget, "conflictList")
+        versions = child(window, QPlainTextEdit, "conflictVersions")
+        row = next(
+            i for i in range(conflicts.count()) if "theta" in conflicts.item(i).text()
+        )  # DATE on theta: amal drew it, omar has nothing
+        conflicts.setCurrentRow(row)
+        shown = versions.toPlainText()
+        assert "\u2068omar\u2069: لا شيء" in shown and "nothing" not in shown
+        article.setFocus()
+        qtbot.keyClick(article, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # take amal
+        assert (*at("theta"), "DATE") in gold(db)
+        shown = bare(versions.toPlainText())
+        assert "القرار: أخذ amal" in shown
+        assert "الذهبي: DATE" in shown and "من amal؛ بطريقة أخذ؛ قرّره rev" in shown
+        for english in ("nothing", "decided", "gold:", "from ", "by take", "decided by"):
+            assert english not in shown, english
+        assert "\u2068theta\u2069" in versions.toPlainText()  # the snippet stays isolated
+    finally:
+        window.close()
+        with Workspace(db) as ws:
+            ws.set_setting("gui.language", "en")
+        open_window(qtbot, db).close()  # back to the English interface for later tests

@@ -25,7 +25,7 @@ from annotator.core.workspace import Workspace
 from annotator.gui.agreement_report import AgreementReportDialog
 from annotator.gui.layer_paint import differing_selections, layer_selections
 from annotator.gui.review_panel import ReviewPanel
-from annotator.gui.review_text import conflict_rows
+from annotator.gui.review_text import conflict_rows, review_words
 from annotator.review.adjudicate import AutoResult, auto_adjudicate
 from annotator.review.bulk import resolve_open
 from annotator.review.conflicts import Conflict, find_conflicts
@@ -39,9 +39,8 @@ from annotator.review.resolve import (
 )
 from annotator.review.screen import (
     can_merge,
-    provenance_text,
+    gold_line,
     shared_extent,
-    span_line,
     version_layers,
     version_lines,
 )
@@ -200,10 +199,11 @@ class ReviewMode(QObject):
             self.panel.show_conflict(None, [], False)
             return
         text = self.window.article.toPlainText()
-        lines = version_lines(self.current, text)
+        words = review_words()
+        lines = version_lines(self.current, text, words)
         for span in self.workspace.spans(self.current.doc_id, GOLD_LAYER):
             if span.start < self.current.end and self.current.start < span.end:
-                lines.append(f"gold: {span_line(span, text)} — {provenance_text(span)}")
+                lines.append(gold_line(span, text, words))
         self.panel.show_conflict(lines, version_layers(self.current), can_merge(self.current))
 
     def _decide(self, work: Callable[..., Any], *args: Any) -> None:
