@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QWidget,
 )
 
 from annotator.cli import main
@@ -265,3 +266,56 @@ def test_restore_a_backup_reopens_in_place(qtbot, window, db_path):
     with Workspace(db_path, read_only=True) as check:
         assert check.spans(doc, "amal") == []
     assert any(b.reason == "before-restore" for b in list_backups(db_path))
+
+
+def test_note_deletions_and_unflagging_travel_back_with_merge(qtbot, window, db_path, tmp_path):
+    """omar deletes one note and unflags another in his package, in his own window; merging
+    the package back through the File menu carries both (today only additions travelled)."""
+    from annotator.review.assign import assign
+
+    ws = window.workspace
+    assign(ws, ["omar"], 0.0, 0, False)
+    with Workspace(db_path, who="omar") as as_omar:
+        dropped = as_omar.add_note("a", "omar", "drop me", flagged=True)
+        kept = as_omar.add_note("a", "omar", "unsure: minister or ministry?", flagged=True)
+    package = tmp_path / "omar.db"
+    trigger(window, "action_package")
+    dialog = modal(qtbot, "packageDialog")
+    dialog.findChild(QComboBox, "packageAnnotator").setCurrentText("omar")
+    dialog.findChild(QLineEdit, "packageTarget").setText(str(package))
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(package.exists)
+
+    omar = create_window(package, "omar")
+    qtbot.addWidget(omar)
+    omar.show()
+    notes = omar.findChild(QWidget, "notesPanel")
+    rows = notes.findChild(QListWidget, "noteList")
+    qtbot.waitUntil(lambda: rows.count() == 2)
+
+    def choose(text: str) -> None:
+        rows.setCurrentRow(next(i for i in range(rows.count()) if text in rows.item(i).text()))
+
+    choose("drop me")
+    qtbot.mouseClick(notes.findChild(QPushButton, "noteDelete"), Qt.MouseButton.LeftButton)
+    choose("minister")
+    qtbot.mouseClick(notes.findChild(QPushButton, "noteToggleFlag"), Qt.MouseButton.LeftButton)
+    omar.close()
+    with Workspace(package, read_only=True) as theirs:
+        assert [(n.id, n.flagged) for n in theirs.notes("a")] == [(kept.id, False)]
+
+    trigger(window, "action_merge")
+    answer_file_dialog(qtbot, "mergeFileDialog", package)
+
+    def merged() -> list[tuple[str, bool]]:
+        with Workspace(db_path, read_only=True) as ours:
+            return [(n.id, n.flagged) for n in ours.notes("a", "omar")]
+
+    qtbot.waitUntil(lambda: merged() == [(kept.id, False)])
+    assert dropped.id != kept.id
+    # A note the reviewer deletes here afterwards stays deleted when the package, which
+    # still holds it, is merged again.
+    ws.delete_note(kept.id)
+    assert main(["--db", str(db_path), "merge", str(package)]) == 0
+    assert merged() == []

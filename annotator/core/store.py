@@ -264,6 +264,26 @@ def _v_notes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v_note_deletions_and_flag_times(db: sqlite_utils.Database) -> None:
+    """Notes that travel both ways between copies of a workspace: a deleted note leaves a
+    tombstone (as spans and relations do, by trigger, so no path forgets) and a flag change
+    records when (``flag_changed``, NULL until the first change), so a merge carries deletions
+    and unflagging, the newer change winning.
+    """
+    db.executescript(
+        f"""
+        ALTER TABLE notes ADD COLUMN flag_changed TEXT;
+        CREATE TRIGGER notes_tombstone AFTER DELETE ON notes BEGIN
+            INSERT OR REPLACE INTO tombstones (id, kind, doc_id, layer, deleted)
+            VALUES (OLD.id, 'note', OLD.doc_id, OLD.layer, {_NOW_SQL});
+        END;
+        CREATE TRIGGER notes_untombstone AFTER INSERT ON notes BEGIN
+            DELETE FROM tombstones WHERE id = NEW.id;
+        END;
+        """
+    )
+
+
 # Index i holds the migration from schema version i to i + 1. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
@@ -273,6 +293,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v_imported_layer_kind,
     _v_search_and_list,
     _v_notes,
+    _v_note_deletions_and_flag_times,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
