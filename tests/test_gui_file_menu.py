@@ -319,3 +319,53 @@ def test_note_deletions_and_unflagging_travel_back_with_merge(qtbot, window, db_
     ws.delete_note(kept.id)
     assert main(["--db", str(db_path), "merge", str(package)]) == 0
     assert merged() == []
+
+
+def test_gold_export_carries_the_annotators_notes_on_its_source_spans(
+    qtbot, window, db_path, tmp_path
+):
+    """Exporting gold from the Export dialog: a gold span carries the notes annotators left on
+    the spans it was decided from, and the line their document notes; a note on a span gold
+    left out stays out."""
+    from annotator.review.adjudicate import auto_adjudicate
+
+    ws = window.workspace
+    quote = ws.add_span("a", "amal", 0, 2, "QUOTE", {"kind": "direct"})
+    left_out = ws.add_span("a", "amal", 3, 6, "SPEAKER", {})
+    ws.add_note("a", "amal", "unsure: direct or mixed?", span_id=quote.id, flagged=True)
+    ws.add_note("a", "amal", "not sure it is a speaker", span_id=left_out.id)
+    with Workspace(db_path, who="omar") as as_omar:
+        as_omar.add_span("a", "omar", 0, 2, "QUOTE", {"kind": "direct"})
+        as_omar.add_note("a", "omar", "dateline missing")
+    with Workspace(db_path, who="rev") as reviewer:
+        auto_adjudicate(reviewer, doc_ids=["a"])
+        (gold_quote,) = reviewer.spans("a", "gold")
+        reviewer.add_note("a", "gold", "checked with the guideline", span_id=gold_quote.id)
+    target = tmp_path / "gold.jsonl"
+    trigger(window, "action_export")
+    dialog = modal(qtbot, "exportDialog")
+    layer = dialog.findChild(QComboBox, "exportLayer")
+    layer.setCurrentIndex(layer.findData("gold"))
+    dialog.findChild(QLineEdit, "exportTarget").setText(str(target))
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(Path(f"{target}.manifest.json").exists)
+    (line,) = [json.loads(row) for row in target.read_text(encoding="utf-8").splitlines()]
+    assert [(n["author"], n["text"]) for n in line["notes"]] == [("omar", "dateline missing")]
+    (span,) = line["spans"]
+    assert span["id"] == gold_quote.id
+    assert [(n["author"], n["text"], n["flagged"]) for n in span["notes"]] == [
+        ("amal", "unsure: direct or mixed?", True),
+        ("rev", "checked with the guideline", False),
+    ]
+    # Read back into another workspace and exported again, no note is doubled.
+    again = tmp_path / "again.db"
+    assert main(["--db", str(again), "import", str(target)]) == 0
+    assert (
+        main(["--db", str(again), "export", "--layer", "gold", "-o", str(tmp_path / "2.jsonl")])
+        == 0
+    )
+    (line2,) = [
+        json.loads(r) for r in (tmp_path / "2.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert line2["notes"] == line["notes"] and line2["spans"][0]["notes"] == span["notes"]
