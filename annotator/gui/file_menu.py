@@ -26,6 +26,7 @@ from annotator.core.restore import restore
 from annotator.core.workspace import Workspace
 from annotator.exporting import export_layer, export_target
 from annotator.formats import count_records, import_files, read_paths
+from annotator.gui.close_guard import CloseGuard
 from annotator.gui.counts import counts
 from annotator.gui.export_dialog import ExportChoice, ExportDialog
 from annotator.gui.file_dialogs import WORKSPACE_FILTER, ask_paths, file_dialog, import_filters
@@ -51,6 +52,7 @@ class FileMenu(QObject):
         self.window = window
         self.session = session
         self.runs: list[ProgressRun] = []
+        self.close_guard = CloseGuard(window, self.runs)
         menu = window.file_menu
         quit_action = window.window_actions.quit
         self.actions: dict[str, QAction] = {}

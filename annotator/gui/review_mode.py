@@ -232,8 +232,10 @@ class ReviewMode(QObject):
         self.window.activateWindow()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Closing the window waits for a report still computing (its thread must end first)."""
+        """Closing the window stops a report still computing (it only reads, so nothing is
+        lost) and waits for its thread to end: Qt aborts if a live thread is destroyed."""
         if watched is self.window and event.type() == QEvent.Type.Close and self.report:
+            self.report.job.cancel()
             self.report.finish()
         return super().eventFilter(watched, event)
 

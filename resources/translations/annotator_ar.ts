@@ -139,6 +139,31 @@
     </message>
 </context>
 <context>
+    <name>CloseGuard</name>
+    <message>
+        <source>Work still running</source>
+        <translation>عمل ما زال جاريًا</translation>
+    </message>
+    <message>
+        <source>Still running:
+{what}
+
+Stop it and close? Nothing of that work will be saved; your own edits are saved already.</source>
+        <translation>ما زال جاريًا:
+{what}
+
+أأوقفه وأغلق؟ لن يُحفظ شيء من ذلك العمل؛ أما تعديلاتك فمحفوظة من قبل.</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>أوقف وأغلق</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>تابع العمل</translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>%n document(s)</source>
