@@ -30,6 +30,7 @@ from annotator.review.resolve import take_version
 from annotator.review.screen import MEASURES, figure, lowest_line
 from tests.review_helpers import build
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 TEXT = "alpha beta gamma delta epsilon zeta eta theta iota kappa <b>lambda</b> mu nu"
 AGREED = "nu mu xi omicron pi rho"
 
@@ -667,3 +668,23 @@ def test_conflict_versions_and_decisions_read_in_arabic_without_english_words(qt
         with Workspace(db) as ws:
             ws.set_setting("gui.language", "en")
         open_window(qtbot, db).close()  # back to the English interface for later tests
+
+
+def test_review_mode_leaves_the_span_table_several_rows_and_the_window_its_size(qtbot, db):
+    """Ctrl+Shift+R in a window of an ordinary laptop's size: the review panel joins the side
+    column, the span table still shows several rows, the window does not grow past the
+    screen and the article keeps most of the height."""
+    window = open_window(qtbot, db, review=False)
+    window.resize(1400, 860)
+    qtbot.waitUntil(lambda: window.height() == 860)
+    article = child(window, ArticleView, "articleView")
+    qtbot.keyClick(article, Qt.Key.Key_R, CTRL_SHIFT)
+    panel = child(window, object, "reviewPanel")
+    qtbot.waitUntil(panel.isVisible)
+    # nothing of the panel is cut off once the side column is shared
+    qtbot.waitUntil(lambda: panel.height() >= panel.minimumSizeHint().height())
+    table = window.table
+    rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert rows >= 5
+    assert window.height() == 860 and window.minimumSizeHint().height() <= 860
+    assert article.height() >= 0.75 * window.centralWidget().height()

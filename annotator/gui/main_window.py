@@ -16,9 +16,11 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -78,6 +80,10 @@ _INVISIBLE = frozenset({"add_time"})
 
 def position_key(layer: str) -> str:
     return f"gui.position.{layer}"
+
+
+# The span table always shows at least this many rows, whatever shares the side column.
+TABLE_ROWS = 5
 
 
 class MainWindow(QMainWindow):
@@ -193,11 +199,22 @@ class MainWindow(QMainWindow):
         upper_layout.addWidget(self.form)
         upper_layout.addWidget(self.notes, 1)
         # The side column: in review mode the review panel joins it (gui/review_mode.py), so
-        # the article keeps its width.
+        # the article keeps its width. The form and notes scroll rather than push: with the
+        # panel above them they may get little height, while the span table keeps
+        # TABLE_ROWS rows and the window never grows taller than a laptop's screen.
+        form_and_notes = QScrollArea()
+        form_and_notes.setObjectName("formAndNotes")
+        form_and_notes.setWidget(upper)
+        form_and_notes.setWidgetResizable(True)
+        form_and_notes.setFrameShape(QFrame.Shape.NoFrame)
+        header = self.table.horizontalHeader().sizeHint().height()
+        rows = self.table.verticalHeader().defaultSectionSize() * TABLE_ROWS
+        self.table.setMinimumHeight(header + rows + 2 * self.table.frameWidth())
         side = self.side = QSplitter(Qt.Orientation.Vertical)
-        side.addWidget(upper)
+        side.addWidget(form_and_notes)
         side.addWidget(self.table)
         side.setChildrenCollapsible(False)
+        side.setStretchFactor(0, 1)
         side.setStretchFactor(1, 1)
         side.setSizes([340, 460])
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -65,7 +65,7 @@ class ReviewMode(QObject):
         # The panel shares the side column with the form and the table instead of docking
         # beside it: the article keeps its width, never a few words per line.
         window.side.insertWidget(0, self.panel)
-        window.side.setStretchFactor(0, 3)
+        window.side.setStretchFactor(0, 1)
         self.panel.hide()
         self.toggle = self._action(
             "reviewMode", self.tr("Review mode (write gold)"), ["Ctrl+Shift+R"]
@@ -244,8 +244,8 @@ class ReviewMode(QObject):
         self.panel.setVisible(on)
         self.window.article.set_see_through_selection(on)
         if on:
-            total = sum(self.window.side.sizes())
-            self.window.side.setSizes([total * 9 // 20, total * 6 // 20, total * 5 // 20])
+            # Once the window is laid out (now, or when it first shows).
+            QTimer.singleShot(0, self._share_side_column)
         self._set_deciding(on)
         self.window.show_layer(GOLD_LAYER if on else self.window.annotator)
         if on:
@@ -253,6 +253,16 @@ class ReviewMode(QObject):
         else:
             self._layer_overlay = []
             self.window.article.set_overlay([])
+
+    def _share_side_column(self) -> None:
+        """The panel all it needs, the table its rows, the form and notes the rest (they
+        scroll): nothing is cut off and the window keeps its height."""
+        side = self.window.side
+        total = sum(side.sizes())
+        panel = self.panel.minimumSizeHint().height()
+        table = self.window.table.minimumHeight()
+        if self.active and total > panel + table:
+            side.setSizes([panel, total - panel - table, table])
 
     def _on_window_document_opened(self, _doc_id: str) -> None:
         self.refresh()
