@@ -16,11 +16,9 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -66,6 +64,7 @@ from annotator.gui.schema_editor import SchemaEditor
 from annotator.gui.span_form import SpanForm
 from annotator.gui.suggestion_review import SuggestionReview
 from annotator.gui.undo import push, step
+from annotator.gui.vertical_scroll import VerticalScroll
 from annotator.gui.workspace_events import WorkspaceEvents
 
 LANGUAGE_KEY = "gui.language"
@@ -192,31 +191,33 @@ class MainWindow(QMainWindow):
 
         buttons = self.label_buttons = QHBoxLayout()
         buttons.addStretch(1)
+        # The side column: in review mode the review panel joins it (gui/review_mode.py), so
+        # the article keeps its width. The form and notes scroll rather than push: with the
+        # panel above them they may get little height, while the label buttons stay in view,
+        # the span table keeps TABLE_ROWS rows and the window never grows taller than a
+        # laptop's screen.
+        form_and_notes = QWidget()
+        inner = QVBoxLayout(form_and_notes)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.form)
+        inner.addWidget(self.notes, 1)
+        scroll = VerticalScroll(form_and_notes)
+        scroll.setObjectName("formAndNotes")
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(buttons)
-        upper_layout.addWidget(self.form)
-        upper_layout.addWidget(self.notes, 1)
-        # The side column: in review mode the review panel joins it (gui/review_mode.py), so
-        # the article keeps its width. The form and notes scroll rather than push: with the
-        # panel above them they may get little height, while the span table keeps
-        # TABLE_ROWS rows and the window never grows taller than a laptop's screen.
-        form_and_notes = QScrollArea()
-        form_and_notes.setObjectName("formAndNotes")
-        form_and_notes.setWidget(upper)
-        form_and_notes.setWidgetResizable(True)
-        form_and_notes.setFrameShape(QFrame.Shape.NoFrame)
+        upper_layout.addWidget(scroll, 1)
         header = self.table.horizontalHeader().sizeHint().height()
         rows = self.table.verticalHeader().defaultSectionSize() * TABLE_ROWS
         self.table.setMinimumHeight(header + rows + 2 * self.table.frameWidth())
         side = self.side = QSplitter(Qt.Orientation.Vertical)
-        side.addWidget(form_and_notes)
+        side.addWidget(upper)
         side.addWidget(self.table)
         side.setChildrenCollapsible(False)
         side.setStretchFactor(0, 1)
         side.setStretchFactor(1, 1)
-        side.setSizes([340, 460])
+        side.setSizes([500, 300])
 
         splitter = QSplitter()
         splitter.addWidget(self.panel)
