@@ -8,14 +8,17 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialogButtonBox,
+    QFileDialog,
     QInputDialog,
     QLineEdit,
+    QListView,
     QListWidget,
     QMessageBox,
     QProgressDialog,
@@ -81,12 +84,52 @@ def test_the_import_dialog_offers_every_format_the_registry_reads(qtbot, window)
     dialog.reject()
 
 
-def test_import_articles_from_the_file_dialog(qtbot, window, db_path):
+def articles_folder(tmp_path: Path) -> Path:
+    """Three seed articles and a JSONL file of two, side by side in a folder of their own."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in SEEDS[:3]:
+        (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "two.jsonl").write_text(
+        "".join(json.dumps({"text": f"مقال رقم {i}"}) + "\n" for i in (1, 2)), encoding="utf-8"
+    )
+    return folder
+
+
+def test_import_several_files_chosen_at_once_in_the_file_dialog(qtbot, window, db_path, tmp_path):
+    """Click one file of a folder in the dialog's list and Ctrl+click two more (an article
+    and a JSONL file), then Open: all are imported in one run. (Folders have their own
+    action, File > Import a folder…; Qt's file dialog enters a folder instead of returning it
+    with files, so several files and a folder at once is what a drop does, tested below.)"""
+    folder = articles_folder(tmp_path)
     trigger(window, "action_import")
-    answer_file_dialog(qtbot, "importFileDialog", SEEDS[0])
-    qtbot.waitUntil(lambda: documents(db_path) == 2)
-    qtbot.waitUntil(lambda: window.panel.model.rowCount() == 2)
-    assert "1 document " in window.statusBar().currentMessage()
+    dialog = modal(qtbot, "importFileDialog")
+    assert dialog.fileMode() == QFileDialog.FileMode.ExistingFiles
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    name.setText(str(folder))  # typed (pasted) folder, Enter: the dialog goes there
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    view = dialog.findChild(QListView, "listView")
+    wanted = [SEEDS[0].name, SEEDS[2].name, "two.jsonl"]
+
+    def index_of(file_name: str):
+        model, root = view.model(), view.rootIndex()
+        for row in range(model.rowCount(root)):
+            index = model.index(row, 0, root)
+            if index.data() == file_name:
+                return index
+        return None
+
+    qtbot.waitUntil(lambda: all(index_of(f) is not None for f in wanted))
+    for number, file_name in enumerate(wanted):  # a click, then Ctrl+clicks
+        rect = view.visualRect(index_of(file_name))
+        held = Qt.KeyboardModifier.ControlModifier if number else Qt.KeyboardModifier.NoModifier
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, held, rect.center())
+    assert sorted(Path(f).name for f in dialog.selectedFiles()) == sorted(wanted)
+    box = dialog.findChild(QDialogButtonBox, "buttonBox")
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Open), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: documents(db_path) == 1 + 2 + 2)
+    qtbot.waitUntil(lambda: window.panel.model.rowCount() == 5)
+    assert "Imported 4 documents (0 already there)." in window.statusBar().currentMessage()
 
 
 def test_import_a_folder(qtbot, window, db_path):
@@ -127,23 +170,43 @@ def test_cancelling_an_import_changes_nothing(qtbot, window, db_path, tmp_path):
     assert "nothing was changed" in window.statusBar().currentMessage()
 
 
-def test_dropping_files_imports_them(qtbot, window, db_path):
+def test_dropping_several_files_and_a_folder_on_the_article_imports_them_all(
+    qtbot, window, db_path, tmp_path
+):
+    """A drag from a file manager carrying two files and a folder, dropped on the article.
+
+    Qt's offscreen platform has no drag and drop (``QDrag.exec`` returns at once) and QTest
+    has no drag helper, so the drag is the events Qt itself would deliver, sent through
+    ``QApplication.sendEvent`` to the widget under the drop point (the article's viewport):
+    enter, move, then drop, with one ``QMimeData`` holding every url."""
+    folder = articles_folder(tmp_path)
+    loose = tmp_path / "loose.txt"
+    loose.write_text("مقال منفرد عن الاجتماع", encoding="utf-8")
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(SEEDS[2]))])
-    where = (
-        QPoint(10, 10),
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (SEEDS[3], loose, folder)])
+    article = window.findChild(QWidget, "articleView")
+    point = article.mapTo(window, article.rect().center())
+    target = window.childAt(point)
+    assert target is article.viewport()
+    where = target.mapFrom(window, point)
+    action = (
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    enter = QDragEnterEvent(*where)  # a drag arrives over the window, then is dropped
-    QApplication.sendEvent(window, enter)
+    enter = QDragEnterEvent(where, *action)
+    QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(*where)
-    QApplication.sendEvent(window, drop)
+    move = QDragMoveEvent(where + QPoint(3, 3), *action)
+    QApplication.sendEvent(target, move)
+    assert move.isAccepted()
+    drop = QDropEvent(QPointF(where + QPoint(3, 3)), *action)
+    QApplication.sendEvent(target, drop)
     assert drop.isAccepted()
-    qtbot.waitUntil(lambda: documents(db_path) == 2)
+    # the seed, the loose article, and the folder's three articles and two JSONL lines
+    qtbot.waitUntil(lambda: documents(db_path) == 1 + 1 + 1 + 3 + 2)
+    assert window.article.toPlainText() == "نص أول للمقال"  # the drop inserted no text
 
 
 def test_export_with_layer_status_and_file(qtbot, window, db_path, tmp_path):
