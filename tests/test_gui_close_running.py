@@ -78,6 +78,12 @@ def test_closing_during_an_import_asks_then_stops_it_and_keeps_the_edit(
     assert window.close()
     assert asked and not window.isVisible()
     assert run.job.isFinished()  # no thread left behind a closed window
+    # The run's end, delivered after the close, must not wake the window's view-state save
+    # (it would write to the closed workspace): wait until no timer of the window is due.
+    ended: list[bool] = []
+    run.cancelled.connect(lambda: ended.append(True))  # queued: delivered after the close
+    qtbot.waitUntil(lambda: bool(ended), timeout=5000)
+    qtbot.waitUntil(lambda: not window.save_timer.isActive(), timeout=5000)
     assert documents(db_path) == 1  # the import rolled back: all or nothing
     with Workspace(db_path, read_only=True) as ws:
         assert [(s.label, TEXT[s.start : s.end]) for s in ws.spans("a", "amal")] == [

@@ -793,7 +793,10 @@ class MainWindow(QMainWindow):
         self.save_timer.start()
 
     def _on_save_timer_timeout(self) -> None:
-        self._save_view_state()
+        # A background run that ends after the window closed restarts the timer; the
+        # workspace is closed by then and closing saved the view state already.
+        if not self._closed:
+            self._save_view_state()
 
     def changeEvent(self, event: QEvent) -> None:
         """Time counts only while this window is the active one."""
