@@ -8,18 +8,22 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialogButtonBox,
+    QFileDialog,
     QInputDialog,
     QLineEdit,
+    QListView,
     QListWidget,
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QWidget,
 )
 
 from annotator.cli import main
@@ -80,12 +84,52 @@ def test_the_import_dialog_offers_every_format_the_registry_reads(qtbot, window)
     dialog.reject()
 
 
-def test_import_articles_from_the_file_dialog(qtbot, window, db_path):
+def articles_folder(tmp_path: Path) -> Path:
+    """Three seed articles and a JSONL file of two, side by side in a folder of their own."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in SEEDS[:3]:
+        (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "two.jsonl").write_text(
+        "".join(json.dumps({"text": f"مقال رقم {i}"}) + "\n" for i in (1, 2)), encoding="utf-8"
+    )
+    return folder
+
+
+def test_import_several_files_chosen_at_once_in_the_file_dialog(qtbot, window, db_path, tmp_path):
+    """Click one file of a folder in the dialog's list and Ctrl+click two more (an article
+    and a JSONL file), then Open: all are imported in one run. (Folders have their own
+    action, File > Import a folder…; Qt's file dialog enters a folder instead of returning it
+    with files, so several files and a folder at once is what a drop does, tested below.)"""
+    folder = articles_folder(tmp_path)
     trigger(window, "action_import")
-    answer_file_dialog(qtbot, "importFileDialog", SEEDS[0])
-    qtbot.waitUntil(lambda: documents(db_path) == 2)
-    qtbot.waitUntil(lambda: window.panel.model.rowCount() == 2)
-    assert "1 document " in window.statusBar().currentMessage()
+    dialog = modal(qtbot, "importFileDialog")
+    assert dialog.fileMode() == QFileDialog.FileMode.ExistingFiles
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    name.setText(str(folder))  # typed (pasted) folder, Enter: the dialog goes there
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    view = dialog.findChild(QListView, "listView")
+    wanted = [SEEDS[0].name, SEEDS[2].name, "two.jsonl"]
+
+    def index_of(file_name: str):
+        model, root = view.model(), view.rootIndex()
+        for row in range(model.rowCount(root)):
+            index = model.index(row, 0, root)
+            if index.data() == file_name:
+                return index
+        return None
+
+    qtbot.waitUntil(lambda: all(index_of(f) is not None for f in wanted))
+    for number, file_name in enumerate(wanted):  # a click, then Ctrl+clicks
+        rect = view.visualRect(index_of(file_name))
+        held = Qt.KeyboardModifier.ControlModifier if number else Qt.KeyboardModifier.NoModifier
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, held, rect.center())
+    assert sorted(Path(f).name for f in dialog.selectedFiles()) == sorted(wanted)
+    box = dialog.findChild(QDialogButtonBox, "buttonBox")
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Open), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: documents(db_path) == 1 + 2 + 2)
+    qtbot.waitUntil(lambda: window.panel.model.rowCount() == 5)
+    assert "Imported 4 documents (0 already there)." in window.statusBar().currentMessage()
 
 
 def test_import_a_folder(qtbot, window, db_path):
@@ -126,23 +170,43 @@ def test_cancelling_an_import_changes_nothing(qtbot, window, db_path, tmp_path):
     assert "nothing was changed" in window.statusBar().currentMessage()
 
 
-def test_dropping_files_imports_them(qtbot, window, db_path):
+def test_dropping_several_files_and_a_folder_on_the_article_imports_them_all(
+    qtbot, window, db_path, tmp_path
+):
+    """A drag from a file manager carrying two files and a folder, dropped on the article.
+
+    Qt's offscreen platform has no drag and drop (``QDrag.exec`` returns at once) and QTest
+    has no drag helper, so the drag is the events Qt itself would deliver, sent through
+    ``QApplication.sendEvent`` to the widget under the drop point (the article's viewport):
+    enter, move, then drop, with one ``QMimeData`` holding every url."""
+    folder = articles_folder(tmp_path)
+    loose = tmp_path / "loose.txt"
+    loose.write_text("مقال منفرد عن الاجتماع", encoding="utf-8")
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(SEEDS[2]))])
-    where = (
-        QPoint(10, 10),
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (SEEDS[3], loose, folder)])
+    article = window.findChild(QWidget, "articleView")
+    point = article.mapTo(window, article.rect().center())
+    target = window.childAt(point)
+    assert target is article.viewport()
+    where = target.mapFrom(window, point)
+    action = (
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    enter = QDragEnterEvent(*where)  # a drag arrives over the window, then is dropped
-    QApplication.sendEvent(window, enter)
+    enter = QDragEnterEvent(where, *action)
+    QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(*where)
-    QApplication.sendEvent(window, drop)
+    move = QDragMoveEvent(where + QPoint(3, 3), *action)
+    QApplication.sendEvent(target, move)
+    assert move.isAccepted()
+    drop = QDropEvent(QPointF(where + QPoint(3, 3)), *action)
+    QApplication.sendEvent(target, drop)
     assert drop.isAccepted()
-    qtbot.waitUntil(lambda: documents(db_path) == 2)
+    # the seed, the loose article, and the folder's three articles and two JSONL lines
+    qtbot.waitUntil(lambda: documents(db_path) == 1 + 1 + 1 + 3 + 2)
+    assert window.article.toPlainText() == "نص أول للمقال"  # the drop inserted no text
 
 
 def test_export_with_layer_status_and_file(qtbot, window, db_path, tmp_path):
@@ -265,3 +329,106 @@ def test_restore_a_backup_reopens_in_place(qtbot, window, db_path):
     with Workspace(db_path, read_only=True) as check:
         assert check.spans(doc, "amal") == []
     assert any(b.reason == "before-restore" for b in list_backups(db_path))
+
+
+def test_note_deletions_and_unflagging_travel_back_with_merge(qtbot, window, db_path, tmp_path):
+    """omar deletes one note and unflags another in his package, in his own window; merging
+    the package back through the File menu carries both (today only additions travelled)."""
+    from annotator.review.assign import assign
+
+    ws = window.workspace
+    assign(ws, ["omar"], 0.0, 0, False)
+    with Workspace(db_path, who="omar") as as_omar:
+        dropped = as_omar.add_note("a", "omar", "drop me", flagged=True)
+        kept = as_omar.add_note("a", "omar", "unsure: minister or ministry?", flagged=True)
+    package = tmp_path / "omar.db"
+    trigger(window, "action_package")
+    dialog = modal(qtbot, "packageDialog")
+    dialog.findChild(QComboBox, "packageAnnotator").setCurrentText("omar")
+    dialog.findChild(QLineEdit, "packageTarget").setText(str(package))
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(package.exists)
+
+    omar = create_window(package, "omar")
+    qtbot.addWidget(omar)
+    omar.show()
+    notes = omar.findChild(QWidget, "notesPanel")
+    rows = notes.findChild(QListWidget, "noteList")
+    qtbot.waitUntil(lambda: rows.count() == 2)
+
+    def choose(text: str) -> None:
+        rows.setCurrentRow(next(i for i in range(rows.count()) if text in rows.item(i).text()))
+
+    choose("drop me")
+    qtbot.mouseClick(notes.findChild(QPushButton, "noteDelete"), Qt.MouseButton.LeftButton)
+    choose("minister")
+    qtbot.mouseClick(notes.findChild(QPushButton, "noteToggleFlag"), Qt.MouseButton.LeftButton)
+    omar.close()
+    with Workspace(package, read_only=True) as theirs:
+        assert [(n.id, n.flagged) for n in theirs.notes("a")] == [(kept.id, False)]
+
+    trigger(window, "action_merge")
+    answer_file_dialog(qtbot, "mergeFileDialog", package)
+
+    def merged() -> list[tuple[str, bool]]:
+        with Workspace(db_path, read_only=True) as ours:
+            return [(n.id, n.flagged) for n in ours.notes("a", "omar")]
+
+    qtbot.waitUntil(lambda: merged() == [(kept.id, False)])
+    assert dropped.id != kept.id
+    # A note the reviewer deletes here afterwards stays deleted when the package, which
+    # still holds it, is merged again.
+    ws.delete_note(kept.id)
+    assert main(["--db", str(db_path), "merge", str(package)]) == 0
+    assert merged() == []
+
+
+def test_gold_export_carries_the_annotators_notes_on_its_source_spans(
+    qtbot, window, db_path, tmp_path
+):
+    """Exporting gold from the Export dialog: a gold span carries the notes annotators left on
+    the spans it was decided from, and the line their document notes; a note on a span gold
+    left out stays out."""
+    from annotator.review.adjudicate import auto_adjudicate
+
+    ws = window.workspace
+    quote = ws.add_span("a", "amal", 0, 2, "QUOTE", {"kind": "direct"})
+    left_out = ws.add_span("a", "amal", 3, 6, "SPEAKER", {})
+    ws.add_note("a", "amal", "unsure: direct or mixed?", span_id=quote.id, flagged=True)
+    ws.add_note("a", "amal", "not sure it is a speaker", span_id=left_out.id)
+    with Workspace(db_path, who="omar") as as_omar:
+        as_omar.add_span("a", "omar", 0, 2, "QUOTE", {"kind": "direct"})
+        as_omar.add_note("a", "omar", "dateline missing")
+    with Workspace(db_path, who="rev") as reviewer:
+        auto_adjudicate(reviewer, doc_ids=["a"])
+        (gold_quote,) = reviewer.spans("a", "gold")
+        reviewer.add_note("a", "gold", "checked with the guideline", span_id=gold_quote.id)
+    target = tmp_path / "gold.jsonl"
+    trigger(window, "action_export")
+    dialog = modal(qtbot, "exportDialog")
+    layer = dialog.findChild(QComboBox, "exportLayer")
+    layer.setCurrentIndex(layer.findData("gold"))
+    dialog.findChild(QLineEdit, "exportTarget").setText(str(target))
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(Path(f"{target}.manifest.json").exists)
+    (line,) = [json.loads(row) for row in target.read_text(encoding="utf-8").splitlines()]
+    assert [(n["author"], n["text"]) for n in line["notes"]] == [("omar", "dateline missing")]
+    (span,) = line["spans"]
+    assert span["id"] == gold_quote.id
+    assert [(n["author"], n["text"], n["flagged"]) for n in span["notes"]] == [
+        ("amal", "unsure: direct or mixed?", True),
+        ("rev", "checked with the guideline", False),
+    ]
+    # Read back into another workspace and exported again, no note is doubled.
+    again = tmp_path / "again.db"
+    assert main(["--db", str(again), "import", str(target)]) == 0
+    assert (
+        main(["--db", str(again), "export", "--layer", "gold", "-o", str(tmp_path / "2.jsonl")])
+        == 0
+    )
+    (line2,) = [
+        json.loads(r) for r in (tmp_path / "2.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert line2["notes"] == line["notes"] and line2["spans"][0]["notes"] == span["notes"]

@@ -30,6 +30,7 @@ from annotator.review.resolve import take_version
 from annotator.review.screen import MEASURES, figure, lowest_line
 from tests.review_helpers import build
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 TEXT = "alpha beta gamma delta epsilon zeta eta theta iota kappa <b>lambda</b> mu nu"
 AGREED = "nu mu xi omicron pi rho"
 
@@ -266,7 +267,7 @@ def test_gold_spans_show_their_provenance_in_the_table(qtbot, db):
     window = open_window(qtbot, db)
     model = window.table_model
     tip = model.data(model.index(0, model.LABEL), Qt.ItemDataRole.ToolTipRole)
-    assert "from omar; by take; decided by rev; reason: &lt;b&gt;why&lt;/b&gt;" in tip
+    assert "from omar; by take; decided by rev; reason: &lt;b&gt;why&lt;/b&gt;" in bare(tip)
 
 
 def test_report_shows_compute_agreement_figures(qtbot, db):
@@ -635,3 +636,55 @@ def test_the_article_shows_both_extents_of_a_boundary_conflict(qtbot, db):
     assert article.palette().color(QPalette.ColorRole.Highlight).alpha() < 255
     window.review.toggle.setChecked(False)
     assert article.palette().color(QPalette.ColorRole.Highlight).alpha() == 255
+
+
+def test_conflict_versions_and_decisions_read_in_arabic_without_english_words(qtbot, db):
+    """Every word of the versions box follows the interface language: a layer with nothing,
+    the decision taken, and the gold span with where it came from (Arabic UI)."""
+    with Workspace(db) as ws:
+        ws.set_setting("gui.language", "ar")
+    try:
+        window = open_window(qtbot, db)
+        article = child(window, ArticleView, "articleView")
+        conflicts = child(window, QListWidget, "conflictList")
+        versions = child(window, QPlainTextEdit, "conflictVersions")
+        row = next(
+            i for i in range(conflicts.count()) if "theta" in conflicts.item(i).text()
+        )  # DATE on theta: amal drew it, omar has nothing
+        conflicts.setCurrentRow(row)
+        shown = versions.toPlainText()
+        assert "\u2068omar\u2069: لا شيء" in shown and "nothing" not in shown
+        article.setFocus()
+        qtbot.keyClick(article, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # take amal
+        assert (*at("theta"), "DATE") in gold(db)
+        shown = bare(versions.toPlainText())
+        assert "القرار: أخذ amal" in shown
+        assert "الذهبي: DATE" in shown and "من amal؛ بطريقة أخذ؛ قرّره rev" in shown
+        for english in ("nothing", "decided", "gold:", "from ", "by take", "decided by"):
+            assert english not in shown, english
+        assert "\u2068theta\u2069" in versions.toPlainText()  # the snippet stays isolated
+    finally:
+        window.close()
+        with Workspace(db) as ws:
+            ws.set_setting("gui.language", "en")
+        open_window(qtbot, db).close()  # back to the English interface for later tests
+
+
+def test_review_mode_leaves_the_span_table_several_rows_and_the_window_its_size(qtbot, db):
+    """Ctrl+Shift+R in a window of an ordinary laptop's size: the review panel joins the side
+    column, the span table still shows several rows, the window does not grow past the
+    screen and the article keeps most of the height."""
+    window = open_window(qtbot, db, review=False)
+    window.resize(1400, 860)
+    qtbot.waitUntil(lambda: window.height() == 860)
+    article = child(window, ArticleView, "articleView")
+    qtbot.keyClick(article, Qt.Key.Key_R, CTRL_SHIFT)
+    panel = child(window, object, "reviewPanel")
+    qtbot.waitUntil(panel.isVisible)
+    # nothing of the panel is cut off once the side column is shared
+    qtbot.waitUntil(lambda: panel.height() >= panel.minimumSizeHint().height())
+    table = window.table
+    rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert rows >= 5
+    assert window.height() == 860 and window.minimumSizeHint().height() <= 860
+    assert article.height() >= 0.75 * window.centralWidget().height()

@@ -78,7 +78,9 @@ def test_notes_travel_in_jsonl_and_read_back_exactly(ws, tmp_path, db_path):
     assert doc_note["text"] == "whole article: dateline missing" and doc_note["flagged"] is False
     [span_note] = line["spans"][0]["notes"]
     assert span_note["author"] == "amal" and span_note["flagged"] is True
-    assert "notes" not in export_lines(ws, tmp_path / "g.jsonl", "gold")[0]
+    # Gold (nothing decided yet) carries the annotators' document notes, no span's.
+    [gold] = export_lines(ws, tmp_path / "g.jsonl", "gold")
+    assert gold["notes"] == [doc_note] and gold["spans"] == []
 
     with Workspace(tmp_path / "other.db", who="someone") as other:
         other.import_records(jsonl.read(tmp_path / "a.jsonl"))

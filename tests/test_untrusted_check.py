@@ -42,7 +42,7 @@ SAYS = {
     "title with NUL": "document d2: its title contains a NUL character.",
     "meta not an object": "document d2: meta is not a JSON object",
     "publication date not ISO": "publication date 'yesterday' is not an ISO date",
-    "tombstone of an unknown kind": "tombstone kind 'document' is not span or relation.",
+    "tombstone of an unknown kind": "tombstone kind 'document' is not span, relation or note.",
     "author as bytes": "its author is stored as bytes, not text.",
     "note with a control character": "A note cannot contain control characters.",
     "note flagged neither 0 nor 1": "its flagged 'yes' is not 0 or 1.",

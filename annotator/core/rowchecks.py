@@ -35,7 +35,7 @@ ID = regex.compile(r"[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}/\\]{1,200}")
 # Names, labels, times and authors: one line of printable text.
 _CONTROL = regex.compile(r"[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]")
 LAYER_KINDS = frozenset({"annotator", "gold", "suggestions", "imported"})
-TOMBSTONE_KINDS = frozenset({"span", "relation"})
+TOMBSTONE_KINDS = frozenset({"span", "relation", "note"})
 ASSIGNMENT_ROLES = frozenset({"primary", "overlap"})
 
 
@@ -230,7 +230,7 @@ def check_status_row(row: dict[str, Any]) -> None:
 
 def check_tombstone(kind: object, row_id: object, layer: object, deleted: object) -> None:
     if kind not in TOMBSTONE_KINDS:
-        raise ValidationError(f"tombstone kind {kind!r} is not span or relation.")
+        raise ValidationError(f"tombstone kind {kind!r} is not span, relation or note.")
     check_id("deleted id", row_id)
     check_layer_name(layer)
     check_line("its time", deleted, empty=False)

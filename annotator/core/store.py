@@ -264,7 +264,26 @@ def _v_notes(db: sqlite_utils.Database) -> None:
     )
 
 
-# Index i holds the migration from schema version i to i + 1. Append, never edit.
+def _v_note_deletions_and_flag_times(db: sqlite_utils.Database) -> None:
+    """Notes that travel both ways between copies of a workspace: a deleted note leaves a
+    tombstone (as spans and relations do, by trigger, so no path forgets) and a flag change
+    records when (``flag_changed``, NULL until the first change), so a merge carries deletions
+    and unflagging, the newer change winning.
+    """
+    db.executescript(
+        f"""
+        ALTER TABLE notes ADD COLUMN flag_changed TEXT;
+        CREATE TRIGGER notes_tombstone AFTER DELETE ON notes BEGIN
+            INSERT OR REPLACE INTO tombstones (id, kind, doc_id, layer, deleted)
+            VALUES (OLD.id, 'note', OLD.doc_id, OLD.layer, {_NOW_SQL});
+        END;
+        CREATE TRIGGER notes_untombstone AFTER INSERT ON notes BEGIN
+            DELETE FROM tombstones WHERE id = NEW.id;
+        END;
+        """
+    )
+
+
 def _v_search_prefixes(db: sqlite_utils.Database) -> None:
     """Prefix indexes of 3 to 6 letters for the search box.
 
@@ -288,6 +307,7 @@ def _v_search_prefixes(db: sqlite_utils.Database) -> None:
     index_new_documents(db.conn)
 
 
+# Index i holds the migration from schema version i to i + 1. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_review,
@@ -297,6 +317,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v_search_and_list,
     _v_notes,
     _v_search_prefixes,
+    _v_note_deletions_and_flag_times,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

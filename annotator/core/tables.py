@@ -587,8 +587,14 @@ class Writer:
             self._conn.execute("DELETE FROM notes WHERE id = ?", [note.id])
             self._touch(note.doc_id, note.layer)
 
-    def set_note_flagged(self, note: Note, flagged: bool) -> None:
-        self._conn.execute("UPDATE notes SET flagged = ? WHERE id = ?", [int(flagged), note.id])
+    def set_note_flagged(self, note: Note, flagged: bool, changed: str | None = None) -> None:
+        """Flag or unflag, remembering when (now, or ``changed`` carried from another file),
+        so that a merge knows which flag is newer."""
+        when = self._check_stamp("flag time", changed)
+        self._conn.execute(
+            "UPDATE notes SET flagged = ?, flag_changed = ? WHERE id = ?",
+            [int(flagged), when, note.id],
+        )
         self._touch(note.doc_id, note.layer)
 
     def set_setting(self, key: str, value: Any) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 from annotator.core.backups import list_backups
 from annotator.core.errors import AnnotatorError
 from annotator.core.workspace import Workspace
+from annotator.gui.close_guard import CloseGuard
 from annotator.gui.counts import counts
 from annotator.gui.file_dialogs import WORKSPACE_FILTER, ask_paths, file_dialog, import_filters
 from annotator.gui.progress_run import ProgressRun
@@ -48,6 +49,7 @@ class FileMenu(QObject):
         self.window = window
         self.session = session
         self.runs: list[ProgressRun] = []
+        self.close_guard = CloseGuard(window, self.runs)
         menu = window.file_menu
         quit_action = window.window_actions.quit
         self.actions: dict[str, QAction] = {}

@@ -64,6 +64,7 @@ from annotator.gui.schema_editor import SchemaEditor
 from annotator.gui.span_form import SpanForm
 from annotator.gui.suggestion_review import SuggestionReview
 from annotator.gui.undo import push, step
+from annotator.gui.vertical_scroll import VerticalScroll
 from annotator.gui.workspace_events import WorkspaceEvents
 
 LANGUAGE_KEY = "gui.language"
@@ -78,6 +79,10 @@ _INVISIBLE = frozenset({"add_time"})
 
 def position_key(layer: str) -> str:
     return f"gui.position.{layer}"
+
+
+# The span table always shows at least this many rows, whatever shares the side column.
+TABLE_ROWS = 5
 
 
 class MainWindow(QMainWindow):
@@ -186,20 +191,33 @@ class MainWindow(QMainWindow):
 
         buttons = self.label_buttons = QHBoxLayout()
         buttons.addStretch(1)
+        # The side column: in review mode the review panel joins it (gui/review_mode.py), so
+        # the article keeps its width. The form and notes scroll rather than push: with the
+        # panel above them they may get little height, while the label buttons stay in view,
+        # the span table keeps TABLE_ROWS rows and the window never grows taller than a
+        # laptop's screen.
+        form_and_notes = QWidget()
+        inner = QVBoxLayout(form_and_notes)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.form)
+        inner.addWidget(self.notes, 1)
+        scroll = VerticalScroll(form_and_notes)
+        scroll.setObjectName("formAndNotes")
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(buttons)
-        upper_layout.addWidget(self.form)
-        upper_layout.addWidget(self.notes, 1)
-        # The side column: in review mode the review panel joins it (gui/review_mode.py), so
-        # the article keeps its width.
+        upper_layout.addWidget(scroll, 1)
+        header = self.table.horizontalHeader().sizeHint().height()
+        rows = self.table.verticalHeader().defaultSectionSize() * TABLE_ROWS
+        self.table.setMinimumHeight(header + rows + 2 * self.table.frameWidth())
         side = self.side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(upper)
         side.addWidget(self.table)
         side.setChildrenCollapsible(False)
+        side.setStretchFactor(0, 1)
         side.setStretchFactor(1, 1)
-        side.setSizes([340, 460])
+        side.setSizes([500, 300])
 
         splitter = QSplitter()
         splitter.addWidget(self.panel)
@@ -775,7 +793,10 @@ class MainWindow(QMainWindow):
         self.save_timer.start()
 
     def _on_save_timer_timeout(self) -> None:
-        self._save_view_state()
+        # A background run that ends after the window closed restarts the timer; the
+        # workspace is closed by then and closing saved the view state already.
+        if not self._closed:
+            self._save_view_state()
 
     def changeEvent(self, event: QEvent) -> None:
         """Time counts only while this window is the active one."""

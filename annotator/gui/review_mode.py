@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -25,7 +25,7 @@ from annotator.core.workspace import Workspace
 from annotator.gui.agreement_report import AgreementReportDialog
 from annotator.gui.layer_paint import differing_selections, layer_selections
 from annotator.gui.review_panel import ReviewPanel
-from annotator.gui.review_text import conflict_rows
+from annotator.gui.review_text import conflict_rows, review_words
 from annotator.review.adjudicate import AutoResult, auto_adjudicate
 from annotator.review.bulk import resolve_open
 from annotator.review.conflicts import Conflict, find_conflicts
@@ -39,9 +39,8 @@ from annotator.review.resolve import (
 )
 from annotator.review.screen import (
     can_merge,
-    provenance_text,
+    gold_line,
     shared_extent,
-    span_line,
     version_layers,
     version_lines,
 )
@@ -66,7 +65,7 @@ class ReviewMode(QObject):
         # The panel shares the side column with the form and the table instead of docking
         # beside it: the article keeps its width, never a few words per line.
         window.side.insertWidget(0, self.panel)
-        window.side.setStretchFactor(0, 3)
+        window.side.setStretchFactor(0, 1)
         self.panel.hide()
         self.toggle = self._action(
             "reviewMode", self.tr("Review mode (write gold)"), ["Ctrl+Shift+R"]
@@ -200,10 +199,11 @@ class ReviewMode(QObject):
             self.panel.show_conflict(None, [], False)
             return
         text = self.window.article.toPlainText()
-        lines = version_lines(self.current, text)
+        words = review_words()
+        lines = version_lines(self.current, text, words)
         for span in self.workspace.spans(self.current.doc_id, GOLD_LAYER):
             if span.start < self.current.end and self.current.start < span.end:
-                lines.append(f"gold: {span_line(span, text)} — {provenance_text(span)}")
+                lines.append(gold_line(span, text, words))
         self.panel.show_conflict(lines, version_layers(self.current), can_merge(self.current))
 
     def _decide(self, work: Callable[..., Any], *args: Any) -> None:
@@ -232,8 +232,10 @@ class ReviewMode(QObject):
         self.window.activateWindow()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Closing the window waits for a report still computing (its thread must end first)."""
+        """Closing the window stops a report still computing (it only reads, so nothing is
+        lost) and waits for its thread to end: Qt aborts if a live thread is destroyed."""
         if watched is self.window and event.type() == QEvent.Type.Close and self.report:
+            self.report.job.cancel()
             self.report.finish()
         return super().eventFilter(watched, event)
 
@@ -242,8 +244,8 @@ class ReviewMode(QObject):
         self.panel.setVisible(on)
         self.window.article.set_see_through_selection(on)
         if on:
-            total = sum(self.window.side.sizes())
-            self.window.side.setSizes([total * 9 // 20, total * 6 // 20, total * 5 // 20])
+            # Once the window is laid out (now, or when it first shows).
+            QTimer.singleShot(0, self._share_side_column)
         self._set_deciding(on)
         self.window.show_layer(GOLD_LAYER if on else self.window.annotator)
         if on:
@@ -251,6 +253,16 @@ class ReviewMode(QObject):
         else:
             self._layer_overlay = []
             self.window.article.set_overlay([])
+
+    def _share_side_column(self) -> None:
+        """The panel all it needs, the table its rows, the form and notes the rest (they
+        scroll): nothing is cut off and the window keeps its height."""
+        side = self.window.side
+        total = sum(side.sizes())
+        panel = self.panel.minimumSizeHint().height()
+        table = self.window.table.minimumHeight()
+        if self.active and total > panel + table:
+            side.setSizes([panel, total - panel - table, table])
 
     def _on_window_document_opened(self, _doc_id: str) -> None:
         self.refresh()

@@ -16,22 +16,52 @@ from PySide6.QtCore import QCoreApplication
 from annotator.core.model import Note
 from annotator.gui.plain import isolate, shorten
 from annotator.review.conflicts import Conflict, ConflictKind
-from annotator.review.screen import quoted
+from annotator.review.screen import ReviewWords
+from annotator.review.screen import conflict_title as plain_title
 
 translate = QCoreApplication.translate
 FLAG = "⚑"
 NOTE_ROW_PREFIX = "note:"
 
 
-def kind_name(kind: ConflictKind) -> str:
-    names = {
-        ConflictKind.MISSING: translate("Review", "missing in some layers"),
-        ConflictKind.BOUNDARY: translate("Review", "boundary differs"),
-        ConflictKind.LABEL: translate("Review", "label differs"),
-        ConflictKind.ATTRIBUTE: translate("Review", "attribute differs"),
-        ConflictKind.RELATION: translate("Review", "relation differs"),
-    }
-    return names[kind]
+def review_words() -> ReviewWords:
+    """The review screen's words in the interface language, read when asked (a language
+    switch applies at once)."""
+    return ReviewWords(
+        kinds={
+            ConflictKind.MISSING: translate("Review", "missing in some layers"),
+            ConflictKind.BOUNDARY: translate("Review", "boundary differs"),
+            ConflictKind.LABEL: translate("Review", "label differs"),
+            ConflictKind.ATTRIBUTE: translate("Review", "attribute differs"),
+            ConflictKind.RELATION: translate("Review", "relation differs"),
+        },
+        version=translate("Review", "{layer}: {line}"),
+        nothing=translate("Review", "nothing"),
+        decided=translate("Review", "decided: {resolution}"),
+        gold=translate("Review", "gold: {line} — {provenance}"),
+        resolutions={
+            "take": translate("Review", "take"),
+            "merge": translate("Review", "merge"),
+            "reject": translate("Review", "reject"),
+            "gold": translate("Review", "already in gold"),
+            "moot": translate("Review", "moot after another decision"),
+        },
+        methods={
+            "take": translate("Review", "take"),
+            "merge": translate("Review", "merge"),
+            "auto-unanimous": translate("Review", "automatic, unanimous"),
+            "auto-majority": translate("Review", "automatic, majority"),
+        },
+        drawn_by=translate("Review", "drawn in gold by {author}"),
+        drawn_by_hand=translate("Review", "drawn in gold by hand"),
+        from_layers=translate("Review", "from {layers}"),
+        no_layer=translate("Review", "no layer"),
+        made_by=translate("Review", "by {method}"),
+        votes=translate("Review", "votes {agreeing}/{total}"),
+        decided_by=translate("Review", "decided by {who}"),
+        reason=translate("Review", "reason: {reason}"),
+        separator=translate("Review", "; "),
+    )
 
 
 def conflict_span_ids(conflict: Conflict) -> set[str]:
@@ -49,9 +79,7 @@ def note_words(note: Note) -> str:
 
 def conflict_title(conflict: Conflict, text: str, notes: Sequence[Note] = ()) -> str:
     """One row: decided or open, kind, labels, the region's text, and its notes."""
-    mark = "✓" if conflict.resolved else "•"
-    region = quoted(text[conflict.start : conflict.end], 40)
-    title = f"{mark} {kind_name(conflict.kind)} · {'/'.join(conflict.labels)} · {region}"
+    title = plain_title(conflict, text, review_words())
     for note in notes:
         title += "\n    " + note_words(note)
     return title

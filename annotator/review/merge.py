@@ -10,7 +10,9 @@
   ``core/store.py``): it wins over an edit older than it and loses to a newer one.
 - Document statuses per layer: the newer one wins.
 - Notes (schema with ``notes``) are added when this file lacks them (same id, or same place,
-  author, time and text); a note is never edited, so there is nothing to decide.
+  author, time and text). A note's text is never edited; its flag and its existence are: a
+  deletion (a ``note`` tombstone) or a flag change travels when it is newer than the other
+  side's last change of that note (its ``flag_changed`` time, or its creation).
 - Rows keep the other file's times and authors, and tombstones are carried over, so a second
   merge of the same file finds nothing to do and writes nothing.
 
@@ -192,6 +194,34 @@ def _put_notes(notes: list[Note], w: Writer) -> None:
     w.insert_notes(notes, if_absent=True)
 
 
+def _put_note_flag(note: Note, changed: str, w: Writer) -> None:
+    w.set_note_flagged(note, note.flagged, changed)
+
+
+def _delete_note(note: Note, w: Writer) -> None:
+    w.delete_notes([note])
+
+
+def _note(row: dict[str, Any], doc_id: str, span_twins: dict[str, str]) -> Note:
+    """A note row as a Note in this workspace (its document and span ids mapped)."""
+    span_id = span_twins.get(row["span_id"], row["span_id"]) if row["span_id"] else None
+    return Note(
+        row["id"],
+        doc_id,
+        row["layer"],
+        span_id,
+        row["text"],
+        row["author"],
+        bool(row["flagged"]),
+        row["created"],
+    )
+
+
+def _note_changed(row: dict[str, Any]) -> str:
+    """When a note last changed: its last flag change, or its creation."""
+    return str(row.get("flag_changed") or row["created"])
+
+
 def _put_status(row: tuple[Any, ...], w: Writer) -> None:
     w.put_status(*row)
 
@@ -371,6 +401,8 @@ class _Merge:
     def _tombstones(self) -> None:
         """Carry their deletions over, so they travel on to whoever merges this file next."""
         for rid, dead in self.theirs_tombstones.items():
+            if dead["kind"] == "note":
+                continue  # _notes weighs a note's deletion against its flag changes
             if rid in self.alive["span"] or rid in self.alive["relation"]:
                 continue  # kept or restored here: an edit newer than their deletion
             mine = self.tombstones.get(rid)
@@ -405,33 +437,49 @@ class _Merge:
             self.report.counts["statuses_updated"] += 1
 
     def _notes(self) -> None:
-        """Their notes this workspace lacks (its unique identity skips copies of ours).
+        """Their notes this workspace lacks, their newer flags and their newer deletions.
 
         Each row is checked like their other rows (``check_note_row``) before anything is
-        written: a note's document must be in the file, its text plain and bounded."""
+        written: a note's document must be in the file, its text plain and bounded. A note
+        deleted here after their last change of it stays deleted; one they deleted after our
+        last change of it is deleted here (the tombstone carried on, as for spans)."""
         if "notes" not in self.other.tables:
             return
-        ours = {r[0] for r in self.ws.query("SELECT id FROM notes")}
-        notes = []
-        for r in self.other.rows(f"{NOTE_SELECT} ORDER BY rowid"):
+        timed = f"{NOTE_SELECT.removesuffix(' FROM notes')}, flag_changed FROM notes"
+        their_columns = {c["name"] for c in self.other.rows("PRAGMA table_info(notes)")}
+        ours = {r["id"]: r for r in self.ws.query_dicts(timed)}
+        added: list[Note] = []
+        flags: list[Callable[[Writer], None]] = []
+        select = timed if "flag_changed" in their_columns else NOTE_SELECT
+        for r in self.other.rows(f"{select} ORDER BY rowid"):
             self._refuse_bad("note", r["id"], self._check_note, r)
-            if r["id"] in ours:
-                continue
-            notes.append(
-                Note(
-                    r["id"],
-                    self.doc_map[r["doc_id"]],
-                    r["layer"],
-                    self.span_twins.get(r["span_id"], r["span_id"]) if r["span_id"] else None,
-                    r["text"],
-                    r["author"],
-                    bool(r["flagged"]),
-                    r["created"],
-                )
-            )
-        if notes:
-            self.writes.append(partial(_put_notes, notes))
-            self.report.counts["notes_offered"] += len(notes)
+            note = _note(r, self.doc_map[r["doc_id"]], self.span_twins)
+            mine = ours.get(r["id"])
+            if mine is None:
+                dead = self.tombstones.get(r["id"])
+                if dead is None or dead["deleted"] < _note_changed(r):
+                    added.append(note)
+                    if r.get("flag_changed"):
+                        flags.append(partial(_put_note_flag, note, r["flag_changed"]))
+            elif bool(mine["flagged"]) != note.flagged and _note_changed(r) > _note_changed(mine):
+                flags.append(partial(_put_note_flag, note, _note_changed(r)))
+                self.report.counts["notes_flag_changed"] += 1
+        if added:
+            self.writes.append(partial(_put_notes, added))
+            self.report.counts["notes_offered"] += len(added)
+        self.writes.extend(flags)
+        for rid, dead in self.theirs_tombstones.items():
+            mine = ours.get(rid)
+            if dead["kind"] != "note" or (mine and _note_changed(mine) >= dead["deleted"]):
+                continue  # not a note, or changed here after they deleted it: it stays
+            if mine is None and self.tombstones.get(rid, {}).get("deleted", "") >= dead["deleted"]:
+                continue  # deleted here too, later
+            if mine is not None:
+                self.writes.append(partial(_delete_note, _note(mine, mine["doc_id"], {})))
+                self.report.counts["notes_deleted"] += 1
+            row = (rid, "note", dead["doc_id"], dead["layer"], dead["deleted"])
+            self.writes.append(partial(_carry_tombstone, row))
+            self.report.counts["tombstones_carried"] += 1
 
     def _check_note(self, row: dict[str, Any]) -> None:
         check_note_row(row)

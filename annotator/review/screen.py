@@ -8,7 +8,8 @@ Qt widgets only put them on screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.model import Span
@@ -25,6 +26,41 @@ KIND_NAMES = {
     ConflictKind.ATTRIBUTE: "attribute differs",
     ConflictKind.RELATION: "relation differs",
 }
+
+
+@dataclass(frozen=True)
+class ReviewWords:
+    """The words review lines are built from. English by default (the command line, the
+    tests); the window passes its translation, so no English word is left in an Arabic line.
+    Each template names its fields; ``resolutions`` and ``methods`` word the stored decision
+    (``take``, ``merge``, ``reject``, ``gold``, ``moot``) and how a gold span was made
+    (``take``, ``merge``, ``auto-unanimous``, ``auto-majority``); unknown ones stay as stored."""
+
+    kinds: Mapping[ConflictKind, str] = field(default_factory=lambda: dict(KIND_NAMES))
+    version: str = "{layer}: {line}"
+    nothing: str = "nothing"
+    decided: str = "decided: {resolution}"
+    gold: str = "gold: {line} — {provenance}"
+    resolutions: Mapping[str, str] = field(default_factory=dict)
+    methods: Mapping[str, str] = field(default_factory=dict)
+    drawn_by: str = "drawn in gold by {author}"
+    drawn_by_hand: str = "drawn in gold by hand"
+    from_layers: str = "from {layers}"
+    no_layer: str = "no layer"
+    made_by: str = "by {method}"
+    votes: str = "votes {agreeing}/{total}"
+    decided_by: str = "decided by {who}"
+    reason: str = "reason: {reason}"
+    separator: str = "; "
+
+
+ENGLISH = ReviewWords()
+
+
+def isolated(name: str) -> str:
+    """A name (a layer, an annotator) inside a line of another direction: a first-strong
+    isolate, so an Arabic name keeps its order beside Latin words and punctuation."""
+    return f"\u2068{name}\u2069"
 
 
 def one_line(text: str, limit: int = 60) -> str:
@@ -100,14 +136,21 @@ def span_line(span: Span, text: str, core: tuple[int, int] | None = None) -> str
     return f"{line} [{_attrs(span.attrs)}]" if span.attrs else line
 
 
-def conflict_title(conflict: Conflict, text: str) -> str:
+def conflict_title(conflict: Conflict, text: str, words: ReviewWords = ENGLISH) -> str:
     """The conflict list's row: status, kind, labels and the text of the region."""
     mark = "✓" if conflict.resolved else "•"
     region = quoted(text[conflict.start : conflict.end], 40)
-    return f"{mark} {KIND_NAMES[conflict.kind]} · {'/'.join(conflict.labels)} · {region}"
+    return f"{mark} {words.kinds[conflict.kind]} · {'/'.join(conflict.labels)} · {region}"
 
 
-def version_lines(conflict: Conflict, text: str) -> list[str]:
+def resolution_text(resolution: str, words: ReviewWords = ENGLISH) -> str:
+    """A stored decision in words: ``take:amal`` reads "take" and the layer, isolated."""
+    action, _, layer = resolution.partition(":")
+    name = words.resolutions.get(action, action)
+    return f"{name} {isolated(layer)}" if layer else name
+
+
+def version_lines(conflict: Conflict, text: str, words: ReviewWords = ENGLISH) -> list[str]:
     """Every layer's version of a conflict, one line per span or relation ("nothing" if none)."""
     lines: list[str] = []
     core = shared_extent(conflict)
@@ -119,10 +162,20 @@ def version_lines(conflict: Conflict, text: str) -> list[str]:
             ]
         else:
             found = [span_line(s, text, core) for s in conflict.versions[layer]]
-        lines.extend(f"{layer}: {line}" for line in found or ["nothing"])
+        lines.extend(
+            words.version.format(layer=isolated(layer), line=line)
+            for line in found or [words.nothing]
+        )
     if conflict.resolution:
-        lines.append(f"decided: {conflict.resolution}")
+        lines.append(words.decided.format(resolution=resolution_text(conflict.resolution, words)))
     return lines
+
+
+def gold_line(span: Span, text: str, words: ReviewWords = ENGLISH) -> str:
+    """A gold span over a conflict's region, with where it came from."""
+    return words.gold.format(
+        line=span_line(span, text), provenance=provenance_text(span, words=words)
+    )
 
 
 def version_layers(conflict: Conflict) -> list[str]:
@@ -136,21 +189,24 @@ def can_merge(conflict: Conflict) -> bool:
     return any(conflict.versions.values())
 
 
-def provenance_text(span: Span, author: str | None = None) -> str:
+def provenance_text(span: Span, author: str | None = None, words: ReviewWords = ENGLISH) -> str:
     """Where a gold span came from: which layers, how, who decided and why."""
     prov: dict[str, Any] = span.provenance
     if not prov:
-        return f"drawn in gold by {author}" if author else "drawn in gold by hand"
-    parts = [f"from {', '.join(prov.get('layers', [])) or 'no layer'}"]
+        return words.drawn_by.format(author=isolated(author)) if author else words.drawn_by_hand
+    layers = ", ".join(isolated(layer) for layer in prov.get("layers", []))
+    parts = [words.from_layers.format(layers=layers or words.no_layer)]
     if prov.get("method"):
-        parts.append(f"by {prov['method']}")
+        method = str(prov["method"])
+        parts.append(words.made_by.format(method=words.methods.get(method, method)))
     if prov.get("votes"):
-        parts.append(f"votes {prov['votes'][0]}/{prov['votes'][1]}")
+        agreeing, total = prov["votes"][0], prov["votes"][1]
+        parts.append(words.votes.format(agreeing=agreeing, total=total))
     if prov.get("decided_by"):
-        parts.append(f"decided by {prov['decided_by']}")
+        parts.append(words.decided_by.format(who=isolated(str(prov["decided_by"]))))
     if prov.get("reason"):
-        parts.append(f"reason: {prov['reason']}")
-    return "; ".join(parts)
+        parts.append(words.reason.format(reason=isolated(str(prov["reason"]))))
+    return words.separator.join(parts)
 
 
 @dataclass(frozen=True)

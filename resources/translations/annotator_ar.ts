@@ -139,6 +139,31 @@
     </message>
 </context>
 <context>
+    <name>CloseGuard</name>
+    <message>
+        <source>Work still running</source>
+        <translation>عمل ما زال جاريًا</translation>
+    </message>
+    <message>
+        <source>Still running:
+{what}
+
+Stop it and close? Nothing of that work will be saved; your own edits are saved already.</source>
+        <translation>ما زال جاريًا:
+{what}
+
+أأوقفه وأغلق؟ لن يُحفظ شيء من ذلك العمل؛ أما تعديلاتك فمحفوظة من قبل.</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>أوقف وأغلق</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>تابع العمل</translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>%n document(s)</source>
@@ -567,6 +592,49 @@
     </message>
 </context>
 <context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>Search notes…</source>
+        <translation>ابحث في الملاحظات…</translation>
+    </message>
+    <message>
+        <source>Unsure? Leave a note for the reviewer</source>
+        <translation>غير متأكد؟ اترك ملاحظة للمراجع</translation>
+    </message>
+    <message>
+        <source>Flag for the reviewer</source>
+        <translation>نبّه المراجع</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>أضف ملاحظة</translation>
+    </message>
+    <message>
+        <source>Flag / unflag</source>
+        <translation>تنبيه / إلغاء التنبيه</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>احذف الملاحظة</translation>
+    </message>
+    <message>
+        <source>A new note goes on this document.</source>
+        <translation>الملاحظة الجديدة على هذا المستند.</translation>
+    </message>
+    <message>
+        <source>A new note goes on the {label} {text}.</source>
+        <translation>الملاحظة الجديدة على {label} {text}.</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>المستند</translation>
+    </message>
+</context>
+<context>
     <name>PackageDialog</name>
     <message>
         <source>Package for an annotator</source>
@@ -616,49 +684,6 @@
     </message>
 </context>
 <context>
-    <name>NotesPanel</name>
-    <message>
-        <source>Notes</source>
-        <translation>الملاحظات</translation>
-    </message>
-    <message>
-        <source>Search notes…</source>
-        <translation>ابحث في الملاحظات…</translation>
-    </message>
-    <message>
-        <source>Unsure? Leave a note for the reviewer</source>
-        <translation>غير متأكد؟ اترك ملاحظة للمراجع</translation>
-    </message>
-    <message>
-        <source>Flag for the reviewer</source>
-        <translation>نبّه المراجع</translation>
-    </message>
-    <message>
-        <source>Add note</source>
-        <translation>أضف ملاحظة</translation>
-    </message>
-    <message>
-        <source>Flag / unflag</source>
-        <translation>تنبيه / إلغاء التنبيه</translation>
-    </message>
-    <message>
-        <source>Delete note</source>
-        <translation>احذف الملاحظة</translation>
-    </message>
-    <message>
-        <source>A new note goes on this document.</source>
-        <translation>الملاحظة الجديدة على هذا المستند.</translation>
-    </message>
-    <message>
-        <source>A new note goes on the {label} {text}.</source>
-        <translation>الملاحظة الجديدة على {label} {text}.</translation>
-    </message>
-    <message>
-        <source>document</source>
-        <translation>المستند</translation>
-    </message>
-</context>
-<context>
     <name>Review</name>
     <message>
         <source>missing in some layers</source>
@@ -679,6 +704,86 @@
     <message>
         <source>relation differs</source>
         <translation>العلاقة مختلفة</translation>
+    </message>
+    <message>
+        <source>{layer}: {line}</source>
+        <translation>{layer}: {line}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>decided: {resolution}</source>
+        <translation>القرار: {resolution}</translation>
+    </message>
+    <message>
+        <source>gold: {line} — {provenance}</source>
+        <translation>الذهبي: {line} — {provenance}</translation>
+    </message>
+    <message>
+        <source>take</source>
+        <translation>أخذ</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <source>already in gold</source>
+        <translation>موجود في الذهبي</translation>
+    </message>
+    <message>
+        <source>moot after another decision</source>
+        <translation>لم يعد قائمًا بعد قرار آخر</translation>
+    </message>
+    <message>
+        <source>automatic, unanimous</source>
+        <translation>آلي، بالإجماع</translation>
+    </message>
+    <message>
+        <source>automatic, majority</source>
+        <translation>آلي، بالأغلبية</translation>
+    </message>
+    <message>
+        <source>drawn in gold by {author}</source>
+        <translation>رسمه {author} في الذهبي</translation>
+    </message>
+    <message>
+        <source>drawn in gold by hand</source>
+        <translation>رُسم في الذهبي يدويًا</translation>
+    </message>
+    <message>
+        <source>from {layers}</source>
+        <translation>من {layers}</translation>
+    </message>
+    <message>
+        <source>no layer</source>
+        <translation>بلا طبقة</translation>
+    </message>
+    <message>
+        <source>by {method}</source>
+        <translation>بطريقة {method}</translation>
+    </message>
+    <message>
+        <source>votes {agreeing}/{total}</source>
+        <translation>الأصوات {agreeing}/{total}</translation>
+    </message>
+    <message>
+        <source>decided by {who}</source>
+        <translation>قرّره {who}</translation>
+    </message>
+    <message>
+        <source>reason: {reason}</source>
+        <translation>السبب: {reason}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
     </message>
     <message>
         <source>Note on the document — {note}</source>
