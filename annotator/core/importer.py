@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 DEFAULT_IMPORT_LAYER = IMPORTED_LAYER
 _FLUSH_EVERY = 500
 _FLUSH_CHARS = 8 * 1024 * 1024  # pending text is written out at least this often: bounded memory
+# SQLite's page cache during an import: enough for the unique indexes that random keys hit
+# (span ids, text hashes) at 100,000 articles, so the cost per row does not grow with the
+# corpus (see Writer.widen_cache); bounded, so memory does not either.
+_CACHE_MIB = 64
 
 
 class _Rejected(Exception):
@@ -49,9 +53,13 @@ class Importer:
         self.w: Writer | None = None
         self.layer_override = layer
         self.report = ImportReport()
-        self.doc_by_sha: dict[str, str] = {}
-        self.sha_by_doc: dict[str, str] = {}
+        # Documents of the batch not yet written, by text hash and by id; stored ones are
+        # looked up by index (nothing of the whole corpus is held in memory).
+        self.batch_by_sha: dict[str, str] = {}
+        self.batch_ids: set[str] = set()
         self.known_layers: set[str] = set()
+        # Span and relation ids the input gave (or matched to stored rows), to refuse one that
+        # recurs; ids made here are random and never collide, so they are not kept.
         self.seen_span_ids: set[str] = set()
         self.seen_relation_ids: set[str] = set()
         self.refs: dict[str, Span] = {}  # the current record's span refs (see _note_ref)
@@ -72,30 +80,38 @@ class Importer:
     ) -> ImportReport:
         if self.layer_override is not None:
             check_layer_name(self.layer_override)
-        with self.ws.writing("import", ChangeKind.DOCUMENTS_ADDED) as self.w:
-            for sha, doc_id in self.ws.doc_ids_by_sha().items():
-                self.doc_by_sha[sha] = doc_id
-                self.sha_by_doc[doc_id] = sha
-            self.known_layers = set(self.ws.layers())
-            for count, record in enumerate(records, 1):
-                try:
-                    self._one(record)
-                except (_Rejected, ValidationError) as exc:
-                    raise InputError(record.path, str(exc), record.line) from exc
-                if count % _FLUSH_EVERY == 0 or self.pending_chars > _FLUSH_CHARS:
-                    self._flush()
-                if progress:
-                    progress(count)
-            self._flush()
-            self.w.payload.update(
-                {
-                    "documents_added": self.report.documents_added,
-                    "spans_added": self.report.spans_added,
-                    "relations_added": self.report.relations_added,
-                    "layers": sorted(self.report.layers),
-                }
-            )
+        try:
+            with self.ws.writing("import", ChangeKind.DOCUMENTS_ADDED) as self.w:
+                self.w.widen_cache(_CACHE_MIB)
+                self.w.name_spans = False
+                self._run(records, progress)
+        finally:
+            if self.w is not None:
+                self.w.restore_cache()
         return self.report
+
+    def _run(
+        self, records: Iterable[DocumentRecord], progress: Callable[[int], None] | None
+    ) -> None:
+        self.known_layers = set(self.ws.layers())
+        for count, record in enumerate(records, 1):
+            try:
+                self._one(record)
+            except (_Rejected, ValidationError) as exc:
+                raise InputError(record.path, str(exc), record.line) from exc
+            if count % _FLUSH_EVERY == 0 or self.pending_chars > _FLUSH_CHARS:
+                self._flush()
+            if progress:
+                progress(count)
+        self._flush()
+        self.writer.payload.update(
+            {
+                "documents_added": self.report.documents_added,
+                "spans_added": self.report.spans_added,
+                "relations_added": self.report.relations_added,
+                "layers": sorted(self.report.layers),
+            }
+        )
 
     @property
     def writer(self) -> Writer:
@@ -113,7 +129,7 @@ class Importer:
             raise _Rejected(
                 f'meta "sha256" {record.sha256} does not match the text (its SHA-256 is {sha}).'
             )
-        doc_id = self.doc_by_sha.get(sha)
+        doc_id = self.batch_by_sha.get(sha) or self.writer.document_with_sha(sha)
         is_new = doc_id is None
         if doc_id is None:
             doc_id = self._new_document(record, text, sha)
@@ -174,7 +190,7 @@ class Importer:
         candidate = record.id if record.id is not None else f"doc_{sha[:16]}"
         if not usable_id(candidate):
             raise _Rejected(f"document id {candidate!r} is not usable as an id.")
-        if candidate in self.sha_by_doc:
+        if candidate in self.batch_ids or self.writer.has_document(candidate):
             if record.id_is_explicit:
                 raise _Rejected(f"document id '{candidate}' is already used by a different text.")
             candidate = f"{candidate}_{sha[:8]}"
@@ -199,8 +215,8 @@ class Importer:
         )
         self.pending_chars += len(text)
         self.pending_docs.add(candidate)
-        self.doc_by_sha[sha] = candidate
-        self.sha_by_doc[candidate] = sha
+        self.batch_by_sha[sha] = candidate
+        self.batch_ids.add(candidate)
         self.report.documents_added += 1
         return candidate
 
@@ -233,7 +249,8 @@ class Importer:
             )
             if old is not None:
                 span = Span(old.id, *_span_fields(span))
-            self.seen_span_ids.add(span.id)
+            if old is not None or isinstance(raw.get("id"), str):
+                self.seen_span_ids.add(span.id)
             usable[span.id] = span
             try:
                 self._queue_notes(raw.get("notes"), doc_id, layer, span.id)
@@ -364,10 +381,12 @@ class Importer:
             if key in existing or (rel_id is not None and rel_id in existing_ids):
                 self.report.relations_existing += 1
                 continue
-            rel_id = rel_id or new_id()
-            if rel_id in self.seen_relation_ids or self.ws.has_relation(rel_id):
+            if rel_id is None:
+                rel_id = new_id()  # random: never used before, never seen again
+            elif rel_id in self.seen_relation_ids or self.ws.has_relation(rel_id):
                 raise _Rejected(f"relation {number}: id '{rel_id}' is already used.")
-            self.seen_relation_ids.add(rel_id)
+            else:
+                self.seen_relation_ids.add(rel_id)
             existing.add(key)
             self.pending["rels"].append(Relation(rel_id, doc_id, layer, head, child, str(label)))
             self.report.relations_added += 1
@@ -401,6 +420,8 @@ class Importer:
             self.pending[key] = []
         self.pending_chars = 0
         self.pending_docs.clear()
+        self.batch_by_sha.clear()
+        self.batch_ids.clear()
 
 
 def _refuse_forbidden_characters(record: DocumentRecord) -> None:
