@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -437,6 +438,7 @@ def ordered_id() -> str:
     page of it for every span, which made each insert cost more as the corpus grew (a B-tree
     larger than SQLite's cache is read back page by page from the WAL).
     """
+    global _last_id
     rand = int.from_bytes(os.urandom(10), "big")
     value = (
         (time.time_ns() // 1_000_000) << 80
@@ -445,7 +447,15 @@ def ordered_id() -> str:
         | 0b10 << 62
         | rand & (2**62 - 1)
     )
+    with _id_lock:  # within a millisecond, the next id follows the last (RFC 9562, method 2)
+        if value <= _last_id:
+            value = _last_id + 1
+        _last_id = value
     return f"{value:032x}"
+
+
+_last_id = 0
+_id_lock = threading.Lock()
 
 
 def _refuse_forbidden_characters(record: DocumentRecord) -> None:
