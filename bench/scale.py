@@ -257,6 +257,15 @@ def measure_again(folder: Path, size: int, args: argparse.Namespace) -> dict[str
     """Figures of chosen commands on a workspace an earlier run kept (after a code change)."""
     db = folder / "bench.db"
     wanted = set(args.reuse.split(","))
+    imported: dict[str, tuple[float, float]] = {}
+    if "import" in wanted:  # into a new workspace, from the JSONL files the run kept
+        for stale in folder.glob("bench.db*"):
+            stale.unlink()
+        imported["import"] = run_measured(
+            annotator(db, "import", str(folder / "amal.jsonl"), "--layer", "amal")
+        )
+        if wanted - {"import"}:
+            run_measured(annotator(db, "import", str(folder / "omar.jsonl"), "--layer", "omar"))
     gui = gui_figures(db, size, args.repeat) if "gui" in wanted else {}
     commands = {
         "export": ["export", "-o", str(folder / "out.jsonl"), "--layer", "amal"],
@@ -264,7 +273,7 @@ def measure_again(folder: Path, size: int, args: argparse.Namespace) -> dict[str
         "check": ["check"],
         "search": ["search", "الرئيس", "--json"],
     }
-    cli = {
+    cli = imported | {
         name: run_measured(annotator(db, *argv))
         for name, argv in commands.items()
         if name in wanted
@@ -289,7 +298,7 @@ def main() -> int:
     parser.add_argument(
         "--reuse",
         help="comma-separated commands to measure again on workspaces kept by an earlier --keep "
-        "run (no rebuild; 'gui' for the window)",
+        "run (no rebuild; 'gui' for the window; 'import' imports the kept JSONL anew)",
     )
     parser.add_argument("--gui-child", help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)

@@ -40,10 +40,6 @@ if TYPE_CHECKING:
 DEFAULT_IMPORT_LAYER = IMPORTED_LAYER
 _FLUSH_EVERY = 500
 _FLUSH_CHARS = 8 * 1024 * 1024  # pending text is written out at least this often: bounded memory
-# SQLite's page cache during an import: enough for the unique indexes that random keys still
-# hit (text hashes, titles) at 100,000 articles, so the cost per row does not grow with the
-# corpus (see Writer.widen_cache); bounded, so memory does not either.
-_CACHE_MIB = 32
 
 
 class _Rejected(Exception):
@@ -83,14 +79,9 @@ class Importer:
     ) -> ImportReport:
         if self.layer_override is not None:
             check_layer_name(self.layer_override)
-        try:
-            with self.ws.writing("import", ChangeKind.DOCUMENTS_ADDED) as self.w:
-                self.w.widen_cache(_CACHE_MIB)
-                self.w.name_spans = False
-                self._run(records, progress)
-        finally:
-            if self.w is not None:
-                self.w.restore_cache()
+        with self.ws.writing("import", ChangeKind.DOCUMENTS_ADDED) as self.w:
+            self.w.name_spans = False
+            self._run(records, progress)
         return self.report
 
     def _run(

@@ -70,7 +70,6 @@ class Writer:
         # the documents written, not each of their millions of spans and relations (views
         # reload on an import), so the writer's memory does not grow with the corpus.
         self.name_spans = True
-        self._cache_before: int | None = None
 
     @property
     def schema(self) -> LabelSchema:
@@ -94,25 +93,6 @@ class Writer:
         return self._text_of[1]
 
     # ------------------------------------------------------------------ bulk writes
-    def widen_cache(self, mebibytes: int) -> None:
-        """A larger page cache for this connection until ``restore_cache``.
-
-        A bulk insert adds keys in random order to the unique indexes (span ids are random,
-        documents are keyed by their SHA-256): once those B-trees outgrow SQLite's default
-        2 MB cache, every insert reads a page back from the growing WAL and spills another,
-        and the cost per row grows with the corpus (an import of 100,000 articles took 27x
-        the time of 10,000). A bounded cache that holds those indexes keeps it linear.
-        """
-        if self._cache_before is None:
-            self._cache_before = int(self._conn.execute("PRAGMA cache_size").fetchone()[0])
-        self._conn.execute(f"PRAGMA cache_size = {-int(mebibytes) * 1024}")
-
-    def restore_cache(self) -> None:
-        """The connection's cache size as it was before ``widen_cache``."""
-        if self._cache_before is not None:
-            self._conn.execute(f"PRAGMA cache_size = {self._cache_before}")
-            self._cache_before = None
-
     def document_with_sha(self, sha: str) -> str | None:
         """The id of the stored document whose text has this SHA-256 (a unique index)."""
         row = self._conn.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
