@@ -58,7 +58,7 @@ class Importer:
         self.batch_ids: set[str] = set()
         self.known_layers: set[str] = set()
         # Span and relation ids the input gave (or matched to stored rows), to refuse one that
-        # recurs; ids made here are random and never collide, so they are not kept.
+        # recurs; ids made here (ordered_id) are new and never recur, so they are not kept.
         self.seen_span_ids: set[str] = set()
         self.seen_relation_ids: set[str] = set()
         self.refs: dict[str, Span] = {}  # the current record's span refs (see _note_ref)

@@ -92,7 +92,7 @@ class Writer:
             self._text_of = (doc_id, str(row[0]))
         return self._text_of[1]
 
-    # ------------------------------------------------------------------ bulk writes
+    # ------------------------------------------------------------------ what an import asks
     def document_with_sha(self, sha: str) -> str | None:
         """The id of the stored document whose text has this SHA-256 (a unique index)."""
         row = self._conn.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
