@@ -17,6 +17,7 @@ targets: window open < 1 s at any size; switch, tag and filter within 1.5x of th
 figures; corpus-wide commands 100k/10k time <= 11x and peak RSS <= 1.2x).
 
     .venv/bin/python bench/scale.py [--sizes 5,10000,100000] [--skip suggest] [--out FILE]
+    .venv/bin/python bench/scale.py --only import     # just the commands named (no window)
 
 ``--suggest-docs N`` caps how many documents ``suggest`` runs over (the Arabic pre-annotator
 costs milliseconds per article, so 100,000 of them take most of an hour on two cores); its
@@ -105,14 +106,22 @@ def cli_figures(
     doc_count: int,
     suggest_docs: int | None,
     skip: set[str],
+    only: set[str] | None = None,
 ) -> dict[str, tuple[float, float]]:
     figures: dict[str, tuple[float, float]] = {}
     figures["import"] = run_measured(annotator(db, "import", str(amal), "--layer", "amal"))
+    if only == {"import"}:
+        return figures
     run_measured(annotator(db, "import", str(omar), "--layer", "omar"))
     export = folder / "out.jsonl"
-    figures["export"] = run_measured(annotator(db, "export", "-o", str(export), "--layer", "amal"))
-    figures["agreement"] = run_measured(annotator(db, "agreement", "--json"))
-    figures["check"] = run_measured(annotator(db, "check"))
+    if "export" not in skip:
+        figures["export"] = run_measured(
+            annotator(db, "export", "-o", str(export), "--layer", "amal")
+        )
+    if "agreement" not in skip:
+        figures["agreement"] = run_measured(annotator(db, "agreement", "--json"))
+    if "check" not in skip:
+        figures["check"] = run_measured(annotator(db, "check"))
     if "search" not in skip:
         figures["search"] = run_measured(annotator(db, "search", "الرئيس", "--json"))
     if "suggest" not in skip:
@@ -121,7 +130,8 @@ def cli_figures(
             count = min(suggest_docs, doc_count)
             extra = [a for i in range(count) for a in ("--doc", f"doc_{i:06d}")]
         figures["suggest"] = run_measured(annotator(db, "suggest", *extra))
-    figures["adjudicate"] = run_measured(annotator(db, "adjudicate", "--auto"))
+    if "adjudicate" not in skip:
+        figures["adjudicate"] = run_measured(annotator(db, "adjudicate", "--auto"))
     return figures
 
 
@@ -300,6 +310,15 @@ def measure_again(folder: Path, size: int, args: argparse.Namespace) -> dict[str
     """Figures of chosen commands on a workspace an earlier run kept (after a code change)."""
     db = folder / "bench.db"
     wanted = set(args.reuse.split(","))
+    imported: dict[str, tuple[float, float]] = {}
+    if "import" in wanted:  # into a new workspace, from the JSONL files the run kept
+        for stale in folder.glob("bench.db*"):
+            stale.unlink()
+        imported["import"] = run_measured(
+            annotator(db, "import", str(folder / "amal.jsonl"), "--layer", "amal")
+        )
+        if wanted - {"import"}:
+            run_measured(annotator(db, "import", str(folder / "omar.jsonl"), "--layer", "omar"))
     gui = gui_figures(db, size, args.repeat, folder.parent) if "gui" in wanted else {}
     commands = {
         "export": ["export", "-o", str(folder / "out.jsonl"), "--layer", "amal"],
@@ -307,7 +326,7 @@ def measure_again(folder: Path, size: int, args: argparse.Namespace) -> dict[str
         "check": ["check"],
         "search": ["search", "الرئيس", "--json"],
     }
-    cli = {
+    cli = imported | {
         name: run_measured(annotator(db, *argv))
         for name, argv in commands.items()
         if name in wanted
@@ -322,12 +341,17 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--skip", default="", help="comma-separated: suggest, gui, cli")
     parser.add_argument("--suggest-docs", type=int, default=None)
+    parser.add_argument(
+        "--only",
+        help="comma-separated commands to measure, the others and the window skipped "
+        "(e.g. 'import': one import per size, nothing else)",
+    )
     parser.add_argument("--out", help="also write the table (and raw figures as .json) here")
     parser.add_argument("--keep", help="build workspaces in this folder and keep them")
     parser.add_argument(
         "--reuse",
         help="comma-separated commands to measure again on workspaces kept by an earlier --keep "
-        "run (no rebuild; 'gui' for the window)",
+        "run (no rebuild; 'gui' for the window; 'import' imports the kept JSONL anew)",
     )
     parser.add_argument("--gui-child", help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
@@ -337,6 +361,9 @@ def main() -> int:
         gui_child(Path(args.gui_child), args.count, args.repeat, args.started)
         return 0
     skip = {s for s in args.skip.split(",") if s}
+    only = {s for s in args.only.split(",") if s} if args.only else None
+    if only is not None:
+        skip |= {"gui"} | {c for c in CLI_COMMANDS if c not in only}
     sizes = sorted(int(s) for s in args.sizes.split(","))
     results: dict[int, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -355,7 +382,7 @@ def main() -> int:
             cli = (
                 {}
                 if "cli" in skip
-                else cli_figures(folder, db, amal, omar, size, args.suggest_docs, skip)
+                else cli_figures(folder, db, amal, omar, size, args.suggest_docs, skip, only)
             )
             if "cli" in skip:
                 run_measured(annotator(db, "import", str(amal), "--layer", "amal"))

@@ -9,6 +9,8 @@ offset-mapping matcher on the same tables.
 
 from __future__ import annotations
 
+import re
+
 # Characters removed when folding: harakat, tanween, shadda, sukun, dagger alef, Quranic
 # annotation marks, tatweel and invisible direction marks.
 DROPPED = (
@@ -43,11 +45,35 @@ PATTERN_TABLE.update({ord(k): v for k, v in REPLACED.items()})
 TEXT_TABLE = {**PATTERN_TABLE, **{ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
 
 
+# ``str.translate`` with a dict looks up every character of the text in Python (~0.3 us each,
+# most of an import's indexing time); the same folding as a C regex pass that drops the marks,
+# then ``str.replace`` for only those variants the text holds, is four times faster. The
+# replaced characters are never produced by another replacement, so the order is free.
+_DROPPED_RE = re.compile("[" + "".join(re.escape(c) for c in DROPPED) + "]")
+_REPLACED_PAIRS = tuple(REPLACED.items())
+_ASCII_UPPER = tuple((c, c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _fold_arabic(text: str) -> str:
+    """PATTERN_TABLE applied: marks dropped, spelling variants replaced."""
+    text = _DROPPED_RE.sub("", text)
+    for variant, plain in _REPLACED_PAIRS:
+        if variant in text:
+            text = text.replace(variant, plain)
+    return text
+
+
 def fold(text: str) -> str:
-    """The folded form used for matching (shorter than ``text`` when marks are removed)."""
-    return text.translate(TEXT_TABLE)
+    """The folded form used for matching (shorter than ``text`` when marks are removed):
+    ``text.translate(TEXT_TABLE)``, computed faster."""
+    text = _fold_arabic(text)
+    for upper, lower in _ASCII_UPPER:
+        if upper in text:
+            text = text.replace(upper, lower)
+    return text
 
 
 def search_key(text: str) -> str:
-    """What the search index stores and what a query is turned into: folded, case-folded."""
-    return fold(text).casefold()
+    """What the search index stores and what a query is turned into: folded, case-folded
+    (``casefold`` lowers ASCII too, so the ASCII step of ``fold`` is left to it)."""
+    return _fold_arabic(text).casefold()

@@ -42,11 +42,14 @@ ASSIGNMENT_ROLES = frozenset({"primary", "overlap"})
 # ---------------------------------------------------------------------- values
 def usable_id(value: object) -> bool:
     """The importer's rule for ids, lone surrogates (undecodable bytes) included."""
-    return (
-        isinstance(value, str)
-        and ID.fullmatch(value) is not None
-        and forbidden_character(value) is None
-    )
+    if not isinstance(value, str):
+        return False
+    # Most ids (generated hex, doc_000123) are printable ASCII: no control, format or line
+    # separator character, no surrogate, so only the slashes remain to look for. The same
+    # answer as the full rule, without two regex passes per span of an import.
+    if 0 < len(value) <= 200 and value.isascii() and value.isprintable():
+        return "/" not in value and "\\" not in value
+    return ID.fullmatch(value) is not None and forbidden_character(value) is None
 
 
 def check_id(what: str, value: object) -> str:

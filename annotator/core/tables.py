@@ -61,10 +61,15 @@ class Writer:
         self._text_of: tuple[str, str] | None = None  # the last document read (bounded memory)
         self._fresh: dict[str, str] = {}  # texts of the last batch of documents inserted
         # Checks already passed: spans since the last insert, repeated places and JSON values.
-        self._checked: dict[str, Span] = {}
+        # (span, its attrs and provenance as stored) for spans checked and not yet inserted.
+        self._checked: dict[str, tuple[Span, str, str]] = {}
         self._places_ok: set[tuple[str, str, str]] = set()
-        self._objects_ok: set[str] = set()
+        self._objects_ok: dict[str, str] = {}  # repr of a checked JSON value -> its encoding
         self._layers_known: set[str] = set()
+        # A bulk write (an import of 100,000 articles) sets this False: its Change then names
+        # the documents written, not each of their millions of spans and relations (views
+        # reload on an import), so the writer's memory does not grow with the corpus.
+        self.name_spans = True
 
     @property
     def schema(self) -> LabelSchema:
@@ -87,6 +92,16 @@ class Writer:
             self._text_of = (doc_id, str(row[0]))
         return self._text_of[1]
 
+    # ------------------------------------------------------------------ what an import asks
+    def document_with_sha(self, sha: str) -> str | None:
+        """The id of the stored document whose text has this SHA-256 (a unique index)."""
+        row = self._conn.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
+        return None if row is None else str(row[0])
+
+    def has_document(self, doc_id: str) -> bool:
+        sql = "SELECT 1 FROM documents WHERE id = ?"
+        return self._conn.execute(sql, [doc_id]).fetchone() is not None
+
     # ------------------------------------------------------------------ checks
     def check_span(self, span: Span, text: str | None = None) -> None:
         """Everything a span row must satisfy: ids, layer, offsets, label, JSON columns.
@@ -100,21 +115,30 @@ class Writer:
             check_id("document id", span.doc_id)
             check_layer_name(span.layer)
             check_line("origin", span.origin, empty=False)
+            if len(self._places_ok) > 10_000:  # one per document of an import: bounded
+                self._places_ok.clear()
             self._places_ok.add(place)
-        check_number("confidence", span.confidence, optional=True)
-        self._check_object("provenance", span.provenance)
-        self._check_object("attributes", span.attrs)
+        if span.confidence is not None:
+            check_number("confidence", span.confidence)
+        provenance = self._check_object("provenance", span.provenance)
+        attrs = self._check_object("attributes", span.attrs)
         check_offsets(self.text(span.doc_id) if text is None else text, span.start, span.end)
         self.schema.check_span(span.label, span.attrs)
-        self._checked[span.id] = span
+        self._checked[span.id] = (span, attrs, provenance)
 
-    def _check_object(self, what: str, value: dict[str, Any]) -> None:
+    def _check_object(self, what: str, value: dict[str, Any]) -> str:
+        """``check_object``, remembered (spans repeat a few attribute sets): the encoding the
+        row stores."""
+        if type(value) is dict and not value:
+            return "{}"  # most provenance: a JSON object with nothing in it to refuse
         key = repr(value)
-        if key not in self._objects_ok:
-            check_object(what, value)
+        encoded = self._objects_ok.get(key)
+        if encoded is None:
+            encoded = check_object(what, value)
             if len(self._objects_ok) > 10_000:
                 self._objects_ok.clear()
-            self._objects_ok.add(key)
+            self._objects_ok[key] = encoded
+        return encoded
 
     def _span_ends(self, span_ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
         """(doc_id, layer, label) of the stored spans among ``span_ids``, a chunk at a time."""
@@ -221,26 +245,19 @@ class Writer:
     def put_spans(self, rows: Iterable[tuple[Span, str, str]], *, newer_wins: bool = False) -> None:
         """Spans with their own author and time (a package, a merge: rows keep who and when);
         ``newer_wins`` replaces a stored span of the same id unless the stored one is newer."""
-        encoded: dict[str, str] = {}
-        checked: dict[str, str] = {}
-
-        def once(value: str, check: Callable[[str], object]) -> str:
-            if value not in checked:
-                check(value)
-                checked[value] = value
-            return value
-
-        def encode(value: dict[str, Any]) -> str:
-            key = repr(value)
-            if key not in encoded:
-                encoded[key] = dumps(value)
-            return encoded[key]
-
+        authors: set[str] = set()
+        stamps: set[str] = set()
         values = []
         for span, author, stamp in rows:
-            if self._checked.get(span.id) is not span:
+            checked = self._checked.get(span.id)
+            if checked is None or checked[0] is not span:
                 self.check_span(span)
+                checked = self._checked[span.id]
             self.ensure_layer(span.layer)
+            if author not in authors:
+                authors.add(check_line("author", author))
+            if stamp not in stamps:
+                stamps.add(check_line("time", stamp, empty=False))
             values.append(
                 (
                     span.id,
@@ -249,16 +266,17 @@ class Writer:
                     span.start,
                     span.end,
                     span.label,
-                    encode(span.attrs),
+                    checked[1],
                     span.origin,
                     span.confidence,
-                    encode(span.provenance),
-                    once(author, lambda v: check_line("author", v)),
-                    once(stamp, lambda v: check_line("time", v, empty=False)),
+                    checked[2],
+                    author,
+                    stamp,
                 )
             )
             self._touch(span.doc_id, span.layer)
-            self.span_ids.add(span.id)
+            if self.name_spans:
+                self.span_ids.add(span.id)
         sql = (
             'INSERT INTO spans (id, doc_id, layer, start, "end", label, attrs, origin, '
             "confidence, provenance, author, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -359,7 +377,8 @@ class Writer:
                 (rel.id, rel.doc_id, rel.layer, rel.head, rel.child, rel.label, author, stamp)
             )
             self._touch(rel.doc_id, rel.layer)
-            self.relation_ids.add(rel.id)
+            if self.name_spans:
+                self.relation_ids.add(rel.id)
         self._conn.executemany(sql, values)
 
     def move_relation_ends(self, old_span: str, new_span: str) -> None:
