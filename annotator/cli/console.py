@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -78,3 +79,47 @@ def progress_bar(description: str, total: int | None) -> Iterator[Callable[[int]
 def print_json(value: object) -> None:
     """``--json`` output: strict JSON (NaN and Infinity are not JSON), Arabic unescaped."""
     print(json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False))
+
+
+class JsonList:
+    """A list (or object) of a ``--json`` answer too long to hold (one entry per document of
+    100,000): entries are written to a temporary file as they are computed, and
+    :meth:`print_after` prints the rest of the answer with them as its last member, read back
+    a line at a time. Memory stays flat however many entries."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - see close
+        self.count = 0
+        self._members = False
+
+    def add(self, entry: object) -> None:
+        """An entry of a list."""
+        self._write(json.dumps(entry, ensure_ascii=False, allow_nan=False))
+
+    def add_member(self, name: str, value: object) -> None:
+        """A member of an object (the answer shows ``{name: value, ...}``)."""
+        self._members = True
+        self._write(
+            json.dumps(name, ensure_ascii=False)
+            + ": "
+            + json.dumps(value, ensure_ascii=False, allow_nan=False)
+        )
+
+    def _write(self, line: str) -> None:
+        self._file.write(line + "\n")
+        self.count += 1
+
+    def print_after(self, head: dict[str, object], key: str) -> None:
+        """``head`` as :func:`print_json` prints it, with ``key``: the entries added last."""
+        opens, closes = "{}" if self._members else "[]"
+        text = json.dumps(head, ensure_ascii=False, indent=2, allow_nan=False)
+        write = sys.stdout.write
+        write(text[: text.rstrip().rfind("}")].rstrip() + ("," if head else ""))
+        write(f"\n  {json.dumps(key)}: {opens}")
+        self._file.seek(0)
+        for n, line in enumerate(self._file):
+            write(("," if n else "") + "\n    " + line.rstrip("\n"))
+        write(f"\n  {closes}\n}}\n" if self.count else f"{closes}\n}}\n")
+
+    def close(self) -> None:
+        self._file.close()
