@@ -13,7 +13,7 @@ from rich.table import Table
 from annotator.app import open_workspace, with_publication_dates
 from annotator.cli.console import display, literal, print_json, progress_bar, stdout_console
 from annotator.core.batches import document_count
-from annotator.core.integrity import check_workspace
+from annotator.core.integrity import iter_problems
 from annotator.core.model import GOLD_LAYER, Status
 from annotator.core.workspace import Workspace
 from annotator.exporting import check_export_layer, export_formats, export_layer, export_target
@@ -232,15 +232,17 @@ def _shorten(title: str, limit: int = 48) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Problems are printed as they are found, never gathered: memory stays flat."""
+    found = 0
     with open_workspace(
         args.db, args.annotator or "system", read_only=True, foreign_schema_ok=True
     ) as ws:
-        problems = check_workspace(ws)
         name = ws.path
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{name}: {len(problems)} problem(s) found; nothing was changed.", file=sys.stderr)
+        for problem in iter_problems(ws):
+            print(problem)
+            found += 1
+    if found:
+        print(f"{name}: {found} problem(s) found; nothing was changed.", file=sys.stderr)
         return 1
     print(f"{name}: no problems found.")
     return 0
