@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 import regex
@@ -111,15 +111,29 @@ class JsonList:
 
     def print_after(self, head: dict[str, object], key: str) -> None:
         """``head`` as :func:`print_json` prints it, with ``key``: the entries added last."""
-        opens, closes = "{}" if self._members else "[]"
-        text = json.dumps(head, ensure_ascii=False, indent=2, allow_nan=False)
-        write = sys.stdout.write
-        write(text[: text.rstrip().rfind("}")].rstrip() + ("," if head else ""))
-        write(f"\n  {json.dumps(key)}: {opens}")
         self._file.seek(0)
-        for n, line in enumerate(self._file):
-            write(("," if n else "") + "\n    " + line.rstrip("\n"))
-        write(f"\n  {closes}\n}}\n" if self.count else f"{closes}\n}}\n")
+        print_json_with(
+            head,
+            key,
+            (line.rstrip("\n") for line in self._file),
+            "{}" if self._members else "[]",
+        )
 
     def close(self) -> None:
         self._file.close()
+
+
+def print_json_with(
+    head: dict[str, object], key: str, entries: Iterable[str], brackets: str = "[]"
+) -> None:
+    """``head`` as :func:`print_json` prints it, with ``key`` as its last member: a list (or
+    an object) of ``entries``, each already JSON text, written one at a time as they come."""
+    opens, closes = brackets
+    text = json.dumps(head, ensure_ascii=False, indent=2, allow_nan=False)
+    write = sys.stdout.write
+    write(text[: text.rstrip().rfind("}")].rstrip() + ("," if head else ""))
+    write(f"\n  {json.dumps(key)}: {opens}")
+    count = 0
+    for count, entry in enumerate(entries, 1):
+        write(("," if count > 1 else "") + "\n    " + entry)
+    write(f"\n  {closes}\n}}\n" if count else f"{closes}\n}}\n")
