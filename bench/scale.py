@@ -10,7 +10,9 @@ annotators ``amal`` and ``omar``, so 10 spans per article), then measures, in th
   undo, a filter/search keystroke (each letter of a word typed into the empty box), a status
   change;
 - the command line, each command a child process with its peak RSS: import, export, agreement,
-  adjudicate --auto, suggest, check, search.
+  adjudicate --auto, merge, stats, suggest, check, search. adjudicate runs on a copy of the
+  workspace (a reviewer's), which a second copy (an annotator's laptop, as imported) then
+  merges, bringing in its gold; stats --json describes the reviewer's copy.
 
 Every figure is shown as a ratio to the smallest size measured in the same run (the issue's
 targets: window open < 1 s at any size; switch, tag and filter within 1.5x of the 5-article
@@ -53,7 +55,17 @@ GUI_ROWS = (
     ("filter", "filter/search keystroke"),
     ("status", "status change"),
 )
-CLI_COMMANDS = ("import", "export", "agreement", "adjudicate", "suggest", "check", "search")
+CLI_COMMANDS = (
+    "import",
+    "export",
+    "agreement",
+    "adjudicate",
+    "merge",
+    "stats",
+    "suggest",
+    "check",
+    "search",
+)
 SPANS_PER_LAYER = 5
 ARTICLE_CHARS = 1500
 
@@ -130,8 +142,46 @@ def cli_figures(
             count = min(suggest_docs, doc_count)
             extra = [a for i in range(count) for a in ("--doc", f"doc_{i:06d}")]
         figures["suggest"] = run_measured(annotator(db, "suggest", *extra))
+    figures.update(review_figures(folder, db, skip))
+    return figures
+
+
+def workspace_copy(db: Path, name: str) -> Path:
+    """A copy of the workspace beside it, opened once (unmeasured) so that its first open of
+    the day, which takes a backup of the whole file, is not part of a measured command."""
+    copy = db.with_name(name)
+    drop_copy(copy)
+    shutil.copyfile(db, copy)
+    run_measured(annotator(copy, "conflicts", "--doc", "doc_000000", "--json"))
+    return copy
+
+
+def drop_copy(copy: Path) -> None:
+    for stale in copy.parent.glob(copy.name + "*"):
+        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+
+
+def review_figures(folder: Path, db: Path, skip: set[str]) -> dict[str, tuple[float, float]]:
+    """adjudicate --auto, merge and stats on copies, so the kept workspace stays as imported
+    and a --reuse run measures the same work again.
+
+    The reviewer's copy gets gold from ``adjudicate --auto``; an annotator's copy of the
+    workspace as imported then merges the reviewer's file (every document matched, every
+    layer compared, the gold layer brought in); ``stats`` describes the reviewer's copy."""
+    figures: dict[str, tuple[float, float]] = {}
+    if {"adjudicate", "merge", "stats"} <= skip:
+        return figures
+    reviewed = workspace_copy(db, "reviewed.db")
+    adjudicated = run_measured(annotator(reviewed, "adjudicate", "--auto"))
     if "adjudicate" not in skip:
-        figures["adjudicate"] = run_measured(annotator(db, "adjudicate", "--auto"))
+        figures["adjudicate"] = adjudicated
+    if "merge" not in skip:
+        laptop = workspace_copy(db, "laptop.db")
+        figures["merge"] = run_measured(annotator(laptop, "merge", str(reviewed)))
+        drop_copy(laptop)
+    if "stats" not in skip:
+        figures["stats"] = run_measured(annotator(reviewed, "stats", "--json"))
+    drop_copy(reviewed)
     return figures
 
 
@@ -331,6 +381,13 @@ def measure_again(folder: Path, size: int, args: argparse.Namespace) -> dict[str
         for name, argv in commands.items()
         if name in wanted
     }
+    if "suggest" in wanted:
+        count = min(args.suggest_docs or size, size)
+        docs = [a for i in range(count) for a in ("--doc", f"doc_{i:06d}")]
+        cli["suggest"] = run_measured(annotator(db, "suggest", *docs))
+    if wanted & {"adjudicate", "merge", "stats"}:
+        skip = {"adjudicate", "merge", "stats"} - wanted
+        cli.update(review_figures(folder, db, skip))
     print(f"{size:,}: {json.dumps({'gui': gui, 'cli': cli})}", file=sys.stderr)
     return {"gui": gui, "cli": cli}
 
@@ -351,7 +408,8 @@ def main() -> int:
     parser.add_argument(
         "--reuse",
         help="comma-separated commands to measure again on workspaces kept by an earlier --keep "
-        "run (no rebuild; 'gui' for the window; 'import' imports the kept JSONL anew)",
+        "run (no rebuild; 'gui' for the window; 'import' imports the kept JSONL anew; "
+        "adjudicate, merge and stats work on copies)",
     )
     parser.add_argument("--gui-child", help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)

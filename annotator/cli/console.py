@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 import regex
@@ -78,3 +79,61 @@ def progress_bar(description: str, total: int | None) -> Iterator[Callable[[int]
 def print_json(value: object) -> None:
     """``--json`` output: strict JSON (NaN and Infinity are not JSON), Arabic unescaped."""
     print(json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False))
+
+
+class JsonList:
+    """A list (or object) of a ``--json`` answer too long to hold (one entry per document of
+    100,000): entries are written to a temporary file as they are computed, and
+    :meth:`print_after` prints the rest of the answer with them as its last member, read back
+    a line at a time. Memory stays flat however many entries."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - see close
+        self.count = 0
+        self._members = False
+
+    def add(self, entry: object) -> None:
+        """An entry of a list."""
+        self._write(json.dumps(entry, ensure_ascii=False, allow_nan=False))
+
+    def add_member(self, name: str, value: object) -> None:
+        """A member of an object (the answer shows ``{name: value, ...}``)."""
+        self._members = True
+        self._write(
+            json.dumps(name, ensure_ascii=False)
+            + ": "
+            + json.dumps(value, ensure_ascii=False, allow_nan=False)
+        )
+
+    def _write(self, line: str) -> None:
+        self._file.write(line + "\n")
+        self.count += 1
+
+    def print_after(self, head: dict[str, object], key: str) -> None:
+        """``head`` as :func:`print_json` prints it, with ``key``: the entries added last."""
+        self._file.seek(0)
+        print_json_with(
+            head,
+            key,
+            (line.rstrip("\n") for line in self._file),
+            "{}" if self._members else "[]",
+        )
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def print_json_with(
+    head: dict[str, object], key: str, entries: Iterable[str], brackets: str = "[]"
+) -> None:
+    """``head`` as :func:`print_json` prints it, with ``key`` as its last member: a list (or
+    an object) of ``entries``, each already JSON text, written one at a time as they come."""
+    opens, closes = brackets
+    text = json.dumps(head, ensure_ascii=False, indent=2, allow_nan=False)
+    write = sys.stdout.write
+    write(text[: text.rstrip().rfind("}")].rstrip() + ("," if head else ""))
+    write(f"\n  {json.dumps(key)}: {opens}")
+    count = 0
+    for count, entry in enumerate(entries, 1):
+        write(("," if count > 1 else "") + "\n    " + entry)
+    write(f"\n  {closes}\n}}\n" if count else f"{closes}\n}}\n")

@@ -6,14 +6,23 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import Any
 
+from rich.console import Console
 from rich.table import Table
 
 from annotator.app import open_workspace, with_publication_dates
-from annotator.cli.console import display, literal, print_json, progress_bar, stdout_console
+from annotator.cli.console import (
+    display,
+    literal,
+    print_json_with,
+    progress_bar,
+    stdout_console,
+)
 from annotator.core.batches import document_count
-from annotator.core.integrity import check_workspace
+from annotator.core.integrity import iter_problems
 from annotator.core.model import GOLD_LAYER, Status
 from annotator.core.workspace import Workspace
 from annotator.exporting import check_export_layer, export_formats, export_layer, export_target
@@ -115,8 +124,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def workspace_stats(ws: Workspace) -> dict[str, Any]:
-    """Counts from aggregate queries, and the per-document rows read a batch at a time: no
-    layer's spans are loaded as objects, however large the corpus."""
+    """Counts from aggregate queries (no layer's spans are loaded as objects, however large
+    the corpus); the per-document rows come from :func:`per_document_stats`, streamed."""
     layers = ws.layers()
     read = ws.query
     spans: dict[str, Counter[str]] = {layer: Counter() for layer in layers}
@@ -139,7 +148,20 @@ def workspace_stats(ws: Workspace) -> dict[str, Any]:
         counts = status[layer]
         counts[Status.NEW.value] += total - sum(counts.values())
         status[layer] = +counts  # only the statuses that occur, as before
-    per_doc = []
+    return {
+        "workspace": str(ws.path),
+        "documents": total,
+        "layers": layers,
+        "spans": {k: dict(sorted(v.items())) for k, v in spans.items() if k in layers},
+        "relations": {k: dict(sorted(v.items())) for k, v in relations.items() if k in layers},
+        "status": {k: dict(sorted(v.items())) for k, v in status.items() if k in layers},
+    }
+
+
+def per_document_stats(ws: Workspace, layers: list[str]) -> Iterator[dict[str, Any]]:
+    """Each document's id, title, length, date and per layer its span count and status, a
+    batch of documents at a time (indexed reads): nothing is held for the whole corpus."""
+    read = ws.query
     for batch in ws.doc_id_batches():
         marks = ",".join("?" * len(batch))
         counted: dict[tuple[str, str], int] = {
@@ -155,58 +177,42 @@ def workspace_stats(ws: Workspace) -> dict[str, Any]:
             f"SELECT id, title, length(text), published FROM documents WHERE id IN ({marks}) "
             "ORDER BY rowid",
             batch,
-        ):
-            per_doc.append(
-                {
-                    "id": doc_id,
-                    "title": title,
-                    "length": length,
-                    "published": published,
-                    "layers": {
-                        layer: {
-                            "spans": counted.get((doc_id, layer), 0),
-                            "status": statuses[layer].get(doc_id, Status.NEW).value,
-                        }
-                        for layer in layers
-                    },
-                }
-            )
-    return {
-        "workspace": str(ws.path),
-        "documents": total,
-        "layers": layers,
-        "spans": {k: dict(sorted(v.items())) for k, v in spans.items() if k in layers},
-        "relations": {k: dict(sorted(v.items())) for k, v in relations.items() if k in layers},
-        "status": {k: dict(sorted(v.items())) for k, v in status.items() if k in layers},
-        "per_document": per_doc,
-    }
+        ).fetchall():
+            yield {
+                "id": doc_id,
+                "title": title,
+                "length": length,
+                "published": published,
+                "layers": {
+                    layer: {
+                        "spans": counted.get((doc_id, layer), 0),
+                        "status": statuses[layer].get(doc_id, Status.NEW).value,
+                    }
+                    for layer in layers
+                },
+            }
+
+
+DOCUMENT_ROWS = 500  # rows of the documents table printed at a time
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    """The per-document part is printed as it is read, a batch at a time (JSON entries, or
+    the documents table in pieces): memory stays flat however many documents."""
     with open_workspace(args.db, args.annotator or "system") as ws:
         stats = workspace_stats(ws)
         labels = list(ws.schema.labels)
-    if args.json:
-        print_json(stats)
-        return 0
-    shown = display(args.bidi)
-    console = stdout_console()
-    console.print(
-        f"Workspace {stats['workspace']}: {stats['documents']} documents, "
-        f"{len(stats['layers'])} layers"
-    )
-    docs = Table(title="Documents")
-    docs.add_column("id", no_wrap=True)
-    docs.add_column("title", justify="right", no_wrap=True)
-    docs.add_column("chars", justify="right")
-    for layer in stats["layers"]:
-        docs.add_column(layer, justify="right", no_wrap=True, min_width=len(layer))
-    for doc in stats["per_document"]:
-        cells = [f"{v['spans']} {v['status']}" for v in doc["layers"].values()]
-        docs.add_row(
-            literal(doc["id"]), literal(shown(_shorten(doc["title"]))), str(doc["length"]), *cells
+        rows = per_document_stats(ws, stats["layers"])
+        if args.json:
+            entries = (json.dumps(row, ensure_ascii=False, allow_nan=False) for row in rows)
+            print_json_with(stats, "per_document", entries)
+            return 0
+        console = stdout_console()
+        console.print(
+            f"Workspace {stats['workspace']}: {stats['documents']} documents, "
+            f"{len(stats['layers'])} layers"
         )
-    console.print(docs)
+        _print_documents(console, rows, stats["layers"], display(args.bidi))
     if stats["layers"]:
         per_label = Table(title="Spans per label")
         per_label.add_column("layer")
@@ -226,21 +232,67 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_documents(
+    console: Console,
+    rows: Iterator[dict[str, Any]],
+    layers: list[str],
+    shown: Callable[[str], str],
+) -> None:
+    """The documents table, printed DOCUMENT_ROWS rows at a time: each piece after the first
+    has no title or header and keeps the columns at least as wide as the first piece's."""
+    widths: list[int] = []
+    first = True
+    while True:
+        piece = list(islice(rows, DOCUMENT_ROWS))
+        if not piece and not first:
+            return
+        docs = Table(title="Documents" if first else None, show_header=first)
+        docs.add_column("id", no_wrap=True)
+        docs.add_column("title", justify="right", no_wrap=True)
+        docs.add_column("chars", justify="right")
+        for layer in layers:
+            docs.add_column(layer, justify="right", no_wrap=True, min_width=len(layer))
+        cells = [
+            [
+                literal(doc["id"]),
+                literal(shown(_shorten(doc["title"]))),
+                str(doc["length"]),
+                *(f"{v['spans']} {v['status']}" for v in doc["layers"].values()),
+            ]
+            for doc in piece
+        ]
+        if first:
+            widths = [
+                max([len(docs.columns[n].header or ""), *(len(row[n]) for row in cells)])
+                for n in range(len(docs.columns))
+            ]
+        for column, width in zip(docs.columns, widths, strict=True):
+            column.min_width = max(column.min_width or 0, width)
+        for row in cells:
+            docs.add_row(*row)
+        console.print(docs)
+        first = False
+        if len(piece) < DOCUMENT_ROWS:
+            return
+
+
 def _shorten(title: str, limit: int = 48) -> str:
     """Cut in logical order, before any visual reordering, so the title's start stays."""
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Problems are printed as they are found, never gathered: memory stays flat."""
+    found = 0
     with open_workspace(
         args.db, args.annotator or "system", read_only=True, foreign_schema_ok=True
     ) as ws:
-        problems = check_workspace(ws)
         name = ws.path
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{name}: {len(problems)} problem(s) found; nothing was changed.", file=sys.stderr)
+        for problem in iter_problems(ws):
+            print(problem)
+            found += 1
+    if found:
+        print(f"{name}: {found} problem(s) found; nothing was changed.", file=sys.stderr)
         return 1
     print(f"{name}: no problems found.")
     return 0

@@ -4,15 +4,12 @@ merge, assign, package. Each is a thin layer over :mod:`annotator.review`."""
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-import tempfile
 from typing import Any
 
 from rich.table import Table
 
 from annotator.app import open_workspace
-from annotator.cli.console import print_json, progress_bar, stdout_console
+from annotator.cli.console import JsonList, print_json, progress_bar, stdout_console
 from annotator.core.catalog import document_count
 from annotator.core.errors import ValidationError
 from annotator.review.adjudicate import Strategy, auto_adjudicate
@@ -103,40 +100,37 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     """Per-document figures are written out as they are computed (to a spooled file for
     --json, which prints them last): memory stays flat however many documents."""
     per_document = not args.no_per_document
-    spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by the with below
+    spool = JsonList()
     lowest: list[DocumentAgreement] = []
 
     def keep(doc: DocumentAgreement) -> None:
         if args.json:
-            spool.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
+            spool.add(doc.to_json())
         else:
             lowest.append(doc)
             if len(lowest) > 500:
                 lowest[:] = lowest_of(lowest, count=LOWEST_SHOWN)
 
-    with (
-        spool,
-        open_workspace(args.db, args.annotator or "system") as ws,
-        progress_bar("Comparing", document_count(ws.query)) as progress,
-    ):
-        report = compute_agreement(
-            ws,
-            _layers(args.layers),
-            per_document=per_document,
-            progress=progress,
-            on_document=keep,
-        )
+    try:
+        with (
+            open_workspace(args.db, args.annotator or "system") as ws,
+            progress_bar("Comparing", document_count(ws.query)) as progress,
+        ):
+            report = compute_agreement(
+                ws,
+                _layers(args.layers),
+                per_document=per_document,
+                progress=progress,
+                on_document=keep,
+            )
         if args.json:
-            head = json.dumps(report.to_json(False), ensure_ascii=False, indent=2, allow_nan=False)
-            if not per_document:
-                print(head)
-                return 0
-            sys.stdout.write(head[: head.rstrip().rfind("}")].rstrip() + ',\n  "per_document": [')
-            spool.seek(0)
-            for n, line in enumerate(spool):
-                sys.stdout.write(("," if n else "") + "\n    " + line.rstrip("\n"))
-            sys.stdout.write("\n  ]\n}\n")
+            if per_document:
+                spool.print_after(report.to_json(False), "per_document")
+            else:
+                print_json(report.to_json(False))
             return 0
+    finally:
+        spool.close()
     report.per_document = lowest_of(lowest, count=LOWEST_SHOWN)
     _print_agreement(report)
     return 0
@@ -179,12 +173,25 @@ def _print_agreement(report: AgreementReport) -> None:
 
 
 def cmd_adjudicate(args: argparse.Namespace) -> int:
-    with open_workspace(args.db, args.annotator or "system") as ws:
-        result = auto_adjudicate(ws, args.strategy, args.min_votes, _layers(args.layers))
-    if args.json:
-        print_json(result.__dict__)
-    else:
-        print(f"Adjudicated: {result.summary()}.")
+    """What each document received is spooled for --json (printed last) and not kept at all
+    otherwise: memory stays flat however many documents."""
+    spool = JsonList()
+    try:
+        with open_workspace(args.db, args.annotator or "system") as ws:
+            result = auto_adjudicate(
+                ws,
+                args.strategy,
+                args.min_votes,
+                _layers(args.layers),
+                on_document=spool.add_member,
+            )
+        if args.json:
+            head = {k: v for k, v in result.__dict__.items() if k != "per_document"}
+            spool.print_after(head, "per_document")
+        else:
+            print(f"Adjudicated: {result.summary()}.")
+    finally:
+        spool.close()
     return 0
 
 

@@ -53,16 +53,22 @@ class Problem:
 
 
 def check_workspace(ws: Workspace) -> list[Problem]:
-    """Every problem found, in a stable order; the workspace is only read.
+    """Every problem found, in a stable order; the workspace is only read."""
+    return list(iter_problems(ws))
+
+
+def iter_problems(ws: Workspace) -> Iterator[Problem]:
+    """Every problem found, as it is found (``annotator check`` prints them so: a workspace
+    with a problem in each of 100,000 documents is never held as a list).
 
     Text that is not UTF-8 (raw SQL can store any bytes) is read with its bad bytes as lone
     surrogates, which the string checks then report, instead of failing the whole check.
     """
     try:
         with ws.lenient_text():
-            return _check(ws)
+            yield from _check(ws)
     except sqlite3.DatabaseError as exc:  # pages so broken SQLite cannot even check them
-        return [Problem(str(ws.path), f"SQLite integrity check failed: {exc}")]
+        yield Problem(str(ws.path), f"SQLite integrity check failed: {exc}")
 
 
 def _shown(value: object) -> str:
@@ -71,24 +77,26 @@ def _shown(value: object) -> str:
     return value if isinstance(value, str) and usable_id(value) else ascii(value)
 
 
-def _check(ws: Workspace) -> list[Problem]:
+def _check(ws: Workspace) -> Iterator[Problem]:
     problems = list(_file(ws))
     if problems:  # a damaged file makes every later query unreliable
-        return problems
-    problems += _schema(ws)
+        yield from problems
+        return
+    problems = list(_schema(ws))
     if problems:
-        return problems
+        yield from problems
+        return
     try:
         ws.schema  # noqa: B018 (the stored label schema is read and checked here)
     except SchemaError as exc:
-        return [Problem("label schema", str(exc))]
-    problems += _references(ws.query)
-    problems += _documents_and_spans(ws)
-    problems += _relations(ws)
-    problems += _layers_and_statuses(ws.query)
-    problems += _tombstones(ws)
-    problems += _notes(ws)
-    return problems
+        yield Problem("label schema", str(exc))
+        return
+    yield from _references(ws.query)
+    yield from _documents_and_spans(ws)
+    yield from _relations(ws)
+    yield from _layers_and_statuses(ws.query)
+    yield from _tombstones(ws)
+    yield from _notes(ws)
 
 
 def _file(ws: Workspace) -> Iterator[Problem]:
@@ -184,12 +192,13 @@ def _spans(ws: Workspace, doc_id: str, text: str) -> Iterator[Problem]:
 
 
 def _relations(ws: Workspace) -> Iterator[Problem]:
-    rows = ws.query_dicts(
+    rows = _dicts(
+        ws,
         "SELECT r.id, r.doc_id, r.layer, r.label, r.head, r.child, "
         "h.doc_id AS h_doc, h.layer AS h_layer, h.label AS h_label, "
         "c.doc_id AS c_doc, c.layer AS c_layer, c.label AS c_label "
         "FROM relations r LEFT JOIN spans h ON h.id = r.head "
-        "LEFT JOIN spans c ON c.id = r.child ORDER BY r.doc_id, r.layer, r.id"
+        "LEFT JOIN spans c ON c.id = r.child ORDER BY r.doc_id, r.layer, r.id",
     )
     for row in rows:
         where = (
@@ -244,9 +253,7 @@ def _layers_and_statuses(db: Query) -> Iterator[Problem]:
 
 
 def _tombstones(ws: Workspace) -> Iterator[Problem]:
-    for row in ws.query_dicts(
-        "SELECT id, kind, doc_id, layer, deleted FROM tombstones ORDER BY id"
-    ):
+    for row in _dicts(ws, "SELECT id, kind, doc_id, layer, deleted FROM tombstones ORDER BY id"):
         try:
             check_tombstone_row(row)
         except ValidationError as exc:
@@ -255,11 +262,19 @@ def _tombstones(ws: Workspace) -> Iterator[Problem]:
 
 def _notes(ws: Workspace) -> Iterator[Problem]:
     """Notes obey the rules every note is written with (a raw write may break them)."""
-    for row in ws.query_dicts(f"{NOTE_SELECT} ORDER BY id"):
+    for row in _dicts(ws, f"{NOTE_SELECT} ORDER BY id"):
         try:
             check_note_row(row)
         except ValidationError as exc:
             yield Problem(f"note {_shown(row['id'])}", str(exc))
+
+
+def _dicts(ws: Workspace, sql: str) -> Iterator[dict[str, Any]]:
+    """Rows of a walk over a whole table as dicts, one at a time from the cursor."""
+    cursor = ws.query(sql)
+    columns = [d[0] for d in cursor.description]
+    for row in cursor:
+        yield dict(zip(columns, row, strict=True))
 
 
 def _json_object(value: Any) -> dict[str, Any] | None:

@@ -82,6 +82,19 @@ class Writer:
         if layer is not None:
             self.layers.add(layer)
 
+    def forget_touched(self) -> None:
+        """Drop the ids recorded so far, and the checks' memory of their places.
+
+        For a corpus-wide write (auto-adjudication of 100,000 documents, a merge) whose
+        ``Change`` is ``whole_workspace``: views re-read everything after it, so the ids are
+        not needed, and clearing them after each batch keeps the transaction's memory flat.
+        """
+        self.doc_ids.clear()
+        self.span_ids.clear()
+        self.relation_ids.clear()
+        self._places_ok.clear()
+        self._fresh = {}
+
     def text(self, doc_id: str) -> str:
         if doc_id in self._fresh:
             return self._fresh[doc_id]

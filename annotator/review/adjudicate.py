@@ -17,7 +17,7 @@ alone, so a second run adds nothing. The rest is the reviewer's conflict list
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -143,11 +143,15 @@ def auto_adjudicate(
     min_votes: int = 2,
     layers: Sequence[str] | None = None,
     doc_ids: Sequence[str] | None = None,
+    on_document: Callable[[str, dict[str, int]], None] | None = None,
 ) -> AutoResult:
     """Accept agreed spans and relations into gold for the corpus (or ``doc_ids``).
 
     One transaction for the whole run, logged as one ``adjudicate_auto`` event plus one per
-    document that received something.
+    document that received something. The gold of each batch of documents is written as soon
+    as it is decided (the transaction holds it, not Python), so memory stays flat however
+    large the corpus. What each document received goes to ``on_document`` when given (the CLI
+    streams it out) instead of ``AutoResult.per_document``, which would grow with the corpus.
     """
     rule = (_parse_strategy(strategy), min_votes)
     if min_votes < 1:
@@ -159,9 +163,13 @@ def auto_adjudicate(
             f"Only annotators vote for gold; '{reserved[0]}' is not an annotator's layer."
         )
     # Gold is read inside the write transaction: two runs at once must not both see it
-    # without the other's spans and add every span and relation twice.
-    with ws.writing("adjudicate_auto", ChangeKind.REVIEW, layer=GOLD_LAYER) as w:
-        return _adjudicate(ws, w, rule, chosen, doc_ids)
+    # without the other's spans and add every span and relation twice. A run over the whole
+    # corpus tells views to re-read everything rather than list every span it wrote.
+    corpus = doc_ids is None
+    with ws.writing(
+        "adjudicate_auto", ChangeKind.REVIEW, layer=GOLD_LAYER, whole_workspace=corpus
+    ) as w:
+        return _adjudicate(ws, w, rule, chosen, doc_ids, on_document)
 
 
 def _adjudicate(
@@ -170,63 +178,87 @@ def _adjudicate(
     rule: tuple[Strategy, int],
     chosen: list[str],
     doc_ids: Sequence[str] | None,
+    on_document: Callable[[str, dict[str, int]], None] | None,
 ) -> AutoResult:
     min_votes = rule[1]
+    # What reviewers rejected by hand: as many rows as decisions a person made, not documents.
     rejected = rejected_keys(ws)
     result = AutoResult(rule[0].value, min_votes, chosen)
-    spans: list[Span] = []
-    relations: list[Relation] = []
     if doc_ids is None:
         batches: Iterable[list[str]] = ws.doc_id_batches(BATCH)
     else:
         wanted = list(dict.fromkeys(doc_ids))
         batches = (wanted[i : i + BATCH] for i in range(0, len(wanted), BATCH))
-    # A batch of documents at a time with just their layers' spans: only the agreed spans
-    # (what is written) are kept across batches.
+    # A batch of documents at a time with just their layers' spans; what is decided is written
+    # before the next batch is read, so nothing is kept across batches but counts.
     for batch in batches:
-        data = load(ws, chosen, batch)
-        gold_spans = spans_of(ws, GOLD_LAYER, batch)
-        gold_rels = relations_of(ws, GOLD_LAYER, batch)
-        statuses = ws.statuses_of_documents(GOLD_LAYER, batch)
-        done = {d for d, s in statuses.items() if s == Status.ADJUDICATED}
-        for doc_id in data.order:
-            voters = data.layers_of(doc_id)
-            if doc_id in done:
-                result.skipped_adjudicated += bool(voters)
-                continue
-            if len(voters) < min_votes:
-                continue
-            doc = _Document(data, gold_spans.get(doc_id, []), gold_rels.get(doc_id, []))
-            doc.decide(doc_id, voters, rule, ws.who, rejected.get(doc_id, set()))
-            if doc.spans or doc.relations:
-                result.per_document[doc_id] = {
-                    "spans": len(doc.spans),
-                    "relations": len(doc.relations),
-                }
-                spans.extend(doc.spans)
-                relations.extend(doc.relations)
-    result.documents = len(result.per_document)
-    result.spans_added, result.relations_added = len(spans), len(relations)
-    if spans or relations:
-        per_doc: dict[str, dict[str, list[str]]] = defaultdict(
-            lambda: {"spans": [], "relations": []}
-        )
-        for span in spans:
-            per_doc[span.doc_id]["spans"].append(span.id)
-        for rel in relations:
-            per_doc[rel.doc_id]["relations"].append(rel.id)
-        write_gold(w, spans, relations)
-        w.log_many(("adjudicate_auto", d, GOLD_LAYER, ids, None) for d, ids in per_doc.items())
+        spans, relations = _decide_batch(ws, batch, rule, chosen, rejected, result, on_document)
+        if spans or relations:
+            _write_batch(w, spans, relations)
+            if doc_ids is None:
+                w.forget_touched()
+    if result.spans_added or result.relations_added:
         w.payload.update(
             {
                 "strategy": result.strategy,
                 "min_votes": min_votes,
                 "layers": chosen,
-                "spans": len(spans),
-                "relations": len(relations),
+                "spans": result.spans_added,
+                "relations": result.relations_added,
                 "documents": result.documents,
             }
         )
     else:
         w.log_event = False
     return result
+
+
+def _decide_batch(
+    ws: Workspace,
+    batch: list[str],
+    rule: tuple[Strategy, int],
+    chosen: list[str],
+    rejected: dict[str, set[str]],
+    result: AutoResult,
+    on_document: Callable[[str, dict[str, int]], None] | None,
+) -> tuple[list[Span], list[Relation]]:
+    """The gold rows agreed on in one batch of documents; ``result`` counts them."""
+    data = load(ws, chosen, batch)
+    gold_spans = spans_of(ws, GOLD_LAYER, batch)
+    gold_rels = relations_of(ws, GOLD_LAYER, batch)
+    statuses = ws.statuses_of_documents(GOLD_LAYER, batch)
+    done = {d for d, s in statuses.items() if s == Status.ADJUDICATED}
+    spans: list[Span] = []
+    relations: list[Relation] = []
+    for doc_id in data.order:
+        voters = data.layers_of(doc_id)
+        if doc_id in done:
+            result.skipped_adjudicated += bool(voters)
+            continue
+        if len(voters) < rule[1]:
+            continue
+        doc = _Document(data, gold_spans.get(doc_id, []), gold_rels.get(doc_id, []))
+        doc.decide(doc_id, voters, rule, ws.who, rejected.get(doc_id, set()))
+        if doc.spans or doc.relations:
+            counts = {"spans": len(doc.spans), "relations": len(doc.relations)}
+            result.documents += 1
+            result.spans_added += len(doc.spans)
+            result.relations_added += len(doc.relations)
+            if on_document is not None:
+                on_document(doc_id, counts)
+            else:
+                result.per_document[doc_id] = counts
+            spans.extend(doc.spans)
+            relations.extend(doc.relations)
+    return spans, relations
+
+
+def _write_batch(w: Writer, spans: list[Span], relations: list[Relation]) -> None:
+    """One batch's gold rows, and one ``adjudicate_auto`` event per document that got some."""
+    per_doc: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"spans": [], "relations": []})
+    for span in spans:
+        per_doc[span.doc_id]["spans"].append(span.id)
+    for rel in relations:
+        per_doc[rel.doc_id]["relations"].append(rel.id)
+    write_gold(w, spans, relations)
+    w.log_many(("adjudicate_auto", d, GOLD_LAYER, ids, None) for d, ids in per_doc.items())

@@ -158,8 +158,8 @@ def _put_layer(name: str, kind: str, created: str, w: Writer) -> None:
     w.ensure_layer(name, kind, created)
 
 
-def _put_document(row: tuple[Any, ...], w: Writer) -> None:
-    w.insert_documents([row])
+def _put_documents(rows: list[tuple[Any, ...]], w: Writer) -> None:
+    w.insert_documents(rows)
 
 
 def _put_span(row: dict[str, Any], w: Writer) -> None:
@@ -226,107 +226,218 @@ def _put_status(row: tuple[Any, ...], w: Writer) -> None:
     w.put_status(*row)
 
 
-class _Merge:
-    def __init__(self, ws: Workspace, other: OtherWorkspace) -> None:
-        self.ws = ws
-        self.other = other
-        self.report = MergeReport(str(other.path))
-        self.doc_map: dict[str, str] = {}
-        self.tombstones: dict[str, dict[str, Any]] = {}
+BATCH = 500  # their documents merged at a time
+
+
+class _Batch:
+    """What one batch of their documents needs: their rows and ours for the same documents,
+    read by indexed queries, and the writes they lead to (done before the next batch)."""
+
+    def __init__(self) -> None:
+        self.doc_map: dict[str, str] = {}  # their document id -> ours
+        self.texts: dict[str, str] = {}  # our document id -> text
+        self.tombstones: dict[str, dict[str, Any]] = {}  # ours, by row id
         self.theirs_tombstones: dict[str, dict[str, Any]] = {}
         self.writes: list[Callable[[Writer], None]] = []
         self.alive: dict[str, set[str]] = {"span": set(), "relation": set()}
-        self.texts: dict[str, str] = {}
         self.triples: dict[tuple[str, str, str], str] = {}
         self.span_twins: dict[str, str] = {}
         self.their_spans: dict[str, dict[str, Any]] = {}  # by their id, for their relations
 
-    def plan(self) -> None:
+
+class _Merge:
+    """One other file merged into this workspace, a batch of its documents at a time.
+
+    Nothing is held for the whole corpus of either file: each batch reads its rows (theirs by
+    document, ours by document or by id, every query on an index), decides, and writes inside
+    the one merge transaction, so a bad row in a later batch still undoes everything.
+    """
+
+    def __init__(self, ws: Workspace, other: OtherWorkspace, w: Writer) -> None:
+        self.ws = ws
+        self.other = other
+        self.w = w
+        self.report = MergeReport(str(other.path))
+        self.names: list[str] = []
+        self.their_tombstone_layers: list[str] = []
+        self.b = _Batch()
+        self.wrote = False
+
+    def run(self) -> None:
         layers = self.other.rows("SELECT name, kind, created FROM layers ORDER BY name")
         for layer in layers:
             self._refuse_bad("layer", layer["name"], check_layer_row, layer)
-        self.report.layers = [layer["name"] for layer in layers]
+        self.names = self.report.layers = [layer["name"] for layer in layers]
         known = set(self.ws.layers())
-        for layer in layers:
-            if layer["name"] not in known:
-                self.writes.append(
-                    partial(_put_layer, layer["name"], layer["kind"], layer["created"])
-                )
-        self._documents()
-        names = self.report.layers
-        marks = ",".join("?" * len(names))
-        self.tombstones = {
-            r["id"]: r
-            for r in self.ws.query_dicts(f"{TOMBSTONE_SELECT} WHERE layer IN ({marks})", names)
-        }
+        self._apply(
+            [
+                partial(_put_layer, layer["name"], layer["kind"], layer["created"])
+                for layer in layers
+                if layer["name"] not in known
+            ]
+        )
         if "tombstones" in self.other.tables:
-            for r in self.other.rows(TOMBSTONE_SELECT):
+            for r in self.other.stream(TOMBSTONE_SELECT):  # every one, even of no document
                 self._refuse_bad("tombstone", r["id"], check_tombstone_row, r)
-            self.theirs_tombstones = {
-                r["id"]: {**r, "doc_id": self.doc_map.get(r["doc_id"], r["doc_id"])}
-                for r in self.other.rows(TOMBSTONE_SELECT)
-                if r["doc_id"] in self.doc_map
-            }
-        self._rows("span", "spans", SPAN_COLUMNS, names)
-        self._rows("relation", "relations", RELATION_COLUMNS, names)
-        self._tombstones()
-        self._statuses(names)
-        self._notes()
+            self.their_tombstone_layers = [
+                r["layer"] for r in self.other.rows("SELECT DISTINCT layer FROM tombstones")
+            ]
+        columns = ", ".join(DOCUMENT_COLUMNS)
+        last = 0
+        while True:
+            docs = self.other.rows(
+                f"SELECT rowid AS rowid_, {columns} FROM documents WHERE rowid > ? "
+                "ORDER BY rowid LIMIT ?",
+                (last, BATCH),
+            )
+            if not docs:
+                return
+            last = docs[-1].pop("rowid_")
+            for doc in docs:
+                doc.pop("rowid_", None)
+            self.b = _Batch()
+            added = self._documents(docs)
+            self._apply([partial(_put_documents, added)] if added else [])
+            self._batch([d["id"] for d in docs])
+            self._apply(self.b.writes)
+            self.w.forget_touched()
 
-    def _documents(self) -> None:
-        by_sha = self.ws.doc_ids_by_sha()
-        ids = set(by_sha.values())
-        columns = DOCUMENT_COLUMNS
-        for doc in self.other.rows(f"SELECT {', '.join(columns)} FROM documents ORDER BY rowid"):
+    def _apply(self, writes: list[Callable[[Writer], None]]) -> None:
+        """Write what a batch decided; a row this workspace refuses is the other file's fault."""
+        try:
+            for write in writes:
+                write(self.w)
+                self.wrote = True
+        except sqlite3.IntegrityError as exc:
+            raise InputError(
+                str(self.other.path),
+                f"its rows break this workspace's constraints ({exc}); the fault is in "
+                "that file, this workspace is fine and nothing was merged.",
+            ) from exc
+        except (ValidationError, ValueError, TypeError, KeyError) as exc:
+            raise InputError(str(self.other.path), f"cannot be merged: {exc}") from exc
+
+    def _batch(self, theirs: list[str]) -> None:
+        names, b = self.names, self.b
+        ours = list(dict.fromkeys(b.doc_map.values()))
+        b.tombstones = {
+            r["id"]: r
+            for r in self.ws.query_dicts(
+                f"{TOMBSTONE_SELECT} WHERE layer IN ({_marks(names)}) "
+                f"AND doc_id IN ({_marks(ours)})",
+                [*names, *ours],
+            )
+        }
+        if self.their_tombstone_layers:
+            layers = self.their_tombstone_layers
+            b.theirs_tombstones = {
+                r["id"]: {**r, "doc_id": b.doc_map.get(r["doc_id"], r["doc_id"])}
+                for r in self.other.rows(
+                    f"{TOMBSTONE_SELECT} WHERE layer IN ({_marks(layers)}) "
+                    f"AND doc_id IN ({_marks(theirs)})",
+                    (*layers, *theirs),
+                )
+            }
+        self._rows("span", "spans", SPAN_COLUMNS, theirs, ours)
+        self._rows("relation", "relations", RELATION_COLUMNS, theirs, ours)
+        self._tombstones()
+        self._statuses(theirs, ours)
+        self._notes(theirs)
+
+    def _documents(self, docs: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        """Match their documents to ours by text hash; returns the rows of those to add."""
+        b = self.b
+        shas = [doc["sha256"] for doc in docs]
+        by_sha = dict(
+            self.ws.query(
+                f"SELECT sha256, id FROM documents WHERE sha256 IN ({_marks(shas)})", shas
+            )
+        )
+        wanted = [doc["id"] for doc in docs]
+        taken = {
+            doc_id
+            for (doc_id,) in self.ws.query(
+                f"SELECT id FROM documents WHERE id IN ({_marks(wanted)})", wanted
+            )
+        }
+        added = []
+        for doc in docs:
             self._refuse_bad("document", doc["id"], check_document_row, doc)
             if doc["sha256"] in by_sha:
-                self.texts[by_sha[doc["sha256"]]] = doc["text"]
-                self.doc_map[doc["id"]] = by_sha[doc["sha256"]]
+                b.texts[by_sha[doc["sha256"]]] = doc["text"]
+                b.doc_map[doc["id"]] = by_sha[doc["sha256"]]
                 self.report.documents_matched += 1
                 continue
-            new_id = doc["id"] if doc["id"] not in ids else f"{doc['id']}_{doc['sha256'][:8]}"
-            ids.add(new_id)
-            self.texts[new_id] = doc["text"]
+            new_id = doc["id"]
+            if new_id in taken or self._exists(new_id):
+                new_id = f"{doc['id']}_{doc['sha256'][:8]}"
+            taken.add(new_id)
+            b.texts[new_id] = doc["text"]
             by_sha[doc["sha256"]] = new_id
-            self.doc_map[doc["id"]] = new_id
+            b.doc_map[doc["id"]] = new_id
             self.report.documents_added += 1
-            row = (new_id, *(doc[c] for c in columns[1:]))
-            self.writes.append(partial(_put_document, row))
+            added.append((new_id, *(doc[c] for c in DOCUMENT_COLUMNS[1:])))
+        return added
 
-    def _rows(self, kind: str, table: str, columns: list[str], layers: list[str]) -> None:
-        marks = ",".join("?" * len(layers))
+    def _exists(self, doc_id: str) -> bool:
+        found = self.ws.query("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return found is not None
+
+    def _rows(
+        self,
+        kind: str,
+        table: str,
+        columns: list[str],
+        theirs_docs: list[str],
+        ours_docs: list[str],
+    ) -> None:
+        b, layers = self.b, self.names
         quoted = ", ".join(f'"{c}"' for c in columns)
+        theirs = {}
+        for r in self.other.rows(
+            f"SELECT {quoted} FROM {table} WHERE doc_id IN ({_marks(theirs_docs)}) ORDER BY rowid",
+            tuple(theirs_docs),
+        ):
+            r["doc_id"] = b.doc_map.get(r["doc_id"], r["doc_id"])
+            self._check(kind, r)
+            if kind == "relation":
+                r["head"] = b.span_twins.get(r["head"], r["head"])
+                r["child"] = b.span_twins.get(r["child"], r["child"])
+            theirs[r["id"]] = r
+        # Ours: the rows of these documents, and any row holding one of their ids elsewhere.
         ours = {
             r["id"]: r
             for r in self.ws.query_dicts(
-                f"SELECT {quoted} FROM {table} WHERE layer IN ({marks})", layers
+                f"SELECT {quoted} FROM {table} WHERE doc_id IN ({_marks(ours_docs)}) "
+                f"AND layer IN ({_marks(layers)})",
+                [*ours_docs, *layers],
             )
         }
-        theirs = {}
-        for r in self.other.rows(f"SELECT {quoted} FROM {table}"):
-            r["doc_id"] = self.doc_map.get(r["doc_id"], r["doc_id"])
-            self._check(kind, r)
-            if kind == "relation":
-                r["head"] = self.span_twins.get(r["head"], r["head"])
-                r["child"] = self.span_twins.get(r["child"], r["child"])
-            theirs[r["id"]] = r
-        # an edit made here while the merge was being planned is newer: it stays
+        for chunk in _chunks(list(theirs)):
+            ours.update(
+                (r["id"], r)
+                for r in self.ws.query_dicts(
+                    f"SELECT {quoted} FROM {table} WHERE id IN ({_marks(chunk)}) "
+                    f"AND layer IN ({_marks(layers)})",
+                    [*chunk, *layers],
+                )
+            )
         insert = _put_span if kind == "span" else _put_relation
         delete = _delete_span if kind == "span" else _delete_relation
-        self.alive[kind] = alive = set(ours)
+        b.alive[kind] = alive = set(ours)
         if kind == "relation":
-            self.triples = {(r["head"], r["child"], r["label"]): rid for rid, r in ours.items()}
+            b.triples = {(r["head"], r["child"], r["label"]): rid for rid, r in ours.items()}
         twins = _span_keys(ours) if kind == "span" else {}
         for rid, row in theirs.items():
             mine = ours.get(rid)
             where = (row["layer"], row["doc_id"], kind, rid)
             twin = twins.get(_span_key(row)) if kind == "span" and mine is None else None
-            if twin is not None and rid not in self.tombstones:
-                self.span_twins[rid] = twin
+            if twin is not None and rid not in b.tombstones:
+                b.span_twins[rid] = twin
                 self.report.spans_matched += 1
                 continue
             if mine is None:
-                dead = self.tombstones.get(rid)
+                dead = b.tombstones.get(rid)
                 if dead and dead["deleted"] >= row["updated"]:
                     self._decide(where, "ours", f"deleted here {dead['deleted']}", "kept_deleted")
                     continue
@@ -334,24 +445,24 @@ class _Merge:
                     self._decide(where, "theirs", f"edited there {row['updated']}", "restored")
                 if not self._linkable(kind, row, where):
                     continue
-                self.writes.append(partial(insert, row))
+                b.writes.append(partial(insert, row))
                 self.report.counts[f"{kind}s_added"] += not dead
                 alive.add(rid)
             elif _content(mine, columns) != _content(row, columns):
                 if (mine["layer"], mine["doc_id"]) != (row["layer"], row["doc_id"]):
                     self._decide(where, "ours", "same id in another document or layer", "skipped")
                 elif _newer(row, mine, columns) and self._linkable(kind, row, where):
-                    self.writes.append(partial(insert, row))
+                    b.writes.append(partial(insert, row))
                     self._decide(
                         where, "theirs", f"{row['updated']} > {mine['updated']}", "updated"
                     )
                 else:
                     self._decide(where, "ours", f"{mine['updated']} >= {row['updated']}", "kept")
         for rid, mine in ours.items():
-            dead = self.theirs_tombstones.get(rid)
+            dead = b.theirs_tombstones.get(rid)
             if rid not in theirs and dead and dead["deleted"] > mine["updated"]:
                 where = (mine["layer"], mine["doc_id"], kind, rid)
-                self.writes.append(partial(delete, rid))
+                b.writes.append(partial(delete, rid))
                 alive.discard(rid)
                 self._decide(where, "theirs", f"deleted there {dead['deleted']}", "deleted")
 
@@ -361,15 +472,16 @@ class _Merge:
         self._refuse_bad(kind, row["id"], self._check_row, kind, row)
 
     def _check_row(self, kind: str, row: dict[str, Any]) -> None:
-        if row["doc_id"] not in self.texts:
+        b = self.b
+        if row["doc_id"] not in b.texts:
             raise ValidationError(f"its document {row['doc_id']!r} is not in the file.")
         if kind == "span":
             attrs = check_span_fields(row)
-            text = self.texts[row["doc_id"]]
+            text = b.texts[row["doc_id"]]
             self.ws.check_span(text, row["start"], row["end"], row["label"], attrs)
-            self.their_spans[row["id"]] = row
+            b.their_spans[row["id"]] = row
             return
-        head, child = self.their_spans.get(row["head"]), self.their_spans.get(row["child"])
+        head, child = b.their_spans.get(row["head"]), b.their_spans.get(row["child"])
         check_relation_ends(row, head, child)
         assert head is not None and child is not None
         self.ws.schema.check_relation(row["label"], head["label"], child["label"])
@@ -388,11 +500,11 @@ class _Merge:
         ends and label under another id) of one we have."""
         if kind != "relation":
             return True
-        spans = self.alive["span"]
+        spans = self.b.alive["span"]
         if row["head"] not in spans or row["child"] not in spans:
             self._decide(where, "ours", "one of its spans is deleted here", "skipped")
             return False
-        twin = self.triples.get((row["head"], row["child"], row["label"]))
+        twin = self.b.triples.get((row["head"], row["child"], row["label"]))
         if twin is not None and twin != row["id"]:
             self._decide(where, "ours", f"the same link exists here as {twin}", "skipped")
             return False
@@ -400,14 +512,15 @@ class _Merge:
 
     def _tombstones(self) -> None:
         """Carry their deletions over, so they travel on to whoever merges this file next."""
-        for rid, dead in self.theirs_tombstones.items():
+        b = self.b
+        for rid, dead in b.theirs_tombstones.items():
             if dead["kind"] == "note":
                 continue  # _notes weighs a note's deletion against its flag changes
-            if rid in self.alive["span"] or rid in self.alive["relation"]:
+            if rid in b.alive["span"] or rid in b.alive["relation"]:
                 continue  # kept or restored here: an edit newer than their deletion
-            mine = self.tombstones.get(rid)
+            mine = b.tombstones.get(rid)
             if mine is None or mine["deleted"] < dead["deleted"]:
-                self.writes.append(
+                b.writes.append(
                     partial(
                         _carry_tombstone,
                         (rid, dead["kind"], dead["doc_id"], dead["layer"], dead["deleted"]),
@@ -415,16 +528,22 @@ class _Merge:
                 )
                 self.report.counts["tombstones_carried"] += 1
 
-    def _statuses(self, layers: list[str]) -> None:
-        marks = ",".join("?" * len(layers))
+    def _statuses(self, theirs_docs: list[str], ours_docs: list[str]) -> None:
+        layers = self.names
         ours = {
             (r["doc_id"], r["layer"]): r
-            for r in self.ws.query_dicts(f"{STATUS_SELECT} WHERE layer IN ({marks})", layers)
+            for r in self.ws.query_dicts(
+                f"{STATUS_SELECT} WHERE doc_id IN ({_marks(ours_docs)}) "
+                f"AND layer IN ({_marks(layers)})",
+                [*ours_docs, *layers],
+            )
         }
         columns = ["doc_id", "layer", "status", "seconds", "updated"]
-        for row in self.other.rows(STATUS_SELECT):
+        for row in self.other.rows(
+            f"{STATUS_SELECT} WHERE doc_id IN ({_marks(theirs_docs)})", tuple(theirs_docs)
+        ):
             self._refuse_bad("status of document", row["doc_id"], check_status_row, row)
-            row["doc_id"] = self.doc_map.get(row["doc_id"], row["doc_id"])
+            row["doc_id"] = self.b.doc_map.get(row["doc_id"], row["doc_id"])
             mine = ours.get((row["doc_id"], row["layer"]))
             if mine is not None and _content(mine, columns) == _content(row, columns):
                 continue
@@ -433,11 +552,12 @@ class _Merge:
                 finished is None and mine is not None and not _newer(row, mine, columns)
             ):
                 continue
-            self.writes.append(partial(_put_status, _content(row, columns)))
+            self.b.writes.append(partial(_put_status, _content(row, columns)))
             self.report.counts["statuses_updated"] += 1
 
-    def _notes(self) -> None:
-        """Their notes this workspace lacks, their newer flags and their newer deletions.
+    def _notes(self, theirs_docs: list[str]) -> None:
+        """Their notes on this batch's documents that this workspace lacks, their newer flags
+        and their newer deletions (our rows read by id, a chunk at a time: no whole table).
 
         Each row is checked like their other rows (``check_note_row``) before anything is
         written: a note's document must be in the file, its text plain and bounded. A note
@@ -445,18 +565,29 @@ class _Merge:
         last change of it is deleted here (the tombstone carried on, as for spans)."""
         if "notes" not in self.other.tables:
             return
+        b = self.b
         timed = f"{NOTE_SELECT.removesuffix(' FROM notes')}, flag_changed FROM notes"
         their_columns = {c["name"] for c in self.other.rows("PRAGMA table_info(notes)")}
-        ours = {r["id"]: r for r in self.ws.query_dicts(timed)}
+        select = timed if "flag_changed" in their_columns else NOTE_SELECT
+        rows = self.other.rows(
+            f"{select} WHERE doc_id IN ({_marks(theirs_docs)}) ORDER BY rowid",
+            tuple(theirs_docs),
+        )
+        dead_notes = {rid: d for rid, d in b.theirs_tombstones.items() if d["kind"] == "note"}
+        wanted = [r["id"] for r in rows] + list(dead_notes)
+        ours = {
+            r["id"]: r
+            for chunk in _chunks(wanted)
+            for r in self.ws.query_dicts(f"{timed} WHERE id IN ({_marks(chunk)})", chunk)
+        }
         added: list[Note] = []
         flags: list[Callable[[Writer], None]] = []
-        select = timed if "flag_changed" in their_columns else NOTE_SELECT
-        for r in self.other.rows(f"{select} ORDER BY rowid"):
+        for r in rows:
             self._refuse_bad("note", r["id"], self._check_note, r)
-            note = _note(r, self.doc_map[r["doc_id"]], self.span_twins)
+            note = _note(r, b.doc_map[r["doc_id"]], b.span_twins)
             mine = ours.get(r["id"])
             if mine is None:
-                dead = self.tombstones.get(r["id"])
+                dead = b.tombstones.get(r["id"])
                 if dead is None or dead["deleted"] < _note_changed(r):
                     added.append(note)
                     if r.get("flag_changed"):
@@ -465,25 +596,25 @@ class _Merge:
                 flags.append(partial(_put_note_flag, note, _note_changed(r)))
                 self.report.counts["notes_flag_changed"] += 1
         if added:
-            self.writes.append(partial(_put_notes, added))
+            b.writes.append(partial(_put_notes, added))
             self.report.counts["notes_offered"] += len(added)
-        self.writes.extend(flags)
-        for rid, dead in self.theirs_tombstones.items():
+        b.writes.extend(flags)
+        for rid, dead in dead_notes.items():
             mine = ours.get(rid)
-            if dead["kind"] != "note" or (mine and _note_changed(mine) >= dead["deleted"]):
-                continue  # not a note, or changed here after they deleted it: it stays
-            if mine is None and self.tombstones.get(rid, {}).get("deleted", "") >= dead["deleted"]:
+            if mine and _note_changed(mine) >= dead["deleted"]:
+                continue  # changed here after they deleted it: it stays
+            if mine is None and b.tombstones.get(rid, {}).get("deleted", "") >= dead["deleted"]:
                 continue  # deleted here too, later
             if mine is not None:
-                self.writes.append(partial(_delete_note, _note(mine, mine["doc_id"], {})))
+                b.writes.append(partial(_delete_note, _note(mine, mine["doc_id"], {})))
                 self.report.counts["notes_deleted"] += 1
             row = (rid, "note", dead["doc_id"], dead["layer"], dead["deleted"])
-            self.writes.append(partial(_carry_tombstone, row))
+            b.writes.append(partial(_carry_tombstone, row))
             self.report.counts["tombstones_carried"] += 1
 
     def _check_note(self, row: dict[str, Any]) -> None:
         check_note_row(row)
-        if row["doc_id"] not in self.doc_map:
+        if row["doc_id"] not in self.b.doc_map:
             raise ValidationError(f"its document {row['doc_id']!r} is not in the file.")
         if row["layer"] not in self.report.layers:
             raise ValidationError(f"its layer {row['layer']!r} is not in the file.")
@@ -495,17 +626,14 @@ class _Merge:
         self.report.counts[f"{kind}s_{what}"] += 1
         self.report.decisions.append(Decision(layer, doc_id, kind, rid, winner, detail))
 
-    def apply(self) -> None:
-        if not self.writes:
-            return
 
-        payload = self.report.to_json()
-        with self.ws.writing("merge", ChangeKind.WORKSPACE, payload=payload) as w:
-            try:
-                for write in self.writes:
-                    write(w)
-            except (ValidationError, ValueError, TypeError, KeyError) as exc:
-                raise InputError(str(self.other.path), f"cannot be merged: {exc}") from exc
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
+    """Ids a few hundred at a time: a statement's parameters are limited."""
+    return [values[at : at + size] for at in range(0, len(values), size)]
 
 
 SCHEMA_MODES = ("same", "union")
@@ -532,21 +660,24 @@ def merge_workspaces(
         with ws.batch():
             for other in opened:
                 _adopt_schema(ws, other, schema_mode)
-                merge = _Merge(ws, other)
-                merge.plan()
-                try:
-                    merge.apply()
-                except sqlite3.IntegrityError as exc:
-                    raise InputError(
-                        str(other.path),
-                        f"its rows break this workspace's constraints ({exc}); the fault is in "
-                        "that file, this workspace is fine and nothing was merged.",
-                    ) from exc
-                reports.append(merge.report)
+                reports.append(_merge_one(ws, other))
     finally:
         for other in opened:
             other.close()
     return reports
+
+
+def _merge_one(ws: Workspace, other: OtherWorkspace) -> MergeReport:
+    """One file in the merge's transaction, logged as one ``merge`` event (none when it
+    brought nothing); views re-read everything after a merge, so no row ids are kept."""
+    with ws.writing("merge", ChangeKind.WORKSPACE, whole_workspace=True) as w:
+        merge = _Merge(ws, other, w)
+        merge.run()
+        if merge.wrote:
+            w.payload.update(merge.report.to_json())
+        else:
+            w.log_event = False
+    return merge.report
 
 
 def _adopt_schema(ws: Workspace, other: OtherWorkspace, schema_mode: str) -> None:

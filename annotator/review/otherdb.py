@@ -11,6 +11,7 @@ merges like any other.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,16 @@ class OtherWorkspace:
             cursor = self.conn.execute(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor]
+        except sqlite3.DatabaseError as exc:
+            raise InputError(str(self.path), f"cannot be read ({exc}).") from exc
+
+    def stream(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
+        """Rows of a walk over a whole table, one at a time from the cursor."""
+        try:
+            cursor = self.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            for row in cursor:
+                yield dict(zip(names, row, strict=True))
         except sqlite3.DatabaseError as exc:
             raise InputError(str(self.path), f"cannot be read ({exc}).") from exc
 
