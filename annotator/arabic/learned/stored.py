@@ -9,18 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from annotator.arabic.learned.apply import ENGINE, suggest_with_model
+from annotator.arabic.learned.apply import suggest_with_model
 from annotator.arabic.learned.evaluate import cross_validate
 from annotator.arabic.learned.model import DEFAULT_PARAMS, LearnedModel, prepare, train
+from annotator.arabic.learned.naming import ENGINE, MODEL_NAME
 from annotator.arabic.learned.training_data import training_documents
-from annotator.arabic.suggest import parse_labels
+from annotator.arabic.suggest import SuggestionSet, parse_labels
 from annotator.core import suggestions
 from annotator.core.errors import ValidationError
 from annotator.core.model import StoredModel
 from annotator.core.suggestions import RunReport
 from annotator.core.workspace import Workspace
-
-MODEL_NAME = "arabic-crf"
 
 
 @dataclass(frozen=True)
@@ -91,6 +90,18 @@ def suggest_document_with_model(
     chosen = parse_labels(labels if labels is None else list(labels))
     doc = ws.document(doc_id)
     found = suggest_with_model(model, doc.text, doc.published, chosen)
+    return store_learned(ws, doc_id, found, chosen, layer)
+
+
+def store_learned(
+    ws: Workspace,
+    doc_id: str,
+    found: SuggestionSet,
+    labels: Sequence[str] | None = None,
+    layer: str | None = None,
+) -> RunReport:
+    """Store suggestions computed with a trained model (one transaction), under its engine."""
+    chosen = parse_labels(labels if labels is None else list(labels))
     return suggestions.store_run(
         ws, doc_id, found.proposals, found.links, layer=layer, labels=chosen, engine=ENGINE
     )
