@@ -168,11 +168,15 @@ def shift_features(f: Featurized, span: Proposal, at: Located, side: str, shift:
     feats = [f"shift={shift}", f"shift={shift}|rule={span.rule.split(':')[0]}"]
     if shift > 0:
         crossed = [f.pieces[edge + outward * k] for k in range(1, shift + 1)]
+        feats.append(f"takegap={_gap(f.pieces, edge, edge + outward)}")
         feats += [f"take={p.form}" for p in crossed]
         feats += [f"takec={_word_class(p)}" for p in crossed]
         feats.append("takes=" + "+".join(_word_class(p) for p in crossed))
     elif shift < 0:
         crossed = [f.pieces[edge - outward * k] for k in range(0, -shift)]
+        feats.append(
+            f"dropgap={_gap(f.pieces, edge + outward * (shift + 1), edge + outward * shift)}"
+        )
         feats += [f"drop={p.form}" for p in crossed]
         feats += [f"dropc={_word_class(p)}" for p in crossed]
         feats.append("drops=" + "+".join(_word_class(p) for p in crossed))
@@ -185,6 +189,12 @@ def shift_features(f: Featurized, span: Proposal, at: Located, side: str, shift:
     if at.lo <= beyond < at.hi:
         feats += [f"edge_out_{t}" for t in rule_tag_features(f, beyond)]
     return feats
+
+
+def _gap(pieces: list[Piece], i: int, j: int) -> bool:
+    """Whether something (a space) separates two neighbouring pieces: "قال ." or "قال."."""
+    a, b = sorted((i, j))
+    return pieces[a].end != pieces[b].start
 
 
 def shifts(at: Located, side: str) -> list[int]:
