@@ -163,3 +163,23 @@ def test_a_hostile_model_blob_is_refused_in_one_sentence(trained, tmp_path, caps
     assert err.startswith("annotator: The model stored in") and err.count("\n") == 0
     with Workspace(path) as ws:
         assert ws.spans("new", SUGGESTIONS_LAYER) == []  # nothing was suggested
+
+
+def test_suggest_with_a_model_in_worker_processes_matches_one_process(trained, tmp_path):
+    """The model reaches the pool's workers: --jobs 2 proposes what --jobs 1 does."""
+    stored = {}
+    for jobs in (1, 2):
+        copy = tmp_path / f"jobs{jobs}.db"
+        copy.write_bytes(trained.read_bytes())
+        with Workspace(copy) as ws:
+            ws.import_records(
+                [DocumentRecord(text=NEW_TEXT, path=f"n{k}.txt", id=f"n{k}") for k in range(3)]
+            )
+        assert main(["--db", str(copy), "suggest", "--labels", "QUOTE", "--jobs", str(jobs)]) == 0
+        with Workspace(copy) as ws:
+            stored[jobs] = {
+                d: [(s.start, s.end, s.label) for s in suggestions.pending(ws, d, "QUOTE")]
+                for d in ("new", "n0", "n1", "n2")
+            }
+    assert stored[1] == stored[2]
+    assert all(NEW_TEXT[e - 1] == "." for spans in stored[2].values() for _, e, _ in spans)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from annotator.arabic.learned.apply import suggest_with_model
 from annotator.arabic.learned.evaluate import cross_validate
 from annotator.arabic.learned.model import DEFAULT_PARAMS, LearnedModel, prepare, train
 from annotator.arabic.learned.naming import ENGINE, MODEL_NAME
@@ -77,20 +76,6 @@ def workspace_model(ws: Workspace) -> tuple[StoredModel, LearnedModel] | None:
     if stored is None:
         return None
     return stored, LearnedModel.load(stored.blob, f"The model stored in {ws.path}")
-
-
-def suggest_document_with_model(
-    ws: Workspace,
-    doc_id: str,
-    model: LearnedModel,
-    labels: Sequence[str] | None = None,
-    layer: str | None = None,
-) -> RunReport:
-    """Like ``suggest_document``, with the learned extents: one transaction per document."""
-    chosen = parse_labels(labels if labels is None else list(labels))
-    doc = ws.document(doc_id)
-    found = suggest_with_model(model, doc.text, doc.published, chosen)
-    return store_learned(ws, doc_id, found, chosen, layer)
 
 
 def store_learned(
