@@ -185,7 +185,10 @@ CONVENTIONS = {
 
 
 def dev_curve(
-    dev: list[TrainingDocument], labels: tuple[str, ...], draws: int = DEV_DRAWS
+    dev: list[TrainingDocument],
+    labels: tuple[str, ...],
+    draws: int = DEV_DRAWS,
+    sizes: tuple[int, ...] = DEV_SIZES,
 ) -> dict[int, dict[str, dict[str, float]]]:
     """Per size N: exact and overlap F1 per label on the dev documents left out after training
     on N of them, and the rules alone on those same documents (the mean over ``draws``)."""
@@ -194,7 +197,7 @@ def dev_curve(
     prepared = prepare(dev)
     rng = random.Random(12)
     curve: dict[int, dict[str, dict[str, float]]] = {}
-    for size in DEV_SIZES:
+    for size in sizes:
         learned, rules = [], []
         for _ in range(draws):
             chosen = set(rng.sample(range(len(dev)), size))
