@@ -183,3 +183,28 @@ def test_suggest_with_a_model_in_worker_processes_matches_one_process(trained, t
             }
     assert stored[1] == stored[2]
     assert all(NEW_TEXT[e - 1] == "." for spans in stored[2].values() for _, e, _ in spans)
+
+
+def test_rejected_suggestions_teach_which_rule_spans_the_team_does_not_want(workspace):
+    """No gold: the annotator accepts the rules' SPEAKERs except those after "قال", which they
+    reject every time; the model trained on that drops such a speaker and keeps the others."""
+    records = [DocumentRecord(text=article(k)[0], path=f"d{k}.txt", id=f"d{k}") for k in range(8)]
+    workspace.import_records(records)
+    rejected = 0
+    for k in range(8):
+        text = article(k)[0]
+        suggest_document(workspace, f"d{k}", ["QUOTE", "SPEAKER"])
+        for s in suggestions.pending(workspace, f"d{k}", "SPEAKER"):
+            if text[: s.start].rstrip().endswith("قال"):
+                suggestions.reject(workspace, s.id)
+                rejected += 1
+            else:
+                suggestions.accept(workspace, s.id, "amal")
+    assert rejected >= 3
+    report = train_workspace(workspace, ["SPEAKER"])
+    assert (report.gold_documents, report.reviewed_documents) == (0, 8)
+    _, model = workspace_model(workspace)
+    found = suggest_with_model(model, NEW_TEXT, labels=["SPEAKER"]).proposals
+    rules = suggest_text(NEW_TEXT, labels=["SPEAKER"]).proposals
+    assert [NEW_TEXT[p.start : p.end] for p in rules] == ["المستشار", "الناطق"]
+    assert [NEW_TEXT[p.start : p.end] for p in found] == ["الناطق"]

@@ -38,6 +38,9 @@ SIDES = ("start", "end", "keep")
 # A rule span is dropped only when the classifier is this sure: with a handful of documents
 # a wrong drop costs a whole span, a wrong keep only what the rules cost already.
 MIN_DROP = 0.8
+# An edge moves only when its new place is this much more likely than where the rules put it
+# (0.25 against 0 gained 0.02-0.03 exact F1 in the learning curve on dev).
+MARGIN = 0.25
 _PREPOSITIONS = frozenset(
     fold(w) for w in ("في", "من", "على", "إلى", "الى", "عن", "مع", "لدى", "عبر", "منذ", "خلال")
 )
@@ -147,15 +150,15 @@ def _span_features(span: Proposal, at: Located) -> list[str]:
 
 
 def keep_features(f: Featurized, span: Proposal, at: Located) -> list[str]:
-    """What decides whether the team would have the span at all."""
+    """What decides whether the team would have the span at all: the words right outside it
+    (the verb before a speaker) and the kinds of word at its edges. The span's own words are
+    left out: names are rare, and a classifier that can tell the examples apart by their names
+    learns little about the next one."""
     feats = _span_features(span, at)
     for name, edge, outward in (("s", at.first, -1), ("e", at.last, 1)):
-        for k in (1, 2):
-            inside, outside = edge - outward * (k - 1), edge + outward * k
-            in_piece = f.pieces[inside] if at.first <= inside <= at.last else None
-            out_piece = f.pieces[outside] if at.lo <= outside < at.hi else None
-            feats += _describe(f"{name}in{k}", in_piece)
-            feats += _describe(f"{name}out{k}", out_piece)
+        inside, outside = edge, edge + outward
+        feats.append(f"{name}in1c={_word_class(f.pieces[inside])}")
+        feats += _describe(f"{name}out1", f.pieces[outside] if at.lo <= outside < at.hi else None)
     return feats
 
 
@@ -264,15 +267,15 @@ def instances(
 
 
 def _best_shift(f: Featurized, span: Proposal, at: Located, side: str, model: Maxent) -> int:
-    scored = [
-        (
-            model.probabilities(shift_features(f, span, at, side, shift)).get(YES, 0.0),
-            -abs(shift),
-            shift,
-        )
+    """The most likely place of one edge; moved only when it beats staying by ``MARGIN``."""
+    scored = {
+        shift: model.probabilities(shift_features(f, span, at, side, shift)).get(YES, 0.0)
         for shift in shifts(at, side)
-    ]
-    return max(scored)[2] if scored else 0
+    }
+    if not scored:
+        return 0
+    best = max(scored, key=lambda shift: (scored[shift], -abs(shift)))
+    return best if scored[best] - scored.get(0, 0.0) > MARGIN else 0
 
 
 def adjust(

@@ -53,6 +53,10 @@ DEFAULT_PARAMS: dict[str, Any] = {
 # The boundary classifiers learn from a few dozen spans: L2 only, so that a convention seen
 # a handful of times (a full stop taken in) is learned without singling out one feature.
 EDGE_PARAMS: dict[str, Any] = {"c1": 0.0, "c2": 0.1, "max_iterations": 100}
+# Whether a rule span is kept at all is learned from few, general features (the words around
+# it, the kinds of word at its edges): weaker regularization lets a pattern the team rejected
+# every time (a handful of rejected suggestions) reach the confidence a drop needs.
+KEEP_PARAMS: dict[str, Any] = {**EDGE_PARAMS, "c2": 0.01}
 
 
 class ModelError(AnnotatorError):
@@ -141,7 +145,8 @@ def _edge_weights(items: Sequence[Prepared], label: str, tmp: Path) -> dict[str,
         classes = sorted({row.cls for row in rows})
         if len(classes) < 2:
             continue
-        state, _ = _fit((([row.features], [row.cls]) for row in rows), EDGE_PARAMS, tmp)
+        params = KEEP_PARAMS if side == "keep" else EDGE_PARAMS
+        state, _ = _fit((([row.features], [row.cls]) for row in rows), params, tmp)
         models[side] = {"classes": classes, "state": state}
     return models
 
