@@ -3,10 +3,11 @@
 Teams agree with the rules on most spans and differ on their edges by a token or two: the
 final full stop, the complementizer (أن/إن), the title before a name, a preposition. Learning
 those few decisions needs far less gold than tagging every token from scratch. For each rule
-span, a small classifier per edge (start, end) picks how many clitic-split pieces to move it
-by, outward (+) or inward (-), at most ``REACH``; a third decides whether the span is kept at
-all. Their features are the pieces on both sides of the edge (form, shape, clitic, word
-class), the rules' other spans there, and the rule that made the span.
+span, a classifier per edge (start, end) scores each place the edge could go, up to ``REACH``
+clitic-split pieces outward (+) or inward (-), by the pieces the move takes in or leaves out
+and the pieces either side of where it lands (form, kind of word, clitic, a space between,
+the rules' other spans); the edge moves to the best place when it clearly beats staying. A
+third classifier decides whether the span is kept at all, from the words around it.
 
 The classifiers are maximum-entropy models trained by CRFsuite on one-item sequences (a
 linear-chain CRF over a single item is multinomial logistic regression), so no library is
