@@ -10,8 +10,15 @@ the learning curve: exact F1 on test after training on 0, 5, 10 and 20 gold docu
 (each size the mean over three random draws of dev documents), then the same curve for a
 team whose QUOTEs take in the final full stop (the gold rewritten to that convention).
 
+``--dev-curve`` is the learning curve on dev alone, for tuning (the test split is not read):
+train on N dev documents, score on the other dev documents, the mean over random draws, with
+the rules alone on the same held-out documents beside it; for the gold as annotated and for
+two other teams' conventions (QUOTEs that take in the final full stop, QUOTEs that take in
+the complementizer أن/إن), the gold rewritten to each.
+
     .venv/bin/python bench/suggest_quality.py [REFERENCE.jsonl] [--json]
     .venv/bin/python bench/suggest_quality.py --realnews [--json]
+    .venv/bin/python bench/suggest_quality.py --dev-curve [--json]
 """
 
 from __future__ import annotations
@@ -150,6 +157,94 @@ def _with_final_period(docs: list[TrainingDocument]) -> list[TrainingDocument]:
     return changed
 
 
+_COMPLEMENTIZERS = ("أن ", "إن ", "ان ")
+
+
+def _with_complementizer(docs: list[TrainingDocument]) -> list[TrainingDocument]:
+    """The same gold under a team that starts an indirect QUOTE at the complementizer before
+    it ("أن الحكومة ..." rather than "الحكومة ...")."""
+    changed = []
+    for doc in docs:
+        spans = []
+        for s, e, label in doc.spans:
+            if label == "QUOTE":
+                word = next((w for w in _COMPLEMENTIZERS if doc.text[max(0, s - 3) : s] == w), "")
+                s -= len(word)
+            spans.append((s, e, label))
+        changed.append(TrainingDocument(doc.name, doc.text, doc.published, tuple(spans)))
+    return changed
+
+
+DEV_SIZES = (5, 10, 20)
+DEV_DRAWS = 3
+CONVENTIONS = {
+    "as annotated": (lambda docs: docs, CURVE_LABELS),
+    "QUOTE takes the final full stop": (_with_final_period, ("QUOTE",)),
+    "QUOTE takes the complementizer": (_with_complementizer, ("QUOTE",)),
+}
+
+
+def dev_curve(
+    dev: list[TrainingDocument],
+    labels: tuple[str, ...],
+    draws: int = DEV_DRAWS,
+    sizes: tuple[int, ...] = DEV_SIZES,
+) -> dict[int, dict[str, dict[str, float]]]:
+    """Per size N: exact and overlap F1 per label on the dev documents left out after training
+    on N of them, and the rules alone on those same documents (the mean over ``draws``)."""
+    import random
+
+    prepared = prepare(dev)
+    rng = random.Random(12)
+    curve: dict[int, dict[str, dict[str, float]]] = {}
+    for size in sizes:
+        learned, rules = [], []
+        for _ in range(draws):
+            chosen = set(rng.sample(range(len(dev)), size))
+            rest = [doc for i, doc in enumerate(dev) if i not in chosen]
+            model = LearnedModel.load(train([prepared[i] for i in sorted(chosen)], labels))
+            learned.append(score(rest, with_model(model), labels))
+            rules.append(score(rest, rules_only, labels))
+        curve[size] = {
+            label: {
+                "exact": _mean(learned, label, "exact"),
+                "overlap": _mean(learned, label, "overlap"),
+                "rules_exact": _mean(rules, label, "exact"),
+                "rules_overlap": _mean(rules, label, "overlap"),
+            }
+            for label in labels
+        }
+    return curve
+
+
+def _mean(runs: list[dict[str, Any]], label: str, kind: str) -> float:
+    return round(sum(_f1(r, label, kind) for r in runs) / len(runs), 3)
+
+
+def dev_curves() -> dict[str, Any]:
+    dev = _gold(REALNEWS / "dev.jsonl")
+    return {
+        name: dev_curve(rewrite(dev), labels) for name, (rewrite, labels) in CONVENTIONS.items()
+    }
+
+
+def _print_dev_curves(result: dict[str, Any]) -> None:
+    print(
+        f"Learning curve on dev: train on N dev documents, score the other {DEV_DRAWS}-draw "
+        "mean; exact F1 learned (rules alone on the same documents), overlap F1 learned"
+    )
+    for name, curve in result.items():
+        print(f"  {name}:")
+        labels = list(next(iter(curve.values())))
+        print(f"    {'N':>3}  " + "  ".join(f"{label:>22}" for label in labels))
+        for size, row in curve.items():
+            cells = [
+                f"{row[lab]['exact']:.2f} ({row[lab]['rules_exact']:.2f}) {row[lab]['overlap']:.2f}"
+                for lab in labels
+            ]
+            print(f"    {size:>3}  " + "  ".join(f"{c:>22}" for c in cells))
+
+
 def _curve(
     dev: list[TrainingDocument], test: list[TrainingDocument], labels: tuple[str, ...]
 ) -> dict[int, dict[str, float]]:
@@ -235,11 +330,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--realnews", action="store_true", help="real-news figures and the learning curve"
     )
+    parser.add_argument(
+        "--dev-curve", action="store_true", help="the learning curve on dev alone (k draws)"
+    )
     args = parser.parse_args(argv)
-    if args.realnews:
-        figures = realnews()
+    if args.dev_curve or args.realnews:
+        figures = dev_curves() if args.dev_curve else realnews()
         if args.json:
             print(json.dumps(figures, ensure_ascii=False, indent=2))
+        elif args.dev_curve:
+            _print_dev_curves(figures)
         else:
             _print_realnews(figures)
         return 0

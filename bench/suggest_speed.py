@@ -10,7 +10,13 @@ and the whole `annotator suggest --jobs N` command into a fresh workspace (readi
 and storing). Long documents are the seeds concatenated to 1, 2 and 4 MB; their times are CPU
 times of this process, which other programs on the machine disturb less than wall time.
 
+``--against DIR`` times the same command with another checkout of the project (the main
+branch, say) in the same run, alternating the two, each in a fresh process on a copy of the
+same workspace; the ratio says what a change gained. ``--profile`` prints where the command's
+own process spends its time (reading, the Writer's checks, SQLite), the workers excluded.
+
     .venv/bin/python bench/suggest_speed.py [--articles N] [--jobs N] [--sizes 1,2,4] [--repeat 2]
+    .venv/bin/python bench/suggest_speed.py --against /path/to/main [--rounds 2] [--profile]
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ import contextlib
 import io
 import os
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -77,16 +85,20 @@ def _compute(texts: list[str], jobs: int) -> tuple[float, float, int]:
     return time.perf_counter() - start, _cpu() - cpu, count
 
 
+def _workspace(texts: list[str], db: Path) -> None:
+    with Workspace(db, who="bench") as ws:
+        ws.import_records(
+            [
+                DocumentRecord(text=t, path=f"{i}.txt", id=f"d{i}", published=PUBLISHED)
+                for i, t in enumerate(texts)
+            ]
+        )
+
+
 def _command(texts: list[str], jobs: int) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
-        with Workspace(db, who="bench") as ws:
-            ws.import_records(
-                [
-                    DocumentRecord(text=t, path=f"{i}.txt", id=f"d{i}", published=PUBLISHED)
-                    for i, t in enumerate(texts)
-                ]
-            )
+        _workspace(texts, db)
         start = time.perf_counter()
         with contextlib.redirect_stdout(io.StringIO()):
             code = cli(["--db", str(db), "suggest", "--jobs", str(jobs)])
@@ -94,6 +106,58 @@ def _command(texts: list[str], jobs: int) -> float:
     if code != 0:
         raise SystemExit(f"suggest_speed: `annotator suggest` failed with exit code {code}.")
     return elapsed
+
+
+def _command_in(tree: Path, source: Path, jobs: int) -> float:
+    """Wall seconds of `annotator suggest` run from ``tree``'s code in a fresh process, on a
+    copy of the workspace ``source``; the interpreter's start is counted for either tree."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        shutil.copy(source, db)
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        command = [sys.executable, "-m", "annotator", "--db", str(db), "suggest"]
+        start = time.perf_counter()
+        done = subprocess.run(
+            [*command, "--jobs", str(jobs)], cwd=tree, env=env, capture_output=True, check=False
+        )
+        elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"suggest_speed: `annotator suggest` from {tree} failed: {done.stderr!r}")
+    return elapsed
+
+
+def compare(texts: list[str], jobs: int, other: Path, rounds: int) -> None:
+    """This tree against ``other``, alternating, the least of ``rounds`` runs each."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "source.db"
+        _workspace(texts, source)
+        ours: list[float] = []
+        theirs: list[float] = []
+        for _ in range(max(1, rounds)):
+            theirs.append(_command_in(other, source, jobs))
+            ours.append(_command_in(ROOT, source, jobs))
+    print(
+        f"annotator suggest --jobs {jobs}, {len(texts)} articles, least of {rounds} alternating "
+        f"runs: {other}: {min(theirs):.2f} s, this tree: {min(ours):.2f} s, "
+        f"ratio {min(theirs) / min(ours):.2f}"
+    )
+
+
+def profile(texts: list[str], jobs: int, top: int = 30) -> None:
+    """Where the command's own process spends its time (the workers compute elsewhere)."""
+    import cProfile
+    import pstats
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        _workspace(texts, db)
+        profiler = cProfile.Profile()
+        with contextlib.redirect_stdout(io.StringIO()):
+            profiler.enable()
+            cli(["--db", str(db), "suggest", "--jobs", str(jobs)])
+            profiler.disable()
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(r"annotator|sqlite3|json|uuid", top)
 
 
 def _doubling(sizes_mb: list[float], repeat: int) -> list[tuple[float, float]]:
@@ -119,8 +183,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=2, help="runs per long document; the least time counts"
     )
+    parser.add_argument("--against", type=Path, help="another checkout to compare with")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating runs for --against")
+    parser.add_argument("--profile", action="store_true", help="profile the command's process")
     args = parser.parse_args(argv)
     texts = corpus(args.articles)
+    if args.against or args.profile:
+        if args.against:
+            compare(texts, args.jobs, args.against.resolve(), args.rounds)
+        if args.profile:
+            profile(texts, args.jobs)
+        return 0
     chars = sum(len(t) for t in texts)
 
     words = re.compile(r"\w+")

@@ -17,65 +17,18 @@ from annotator.arabic.learned.stored import (
 from annotator.arabic.suggest import suggest_document, suggest_text
 from annotator.cli import main
 from annotator.core import suggestions
-from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Status
+from annotator.core.model import SUGGESTIONS_LAYER
 from annotator.core.records import DocumentRecord
 from annotator.core.store import SCHEMA_VERSION
 from annotator.core.workspace import Workspace
-
-SPEAKERS = ("الوزير", "السفير", "المحافظ", "النائب", "المدير العام", "رئيس البلدية", "الخبير")
-VERBS = ("قال", "أكد", "أوضح", "ذكر", "أضاف", "أعلن")
-CLAUSES = (
-    "الحكومة سترفع الأجور في الموازنة الجديدة",
-    "المفاوضات مع النقابات ستستأنف بعد العطلة",
-    "المستشفى الجديد يستقبل المرضى من كل المحافظات",
-    "أسعار الوقود لن ترتفع هذا الشهر",
-    "الطريق الساحلي سيفتح أمام السيارات قريبا",
-    "المدارس ستعمل بدوام كامل في الفصل المقبل",
-    "البلدية أنهت إصلاح شبكة المياه في الأحياء الشرقية",
-    "الصادرات الزراعية زادت بنسبة كبيرة",
-    "الوزارة ستوظف مئات المعلمين الجدد",
-    "الميناء استقبل أكبر سفينة في تاريخه",
-    "المصنع سيغلق أبوابه بسبب الخسائر",
-    "الجامعة ستفتح كلية للطب في الجنوب",
-)
-# Unseen by training: new speakers, new words, the same reporting frame.
-NEW_TEXT = (
-    "قال المستشار إن الشركة ستفتتح مصنعا جديدا للأدوية.\n"
-    "وأكد الناطق أن اللجنة رفضت كل الطعون المقدمة."
-)
-
-
-def _article(k: int) -> tuple[str, list[tuple[int, int]]]:
-    """Three reported sentences; the team's QUOTE includes the final period."""
-    lines, quotes, at = [], [], 0
-    for j in range(3):
-        n = 3 * k + j
-        verb, speaker, clause = VERBS[n % 6], SPEAKERS[n % 7], CLAUSES[n % 12]
-        head = f"{verb} {speaker} {'إن' if verb == 'قال' else 'أن'} "
-        line = f"{head}{clause}."
-        quotes.append((at + len(head), at + len(line)))
-        lines.append(line)
-        at += len(line) + 1
-    return "\n".join(lines), quotes
-
-
-def _fill(ws: Workspace, count: int) -> None:
-    records = [
-        DocumentRecord(text=_article(k)[0], path=f"d{k}.txt", id=f"d{k}", published="2024-05-01")
-        for k in range(count)
-    ]
-    ws.import_records(records)
-    for k in range(count):
-        for start, end in _article(k)[1]:
-            ws.add_span(f"d{k}", GOLD_LAYER, start, end, "QUOTE", {"kind": "indirect"})
-        ws.set_status(f"d{k}", GOLD_LAYER, Status.ADJUDICATED)
+from tests.learned_helpers import NEW_TEXT, article, fill
 
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("learned") / "workspace.db"
     with Workspace(path, who="amal") as ws:
-        _fill(ws, 8)
+        fill(ws, 8)
         report = train_workspace(ws, ["QUOTE"])
         assert (report.gold_documents, report.reviewed_documents) == (8, 0)
         ws.import_records([DocumentRecord(text=NEW_TEXT, path="new.txt", id="new")])
@@ -121,13 +74,13 @@ def test_the_suggest_command_says_it_uses_the_model(trained, capsys):
         quotes = [NEW_TEXT[s.start : s.end] for s in suggestions.pending(ws, "new", "QUOTE")]
         engines = {s.provenance["engine"] for s in ws.spans("new", SUGGESTIONS_LAYER)}
     assert quotes == ["الشركة ستفتتح مصنعا جديدا للأدوية.", "اللجنة رفضت كل الطعون المقدمة."]
-    assert engines == {"arabic-rules+crf/1"}
+    assert engines == {"arabic-rules+crf/2"}
 
 
 def test_accepted_suggestions_widened_by_an_annotator_teach_the_convention(workspace):
     """No gold at all: the annotator accepts the rules' quotes and widens each to take in the
     final period; the model trained on that proposes the wider extent."""
-    records = [DocumentRecord(text=_article(k)[0], path=f"d{k}.txt", id=f"d{k}") for k in range(8)]
+    records = [DocumentRecord(text=article(k)[0], path=f"d{k}.txt", id=f"d{k}") for k in range(8)]
     workspace.import_records(records)
     for k in range(8):
         suggest_document(workspace, f"d{k}", ["QUOTE", "SPEAKER"])
@@ -154,7 +107,7 @@ def test_train_without_gold_says_so_and_exits_2(db_path, capsys):
 
 def test_train_evaluate_prints_kfold_figures(db_path, capsys):
     with Workspace(db_path) as ws:
-        _fill(ws, 4)
+        fill(ws, 4)
     assert (
         main(["--db", str(db_path), "train", "--evaluate", "--folds", "2", "--labels", "QUOTE"])
         == 0
@@ -210,3 +163,48 @@ def test_a_hostile_model_blob_is_refused_in_one_sentence(trained, tmp_path, caps
     assert err.startswith("annotator: The model stored in") and err.count("\n") == 0
     with Workspace(path) as ws:
         assert ws.spans("new", SUGGESTIONS_LAYER) == []  # nothing was suggested
+
+
+def test_suggest_with_a_model_in_worker_processes_matches_one_process(trained, tmp_path):
+    """The model reaches the pool's workers: --jobs 2 proposes what --jobs 1 does."""
+    stored = {}
+    for jobs in (1, 2):
+        copy = tmp_path / f"jobs{jobs}.db"
+        copy.write_bytes(trained.read_bytes())
+        with Workspace(copy) as ws:
+            ws.import_records(
+                [DocumentRecord(text=NEW_TEXT, path=f"n{k}.txt", id=f"n{k}") for k in range(3)]
+            )
+        assert main(["--db", str(copy), "suggest", "--labels", "QUOTE", "--jobs", str(jobs)]) == 0
+        with Workspace(copy) as ws:
+            stored[jobs] = {
+                d: [(s.start, s.end, s.label) for s in suggestions.pending(ws, d, "QUOTE")]
+                for d in ("new", "n0", "n1", "n2")
+            }
+    assert stored[1] == stored[2]
+    assert all(NEW_TEXT[e - 1] == "." for spans in stored[2].values() for _, e, _ in spans)
+
+
+def test_rejected_suggestions_teach_which_rule_spans_the_team_does_not_want(workspace):
+    """No gold: the annotator accepts the rules' SPEAKERs except those after "قال", which they
+    reject every time; the model trained on that drops such a speaker and keeps the others."""
+    records = [DocumentRecord(text=article(k)[0], path=f"d{k}.txt", id=f"d{k}") for k in range(8)]
+    workspace.import_records(records)
+    rejected = 0
+    for k in range(8):
+        text = article(k)[0]
+        suggest_document(workspace, f"d{k}", ["QUOTE", "SPEAKER"])
+        for s in suggestions.pending(workspace, f"d{k}", "SPEAKER"):
+            if text[: s.start].rstrip().endswith("قال"):
+                suggestions.reject(workspace, s.id)
+                rejected += 1
+            else:
+                suggestions.accept(workspace, s.id, "amal")
+    assert rejected >= 3
+    report = train_workspace(workspace, ["SPEAKER"])
+    assert (report.gold_documents, report.reviewed_documents) == (0, 8)
+    _, model = workspace_model(workspace)
+    found = suggest_with_model(model, NEW_TEXT, labels=["SPEAKER"]).proposals
+    rules = suggest_text(NEW_TEXT, labels=["SPEAKER"]).proposals
+    assert [NEW_TEXT[p.start : p.end] for p in rules] == ["المستشار", "الناطق"]
+    assert [NEW_TEXT[p.start : p.end] for p in found] == ["الناطق"]

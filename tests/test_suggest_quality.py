@@ -58,3 +58,20 @@ def test_quality_bench_scores_a_small_reference(tmp_path):
     assert good["labels"]["DATE"]["exact"]["f1"] == 1.0 and good["date_value_accuracy"] == 1.0
     assert good["relations"]["said_by"]["f1"] == 1.0
     assert bad["labels"]["QUOTE"]["overlap"]["r"] == 0.0
+
+
+def test_the_dev_learning_curve_scores_only_documents_it_did_not_train_on():
+    """Train on 4 of 8 documents of a team whose QUOTEs take in the full stop, score the other
+    4: the learned layer follows the convention the rules miss, on held-out documents only."""
+    from annotator.arabic.learned.model import TrainingDocument
+    from tests.learned_helpers import article
+
+    docs = []
+    for k in range(8):
+        text, quotes = article(k)
+        spans = tuple((s, e, "QUOTE") for s, e in quotes)
+        docs.append(TrainingDocument(f"d{k}", text, None, spans))
+    curve = _bench().dev_curve(docs, ("QUOTE",), draws=1, sizes=(4,))
+    row = curve[4]["QUOTE"]
+    assert row["rules_exact"] == 0.0 and row["rules_overlap"] == 1.0
+    assert row["exact"] == 1.0

@@ -6,6 +6,9 @@ a corpus-wide run uses processes. Only texts go out and proposals come back: the
 (an SQLite connection) stays in the parent, which writes, so that every change still goes
 through the Workspace. Work is handed out in batches, and the next batch is computed while
 the parent stores the previous one; memory holds two batches, not the corpus.
+
+A trained model (the learned layer) goes to each worker once, when the pool starts: with
+"fork" the workers inherit it from the parent without pickling, and no task carries it.
 """
 
 from __future__ import annotations
@@ -16,9 +19,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult, Pool
 
+from annotator.arabic.learned.apply import suggest_with_model
+from annotator.arabic.learned.model import LearnedModel
 from annotator.arabic.suggest import SuggestionSet, suggest_text
 
 BATCH = 64
+# The model of this worker process, set once by the pool's initializer.
+_worker_model: LearnedModel | None = None
 
 
 @dataclass(frozen=True)
@@ -34,12 +41,25 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def _run(job: Job, labels: tuple[str, ...]) -> tuple[str, SuggestionSet]:
-    return job.doc_id, suggest_text(job.text, job.published, labels)
+def _adopt(model: LearnedModel | None) -> None:
+    global _worker_model
+    _worker_model = model
 
 
-def _run_batch(batch: Sequence[Job], labels: tuple[str, ...]) -> list[tuple[str, SuggestionSet]]:
-    return [_run(job, labels) for job in batch]
+def _run(
+    job: Job, labels: tuple[str, ...], model: LearnedModel | None
+) -> tuple[str, SuggestionSet]:
+    if model is None:
+        return job.doc_id, suggest_text(job.text, job.published, labels)
+    return job.doc_id, suggest_with_model(model, job.text, job.published, labels)
+
+
+def _run_batch(
+    batch: Sequence[Job], labels: tuple[str, ...], model: LearnedModel | None = None
+) -> list[tuple[str, SuggestionSet]]:
+    """In a worker the model is the one the pool started with; here, the one given."""
+    chosen = model if model is not None else _worker_model
+    return [_run(job, labels, chosen) for job in batch]
 
 
 def _batches(ids: Sequence[str], size: int) -> Iterator[Sequence[str]]:
@@ -53,8 +73,10 @@ def suggest_many(
     labels: tuple[str, ...],
     jobs: int | None = None,
     batch: int = BATCH,
+    model: LearnedModel | None = None,
 ) -> Iterator[list[tuple[str, SuggestionSet]]]:
-    """Batches of (document id, suggestions) in the order of ``doc_ids``.
+    """Batches of (document id, suggestions) in the order of ``doc_ids``; with ``model``,
+    the learned layer's suggestions.
 
     ``load`` reads one document (in the calling process, which owns the workspace). With one
     job, or one batch of work, everything runs here without starting processes.
@@ -63,17 +85,18 @@ def suggest_many(
     groups = _batches(doc_ids, batch)
     if jobs == 1 or len(doc_ids) <= 1:
         for ids in groups:
-            yield _run_batch([load(i) for i in ids], labels)
+            yield _run_batch([load(i) for i in ids], labels, model)
         return
-    with _pool(jobs) as pool:
+    with _pool(jobs, model) as pool:
         yield from _pipelined(pool, groups, load, labels, jobs)
 
 
-def _pool(jobs: int) -> Pool:
-    # fork where there is one: workers inherit the compiled rules instead of rebuilding them.
+def _pool(jobs: int, model: LearnedModel | None) -> Pool:
+    # fork where there is one: workers inherit the compiled rules (and the model) instead of
+    # rebuilding or unpickling them.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return context.Pool(jobs)
+    return context.Pool(jobs, initializer=_adopt, initargs=(model,))
 
 
 def _pipelined(

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 
 from annotator.app import open_workspace
-from annotator.arabic.learned.stored import suggest_document_with_model, workspace_model
+from annotator.arabic.learned.stored import store_learned, workspace_model
 from annotator.arabic.parallel import Job, default_jobs, suggest_many
 from annotator.arabic.suggest import LABELS, parse_labels, store_suggestions
 from annotator.cli.console import progress_bar
@@ -67,31 +67,19 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                 f"({stored.created[:16].replace('T', ' ')}) for "
                 f"{', '.join(model.labels)}; rules for the values and links."
             )
+        model = None if trained is None else trained[1]
+        store = store_suggestions if model is None else store_learned
         # Every document, a batch of ids at a time (no list of the whole corpus).
         batches = [args.doc] if args.doc else ws.doc_id_batches(ID_BATCH)
         total = len(args.doc) if args.doc else document_count(read)
         added = kept = skipped = done = 0
         with progress_bar("Suggesting", total) as progress:
             for doc_ids in batches:
-                if trained is not None:
-                    # The learned model tags in this process, one transaction per document.
-                    for doc_id in doc_ids:
-                        report = suggest_document_with_model(
-                            ws, doc_id, trained[1], labels, layer=args.annotator
-                        )
-                        added, kept, skipped = (
-                            added + report.added,
-                            kept + report.kept,
-                            skipped + report.skipped,
-                        )
-                        done += 1
-                        progress(done)
-                    continue
-                for results in suggest_many(doc_ids, _loader(ws), labels, jobs):
+                for results in suggest_many(doc_ids, _loader(ws), labels, jobs, model=model):
                     # Computed in workers; the writing stays here, one transaction a batch.
                     with ws.batch():
                         reports = [
-                            store_suggestions(ws, doc_id, found, labels, layer=args.annotator)
+                            store(ws, doc_id, found, labels, layer=args.annotator)
                             for doc_id, found in results
                         ]
                     added += sum(r.added for r in reports)

@@ -106,7 +106,6 @@ def _store_run(
     # proposal of another label is left out silently, not counted as invalid.
     known = ws.schema.labels
     wanted = (set(labels) if labels is not None else {p.label for p in proposals}) & set(known)
-    valid = [p.label not in known or _is_valid(ws, text, p) for p in proposals]
     existing = ws.spans(doc_id, SUGGESTIONS_LAYER)
     stale = [s for s in existing if state(s) == PENDING and s.label in wanted]
     reviewed = {
@@ -115,35 +114,41 @@ def _store_run(
     present = {(s.start, s.end, s.label) for s in ws.spans(doc_id, layer)} if layer else set()
     ids: list[str | None] = []
     rows: list[Span] = []
-    skipped = kept = 0
-    for p, ok in zip(proposals, valid, strict=True):
-        key = _identity(p.start, p.end, p.label, p.attrs)
-        if p.label not in known or not ok:
+    skipped = kept = invalid = 0
+    for p in proposals:
+        if p.label not in known:
             ids.append(None)
-        elif key in reviewed:
+            continue
+        span = Span(
+            new_id(),
+            doc_id,
+            SUGGESTIONS_LAYER,
+            p.start,
+            p.end,
+            p.label,
+            dict(p.attrs),
+            ORIGIN,
+            p.confidence,
+            {"state": PENDING, "rule": p.rule, "engine": engine},
+        )
+        # Checked by the writer that inserts it, which then does not check it again.
+        if not _is_valid(w, span, text):
+            ids.append(None)
+            invalid += 1
+            continue
+        # The identity (attributes as JSON) is only worth computing when something was reviewed.
+        if reviewed and (key := _identity(p.start, p.end, p.label, p.attrs)) in reviewed:
             ids.append(reviewed[key])
             kept += 1
         elif (p.start, p.end, p.label) in present:
             ids.append(None)
             skipped += 1
         else:
-            span = Span(
-                new_id(),
-                doc_id,
-                SUGGESTIONS_LAYER,
-                p.start,
-                p.end,
-                p.label,
-                dict(p.attrs),
-                ORIGIN,
-                p.confidence,
-                {"state": PENDING, "rule": p.rule, "engine": engine},
-            )
             ids.append(span.id)
             rows.append(span)
     relation_rows = _relation_rows(ws, doc_id, ids, links)
 
-    report = RunReport(doc_id, len(rows), kept, skipped, len(relation_rows), valid.count(False))
+    report = RunReport(doc_id, len(rows), kept, skipped, len(relation_rows), invalid)
     payload = {
         "labels": sorted(wanted),
         "added": report.added,
@@ -161,9 +166,9 @@ def _store_run(
     return report
 
 
-def _is_valid(ws: Workspace, text: str, proposal: Proposal) -> bool:
+def _is_valid(w: Writer, span: Span, text: str) -> bool:
     try:
-        ws.check_span(text, proposal.start, proposal.end, proposal.label, proposal.attrs)
+        w.check_span(span, text)
     except ValidationError:
         return False
     return True

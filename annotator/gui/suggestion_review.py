@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from annotator.arabic.keyboard import layout_independent
+from annotator.arabic.learned.naming import MODEL_NAME
 from annotator.core import suggestions
 from annotator.core.changes import Change
 from annotator.core.commands import (
@@ -46,6 +47,21 @@ if TYPE_CHECKING:
     from annotator.arabic.suggest import SuggestionSet
 
 translate = QCoreApplication.translate
+
+
+def _store(
+    ws: Workspace, doc_id: str, found: SuggestionSet, layer: str, engine: str
+) -> suggestions.RunReport:
+    """Store a run (loaded on first use) under the engine that computed it."""
+    if engine:
+        from annotator.arabic.learned.stored import store_learned
+
+        return store_learned(ws, doc_id, found, layer=layer)
+    from annotator.arabic.suggest import store_suggestions
+
+    return store_suggestions(ws, doc_id, found, layer=layer)
+
+
 # What the Workspace reports when the pending suggestions of a document may have changed.
 SUGGESTION_EVENTS = frozenset(
     {
@@ -315,19 +331,23 @@ class SuggestionReview(QObject):
         if self.doc_id is None or self._running is not None:
             return
         doc = self.workspace.document(self.doc_id)
+        # A trained model draws the extents, as in `annotator suggest`; read here, on the
+        # thread that owns the connection, and checked in the worker.
+        stored = self.workspace.model(MODEL_NAME)
+        model = (
+            None if stored is None else (stored.blob, f"The model stored in {self.workspace.path}")
+        )
         self._running = doc.id
         self._update()
-        self.runner.start(doc.id, doc.text, doc.published)
+        self.runner.start(doc.id, doc.text, doc.published, model)
 
-    def _on_runner_computed(self, doc_id: str, found: SuggestionSet) -> None:
+    def _on_runner_computed(self, doc_id: str, found: SuggestionSet, engine: str) -> None:
         self._running = None
         if self._stopped:
             return
         self._start_review = doc_id == self.doc_id
         try:
-            from annotator.arabic.suggest import store_suggestions  # loaded on first use
-
-            report = store_suggestions(self.workspace, doc_id, found, layer=self.layer)
+            report = _store(self.workspace, doc_id, found, self.layer, engine)
         except AnnotatorError as exc:
             self._report(str(exc))
             self._update()

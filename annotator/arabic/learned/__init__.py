@@ -1,7 +1,8 @@
-"""The learned pre-annotation layer: CRFs trained on a team's own gold adjust the rules' spans.
+"""The learned pre-annotation layer: trained on a team's own gold, it adjusts the rules' spans.
 
 The rules know Arabic; a team's boundary conventions (final period inside a quotation or not,
-the complementizer, the title before a name) are learned from what the team annotated. One
-linear-chain CRF per label (labels overlap: a DATE inside a CLAIM, a SPEAKER inside a QUOTE)
-tags clitic-split tokens B/I/O, with the rules' own output among its features.
+the complementizer, the title before a name) are learned from what the team annotated. Per
+label, small classifiers decide for each rule span whether to keep it and where its edges go
+(a few clitic-split pieces either way), and a linear-chain CRF over the pieces, with the
+rules' own output among its features, adds spans the rules missed when it is sure of them.
 """

@@ -26,7 +26,7 @@ from annotator.arabic.reporting import (
 from annotator.arabic.tokens import DocumentView, pair_quotes
 from annotator.core.suggestions import Proposal
 
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 RULE_LABELS = ("DATE", "QUOTE", "SPEAKER", "CLAIM")
 _REPORTING = FINITE_VERBS | PARTICIPLES | frozenset(fold(w) for w in SAYING_NOUNS)
 _ACCORDING = frozenset(fold(w) for w in ATTRIBUTION_PREPS)
@@ -42,6 +42,7 @@ class Featurized:
     pieces: list[Piece]
     sequences: list[tuple[int, int]]
     features: list[list[str]]
+    rule_tags: dict[str, list[str]]
 
 
 def _shape(form: str) -> str:
@@ -180,7 +181,12 @@ def featurize(text: str, rule_spans: Sequence[Proposal]) -> Featurized:
                 else:
                     feats.append(f"{k}:edge")
             features[i] = feats
-    return Featurized(pieces, sequences, features)
+    return Featurized(pieces, sequences, features, tags)
+
+
+def rule_tag_features(f: Featurized, i: int) -> list[str]:
+    """The rules' spans at piece ``i``, one "LABEL=tag" per label with a span there."""
+    return [f"{label}={tags[i]}" for label, tags in f.rule_tags.items() if tags[i] != "O"]
 
 
 def bio(pieces: list[Piece], lo: int, hi: int, spans: Sequence[tuple[int, int]]) -> list[str]:

@@ -20,6 +20,14 @@ from typing import Any
 
 import pycrfsuite
 
+from annotator.arabic.learned.edges import (
+    EDGE_CLASSES,
+    KEEP_CLASSES,
+    SIDES,
+    Instance,
+    Maxent,
+    instances,
+)
 from annotator.arabic.learned.features import (
     FEATURES_VERSION,
     RULE_LABELS,
@@ -30,6 +38,7 @@ from annotator.arabic.learned.features import (
 )
 from annotator.arabic.suggest import suggest_text
 from annotator.core.errors import AnnotatorError
+from annotator.core.suggestions import Proposal
 
 FORMAT = "annotator-crf"
 TAGS = ("O", "B", "I")
@@ -41,6 +50,13 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "max_iterations": 150,
     "feature.possible_transitions": True,
 }
+# The boundary classifiers learn from a few dozen spans: L2 only, so that a convention seen
+# a handful of times (a full stop taken in) is learned without singling out one feature.
+EDGE_PARAMS: dict[str, Any] = {"c1": 0.0, "c2": 0.1, "max_iterations": 100}
+# Whether a rule span is kept at all is learned from few, general features (the words around
+# it, the kinds of word at its edges): weaker regularization lets a pattern the team rejected
+# every time (a handful of rejected suggestions) reach the confidence a drop needs.
+KEEP_PARAMS: dict[str, Any] = {**EDGE_PARAMS, "c2": 0.01}
 
 
 class ModelError(AnnotatorError):
@@ -65,17 +81,20 @@ class TrainingDocument:
 
 @dataclass
 class Prepared:
-    """A training document with its features computed (once, for every label and fold)."""
+    """A training document with the rules' spans and its features computed (once, for every
+    label and fold)."""
 
     doc: TrainingDocument
+    rules: list[Proposal] = field(repr=False)
     featurized: Featurized = field(repr=False)
 
 
 def prepare(docs: Iterable[TrainingDocument]) -> list[Prepared]:
-    return [
-        Prepared(doc, featurize(doc.text, suggest_text(doc.text, doc.published).proposals))
-        for doc in docs
-    ]
+    items = []
+    for doc in docs:
+        rules = suggest_text(doc.text, doc.published).proposals
+        items.append(Prepared(doc, rules, featurize(doc.text, rules)))
+    return items
 
 
 def _sequences(item: Prepared, label: str) -> Iterable[tuple[list[list[str]], list[str]]]:
@@ -90,34 +109,74 @@ def _sequences(item: Prepared, label: str) -> Iterable[tuple[list[list[str]], li
         yield f.features[lo:hi], bio(f.pieces, lo, hi, gold)
 
 
+def _fit(
+    sequences: Iterable[tuple[list[list[str]], list[str]]], params: dict[str, Any], tmp: Path
+) -> tuple[dict[str, dict[str, float]], dict[tuple[str, str], float]]:
+    """CRFsuite's weights for the sequences: per attribute the weight of each tag, and the
+    tag transitions. Read back through its own dump (the file is ours, just written)."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(params)
+    for xseq, yseq in sequences:
+        trainer.append(xseq, yseq)
+    path = tmp / "model.crf"
+    trainer.train(str(path))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    info = tagger.info()
+    tagger.close()
+    state: dict[str, dict[str, float]] = {}
+    for (attr, tag), w in info.state_features.items():
+        state.setdefault(attr, {})[tag] = w
+    return state, dict(info.transitions)
+
+
+def _edge_weights(items: Sequence[Prepared], label: str, tmp: Path) -> dict[str, dict[str, Any]]:
+    """The boundary classifiers of one label (start, end, keep), each only when the team's
+    spans taught it more than one class."""
+    found: dict[str, list[Instance]] = {side: [] for side in SIDES}
+    for item in items:
+        scope = None if item.doc.scope is None else item.doc.scope.get(label, ())
+        for side, rows in instances(
+            item.featurized, item.rules, item.doc.spans, label, scope
+        ).items():
+            found[side] += rows
+    models: dict[str, dict[str, Any]] = {}
+    for side, rows in found.items():
+        classes = sorted({row.cls for row in rows})
+        if len(classes) < 2:
+            continue
+        params = KEEP_PARAMS if side == "keep" else EDGE_PARAMS
+        state, _ = _fit((([row.features], [row.cls]) for row in rows), params, tmp)
+        models[side] = {"classes": classes, "state": state}
+    return models
+
+
 def train(
     items: Sequence[Prepared],
     labels: Sequence[str] = RULE_LABELS,
     params: dict[str, Any] | None = None,
 ) -> bytes:
-    """Train one CRF per label on prepared documents; the JSON blob of their weights."""
+    """Train one CRF and the boundary classifiers per label on prepared documents; the JSON
+    blob of their weights."""
     chosen = {**DEFAULT_PARAMS, **(params or {})}
     weights: dict[str, Any] = {}
+    edges: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="annotator-crf-") as tmp:
         for label in labels:
-            trainer = pycrfsuite.Trainer(verbose=False)
-            trainer.set_params(chosen)
-            for xseq, yseq in (seq for item in items for seq in _sequences(item, label)):
-                trainer.append(xseq, yseq)
-            path = Path(tmp) / f"{label}.crf"
-            trainer.train(str(path))
-            tagger = pycrfsuite.Tagger()
-            tagger.open(str(path))  # our own file, just written
-            info = tagger.info()
-            tagger.close()
-            state: dict[str, dict[str, float]] = {}
-            for (attr, tag), w in info.state_features.items():
-                state.setdefault(attr, {})[tag] = w
+            sequences = (seq for item in items for seq in _sequences(item, label))
+            state, transitions = _fit(sequences, chosen, Path(tmp))
             weights[label] = {
-                "transitions": [[a, b, w] for (a, b), w in sorted(info.transitions.items())],
+                "transitions": [[a, b, w] for (a, b), w in sorted(transitions.items())],
                 "state": state,
             }
-    blob = {"format": FORMAT, "features": FEATURES_VERSION, "params": chosen, "labels": weights}
+            edges[label] = _edge_weights(items, label, Path(tmp))
+    blob = {
+        "format": FORMAT,
+        "features": FEATURES_VERSION,
+        "params": chosen,
+        "labels": weights,
+        "edges": edges,
+    }
     return json.dumps(blob, ensure_ascii=False, sort_keys=True).encode()
 
 
@@ -155,7 +214,38 @@ def _check_weights(label: str, value: object) -> _Weights:
     return _Weights(transitions, state)
 
 
-def _unpack(blob: bytes) -> dict[str, _Weights]:
+def _check_maxent(label: str, side: object, value: object) -> Maxent:
+    allowed = KEEP_CLASSES if side == "keep" else EDGE_CLASSES
+    if side not in SIDES or not isinstance(value, dict) or set(value) != {"classes", "state"}:
+        raise ValueError(f"its {label} boundary weights are damaged")
+    classes, table = value["classes"], value["state"]
+    if (
+        not isinstance(classes, list)
+        or len(classes) < 2
+        or not set(classes) <= set(allowed)
+        or not isinstance(table, dict)
+    ):
+        raise ValueError(f"its {label} boundary weights are damaged")
+    state: dict[str, dict[str, float]] = {}
+    for attr, per_class in table.items():
+        if not isinstance(per_class, dict) or not set(per_class) <= set(classes):
+            raise ValueError(f"its {label} boundary weights are damaged")
+        state[attr] = {cls: _number(w) for cls, w in per_class.items()}
+    return Maxent(tuple(classes), state)
+
+
+def _check_edges(value: object) -> dict[str, dict[str, Maxent]]:
+    if not isinstance(value, dict) or not set(value) <= set(RULE_LABELS):
+        raise ValueError("its boundary weights are damaged")
+    found: dict[str, dict[str, Maxent]] = {}
+    for label, sides in value.items():
+        if not isinstance(sides, dict):
+            raise ValueError(f"its {label} boundary weights are damaged")
+        found[label] = {side: _check_maxent(label, side, m) for side, m in sides.items()}
+    return found
+
+
+def _unpack(blob: bytes) -> tuple[dict[str, _Weights], dict[str, dict[str, Maxent]]]:
     if not isinstance(blob, bytes) or len(blob) > MAX_BLOB:
         raise ValueError("it is not a model this annotator wrote")
     try:
@@ -169,7 +259,8 @@ def _unpack(blob: bytes) -> dict[str, _Weights]:
     labels = data.get("labels")
     if not isinstance(labels, dict) or not labels or not set(labels) <= set(RULE_LABELS):
         raise ValueError("its labels are damaged")
-    return {label: _check_weights(label, value) for label, value in labels.items()}
+    weights = {label: _check_weights(label, value) for label, value in labels.items()}
+    return weights, _check_edges(data.get("edges", {}))
 
 
 def _refuse(name: str) -> float:
@@ -179,8 +270,11 @@ def _refuse(name: str) -> float:
 class LearnedModel:
     """The CRFs of a stored model, ready to tag."""
 
-    def __init__(self, weights: dict[str, _Weights]) -> None:
+    def __init__(
+        self, weights: dict[str, _Weights], edges: dict[str, dict[str, Maxent]] | None = None
+    ) -> None:
         self._weights = weights
+        self.edges = edges or {}
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -190,7 +284,7 @@ class LearnedModel:
     def load(cls, blob: bytes, where: str = "the stored model") -> LearnedModel:
         """Read a stored blob, refusing anything damaged or foreign in one sentence."""
         try:
-            return cls(_unpack(blob))
+            return cls(*_unpack(blob))
         except (ValueError, RecursionError) as exc:
             raise ModelError(
                 f"{where} cannot be used ({exc}); run `annotator train` again."

@@ -9,18 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from annotator.arabic.learned.apply import ENGINE, suggest_with_model
 from annotator.arabic.learned.evaluate import cross_validate
 from annotator.arabic.learned.model import DEFAULT_PARAMS, LearnedModel, prepare, train
+from annotator.arabic.learned.naming import ENGINE, MODEL_NAME
 from annotator.arabic.learned.training_data import training_documents
-from annotator.arabic.suggest import parse_labels
+from annotator.arabic.suggest import SuggestionSet, parse_labels
 from annotator.core import suggestions
 from annotator.core.errors import ValidationError
 from annotator.core.model import StoredModel
 from annotator.core.suggestions import RunReport
 from annotator.core.workspace import Workspace
-
-MODEL_NAME = "arabic-crf"
 
 
 @dataclass(frozen=True)
@@ -80,17 +78,15 @@ def workspace_model(ws: Workspace) -> tuple[StoredModel, LearnedModel] | None:
     return stored, LearnedModel.load(stored.blob, f"The model stored in {ws.path}")
 
 
-def suggest_document_with_model(
+def store_learned(
     ws: Workspace,
     doc_id: str,
-    model: LearnedModel,
+    found: SuggestionSet,
     labels: Sequence[str] | None = None,
     layer: str | None = None,
 ) -> RunReport:
-    """Like ``suggest_document``, with the learned extents: one transaction per document."""
+    """Store suggestions computed with a trained model (one transaction), under its engine."""
     chosen = parse_labels(labels if labels is None else list(labels))
-    doc = ws.document(doc_id)
-    found = suggest_with_model(model, doc.text, doc.published, chosen)
     return suggestions.store_run(
         ws, doc_id, found.proposals, found.links, layer=layer, labels=chosen, engine=ENGINE
     )
