@@ -28,6 +28,7 @@ def open_workspace(
     read_only: bool = False,
     foreign_schema_ok: bool = False,
     create: bool = False,
+    daily_backup: bool = True,
 ) -> Workspace:
     """Open ``--db``/``ANNOTATOR_DB`` or the default workspace, which gets the seeds when new.
 
@@ -36,7 +37,8 @@ def open_workspace(
     ``foreign_schema_ok`` (read-only only) lets ``check`` open a file whose schema is not ours.
     A named file that does not exist is created only when ``create`` says so (an import, the
     window's first start, New workspace…): a mistyped path must not silently become an empty
-    workspace.
+    workspace. ``daily_backup=False``: the caller takes the day's backup itself (the window,
+    off its UI thread, see ``store.take_daily_backup``).
     """
     path, is_default = resolve_workspace_path(db)
     if not is_default and not create and not path.exists():
@@ -49,6 +51,7 @@ def open_workspace(
         who=who,
         read_only=True if read_only else None,
         foreign_schema_ok=foreign_schema_ok and read_only,
+        daily_backup=daily_backup,
     )
     if is_default and not ws.read_only and not ws.documents() and not ws.setting("seeded"):
         seed_workspace(ws, seeds_dir())

@@ -369,7 +369,11 @@ def db_path(db: sqlite_utils.Database) -> str:
 
 
 def connect(
-    path: Path, read_only: bool | None = None, *, foreign_schema_ok: bool = False
+    path: Path,
+    read_only: bool | None = None,
+    *,
+    foreign_schema_ok: bool = False,
+    daily_backup: bool = True,
 ) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate a workspace; raise WorkspaceError if unusable.
 
@@ -377,6 +381,9 @@ def connect(
     so a workspace on a read-only path is usable for reading instead of failing at first edit.
     A file whose schema is not exactly ours is refused (see ``fileschema``), except read-only
     with ``foreign_schema_ok``, for ``check`` to report what is wrong with it.
+    ``daily_backup=False`` leaves the day's backup to the caller (the window takes it off the
+    UI thread with ``take_daily_backup`` once it is shown: at 100,000 articles the copy and
+    its check take seconds, which a person must not wait for before the first paint).
     """
     path = Path(path)
     inspect_file(path)
@@ -404,7 +411,7 @@ def connect(
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         _migrate(db, path)
-        if existed:
+        if existed and daily_backup:
             _daily_backup(db, path)
     except BaseException as exc:
         db.close()
@@ -503,6 +510,21 @@ def _daily_backup(db: sqlite_utils.Database, path: Path) -> None:
             f"annotator: warning: {exc} Today's backup was skipped; the workspace opened anyway.",
             file=sys.stderr,
         )
+
+
+def take_daily_backup(path: Path) -> bool:
+    """Take the day's backup of the workspace at ``path`` through a connection of its own, so
+    that it can run on another thread while the window works on its connection (SQLite's
+    backup reads one consistent snapshot; the window's writes go on meanwhile, in the WAL).
+    True when a backup was written, False when today's already existed; a full disk or an
+    unwritable folder raises WorkspaceError, a damaged file DamagedWorkspaceError."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        harden(conn)
+        conn.execute("PRAGMA query_only = ON")
+        return backup_daily(conn, path) is not None
+    finally:
+        conn.close()
 
 
 def _refuse_foreign_schema(db: sqlite_utils.Database, path: Path) -> None:

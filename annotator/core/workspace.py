@@ -79,6 +79,7 @@ class Workspace:
         *,
         read_only: bool | None = None,
         foreign_schema_ok: bool = False,
+        daily_backup: bool = True,
     ):
         self.path = Path(path)
         self.who = who
@@ -91,7 +92,10 @@ class Workspace:
         self._schema_override = schema
         self._schema: LabelSchema | None = None
         self._db: sqlite_utils.Database = connect(
-            self.path, read_only=read_only, foreign_schema_ok=foreign_schema_ok
+            self.path,
+            read_only=read_only,
+            foreign_schema_ok=foreign_schema_ok,
+            daily_backup=daily_backup,
         )
         self._held: Any = hold(self.path)
         self._listeners: list[Callable[[Change], None]] = []

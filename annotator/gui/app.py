@@ -57,7 +57,7 @@ def start_window(db: str | None, annotator: str | None, review: bool = False) ->
     if annotator:
         annotator_layer(annotator)  # a reserved or malformed name is refused before opening
     app = ensure_application()
-    ws = open_workspace(db, annotator or "system", create=True)
+    ws = open_workspace(db, annotator or "system", create=True, daily_backup=False)
     apply_language(app, ws.setting(LANGUAGE_KEY))
     name = annotator or ws.setting(ANNOTATOR_KEY)
     if not name:

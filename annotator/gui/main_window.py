@@ -65,6 +65,7 @@ from annotator.gui.span_form import SpanForm
 from annotator.gui.suggestion_review import SuggestionReview
 from annotator.gui.undo import push, step
 from annotator.gui.vertical_scroll import VerticalScroll
+from annotator.gui.worker import Job
 from annotator.gui.workspace_events import WorkspaceEvents
 
 LANGUAGE_KEY = "gui.language"
@@ -816,5 +817,7 @@ class MainWindow(QMainWindow):
             self._save_view_state()
             self.suggestion_review.stop()
             self.panel.stop()
+            for job in self.findChildren(Job):  # the day's backup, a cancelled import...
+                job.wait()  # ...read or write the file: done before its connection closes
             self.workspace.close()
         super().closeEvent(event)

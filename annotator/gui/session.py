@@ -18,6 +18,7 @@ from annotator.app import open_workspace
 from annotator.core.errors import AnnotatorError
 from annotator.core.workflow import annotator_layer
 from annotator.core.workspace import Workspace
+from annotator.gui.daily_backup import DailyBackup
 from annotator.gui.drop_import import DropImport
 from annotator.gui.file_menu import FileMenu
 from annotator.gui.i18n import apply_language
@@ -46,6 +47,7 @@ class Session(QObject):
         window.session = self  # type: ignore[attr-defined]  # the session lives as its window
         self.file_menu = FileMenu(window, self)
         DropImport(window, self.file_menu)
+        DailyBackup(window)
         window.language_chosen.connect(self._on_window_language_chosen)
         old, self.window = self.window, window
         if old is not None:
@@ -77,7 +79,7 @@ class Session(QObject):
             if name is None:
                 raise AnnotatorError("No annotator name.")
             annotator_layer(name)
-            workspace = open_workspace(path, name, create=create)
+            workspace = open_workspace(path, name, create=create, daily_backup=False)
         except AnnotatorError as exc:
             self._error(str(exc))
             return False

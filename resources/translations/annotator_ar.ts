@@ -200,6 +200,17 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <source>Backup</source>
+        <translation>النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be taken; the workspace stays open.</source>
+        <translation>تعذر أخذ النسخة الاحتياطية لهذا اليوم؛ تبقى مساحة العمل مفتوحة.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentHeader</name>
     <message>
         <source>Published:</source>
