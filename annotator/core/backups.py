@@ -161,10 +161,15 @@ def _copy(conn: sqlite3.Connection, partial: Path) -> str:
         copy.close()
 
 
+def backup_taken_today(workspace: Path) -> bool:
+    """Whether a backup of this (UTC) day is in the workspace's backups folder."""
+    today = datetime.now(UTC).date()
+    return any(b.created.date() == today for b in list_backups(workspace))
+
+
 def backup_daily(conn: sqlite3.Connection, workspace: Path) -> Backup | None:
     """The first open of a (UTC) day takes a backup; later opens that day do nothing."""
-    today = datetime.now(UTC).date()
-    if any(b.created.date() == today for b in list_backups(workspace)):
+    if backup_taken_today(workspace):
         return None
     return create_backup(conn, workspace, "daily")
 

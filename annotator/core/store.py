@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from annotator.core.backups import RESTORE_HINT, backup_daily, create_backup
+from annotator.core.backups import RESTORE_HINT, backup_daily, backup_taken_today, create_backup
 from annotator.core.errors import DamagedWorkspaceError, ReadOnlyError, WorkspaceError
 from annotator.core.fileguard import inspect_file, read_only_reason
 from annotator.core.fileschema import harden, schema_refusal
@@ -517,7 +517,11 @@ def take_daily_backup(path: Path) -> bool:
     that it can run on another thread while the window works on its connection (SQLite's
     backup reads one consistent snapshot; the window's writes go on meanwhile, in the WAL).
     True when a backup was written, False when today's already existed; a full disk or an
-    unwritable folder raises WorkspaceError, a damaged file DamagedWorkspaceError."""
+    unwritable folder raises WorkspaceError, a damaged file DamagedWorkspaceError.
+    No connection is opened when today's backup exists (each one opened and closed while the
+    window holds the file leaves SQLite a descriptor to keep until the window's own closes)."""
+    if backup_taken_today(path):
+        return False
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         harden(conn)
