@@ -21,7 +21,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from annotator.arabic.keyboard import layout_independent
-from annotator.arabic.learned.naming import MODEL_NAME
 from annotator.core import suggestions
 from annotator.core.changes import Change
 from annotator.core.commands import (
@@ -333,6 +332,8 @@ class SuggestionReview(QObject):
         doc = self.workspace.document(self.doc_id)
         # A trained model draws the extents, as in `annotator suggest`; read here, on the
         # thread that owns the connection, and checked in the worker.
+        from annotator.arabic.learned.naming import MODEL_NAME  # not before the first paint
+
         stored = self.workspace.model(MODEL_NAME)
         model = (
             None if stored is None else (stored.blob, f"The model stored in {self.workspace.path}")

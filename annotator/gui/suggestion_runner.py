@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from annotator.arabic.learned.naming import ENGINE
-
 if TYPE_CHECKING:
     from annotator.arabic.learned.model import LearnedModel
     from annotator.arabic.suggest import SuggestionSet
@@ -82,6 +80,8 @@ class SuggestionRunner(QObject):
             if model is None:
                 found, engine = suggest_text(text, published), ""
             else:
+                from annotator.arabic.learned.naming import ENGINE  # not before the first paint
+
                 found, engine = suggest_with_stored_model(text, published, *model), ENGINE
         except Exception as exc:  # a bug in a rule must reach the annotator, not end the thread
             self.failed.emit(doc_id, f"{type(exc).__name__}: {exc}")
