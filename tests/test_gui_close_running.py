@@ -89,3 +89,29 @@ def test_closing_during_an_import_asks_then_stops_it_and_keeps_the_edit(
         assert [(s.label, TEXT[s.start : s.end]) for s in ws.spans("a", "amal")] == [
             ("SPEAKER", "الوزير")
         ]
+
+
+def test_closing_when_the_work_has_just_ended_asks_nothing(qtbot, window, db_path, tmp_path):
+    """The thread has ended but its end is not yet delivered (the run is still listed): a
+    question then would be about nothing, and, unanswered, would hold the close."""
+    small = tmp_path / "two.jsonl"
+    small.write_text(
+        "".join(json.dumps({"text": f"مقال رقم {i}"}) + "\n" for i in range(2)), encoding="utf-8"
+    )
+    trigger(window, "action_import")
+    answer_file_dialog(qtbot, "importFileDialog", small)
+    (run,) = window.session.file_menu.runs
+    assert run.job.wait(10000)  # ended; its signals wait in the queue, unprocessed
+    assert window.session.file_menu.runs == [run]
+    asked: list[str] = []
+
+    def refuse_any_question() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.objectName() == "confirmCloseWhileRunning":
+            asked.append(box.text())
+            box.findChild(QPushButton, "keepWorking").click()
+
+    QTimer.singleShot(0, refuse_any_question)
+    assert window.close()
+    assert asked == [] and not window.isVisible()
+    assert documents(db_path) == 3

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from annotator.gui.progress_run import ProgressRun
 
 CONFIRM_NAME = "confirmCloseWhileRunning"
+GRACE_MS = 500  # how long a close waits for work to end before it asks
 
 
 class CloseGuard(QObject):
@@ -30,12 +31,18 @@ class CloseGuard(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close and self.runs:
+        if watched is self.window and event.type() == QEvent.Type.Close and self._still_running():
             if not self._stop_confirmed():
                 event.ignore()
                 return True  # the window stays open, the work goes on
             self.stop_all()
         return super().eventFilter(watched, event)
+
+    def _still_running(self) -> bool:
+        """Whether work is still running once what is about to end has ended: work that is
+        committing its last records ends within the grace, and a question about work that
+        is already done would only puzzle (and, unanswered, hold the close)."""
+        return any(not run.job.wait(GRACE_MS) for run in list(self.runs))
 
     def stop_all(self) -> None:
         """Cancel every run and wait until each thread has ended (seconds at most: the work
