@@ -20,13 +20,7 @@ def score(
     """Per label figures of ``suggester`` on fully annotated documents."""
     tally = Tally()
     for doc in docs:
-        found = suggester(doc.text, doc.published).proposals
-        for label in labels:
-            tally.add(
-                label,
-                [(p.start, p.end) for p in found if p.label == label],
-                [(s, e) for s, e, lab in doc.spans if lab == label],
-            )
+        _count(tally, suggester, doc, labels)
     return {label: tally.figures(label) for label in labels}
 
 
@@ -57,12 +51,18 @@ def cross_validate(
         )
         suggester = with_model(model)
         for i in sorted(held):
-            doc = items[i].doc
-            found = suggester(doc.text, doc.published).proposals
-            for label in labels:
-                tally.add(
-                    label,
-                    [(p.start, p.end) for p in found if p.label == label],
-                    [(s, e) for s, e, lab in doc.spans if lab == label],
-                )
+            _count(tally, suggester, items[i].doc, labels)
     return k, {label: tally.figures(label) for label in labels}
+
+
+def _count(
+    tally: Tally, suggester: Suggester, doc: TrainingDocument, labels: Sequence[str]
+) -> None:
+    """Add what ``suggester`` proposes on ``doc`` against its gold spans, label by label."""
+    found = suggester(doc.text, doc.published).proposals
+    for label in labels:
+        tally.add(
+            label,
+            [(p.start, p.end) for p in found if p.label == label],
+            [(s, e) for s, e, lab in doc.spans if lab == label],
+        )
