@@ -72,3 +72,8 @@ def table_snapshot(path: Path) -> list:
             ws.query(f"SELECT * FROM {t} ORDER BY 1").fetchall()
             for t in ("documents", "spans", "relations", "doc_status", "layers")
         ]
+
+
+def export(capsys, db: Path, fmt: str, layer: str, *more: Any) -> tuple[int, str, str]:
+    """``annotator --db DB export --format FMT --layer LAYER ...`` run in-process."""
+    return run(capsys, "--db", db, "export", "--format", fmt, "--layer", layer, *more)

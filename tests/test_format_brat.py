@@ -14,7 +14,7 @@ from annotator.core.workspace import Workspace
 from annotator.formats import brat
 from annotator.formats.registry import read_paths
 
-from .format_helpers import ROOT, run, table_snapshot
+from .format_helpers import ROOT, export, run, table_snapshot
 
 SAMPLE = ROOT / "tests" / "data" / "brat"
 ASTRAL = "عنوان 😀\nقال 𝐀 الرئيس: «سنعود» اليوم 🇸🇦 غدا.\n"
@@ -79,18 +79,7 @@ def test_offsets_count_code_points_outside_the_bmp(tmp_path, capsys, db_path):
         q = ASTRAL.index("سنعود")
         quote = ws.add_span(doc, "amal", q, q + 5, "QUOTE", {"kind": "direct"})
         ws.add_relation(quote.id, speaker.id, "said_by")
-    code, _, err = run(
-        capsys,
-        "--db",
-        db_path,
-        "export",
-        "--format",
-        "brat",
-        "--layer",
-        "amal",
-        "-o",
-        tmp_path / "out",
-    )
+    code, _, err = export(capsys, db_path, "brat", "amal", "-o", tmp_path / "out")
     assert code == 0, err
     ann = (tmp_path / "out" / "astral.ann").read_text(encoding="utf-8")
     assert f"T1\tSPEAKER {start} {start + 8}\t𝐀 الرئيس" in ann
@@ -190,25 +179,12 @@ def test_a_folder_export_never_replaces_a_folder_that_is_not_an_earlier_export(
 ):
     run(capsys, "--db", db_path, "import", _write(tmp_path / "in" / "a.txt", "عنوان\nنص\n"))
     mine = _write(tmp_path / "exports" / "notes.md", "my own file")
-    code, _, err = run(
-        capsys, "--db", db_path, "export", "--format", "brat", "--layer", "gold", "-o", mine.parent
-    )
+    code, _, err = export(capsys, db_path, "brat", "gold", "-o", mine.parent)
     assert code == 0, err
     assert mine.read_text(encoding="utf-8") == "my own file"
     assert (mine.parent / "gold.brat" / "a.ann").is_file()
     # an earlier export (its manifest beside it) is replaced as a whole
     (mine.parent / "gold.brat" / "stale.ann").write_text("", encoding="utf-8")
-    code, _, err = run(
-        capsys,
-        "--db",
-        db_path,
-        "export",
-        "--format",
-        "brat",
-        "--layer",
-        "gold",
-        "-o",
-        mine.parent / "gold.brat",
-    )
+    code, _, err = export(capsys, db_path, "brat", "gold", "-o", mine.parent / "gold.brat")
     assert code == 0, err
     assert not (mine.parent / "gold.brat" / "stale.ann").exists()

@@ -17,7 +17,7 @@ from annotator.core.workspace import Workspace  # noqa: E402
 from annotator.formats import cas_xmi  # noqa: E402
 from annotator.formats.registry import read_paths  # noqa: E402
 
-from .format_helpers import ROOT, run, table_snapshot  # noqa: E402
+from .format_helpers import ROOT, export, run, table_snapshot  # noqa: E402
 
 INCEPTION = ROOT / "tests" / "data" / "inception"
 TEXT = "عنوان 😀\nقال 𝐀 الرئيس 🇸🇦: «سنعود» في 14 يناير.\n"
@@ -44,9 +44,7 @@ def exported(tmp_path, capsys, db_path):
         d = TEXT.index("14 يناير")
         ws.add_span(doc, "amal", d, d + 8, "DATE", {"type": "DATE", "value": "2022-01-14"})
     out = tmp_path / "xmi"
-    code, _, err = run(
-        capsys, "--db", db_path, "export", "--format", "cas-xmi", "--layer", "amal", "-o", out
-    )
+    code, _, err = export(capsys, db_path, "cas-xmi", "amal", "-o", out)
     assert code == 0, err
     return out
 

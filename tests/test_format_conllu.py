@@ -12,7 +12,7 @@ from annotator.arabic.tokens import tokenize  # noqa: E402
 from annotator.arabic.words import proclitic_stops  # noqa: E402
 from annotator.core.workspace import Workspace  # noqa: E402
 
-from .format_helpers import LAYERS, run, seeded_two_layers  # noqa: E402
+from .format_helpers import LAYERS, export, run, seeded_two_layers  # noqa: E402
 
 PROCLITICS = regex.compile(r"[وف]?[بلك]?(?:ال)?")
 
@@ -57,9 +57,7 @@ def source_db(tmp_path_factory):
 @pytest.mark.parametrize("layer", LAYERS)
 def test_conllu_parses_it_and_every_span_is_whole_tokens(layer, source_db, tmp_path, capsys):
     out = tmp_path / "out.conllu"
-    code, _, err = run(
-        capsys, "--db", source_db, "export", "--format", "conllu", "--layer", layer, "-o", out
-    )
+    code, _, err = export(capsys, source_db, "conllu", layer, "-o", out)
     assert code == 0, err
     fields, sentences = parse(out)
     assert fields[:10] == [
@@ -90,7 +88,7 @@ def test_conllu_parses_it_and_every_span_is_whole_tokens(layer, source_db, tmp_p
 
 def test_words_are_cut_only_after_proclitics_in_the_seeds_reference(source_db, tmp_path, capsys):
     out = tmp_path / "out.conllu"
-    run(capsys, "--db", source_db, "export", "--format", "conllu", "--layer", "amal", "-o", out)
+    export(capsys, source_db, "conllu", "amal", "-o", out)
     _, sentences = parse(out)
     texts = {}
     with Workspace(source_db, read_only=True) as ws:
@@ -124,18 +122,7 @@ def test_two_overlapping_spans_of_one_label_are_refused(tmp_path, capsys, db_pat
     with Workspace(db_path) as ws:
         ws.add_span("a", "amal", 6, 20, "CLAIM")
         ws.add_span("a", "amal", 10, 26, "CLAIM")
-    code, _, err = run(
-        capsys,
-        "--db",
-        db_path,
-        "export",
-        "--format",
-        "conllu",
-        "--layer",
-        "amal",
-        "-o",
-        tmp_path / "x.conllu",
-    )
+    code, _, err = export(capsys, db_path, "conllu", "amal", "-o", tmp_path / "x.conllu")
     assert code == 2 and err.count("\n") == 1
     assert "Document a has two overlapping CLAIM spans (6-20 and 10-26) in layer amal" in err
     assert not (tmp_path / "x.conllu").exists()

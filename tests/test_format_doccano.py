@@ -11,7 +11,7 @@ from annotator.core.schema import LabelSchema
 from annotator.core.workspace import Workspace
 from annotator.formats import doccano, registry
 
-from .format_helpers import ROOT, run, table_snapshot
+from .format_helpers import ROOT, export, run, table_snapshot
 
 SAMPLES = ROOT / "tests" / "data" / "doccano"
 
@@ -56,18 +56,7 @@ def test_offsets_count_code_points_outside_the_bmp(tmp_path, capsys, db_path):
     )
     code, _, err = run(capsys, "--db", db_path, "import", "--layer", "amal", path)
     assert code == 0, err
-    code, _, err = run(
-        capsys,
-        "--db",
-        db_path,
-        "export",
-        "--format",
-        "doccano",
-        "--layer",
-        "amal",
-        "-o",
-        tmp_path / "out.jsonl",
-    )
+    code, _, err = export(capsys, db_path, "doccano", "amal", "-o", tmp_path / "out.jsonl")
     assert code == 0, err
     line = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
     [entity] = line["entities"]

@@ -10,7 +10,7 @@ import pytest
 from annotator.core.workspace import Workspace
 from annotator.formats import label_studio, registry
 
-from .format_helpers import run, table_snapshot
+from .format_helpers import export, run, table_snapshot
 
 TEXT = "😀 قال 𝐀 الرئيس 🇸🇦: «سنعود غدا»"
 
@@ -96,18 +96,7 @@ def test_layers_become_annotations_and_suggestions_predictions(tmp_path, capsys,
         ws.add_span(doc, "suggestions", 2, 5, "CLAIM")
     for layer in ("amal", "suggestions"):
         out = tmp_path / f"{layer}.json"
-        code, _, err = run(
-            capsys,
-            "--db",
-            db_path,
-            "export",
-            "--format",
-            "label-studio",
-            "--layer",
-            layer,
-            "-o",
-            out,
-        )
+        code, _, err = export(capsys, db_path, "label-studio", layer, "-o", out)
         assert code == 0, err
         [exported] = json.loads(out.read_text(encoding="utf-8"))
         if layer == "amal":
@@ -181,9 +170,7 @@ def test_label_studios_own_converter_reads_our_export(tmp_path, capsys):
     db = tmp_path / "source.db"
     seeded_two_layers(db)
     out = tmp_path / "ls.json"
-    code, _, err = run(
-        capsys, "--db", db, "export", "--format", "label-studio", "--layer", layers[0], "-o", out
-    )
+    code, _, err = export(capsys, db, "label-studio", layers[0], "-o", out)
     assert code == 0, err
     config = out.with_name(out.name + ".label_config.xml").read_text(encoding="utf-8")
     result_dir = tmp_path / "min"

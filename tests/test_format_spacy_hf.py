@@ -12,7 +12,7 @@ import pytest
 from annotator.core.workspace import Workspace
 from annotator.formats import registry
 
-from .format_helpers import LAYERS, run, seeded_two_layers
+from .format_helpers import LAYERS, export, seeded_two_layers
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +36,7 @@ def test_spacy_loads_the_docbin_and_char_span_is_exact(layer, source_db, tmp_pat
     from spacy.tokens import DocBin
 
     out = tmp_path / "out.spacy"
-    code, _, err = run(
-        capsys, "--db", source_db, "export", "--format", "spacy", "--layer", layer, "-o", out
-    )
+    code, _, err = export(capsys, source_db, "spacy", layer, "-o", out)
     assert code == 0, err
     docs = list(DocBin().from_disk(out).get_docs(spacy.blank("ar").vocab))
     expected = expected_spans(source_db, layer)
@@ -71,9 +69,7 @@ def test_spacy_loads_the_docbin_and_char_span_is_exact(layer, source_db, tmp_pat
 def test_datasets_loads_the_parquet_with_span_columns(layer, source_db, tmp_path, capsys):
     datasets = pytest.importorskip("datasets")
     out = tmp_path / "out.parquet"
-    code, _, err = run(
-        capsys, "--db", source_db, "export", "--format", "hf", "--layer", layer, "-o", out
-    )
+    code, _, err = export(capsys, source_db, "hf", layer, "-o", out)
     assert code == 0, err
     data = datasets.load_dataset(
         "parquet", data_files=str(out), split="train", cache_dir=str(tmp_path / "cache")
@@ -94,9 +90,7 @@ def test_a_missing_extra_is_named_in_one_sentence(name, source_db, tmp_path, cap
     fmt = registry.get(name)
     monkeypatch.setitem(sys.modules, fmt.requires, None)  # as if it were not installed
     out = tmp_path / f"out{fmt.extensions[0]}"
-    code, _, err = run(
-        capsys, "--db", source_db, "export", "--format", name, "--layer", "amal", "-o", out
-    )
+    code, _, err = export(capsys, source_db, name, "amal", "-o", out)
     assert code == 2 and err.count("\n") == 1
     assert f"The {name} format needs the optional extra [{fmt.extra}]" in err
     assert f"pip install 'arabic-news-annotator[{fmt.extra}]'" in err

@@ -9,7 +9,7 @@ from annotator.cli import build_parser
 from annotator.core.errors import InputError
 from annotator.formats import registry
 
-from .format_helpers import LAYERS, layer_content, run, seeded_two_layers
+from .format_helpers import LAYERS, export, layer_content, run, seeded_two_layers
 
 ROUND_TRIP = [f.name for f in registry.FORMATS if f.reader and f.writer]
 
@@ -29,9 +29,7 @@ def test_each_format_round_trips_two_layers(name, source_db, tmp_path, capsys):
     target = tmp_path / "fresh.db"
     for n, layer in enumerate(LAYERS):
         out = tmp_path / f"{layer}-export{'' if fmt.folder else fmt.extensions[0]}"
-        code, _, err = run(
-            capsys, "--db", source_db, "export", "--format", name, "--layer", layer, "-o", out
-        )
+        code, _, err = export(capsys, source_db, name, layer, "-o", out)
         assert code == 0, err
         # the first layer comes back by detection, the second by naming the format
         named = ["--format", name] if n else []
