@@ -8,7 +8,9 @@ machine is shared), so the meters count what SQLite does instead: every statemen
 
 from __future__ import annotations
 
+import gc
 import sqlite3
+import tracemalloc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -111,3 +113,25 @@ def metered(conn: sqlite3.Connection) -> Iterator[Meter]:
         conn.set_trace_callback(None)
         conn.set_progress_handler(None, 0)
     meter.steps *= 100
+
+
+@dataclass
+class Peak:
+    """The most Python memory traced inside ``traced_peak``, in bytes (set on exit)."""
+
+    bytes: int = 0
+
+
+@contextmanager
+def traced_peak() -> Iterator[Peak]:
+    """Trace Python's allocations inside the block. The collector runs first: otherwise the
+    moment its generation counters trip inside the block depends on what earlier tests left,
+    and the peak of the same work varied by 400 KB from run to run (a CI failure)."""
+    peak = Peak()
+    gc.collect()
+    tracemalloc.start()
+    try:
+        yield peak
+        peak.bytes = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()

@@ -3,11 +3,11 @@ and it picks the same documents, in the same order, as the status filter says.""
 
 from __future__ import annotations
 
-import tracemalloc
-
 from annotator.core.records import DocumentRecord
 from annotator.core.workspace import Workspace
 from annotator.formats.selection import select
+
+from .scale_helpers import traced_peak
 
 BODY = "قال الرئيس إن الاجتماع سيعقد في 14 يناير. " * 30
 
@@ -28,14 +28,9 @@ def fill(path, count: int) -> int:
 
 
 def peak_of_selection(path) -> tuple[int, int]:
-    with Workspace(path, read_only=True) as ws:
-        tracemalloc.start()
-        try:
-            seen = sum(len(item.spans) for item in select(ws, "amal", batch_size=100))
-            _, peak = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
-    return seen, peak
+    with Workspace(path, read_only=True) as ws, traced_peak() as peak:
+        seen = sum(len(item.spans) for item in select(ws, "amal", batch_size=100))
+    return seen, peak.bytes
 
 
 def test_memory_stays_flat_as_the_corpus_grows(tmp_path):

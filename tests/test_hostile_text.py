@@ -8,7 +8,6 @@ import json
 import subprocess
 import sys
 import tempfile
-import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from annotator.core.workspace import Workspace
 from annotator.formats import jsonl, read_paths
 
 from .conftest import SEEDS
+from .scale_helpers import traced_peak
 
 ROOT = Path(__file__).resolve().parent.parent
 FUZZ_EXAMPLES = 150
@@ -308,13 +308,9 @@ def test_a_50_mb_line_is_refused_in_bounded_memory(tmp_path, db_path):
         fh.write(b'"}\n')
     assert path.stat().st_size > 50 * 2**20
     with Workspace(db_path) as ws:
-        tracemalloc.start()
-        try:
-            with pytest.raises(InputError) as caught:
-                ws.import_records(read_paths([path]))
-            _, peak = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
+        with traced_peak() as traced, pytest.raises(InputError) as caught:
+            ws.import_records(read_paths([path]))
+        peak = traced.bytes
         assert ws.documents() == []
     assert str(caught.value) == (
         f"{path}, line 1: the line is longer than {MAX_DOCUMENT_BYTES // 2**20} MiB, the most "

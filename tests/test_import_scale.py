@@ -9,9 +9,7 @@ in memory, and inserted random span ids into an index that outgrew SQLite's cach
 
 from __future__ import annotations
 
-import gc
 import shutil
-import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +17,7 @@ import pytest
 
 from annotator.core.records import DocumentRecord
 from annotator.core.workspace import Workspace
-from tests.scale_helpers import build_corpus, metered
+from tests.scale_helpers import build_corpus, metered, traced_peak
 
 SPANS = [
     {"start": 0, "end": 3, "label": "SPEAKER"},
@@ -85,17 +83,9 @@ def test_import_statements_and_steps_grow_linearly_with_the_input(tmp_path):
 
 
 def peak_python_memory_of_import(path: Path, count: int) -> int:
-    """Peak traced memory of one import. The collector runs first: otherwise the moment
-    its generation counters trip during the import depends on what earlier tests left, and
-    the peak of the same import varied by 400 KB from run to run (a CI failure)."""
-    with Workspace(path, who="test") as ws:
-        gc.collect()
-        tracemalloc.start()
-        try:
-            ws.import_records(records(0, count))
-            return tracemalloc.get_traced_memory()[1]
-        finally:
-            tracemalloc.stop()
+    with Workspace(path, who="test") as ws, traced_peak() as peak:
+        ws.import_records(records(0, count))
+    return peak.bytes
 
 
 def test_import_memory_does_not_grow_with_the_input(tmp_path):

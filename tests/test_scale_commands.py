@@ -15,7 +15,6 @@ import hashlib
 import os
 import shutil
 import sqlite3
-import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from annotator.core.model import Document
 from annotator.core.workspace import Workspace
 from annotator.formats import manifest, selection
 from annotator.review import adjudicate, agreement, merge
-from tests.scale_helpers import Meter, build_corpus
+from tests.scale_helpers import Meter, build_corpus, traced_peak
 
 SMALL, LARGE = 100, 1000
 BATCH = 10  # documents per batch in these tests (the commands use hundreds)
@@ -136,14 +135,9 @@ def measure(command: str, corpus: Path, folder: Path, monkeypatch) -> tuple[floa
         db = copy_of(corpus, folder, "again.db")
         argv[1] = str(db)
     size = int(corpus.stem.removeprefix("corpus"))
-    tracemalloc.start()
-    try:
-        with every_connection_metered(monkeypatch) as meter:
-            assert run(*argv) == 0
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    return meter.steps / size, peak
+    with traced_peak() as peak, every_connection_metered(monkeypatch) as meter:
+        assert run(*argv) == 0
+    return meter.steps / size, peak.bytes
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
