@@ -1,12 +1,15 @@
-"""Build ``setB.jsonl`` from the set B articles and their hand annotations.
+"""Build ``set<L>.jsonl`` from the articles of one real-news set and their hand annotations.
 
-Each ``annotations/bNN.json`` names its article and publication date and lists spans by exact
+The set is named by its letter (``B``, ``C``, ...): its annotation files are
+``annotations/<l>NN.json`` and its output is ``set<L>.jsonl`` next to this script. Each
+annotation file names its article and publication date and lists spans by exact
 substring plus occurrence index, so that the annotation can be read and checked without
 offsets. This script locates every span, asserts that the text at its offsets is the text
 the annotator wrote, and writes the gold layer through the public ``Workspace`` API, so the
 JSONL has the same shape as every other export of the tool.
 
-Run from anywhere: ``python tests/data/realnews/build_b.py``.
+Run from anywhere: ``python tests/data/realnews/build_set.py C [OUT]``. Set A has its own
+format (spans located by context) and its own ``build.py``.
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ from annotator.core.workspace import Workspace
 from annotator.formats import jsonl, txt
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "setB.jsonl"
 
 
 def locate(text: str, needle: str, occurrence: int) -> tuple[int, int]:
@@ -42,24 +44,27 @@ def check_boundaries(text: str, start: int, end: int, label: str) -> None:
     assert span[-1] not in ".،:؛؟!", f"{label} ends with punctuation: {span!r}"
 
 
-def stable_id(*parts: object) -> str:
-    """The same id on every build, so that setB.jsonl only changes when the annotation does."""
-    return uuid.uuid5(uuid.NAMESPACE_URL, "realnews-setB/" + "/".join(map(str, parts))).hex
+def stable_id(letter: str, *parts: object) -> str:
+    """The same id on every build, so that the set's JSONL only changes when the annotation does."""
+    name = f"realnews-set{letter}/" + "/".join(map(str, parts))
+    return uuid.uuid5(uuid.NAMESPACE_URL, name).hex
 
 
-def load_annotations() -> list[dict]:
-    files = sorted((HERE / "annotations").glob("b*.json"))
+def load_annotations(letter: str) -> list[dict]:
+    files = sorted((HERE / "annotations").glob(f"{letter.lower()}*.json"))
+    if not files:
+        raise SystemExit(f"build_set.py: no annotations/{letter.lower()}NN.json files")
     return [json.loads(f.read_text(encoding="utf-8")) for f in files]
 
 
-def build(out: Path = OUT) -> dict[str, int]:
+def build(letter: str, out: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        ws = Workspace(Path(tmp) / "setB.db", who="corpusB")
+        ws = Workspace(Path(tmp) / f"set{letter}.db", who=f"corpus{letter}")
         cwd = os.getcwd()
         os.chdir(HERE)
         try:
-            docs = load_annotations()
+            docs = load_annotations(letter)
             records = []
             for doc in docs:
                 records.extend(txt.read(Path(doc["article"])))
@@ -83,7 +88,7 @@ def build(out: Path = OUT) -> dict[str, int]:
                         end,
                         item["label"],
                         item.get("attrs") or None,
-                        span_id=stable_id(doc_id, "span", index),
+                        span_id=stable_id(letter, doc_id, "span", index),
                     )
                     counts[item["label"]] = counts.get(item["label"], 0) + 1
                     if "ref" in item:
@@ -94,7 +99,7 @@ def build(out: Path = OUT) -> dict[str, int]:
                         ids[rel["head"]],
                         ids[rel["child"]],
                         rel["label"],
-                        relation_id=stable_id(doc_id, "relation", index),
+                        relation_id=stable_id(letter, doc_id, "relation", index),
                     )
                     counts[rel["label"]] = counts.get(rel["label"], 0) + 1
             ws.set_status(doc_id, "gold", "adjudicated")
@@ -105,5 +110,9 @@ def build(out: Path = OUT) -> dict[str, int]:
 
 
 if __name__ == "__main__":
-    result = build(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
+    if len(sys.argv) not in (2, 3) or not sys.argv[1].isalpha():
+        raise SystemExit("usage: build_set.py LETTER [OUT]")
+    set_letter = sys.argv[1].upper()
+    default_out = HERE / f"set{set_letter}.jsonl"
+    result = build(set_letter, Path(sys.argv[2]) if len(sys.argv) == 3 else default_out)
     print(json.dumps(result, ensure_ascii=False, sort_keys=True))
