@@ -14,6 +14,7 @@ format (spans located by context) and its own ``build.py``.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import sys
@@ -27,6 +28,18 @@ from annotator.formats import jsonl, txt
 HERE = Path(__file__).resolve().parent
 
 
+def _set_a_rules():
+    """Set A's ``build.py`` holds the mechanical boundary rules; every set keeps the same."""
+    spec = importlib.util.spec_from_file_location("realnews_build_rules", HERE / "build.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+RULES = _set_a_rules()
+
+
 def locate(text: str, needle: str, occurrence: int) -> tuple[int, int]:
     """Offsets of the ``occurrence``-th appearance of ``needle`` (0-based)."""
     start = -1
@@ -37,11 +50,40 @@ def locate(text: str, needle: str, occurrence: int) -> tuple[int, int]:
     return start, start + len(needle)
 
 
-def check_boundaries(text: str, start: int, end: int, label: str) -> None:
-    """Guidelines section 0: no spaces or sentence-final punctuation at the edges."""
-    span = text[start:end]
-    assert span == span.strip(), f"span with outer space: {span!r}"
-    assert span[-1] not in ".،:؛؟!", f"{label} ends with punctuation: {span!r}"
+FINAL_PUNCTUATION = ".،:؛؟!,;"
+
+
+def check_span(label: str, attrs: dict, span: str, where: str) -> None:
+    """The mechanical boundary rules of the guidelines (sections 0-3), the same for every set:
+    no outer space or sentence-final punctuation, the label's attributes, and quotation marks
+    at an edge of a direct QUOTE, SPEAKER or DATE only when they belong to a nested quotation
+    or name inside the span (``وكالة الفضاء الأمريكية "ناسا"``), never when they enclose it."""
+    if span != span.strip():
+        raise RULES.AnnotationError(f"{where}: span with outer space: {span!r}")
+    if span[-1] in FINAL_PUNCTUATION:
+        raise RULES.AnnotationError(f"{where}: {label} ends with punctuation: {span!r}")
+    if set(attrs) != RULES.LABEL_ATTRS[label]:
+        raise RULES.AnnotationError(f"{where}: {label} needs {sorted(RULES.LABEL_ATTRS[label])}")
+    marked = label in {"SPEAKER", "DATE"} or attrs.get("kind") == "direct"
+    if marked and not RULES.nested_marks_balanced(span):
+        raise RULES.AnnotationError(f"{where}: {label} keeps its enclosing marks: {span!r}")
+
+
+def check_links(doc: dict, where: str) -> None:
+    """Section 5 of the guidelines: relations join the right labels, every QUOTE has a speaker
+    and every SPEAKER is the source of something."""
+    labels = {item["ref"]: item["label"] for item in doc["spans"] if "ref" in item}
+    linked: set[str] = set()
+    for rel in doc["relations"]:
+        expected = RULES.RELATIONS[rel["label"]]
+        got = (labels.get(rel["head"]), labels.get(rel["child"]))
+        if got != expected:
+            raise RULES.AnnotationError(f"{where}: {rel} links {got[0]} to {got[1]}")
+        linked.update({rel["head"], rel["child"]})
+    said = {rel["head"] for rel in doc["relations"] if rel["label"] == "said_by"}
+    for ref, label in labels.items():
+        if (label == "QUOTE" and ref not in said) or (label == "SPEAKER" and ref not in linked):
+            raise RULES.AnnotationError(f"{where}: {label} {ref} has no relation")
 
 
 def stable_id(letter: str, *parts: object) -> str:
@@ -73,6 +115,8 @@ def build(letter: str, out: Path) -> dict[str, int]:
             os.chdir(cwd)
         for doc, record in zip(docs, records, strict=True):
             doc_id = record.id
+            where = Path(doc["article"]).name
+            check_links(doc, where)
             text = ws.document(doc_id).text
             ws.set_published(doc_id, doc["published"])
             ids: dict[str, str] = {}
@@ -80,7 +124,9 @@ def build(letter: str, out: Path) -> dict[str, int]:
                 for index, item in enumerate(doc["spans"]):
                     start, end = locate(text, item["text"], item.get("occurrence", 0))
                     assert text[start:end] == item["text"]
-                    check_boundaries(text, start, end, item["label"])
+                    check_span(
+                        item["label"], item.get("attrs", {}), item["text"], f"{where} span {index}"
+                    )
                     span = ws.add_span(
                         doc_id,
                         "gold",
@@ -114,5 +160,9 @@ if __name__ == "__main__":
         raise SystemExit("usage: build_set.py LETTER [OUT]")
     set_letter = sys.argv[1].upper()
     default_out = HERE / f"set{set_letter}.jsonl"
-    result = build(set_letter, Path(sys.argv[2]) if len(sys.argv) == 3 else default_out)
+    try:
+        result = build(set_letter, Path(sys.argv[2]) if len(sys.argv) == 3 else default_out)
+    except RULES.AnnotationError as error:
+        print(f"build_set.py: {error}", file=sys.stderr)
+        sys.exit(2)
     print(json.dumps(result, ensure_ascii=False, sort_keys=True))
