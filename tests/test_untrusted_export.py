@@ -265,3 +265,20 @@ def test_every_format_refuses_the_backups_folder_and_writes_usual_permissions(
     manifest = json.loads(manifest_path(out).read_text(encoding="utf-8"))
     assert manifest["sha256"] == manifest_module.file_sha256(out)
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "brat", "label-studio"])
+def test_an_export_to_a_relative_path_succeeds_whole(ws_path, tmp_path, capsys, monkeypatch, fmt):
+    """`-o out/amal.jsonl` from the folder a user works in: the export, its manifest (and a
+    format's companion file) in place, exit 0, nothing left over. The staging folder's name
+    was relative and the manifest's absolute, so the manifest was moved aside as a companion
+    file and the command said it had failed after writing the export."""
+    monkeypatch.chdir(tmp_path)
+    Path("out").mkdir()
+    out = Path("out") / f"amal.{fmt}"
+    args = ["--db", str(ws_path), "export", "--format", fmt, "--layer", "amal", "-o", str(out)]
+    assert main(args) == 0, capsys.readouterr().err
+    manifest = json.loads(manifest_path(out).read_text(encoding="utf-8"))
+    if out.is_file():
+        assert manifest["sha256"] == manifest_module.file_sha256(out)
+    assert not [p for p in Path("out").iterdir() if p.name.startswith(".")]

@@ -134,9 +134,11 @@ def export_with_manifest(
     target = manifest_path(export_path)
     try:
         export_path.parent.mkdir(parents=True, exist_ok=True)
+        # Absolute, like the names mkstemp returns inside it: a relative stage made the staged
+        # manifest look like a companion file of the export (`-o out/amal.jsonl`).
         stage = Path(
             tempfile.mkdtemp(prefix=f".{export_path.name}.", suffix=".part", dir=export_path.parent)
-        )
+        ).absolute()
     except OSError as exc:
         raise InputError(str(export_path), f"cannot be written ({exc.strerror or exc}).") from exc
     try:
