@@ -46,7 +46,7 @@ PIECE = st.one_of(
 SHORT = st.lists(PIECE, min_size=1, max_size=40).map("".join)
 LONG_LINE = st.builds(lambda p, n: p * n, st.lists(PIECE, min_size=1, max_size=4).map("".join),
                       st.integers(2_000, 20_000))  # fmt: skip
-RAW_TEXT = st.one_of(SHORT, SHORT, SHORT, LONG_LINE).filter(lambda t: normalize_text(t) != "")
+RAW_TEXT = st.one_of(SHORT, SHORT, SHORT, LONG_LINE).filter(lambda t: normalize_text(t).strip())
 LABELS = {
     "QUOTE": {"kind": "direct"},
     "SPEAKER": {"entity": None},  # free text: the hostile attribute value
@@ -127,6 +127,8 @@ BAD_JSONL = {
     ),
     "surrogates in the wrong order": ('{"text": "\\udc00\\ud800"}', "a lone surrogate (U+DC00)"),
     "NUL in text": ('{"text": "ab\\u0000"}', "a NUL character at line 1, column 3 of the text"),
+    "empty text": ('{"text": ""}', '"text" is empty; a document needs a text to annotate.'),
+    "text of spaces and line ends": ('{"text": " \\n\\t "}', '"text" is empty'),
     "surrogate in title": (
         '{"text": "t", "meta": {"title": "\\ud83d"}}',
         '"title" contains a lone surrogate',

@@ -39,6 +39,7 @@ SAYS = {
     "infinite time spent": "its time spent inf is not a finite number.",
     "layer of the wrong kind": "layer amal: kind is 'gold', expected 'annotator'",
     "text not NFC": "document d2: text is not normalised",
+    "text of spaces": "document d2: text is empty",
     "title with NUL": "document d2: its title contains a NUL character.",
     "meta not an object": "document d2: meta is not a JSON object",
     "publication date not ISO": "publication date 'yesterday' is not an ISO date",

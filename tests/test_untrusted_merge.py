@@ -73,6 +73,7 @@ HOSTILE_ROWS = {
     "infinite time spent": "UPDATE doc_status SET seconds = 9e999",
     "layer of the wrong kind": "UPDATE layers SET kind = 'gold' WHERE name = 'amal'",
     "text not NFC": "UPDATE documents SET text = text || '" + NFD + "' WHERE id = 'd2'",
+    "text of spaces": "UPDATE documents SET text = '  ' WHERE id = 'd2'",
     "title with NUL": "UPDATE documents SET title = 'a' || char(0) WHERE id = 'd2'",
     "meta not an object": "UPDATE documents SET meta = '\"x\"' WHERE id = 'd2'",
     "publication date not ISO": "UPDATE documents SET published = 'yesterday' WHERE id = 'd2'",
@@ -89,7 +90,7 @@ HOSTILE_ROWS = {
 def write_raw(path: Path, sql: str, ids: dict[str, str]) -> None:
     conn = sqlite3.connect(path)
     conn.execute(sql, {k: v for k, v in ids.items() if f":{k}" in sql})
-    if "text = text" in sql:  # keep the hash right, so only the normalisation is wrong
+    if "SET text =" in sql and "CAST" not in sql:  # keep the hash right: only the text is wrong
         (text,) = conn.execute("SELECT text FROM documents WHERE id = 'd2'").fetchone()
         digest = hashlib.sha256(text.encode()).hexdigest()
         conn.execute("UPDATE documents SET sha256 = ? WHERE id = 'd2'", [digest])

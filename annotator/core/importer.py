@@ -118,6 +118,8 @@ class Importer:
             raise _Rejected('"text" must be a string.')
         _refuse_forbidden_characters(record)
         text = normalize_text(record.text)
+        if not text.strip():
+            raise _Rejected('"text" is empty; a document needs a text to annotate.')
         sha = text_sha256(text)
         if record.sha256 and record.sha256 != sha:
             raise _Rejected(

@@ -153,6 +153,8 @@ def _documents_and_spans(ws: Workspace) -> Iterator[Problem]:
             continue
         if text_sha256(text) != sha:
             yield Problem(where, f"text does not match its SHA-256 (stored {sha})")
+        if not text.strip():
+            yield Problem(where, "text is empty")
         if normalize_text(text) != text:
             yield Problem(where, "text is not normalised (NFC with \\n line ends)")
         if _json_object(meta) is None:

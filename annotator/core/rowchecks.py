@@ -182,6 +182,8 @@ def check_document_row(row: dict[str, Any]) -> None:
     """id, text (normalised, hash), title, source, publication date and meta of a document."""
     check_id("document id", row["id"])
     text = check_string("its text", row["text"])
+    if not text.strip():
+        raise ValidationError("its text is empty; a document needs a text to annotate.")
     if normalize_text(text) != text:
         raise ValidationError("its text is not normalised (NFC with \\n line ends).")
     if text_sha256(text) != row["sha256"]:
