@@ -1,7 +1,7 @@
 """Screenshots of an overlap conflict between a suggestion and a hand-drawn span, and of the
 review panel on a boundary conflict with the differing characters marked, for the README.
 
-Run under Xvfb (see the README's "Screenshots" note) or offscreen:
+Run under Xvfb (see "Screenshots" in docs/development.md) or offscreen:
 ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/review_screenshots.py``; writes
 resources/screenshots/suggestion-overlap.png and review-boundary.png. Everything is driven
 through the window's own actions and keys, as a person would.
