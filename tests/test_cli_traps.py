@@ -129,3 +129,20 @@ def test_readme_states_the_export_rule_and_the_suite_duration():
     assert "./exports/<layer>.jsonl" in readme
     assert "--published" in readme
     assert "The whole suite takes about" in readme
+
+
+def test_global_options_work_after_the_command(capsys, tmp_path, monkeypatch):
+    """`annotator import --db ws.db FILE` (the order of most tools) imports into ws.db, not
+    into the default workspace; `--annotator` after `suggest`/`stats` too; `package
+    --annotator` keeps its own meaning (whose documents go into the package)."""
+    monkeypatch.setenv("ANNOTATOR_DB", str(tmp_path / "default.db"))
+    db = tmp_path / "mine.db"
+    code, _, err = run(capsys, "import", "--db", db, SEEDS[0])
+    assert code == 0, err
+    with Workspace(db, read_only=True) as ws:
+        assert len(ws.documents()) == 1
+    assert not (tmp_path / "default.db").exists()
+    code, out, err = run(capsys, "stats", "--json", "--db", db, "--annotator", "amal")
+    assert code == 0 and json.loads(out)["documents"] == 1, err
+    code, _, err = run(capsys, "package", "--db", db, "--annotator", "amal", "-o", tmp_path / "p")
+    assert code == 2 and "no documents are assigned to 'amal'" in err

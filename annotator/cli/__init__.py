@@ -39,7 +39,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (data, suggest, train, review, backup, schema):
         module.register(sub)
+    for command in sub.choices.values():
+        _global_options_after(command)
     return parser
+
+
+def _global_options_after(command: argparse.ArgumentParser) -> None:
+    """``annotator import --db ws.db ...`` works as ``annotator --db ws.db import ...`` does:
+    the global options are accepted after the command too (argparse's own message for them
+    there, "unrecognized arguments: --db", did not say where they belong). Given after the
+    command, they win; a command's own option of the same name (``package --annotator``) stays
+    the command's."""
+    taken = {option for action in command._actions for option in action.option_strings}
+    if "--db" not in taken:
+        command.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    if "--annotator" not in taken:
+        command.add_argument("--annotator", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
 class _QuietParser(argparse.ArgumentParser):
