@@ -50,11 +50,11 @@ def _global_options_after(command: argparse.ArgumentParser) -> None:
     there, "unrecognized arguments: --db", did not say where they belong). Given after the
     command, they win; a command's own option of the same name (``package --annotator``) stays
     the command's."""
-    taken = {option for action in command._actions for option in action.option_strings}
-    if "--db" not in taken:
-        command.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    if "--annotator" not in taken:
-        command.add_argument("--annotator", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    for option in ("--db", "--annotator"):
+        try:
+            command.add_argument(option, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        except argparse.ArgumentError:  # the command's own option of that name
+            pass
 
 
 class _QuietParser(argparse.ArgumentParser):
