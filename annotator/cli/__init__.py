@@ -12,6 +12,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from typing import NoReturn
 
 from annotator.core.errors import AnnotatorError
@@ -51,10 +52,8 @@ def _global_options_after(command: argparse.ArgumentParser) -> None:
     command, they win; a command's own option of the same name (``package --annotator``) stays
     the command's."""
     for option in ("--db", "--annotator"):
-        try:
+        with suppress(argparse.ArgumentError):  # the command's own option of that name
             command.add_argument(option, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        except argparse.ArgumentError:  # the command's own option of that name
-            pass
 
 
 class _QuietParser(argparse.ArgumentParser):
