@@ -45,7 +45,7 @@ def profile(length: int, layers: Sequence[Sequence[Span] | None], bits: dict[str
         columns.append(masks)
     counts: Profile = Counter()
     for width, key in zip(widths, zip(*columns, strict=True), strict=True):
-        counts[key] += width
+        counts[key] = counts.get(key, 0) + width
     return counts
 
 
@@ -102,16 +102,16 @@ def kappa(pairs: Iterable[tuple[Hashable, Hashable, int]]) -> float | None:
     """
     total = 0
     agree = 0
-    first: Counter[Hashable] = Counter()
-    second: Counter[Hashable] = Counter()
+    first: dict[Hashable, int] = {}
+    second: dict[Hashable, int] = {}
     for a, b, weight in pairs:
         total += weight
         agree += weight if a == b else 0
-        first[a] += weight
-        second[b] += weight
+        first[a] = first.get(a, 0) + weight
+        second[b] = second.get(b, 0) + weight
     if total == 0:
         return None
-    chance = sum(first[v] * second[v] for v in first) / (total * total)
+    chance = sum(first[v] * second.get(v, 0) for v in first) / (total * total)
     if chance == 1:
         return None
     return (agree / total - chance) / (1 - chance)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from annotator.core.errors import ValidationError
@@ -139,12 +140,13 @@ def spans_of(ws: Workspace, layer: str, doc_ids: Sequence[str] | None) -> dict[s
     wanted = list(dict.fromkeys(doc_ids))
     chunks = (wanted[at : at + CHUNK] for at in range(0, len(wanted), CHUNK))
     return _grouped(
-        row
-        for chunk in chunks
-        for row in ws.query(
-            f"{SPAN_SELECT} WHERE layer = ? AND doc_id IN ({','.join('?' * len(chunk))}) "
-            + _SPAN_ORDER,
-            [layer, *chunk],
+        chain.from_iterable(
+            ws.query(
+                f"{SPAN_SELECT} WHERE layer = ? AND doc_id IN ({','.join('?' * len(chunk))}) "
+                + _SPAN_ORDER,
+                [layer, *chunk],
+            )
+            for chunk in chunks
         )
     )
 
