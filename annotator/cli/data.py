@@ -21,7 +21,7 @@ from annotator.cli.console import (
     progress_bar,
     stdout_console,
 )
-from annotator.core.batches import document_count
+from annotator.core.catalog import document_count
 from annotator.core.integrity import iter_problems
 from annotator.core.model import GOLD_LAYER, Status
 from annotator.core.workspace import Workspace
@@ -114,7 +114,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     output = export_target(args.output, args.layer, args.format)
     with open_workspace(args.db, args.annotator or "system") as ws:
         check_export_layer(ws, args.layer)
-        with progress_bar("Exporting", document_count(ws)) as progress:
+        with progress_bar("Exporting", document_count(ws.query)) as progress:
             manifest = export_layer(ws, output, args.layer, args.status, args.format, progress)
     print(
         f"Exported {manifest['documents']} documents with {manifest['spans']} spans and "

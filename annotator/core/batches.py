@@ -94,7 +94,3 @@ def layer_batch(ws: Workspace, layer: str, doc_ids: Sequence[str]) -> LayerBatch
     ):
         notes.setdefault(row[1], []).append(note_from_row(row))
     return LayerBatch(spans, relations, statuses, contributors, notes)
-
-
-def document_count(ws: Workspace) -> int:
-    return int(ws.query("SELECT count(*) FROM documents").fetchone()[0])

@@ -8,7 +8,7 @@ document line or on a span (the contract's additive ``notes`` field).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import regex
@@ -39,14 +39,12 @@ def check_note_text(value: object) -> str:
 
 
 def check_note(note: Note) -> Note:
-    """``note`` with its text checked; its author and time must be one printable line."""
+    """``note`` with its text checked and its time spelt as stored (:func:`note_time`); its
+    author and time must be one printable line."""
     for what, value in (("author", note.author), ("created", note.created)):
         if not isinstance(value, str) or not value or _NAME_CONTROL.search(value):
             raise ValidationError(f"A note's {what} {value!r} must be one line of text.")
-    try:
-        datetime.fromisoformat(note.created)
-    except ValueError as exc:
-        raise ValidationError(f"A note's created {note.created!r} is not an ISO time.") from exc
+    created = note_time(note.created, "created")
     if not isinstance(note.flagged, bool):
         raise ValidationError(f"A note's flagged {note.flagged!r} must be true or false.")
     return Note(
@@ -57,8 +55,23 @@ def check_note(note: Note) -> Note:
         check_note_text(note.text),
         note.author,
         note.flagged,
-        note.created,
+        created,
     )
+
+
+def note_time(value: str, what: str = "time") -> str:
+    """An ISO-8601 time spelt as every note time is stored: UTC, milliseconds, ``+00:00`` (the
+    shape of ``rows.now()`` and of the tombstones' times). Merge decides which change of a note
+    is newer by comparing these as text, which is right only if one instant has one spelling
+    (``Z`` and ``+00:00``, ``+03:00``, seconds with or without fractions all come in by JSONL
+    and from other files). A time without a zone is taken as UTC."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(f"A note's {what} {value!r} is not an ISO time.") from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 def note_object(note: Note) -> dict[str, Any]:

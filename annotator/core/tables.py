@@ -20,7 +20,7 @@ from typing import Any
 from annotator.core.errors import ValidationError
 from annotator.core.folding import search_key
 from annotator.core.model import GOLD_LAYER, Note, Relation, Span, Status
-from annotator.core.notes import check_note
+from annotator.core.notes import check_note, note_time
 from annotator.core.rowchecks import (
     check_assignment,
     check_document_row,
@@ -622,7 +622,7 @@ class Writer:
     def set_note_flagged(self, note: Note, flagged: bool, changed: str | None = None) -> None:
         """Flag or unflag, remembering when (now, or ``changed`` carried from another file),
         so that a merge knows which flag is newer."""
-        when = self._check_stamp("flag time", changed)
+        when = now() if changed is None else note_time(changed, "flag time")
         self._conn.execute(
             "UPDATE notes SET flagged = ?, flag_changed = ? WHERE id = ?",
             [int(flagged), when, note.id],

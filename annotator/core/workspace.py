@@ -820,13 +820,19 @@ class Workspace:
         return note
 
     def restore_note(self, note: Note, *, action: str = "restore_note") -> None:
-        """Write ``note`` as it is, id and time included (the undo of ``delete_note``)."""
+        """Write ``note`` as it is, id and time included (the undo of ``delete_note``).
+
+        Bringing a deleted note back is a change of it made now: its change time says so, or a
+        merge would weigh the deletion (a tombstone, maybe another copy's) as the newer change
+        and delete it again."""
         payload = {"note": note.id, "span": note.span_id, "flagged": note.flagged}
         with self.writing(
             action, ChangeKind.NOTES, doc_id=note.doc_id, layer=note.layer, payload=payload
         ) as w:
             w.ensure_layer(note.layer)
             w.insert_notes([note])
+            if action == "restore_note":
+                w.set_note_flagged(note, note.flagged)
 
     def delete_note(self, note_id: str) -> Note:
         note = self.note(note_id)

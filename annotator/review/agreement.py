@@ -74,6 +74,8 @@ def _mean(values: Sequence[float | None]) -> float | None:
 
 def _average(tallies: dict[Pair, _Tally]) -> Figures:
     """Figures computed per pair of layers, then averaged over the pairs."""
+    if len(tallies) == 1:  # the mean of one figure is that figure (and this is most calls)
+        return next(iter(tallies.values())).figures()
     per_pair = [t.figures() for t in tallies.values()]
     keys = per_pair[0].keys() if per_pair else _Tally().figures().keys()
     return {key: _mean([f[key] for f in per_pair]) for key in keys}
@@ -183,6 +185,10 @@ class _Agreement:
         self.labels = labels
         self.bits = {label: 1 << i for i, label in enumerate(self.labels)}
         self.relation_labels = list(ws.schema.relations)
+        # Each label as a yes/no question, then the joint label set (the overall figures).
+        self.scorer = coding.Scorer(
+            [*(coding.binary(self.bits[label]) for label in self.labels), coding.joint]
+        )
 
     def document(self, doc_id: str, present: list[str]) -> _Comparison:
         data, comp = self.data, _Comparison()
@@ -270,20 +276,20 @@ class _Agreement:
         self, comp: _Comparison, continua: dict[str, Continua], two_layers: bool
     ) -> tuple[dict[str, Figures], Figures]:
         units = {label: c.result() for label, c in continua.items()}
+        *scores, (kappa, alpha) = self.scorer.scores(comp.profile, two_layers)
         labels: dict[str, Figures] = {}
-        for label in self.labels:
-            value = coding.binary(self.bits[label])
+        for label, (label_kappa, label_alpha) in zip(self.labels, scores, strict=True):
             labels[label] = {
                 **_average(comp.spans.get(label, {})),
-                "kappa": coding.kappa_of(comp.profile, value) if two_layers else None,
-                "alpha": coding.alpha_of(comp.profile, value),
+                "kappa": label_kappa,
+                "alpha": label_alpha,
                 "alpha_u": units[label].alpha,
             }
         pooled = sum(units.values(), Unitizing(0.0, 0.0))
         overall = {
             **_average(_sum_pairs(comp.spans)),
-            "kappa": coding.kappa_of(comp.profile, coding.joint) if two_layers else None,
-            "alpha": coding.alpha_of(comp.profile, coding.joint),
+            "kappa": kappa,
+            "alpha": alpha,
             "alpha_u": pooled.alpha,
         }
         return labels, overall

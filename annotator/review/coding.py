@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from annotator.core.model import Span
@@ -44,7 +45,7 @@ def profile(length: int, layers: Sequence[Sequence[Span] | None], bits: dict[str
         columns.append(masks)
     counts: Profile = Counter()
     for width, key in zip(widths, zip(*columns, strict=True), strict=True):
-        counts[key] += width
+        counts[key] = counts.get(key, 0) + width
     return counts
 
 
@@ -58,28 +59,40 @@ def joint(value: int) -> int:
     return value
 
 
-def alpha(units: Iterable[tuple[Sequence[Hashable], int]]) -> float | None:
+def alpha(units: Iterable[tuple[tuple[int, ...], int]]) -> float | None:
     """Krippendorff's alpha, nominal, from (values of one unit, how many such units).
 
     Units with fewer than two values are not pairable and are left out. ``None`` when the
     pairable values use a single category (expected disagreement is zero: alpha undefined).
     """
     disagreement = 0.0
-    totals: Counter[Hashable] = Counter()
+    totals: dict[int, int] = {}
     n = 0
     for values, weight in units:
-        m = len(values)
+        m, unlike, counts = _unit(values)
         if m < 2:
             continue
-        counts = Counter(values)
-        disagreement += weight * (m * m - sum(c * c for c in counts.values())) / (m - 1)
-        for value, c in counts.items():
-            totals[value] += weight * c
+        disagreement += weight * unlike / (m - 1)
+        for value, c in counts:
+            totals[value] = totals.get(value, 0) + weight * c
         n += weight * m
     expected = n * n - sum(c * c for c in totals.values())
     if n < 2 or expected == 0:
         return None
     return 1.0 - (n - 1) * disagreement / expected
+
+
+@lru_cache(maxsize=4096)
+def _unit(values: tuple[int, ...]) -> tuple[int, int, tuple[tuple[int, int], ...]]:
+    """What alpha needs of a unit's values: how many, the number of ordered pairs of unlike
+    values (``m * m - sum(c * c)``), and how often each value occurs. A corpus has a handful
+    of distinct units, so each is counted once."""
+    counts = Counter(values)
+    return (
+        len(values),
+        len(values) ** 2 - sum(c * c for c in counts.values()),
+        tuple(counts.items()),
+    )
 
 
 def kappa(pairs: Iterable[tuple[Hashable, Hashable, int]]) -> float | None:
@@ -89,37 +102,66 @@ def kappa(pairs: Iterable[tuple[Hashable, Hashable, int]]) -> float | None:
     """
     total = 0
     agree = 0
-    first: Counter[Hashable] = Counter()
-    second: Counter[Hashable] = Counter()
+    first: dict[Hashable, int] = {}
+    second: dict[Hashable, int] = {}
     for a, b, weight in pairs:
         total += weight
         agree += weight if a == b else 0
-        first[a] += weight
-        second[b] += weight
+        first[a] = first.get(a, 0) + weight
+        second[b] = second.get(b, 0) + weight
     if total == 0:
         return None
-    chance = sum(first[v] * second[v] for v in first) / (total * total)
+    chance = sum(first[v] * second.get(v, 0) for v in first) / (total * total)
     if chance == 1:
         return None
     return (agree / total - chance) / (1 - chance)
 
 
-def alpha_of(counts: Profile, value: Callable[[int], int]) -> float | None:
-    """Alpha over a profile, each mask turned into a category by ``value``.
+Meaning = tuple[tuple[tuple[int, ...], tuple[int, int] | None], ...]
 
-    Units are first pooled by their (sorted) values, as alpha does not depend on which coder
-    gave which value; a corpus then has a handful of distinct units instead of thousands.
+
+class Scorer:
+    """Kappa and alpha of a profile under several categorisations at once (each label as a
+    yes/no question, and the joint label set).
+
+    A corpus has few distinct profile keys, so what a key means under each categorisation
+    (its unit of sorted values for alpha, its pair of values for kappa) is worked out once per
+    key and kept; a document then only adds up weights. Units are pooled in the order the
+    profile gives them, and alpha and kappa do their arithmetic as before, step for step: the
+    figures are the same to the last bit as computing each categorisation on its own.
     """
-    pooled: Counter[tuple[int, ...]] = Counter()
-    for key, weight in counts.items():
-        pooled[tuple(sorted(value(m) for m in key if m != MISSING))] += weight
-    return alpha(pooled.items())
 
+    def __init__(self, values: Sequence[Callable[[int], int]]) -> None:
+        self.values = list(values)
+        self._meanings: dict[tuple[int, ...], Meaning] = {}
 
-def kappa_of(counts: Profile, value: Callable[[int], int]) -> float | None:
-    """Kappa over a two-layer profile, on the characters both layers annotated."""
-    return kappa(
-        (value(key[0]), value(key[1]), weight)
-        for key, weight in counts.items()
-        if MISSING not in key
-    )
+    def _meaning(self, key: tuple[int, ...]) -> Meaning:
+        found = self._meanings.get(key)
+        if found is None:
+            paired = len(key) == 2 and MISSING not in key
+            found = self._meanings[key] = tuple(
+                (
+                    tuple(sorted(value(m) for m in key if m != MISSING)),
+                    (value(key[0]), value(key[1])) if paired else None,
+                )
+                for value in self.values
+            )
+        return found
+
+    def scores(self, counts: Profile, two_layers: bool) -> list[tuple[float | None, float | None]]:
+        """(kappa, alpha) per categorisation; kappa is None unless exactly two layers were
+        selected, and counts the characters both layers annotated."""
+        units: list[dict[tuple[int, ...], int]] = [{} for _ in self.values]
+        pairs: list[dict[tuple[int, int], int]] = [{} for _ in self.values]
+        for key, weight in counts.items():
+            for (unit, pair), pooled, paired in zip(self._meaning(key), units, pairs, strict=True):
+                pooled[unit] = pooled.get(unit, 0) + weight
+                if pair is not None:
+                    paired[pair] = paired.get(pair, 0) + weight
+        return [
+            (
+                kappa((a, b, weight) for (a, b), weight in paired.items()) if two_layers else None,
+                alpha(pooled.items()),
+            )
+            for pooled, paired in zip(units, pairs, strict=True)
+        ]

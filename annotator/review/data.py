@@ -7,14 +7,19 @@ documents well under a second.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from annotator.core.errors import ValidationError
 from annotator.core.model import Relation, Span, Status
+from annotator.core.rows import SPAN_SELECT, loads
 from annotator.core.workspace import Workspace
+
+CHUNK = 500  # document ids per query (SQLite limits the parameters of one statement)
+# The contract's order of a document's spans: (start, end, label), then id for ties.
+_SPAN_ORDER = 'ORDER BY doc_id, start, "end", label, id'
 
 
 @dataclass
@@ -132,7 +137,18 @@ def spans_of(ws: Workspace, layer: str, doc_ids: Sequence[str] | None) -> dict[s
     """A layer's spans by document: the whole corpus in one query, or just ``doc_ids``."""
     if doc_ids is None:
         return spans_by_document(ws, layer)
-    return ws.spans_of_documents(layer, list(dict.fromkeys(doc_ids)))
+    wanted = list(dict.fromkeys(doc_ids))
+    chunks = (wanted[at : at + CHUNK] for at in range(0, len(wanted), CHUNK))
+    return _grouped(
+        chain.from_iterable(
+            ws.query(
+                f"{SPAN_SELECT} WHERE layer = ? AND doc_id IN ({','.join('?' * len(chunk))}) "
+                + _SPAN_ORDER,
+                [layer, *chunk],
+            )
+            for chunk in chunks
+        )
+    )
 
 
 def relations_of(
@@ -145,24 +161,25 @@ def relations_of(
 
 
 def spans_by_document(ws: Workspace, layer: str) -> dict[str, list[Span]]:
-    """A layer's spans grouped by document, sorted as the contract says.
+    """A layer's spans grouped by document, sorted as the contract says."""
+    return _grouped(ws.query(f"{SPAN_SELECT} WHERE layer = ? {_SPAN_ORDER}", [layer]))
 
-    The same result as ``Workspace.spans_by_document`` at about twice its speed: rows come as
+
+def _grouped(rows: Iterable[tuple[Any, ...]]) -> dict[str, list[Span]]:
+    """Rows of ``SPAN_SELECT`` as spans grouped by document, in the rows' order.
+
+    The same spans as ``Workspace.spans_of_documents`` at about twice its speed: rows come as
     tuples, and the few distinct attribute and provenance strings of a corpus are parsed once
     (each span still gets its own dict).
     """
     parsed: dict[str, dict[str, Any]] = {}
     grouped: dict[str, list[Span]] = {}
-    for row in ws.query(
-        'SELECT id, doc_id, layer, start, "end", label, attrs, origin, confidence, provenance '
-        'FROM spans WHERE layer = ? ORDER BY doc_id, start, "end", label, id',
-        [layer],
-    ):
+    for row in rows:
         attrs, prov = row[6], row[9]
         if attrs not in parsed:
-            parsed[attrs] = json.loads(attrs) if attrs else {}
+            parsed[attrs] = loads(attrs)
         if prov not in parsed:
-            parsed[prov] = json.loads(prov) if prov else {}
+            parsed[prov] = loads(prov)
         span_id, doc_id, span_layer, start, end, label = row[:6]
         span = Span(
             span_id,

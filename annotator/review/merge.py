@@ -33,7 +33,7 @@ from typing import Any
 from annotator.core.changes import ChangeKind
 from annotator.core.errors import InputError, ValidationError
 from annotator.core.model import GOLD_LAYER, Note, Relation, Span, Status
-from annotator.core.notes import NOTE_SELECT
+from annotator.core.notes import NOTE_SELECT, note_time
 from annotator.core.rowchecks import (
     check_document_row,
     check_layer_row,
@@ -218,8 +218,10 @@ def _note(row: dict[str, Any], doc_id: str, span_twins: dict[str, str]) -> Note:
 
 
 def _note_changed(row: dict[str, Any]) -> str:
-    """When a note last changed: its last flag change, or its creation."""
-    return str(row.get("flag_changed") or row["created"])
+    """When a note last changed: its last flag change, or its creation (spelt as every note
+    time is stored, so that times compare as text: a file written before times were spelt
+    one way may hold another spelling)."""
+    return note_time(str(row.get("flag_changed") or row["created"]))
 
 
 def _put_status(row: tuple[Any, ...], w: Writer) -> None:
@@ -614,6 +616,8 @@ class _Merge:
 
     def _check_note(self, row: dict[str, Any]) -> None:
         check_note_row(row)
+        if row.get("flag_changed") is not None:
+            note_time(row["flag_changed"], "flag time")
         if row["doc_id"] not in self.b.doc_map:
             raise ValidationError(f"its document {row['doc_id']!r} is not in the file.")
         if row["layer"] not in self.report.layers:

@@ -31,7 +31,6 @@ units of one category never overlap.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -110,8 +109,8 @@ class Continua:
     coders: int = 0
     length: int = 0
     distances: int = 0
-    units: Counter[int] = field(default_factory=Counter)
-    gaps: Counter[int] = field(default_factory=Counter)
+    units: dict[int, int] = field(default_factory=dict)
+    gaps: dict[int, int] = field(default_factory=dict)
 
     def add(self, length: int, per_coder: Sequence[Sequence[tuple[int, int]]]) -> Continua:
         """Add one continuum of ``length`` with the units each coder marked on it."""
@@ -120,17 +119,20 @@ class Continua:
         cut = [sections(length, merged_units(units)) for units in per_coder]
         for first, second in combinations(cut, 2):
             self.distances += 2 * _pair_disagreement(first, second)
+        units, gaps = self.units, self.gaps
         for coder in cut:
             for begin, end, is_unit in coder:
-                (self.units if is_unit else self.gaps)[end - begin] += 1
+                counts = units if is_unit else gaps
+                counts[end - begin] = counts.get(end - begin, 0) + 1
         return self
 
     def pool(self, other: Continua) -> None:
         self.coders = other.coders or self.coders
         self.length += other.length
         self.distances += other.distances
-        self.units.update(other.units)
-        self.gaps.update(other.gaps)
+        for mine, theirs in ((self.units, other.units), (self.gaps, other.gaps)):
+            for size, many in theirs.items():
+                mine[size] = mine.get(size, 0) + many
 
     def result(self) -> Unitizing:
         m, big_l = self.coders, self.length
