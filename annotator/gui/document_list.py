@@ -19,12 +19,14 @@ from pathlib import Path
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap, QStaticText
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +34,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -50,6 +55,8 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PAGE = 100  # rows fetched at a time (three screens of the list), and the unit of the row cache
 CACHED_PAGES = 32
+CACHED_TITLES = 1024  # laid-out titles kept (a few screens of rows, and the last searches')
+BADGE_GAP = 6  # pixels between a row's badge and its title, and at the row's ends
 REACH = 2000  # rows the list fetches at most to mark a document opened further down
 BADGE_COLORS = {
     Status.NEW.value: "#e0e0e0",
@@ -260,6 +267,11 @@ class DocumentListModel(QAbstractListModel):
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
 
+    def row(self, row: int) -> tuple[str, str, str]:
+        """(document id, title, status) of a fetched row, for the delegate: one call per
+        painted row instead of a data() call per role."""
+        return self._row(row)
+
     def _row(self, row: int) -> tuple[str, str, str]:
         page = row // PAGE
         rows = self._pages.get(page)
@@ -300,6 +312,70 @@ def status_badges(names: dict[str, str], font: QFont) -> dict[str, QPixmap]:
         painter.end()
         badges[status] = pixmap
     return badges
+
+
+class DocumentRowDelegate(QStyledItemDelegate):
+    """Paints a row of the list: the status badge (a pixmap drawn once per status) and the
+    title, laid out once per document and column width and kept in a small LRU.
+
+    Qt's own delegate asks the model for ten roles of every painted row and shapes and elides
+    the Arabic title on every paint; a keystroke in the search box repaints a screenful of
+    rows, so that cost is what a keystroke costs at any corpus size. Here a repaint of a row
+    already seen is a cache hit (a title is shaped again only when it changes or the column is
+    resized), and the row height is fixed, so no size hint lays text out."""
+
+    def __init__(self, model: DocumentListModel, row_height: int, parent: QObject) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.row_height = row_height
+        self._titles: OrderedDict[str, tuple[str, int, QStaticText]] = OrderedDict()
+        self.layouts = 0  # titles laid out so far (a test counts them)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        return QSize(option.rect.width(), self.row_height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        doc_id, title, status = self.model.row(index.row())
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        if selected:
+            painter.fillRect(rect, palette.brush(QPalette.ColorRole.Highlight))
+        badge = self.model.badges.get(status)
+        rtl = option.direction == Qt.LayoutDirection.RightToLeft
+        badge_width = badge.width() if badge is not None else 0
+        if badge is not None:
+            x = rect.right() - BADGE_GAP - badge_width + 1 if rtl else rect.left() + BADGE_GAP
+            painter.drawPixmap(x, rect.top() + (rect.height() - badge.height()) // 2, badge)
+        room = rect.width() - badge_width - 3 * BADGE_GAP
+        if room <= 0 or not title:
+            return
+        text = self._title(doc_id, title, room, option)
+        size = text.size()
+        if rtl:
+            x = rect.right() - 2 * BADGE_GAP - badge_width - int(size.width()) + 1
+        else:
+            x = rect.left() + 2 * BADGE_GAP + badge_width
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(palette.color(role))
+        painter.drawStaticText(x, rect.top() + (rect.height() - int(size.height())) // 2, text)
+
+    def _title(
+        self, doc_id: str, title: str, room: int, option: QStyleOptionViewItem
+    ) -> QStaticText:
+        cached = self._titles.get(doc_id)
+        if cached is not None and cached[0] == title and cached[1] == room:
+            self._titles.move_to_end(doc_id)
+            return cached[2]
+        self.layouts += 1
+        elided = option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
+        text = QStaticText(elided)
+        text.setTextFormat(Qt.TextFormat.PlainText)  # titles come from input files
+        text.prepare(font=option.font)
+        self._titles[doc_id] = (title, room, text)
+        if len(self._titles) > CACHED_TITLES:
+            self._titles.popitem(last=False)
+        return text
 
 
 class DocumentPanel(QWidget):
@@ -354,7 +430,10 @@ class DocumentPanel(QWidget):
         rows = self.list.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.list.fontMetrics().height() + 10)
+        row_height = self.list.fontMetrics().height() + 10
+        rows.setDefaultSectionSize(row_height)
+        self.delegate = DocumentRowDelegate(self.model, row_height, self.list)
+        self.list.setItemDelegate(self.delegate)
         self.list.setShowGrid(False)
         self.list.setWordWrap(False)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
