@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit
 
 from annotator.core import catalog
 from annotator.core.catalog import ListQuery, Sort
@@ -26,6 +26,7 @@ from annotator.core.watch import ExternalChanges
 from annotator.core.workspace import Workspace
 from annotator.gui import create_window
 from annotator.gui.document_list import ID_ROLE, PAGE, REACH, STATUS_ROLE, DocumentListModel
+from annotator.gui.worker import Job
 from tests.scale_helpers import CORPUS, build_corpus, metered
 
 # Far below one pass over the corpus (>= 20,000 rows x several steps each).
@@ -167,6 +168,24 @@ def test_window_edits_repaint_one_row_without_walking_the_corpus(window, qtbot):
     qtbot.keyClick(box, Qt.Key.Key_Return)  # go to a document far down by its id
     assert window.doc.id == "doc19990"  # opened, but the list read no 18,000 rows for it
     assert model.rowCount() <= PAGE + REACH and not listing.currentIndex().isValid()
+
+
+def test_the_first_speaker_tag_reads_no_spans_of_other_documents(window, qtbot):
+    """The span form completes a SPEAKER's entity from every entity used so far: a pass over
+    every SPEAKER span of the corpus, which the first tag of a speaker waited for (a second
+    and more at 100,000 articles). It is read off the UI thread, on a connection of its own."""
+    conn = window.workspace._db.conn
+    window.panel.select("doc00003")
+    with metered(conn) as tag:
+        window.article.select_offsets(8, 14)
+        window.window_actions.tag["SPEAKER"].trigger()
+    assert_local(tag, conn)
+    entity = window.findChild(QLineEdit, "attr_SPEAKER_entity")
+    entity.setText("فلاديمير بوتين")
+    entity.editingFinished.emit()  # saved while the entities may still be being read
+    qtbot.waitUntil(lambda: all(job.isFinished() for job in window.findChildren(Job)))
+    QApplication.processEvents()  # what the reading thread reported reaches the window
+    assert entity.completer().model().stringList() == ["فلاديمير بوتين"]
 
 
 def test_switching_to_far_documents_fetches_no_rows_for_them(window):

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap, QStaticText
@@ -450,8 +451,11 @@ class DocumentPanel(QWidget):
         layout.addWidget(self.progress_label)
         layout.addWidget(self.list)
         self._current: str | None = None
-        self._total = catalog.document_count(read)  # changes only when documents are added
-        self.update_progress()
+        # Counting the documents reads a whole index (tens of milliseconds at 100,000): the
+        # progress line is filled just after the window first paints, not before.
+        self._total: int | None = None
+        self._stopped = False
+        QTimer.singleShot(0, self._on_progress_timer_timeout)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.filter_edit.returnPressed.connect(self._on_filter_edit_return_pressed)
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
@@ -518,6 +522,8 @@ class DocumentPanel(QWidget):
         self.update_progress()
 
     def update_progress(self) -> None:
+        if self._total is None:  # changes only when documents are added
+            self._total = catalog.document_count(self.read)
         done = catalog.progress(self.read, self.model.query.layer, self._total)
         text = self.tr("{done} of {total} done").format(
             done=f"{done.done:,}", total=f"{done.total:,}"
@@ -596,8 +602,13 @@ class DocumentPanel(QWidget):
             self._order_jobs.remove(job)
         job.deleteLater()
 
+    def _on_progress_timer_timeout(self) -> None:
+        if not self._stopped and self._total is None:
+            self.update_progress()
+
     def stop(self) -> None:
         """Wait for orders still being read (the window is closing)."""
+        self._stopped = True
         for job in list(self._order_jobs):
             job.wait()
 

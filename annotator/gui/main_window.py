@@ -8,6 +8,7 @@ a change, so what is on screen is what is saved. Signals are connected in ``_con
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -584,12 +585,35 @@ class MainWindow(QMainWindow):
             self.article.verticalScrollBar().setValue(int(saved.get("scroll", 0)))
 
     def _load_completions(self, label: str) -> None:
+        """The values used so far of ``label``'s free attributes (every SPEAKER entity), read
+        once per label off the UI thread: a pass over every span of that label, a second or
+        more at 100,000 articles, which the first tag of a speaker must not wait for. Values
+        this window saves meanwhile join them (``_add_completions``)."""
         if label in self._completion_labels:
             return
         self._completion_labels.add(label)
-        for known, name in self.form.completions:
-            if known == label:
-                self.form.set_completions(label, name, self.workspace.attribute_values(label, name))
+        names = [name for known, name in self.form.completions if known == label]
+        if not names:
+            return
+        path = self.workspace.path
+
+        def read_values(_progress: Callable[[int], None]) -> dict[str, list[str]]:
+            with Workspace(path, read_only=True) as ws:
+                return {name: ws.attribute_values(label, name) for name in names}
+
+        job = Job(read_values, self)
+        job.succeeded.connect(partial(self._on_completions_job_succeeded, label))
+        job.finished.connect(job.deleteLater)
+        job.start()
+
+    def _on_completions_job_succeeded(self, label: str, values: dict[str, list[str]]) -> None:
+        if self._closed or label not in self._completion_labels:
+            return  # the window closed, or the schema changed: its form reads them again
+        for name, found in values.items():
+            model = self.form.completions.get((label, name))
+            if model is not None:
+                merged = sorted({*found, *model.stringList()})
+                self.form.set_completions(label, name, merged)
 
     def _add_completions(self, payload: dict[str, Any]) -> None:
         """A value this window just saved joins the completions (no query over all spans)."""
