@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
 from annotator.core.document_state import DocumentState, row_changes
 from annotator.core.model import GOLD_LAYER
 from annotator.gui.plain import is_rtl, tooltip
-from annotator.gui.review_text import review_words
-from annotator.review.screen import provenance_text
 
 Index = QModelIndex | QPersistentModelIndex
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -123,6 +121,10 @@ class SpanTableModel(QAbstractTableModel):
         # A gold span's label cell says where it came from (layers, who decided, why).
         gold_label = span.layer == GOLD_LAYER and index.column() == self.LABEL
         if role == Qt.ItemDataRole.ToolTipRole and gold_label:
+            # Gold's provenance, worded by the review screen (imported when first shown).
+            from annotator.gui.review_text import review_words
+            from annotator.review.screen import provenance_text
+
             return tooltip(provenance_text(span, words=review_words()))
         value = self._cells(span.id)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:

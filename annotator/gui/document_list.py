@@ -27,7 +27,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap, QStaticText
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QStaticText,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -452,10 +461,9 @@ class DocumentPanel(QWidget):
         layout.addWidget(self.list)
         self._current: str | None = None
         # Counting the documents reads a whole index (tens of milliseconds at 100,000): the
-        # progress line is filled just after the window first paints, not before.
+        # progress line is filled just after the panel first paints (paintEvent), not before.
         self._total: int | None = None
         self._stopped = False
-        QTimer.singleShot(0, self._on_progress_timer_timeout)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.filter_edit.returnPressed.connect(self._on_filter_edit_return_pressed)
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
@@ -601,6 +609,11 @@ class DocumentPanel(QWidget):
         if job in self._order_jobs:
             self._order_jobs.remove(job)
         job.deleteLater()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._total is None and not self._stopped:
+            QTimer.singleShot(0, self._on_progress_timer_timeout)
 
     def _on_progress_timer_timeout(self) -> None:
         if not self._stopped and self._total is None:
