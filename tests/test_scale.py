@@ -124,6 +124,8 @@ def window(qtbot, db):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    # The progress line (a count over every document) is filled just after the first paint.
+    qtbot.waitUntil(lambda: window.panel.progress_label.text() != "")
     return window
 
 

@@ -61,8 +61,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-PAGE = 100  # rows fetched at a time (three screens of the list), and the unit of the row cache
-CACHED_PAGES = 32
+PAGE = 50  # rows fetched at a time (a screen and a half), and the unit of the row cache
+CACHED_PAGES = 64
 CACHED_TITLES = 1024  # laid-out titles kept (a few screens of rows, and the last searches')
 BADGE_GAP = 6  # pixels between a row's badge and its title, and at the row's ends
 REACH = 2000  # rows the list fetches at most to mark a document opened further down
@@ -73,6 +73,11 @@ BADGE_COLORS = {
     Status.ADJUDICATED.value: "#a9d6f5",
 }
 _Index = QModelIndex | QPersistentModelIndex
+# Looked up once: an enum member read through PySide costs a Python call per painted row.
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_TEXT = QPalette.ColorRole.Text
+_RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
 
 
 class DocumentListModel(QAbstractListModel):
@@ -337,7 +342,10 @@ class DocumentRowDelegate(QStyledItemDelegate):
         self.model = model
         self.view = view
         self.row_height = row_height
-        self._titles: OrderedDict[str, tuple[str, int, QStaticText]] = OrderedDict()
+        self._titles: OrderedDict[str, tuple[str, int, tuple[QStaticText, int, int]]] = (
+            OrderedDict()
+        )
+        self._badge_sizes: dict[str, tuple[int, int]] = {}
         self.layouts = 0  # titles laid out so far (a test counts them)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
@@ -350,29 +358,33 @@ class DocumentRowDelegate(QStyledItemDelegate):
         selected = self.view.selectionModel().isSelected(index)
         palette = option.palette
         if selected:
-            painter.fillRect(rect, palette.brush(QPalette.ColorRole.Highlight))
+            painter.fillRect(rect, palette.brush(_HIGHLIGHT))
+        rtl = option.direction == _RIGHT_TO_LEFT
+        left, right, top, height = rect.left(), rect.right(), rect.top(), rect.height()
         badge = self.model.badges.get(status)
-        rtl = option.direction == Qt.LayoutDirection.RightToLeft
-        badge_width = badge.width() if badge is not None else 0
+        badge_width = 0
         if badge is not None:
-            x = rect.right() - BADGE_GAP - badge_width + 1 if rtl else rect.left() + BADGE_GAP
-            painter.drawPixmap(x, rect.top() + (rect.height() - badge.height()) // 2, badge)
+            badge_width, badge_height = self._badge_sizes.get(status) or self._badge_size(status)
+            x = right - BADGE_GAP - badge_width + 1 if rtl else left + BADGE_GAP
+            painter.drawPixmap(x, top + (height - badge_height) // 2, badge)
         room = rect.width() - badge_width - 3 * BADGE_GAP
         if room <= 0 or not title:
             return
-        text = self._title(doc_id, title, room, option)
-        size = text.size()
-        if rtl:
-            x = rect.right() - 2 * BADGE_GAP - badge_width - int(size.width()) + 1
-        else:
-            x = rect.left() + 2 * BADGE_GAP + badge_width
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.setPen(palette.color(role))
-        painter.drawStaticText(x, rect.top() + (rect.height() - int(size.height())) // 2, text)
+        text, width, text_height = self._title(doc_id, title, room, option)
+        start = 2 * BADGE_GAP + badge_width  # from the row's leading edge
+        x = right - start - width + 1 if rtl else left + start
+        painter.setPen(palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT))
+        painter.drawStaticText(x, top + (height - text_height) // 2, text)
+
+    def _badge_size(self, status: str) -> tuple[int, int]:
+        badge = self.model.badges[status]
+        size = self._badge_sizes[status] = (badge.width(), badge.height())
+        return size
 
     def _title(
         self, doc_id: str, title: str, room: int, option: QStyleOptionViewItem
-    ) -> QStaticText:
+    ) -> tuple[QStaticText, int, int]:
+        """The title laid out for ``room`` pixels, with its width and height."""
         cached = self._titles.get(doc_id)
         if cached is not None and cached[0] == title and cached[1] == room:
             self._titles.move_to_end(doc_id)
@@ -382,10 +394,12 @@ class DocumentRowDelegate(QStyledItemDelegate):
         text = QStaticText(elided)
         text.setTextFormat(Qt.TextFormat.PlainText)  # titles come from input files
         text.prepare(font=option.font)
-        self._titles[doc_id] = (title, room, text)
+        size = text.size()
+        laid_out = (text, int(size.width()), int(size.height()))
+        self._titles[doc_id] = (title, room, laid_out)
         if len(self._titles) > CACHED_TITLES:
             self._titles.popitem(last=False)
-        return text
+        return laid_out
 
 
 class DocumentPanel(QWidget):
