@@ -1,4 +1,5 @@
-"""What painting the document list costs, counted: model calls and titles laid out per row.
+"""What painting the document list and the span table costs, counted: model reads and lines
+laid out per row.
 
 A keystroke in the search box repaints a screenful of rows whatever the corpus size, so the
 cost of one painted row is what a keystroke costs. Qt's own delegate asked the model for
@@ -87,3 +88,22 @@ def test_a_title_is_laid_out_once_per_document_not_on_every_paint(window):
     box.clear()  # back to the whole list: its titles are still laid out
     listing.viewport().repaint()
     assert delegate.layouts == after_search
+
+
+def test_a_tag_lays_out_only_the_new_rows_cells_in_the_span_table(window):
+    """The span table repaints every visible cell after a tag; only the new row is laid out."""
+    from annotator.arabic.words import words
+
+    table = window.table
+    table.viewport().repaint()
+    laid_out = table.cells.layouts
+    assert laid_out > 0
+    table.viewport().repaint()
+    assert table.cells.layouts == laid_out
+    rows = table.model().rowCount()
+    start, end = words(window.article.toPlainText())[-2]
+    window.article.select_offsets(start, end)
+    window.window_actions.tag["CLAIM"].trigger()
+    assert table.model().rowCount() == rows + 1
+    table.viewport().repaint()
+    assert laid_out < table.cells.layouts <= laid_out + 4  # the new row's cells, once

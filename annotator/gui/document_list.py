@@ -34,7 +34,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPixmap,
-    QStaticText,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +54,7 @@ from annotator.core.catalog import ListQuery, Sort
 from annotator.core.model import Status
 from annotator.core.workspace import Workspace
 from annotator.gui.plain import tooltip
+from annotator.gui.static_text import TextLayouts
 from annotator.gui.worker import Job
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -342,11 +342,8 @@ class DocumentRowDelegate(QStyledItemDelegate):
         self.model = model
         self.view = view
         self.row_height = row_height
-        self._titles: OrderedDict[str, tuple[str, int, tuple[QStaticText, int, int]]] = (
-            OrderedDict()
-        )
+        self._titles = TextLayouts(CACHED_TITLES)
         self._badge_sizes: dict[str, tuple[int, int]] = {}
-        self.layouts = 0  # titles laid out so far (a test counts them)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         return QSize(option.rect.width(), self.row_height)
@@ -370,7 +367,9 @@ class DocumentRowDelegate(QStyledItemDelegate):
         room = rect.width() - badge_width - 3 * BADGE_GAP
         if room <= 0 or not title:
             return
-        text, width, text_height = self._title(doc_id, title, room, option)
+        text, width, text_height = self._titles.line(
+            doc_id, title, room, option.fontMetrics, option.font
+        )
         start = 2 * BADGE_GAP + badge_width  # from the row's leading edge
         x = right - start - width + 1 if rtl else left + start
         painter.setPen(palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT))
@@ -381,25 +380,10 @@ class DocumentRowDelegate(QStyledItemDelegate):
         size = self._badge_sizes[status] = (badge.width(), badge.height())
         return size
 
-    def _title(
-        self, doc_id: str, title: str, room: int, option: QStyleOptionViewItem
-    ) -> tuple[QStaticText, int, int]:
-        """The title laid out for ``room`` pixels, with its width and height."""
-        cached = self._titles.get(doc_id)
-        if cached is not None and cached[0] == title and cached[1] == room:
-            self._titles.move_to_end(doc_id)
-            return cached[2]
-        self.layouts += 1
-        elided = option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
-        text = QStaticText(elided)
-        text.setTextFormat(Qt.TextFormat.PlainText)  # titles come from input files
-        text.prepare(font=option.font)
-        size = text.size()
-        laid_out = (text, int(size.width()), int(size.height()))
-        self._titles[doc_id] = (title, room, laid_out)
-        if len(self._titles) > CACHED_TITLES:
-            self._titles.popitem(last=False)
-        return laid_out
+    @property
+    def layouts(self) -> int:
+        """Titles laid out so far (a test counts them)."""
+        return self._titles.layouts
 
 
 class DocumentPanel(QWidget):
