@@ -136,7 +136,7 @@ def test_window_edits_repaint_one_row_without_walking_the_corpus(window, qtbot):
     window.panel.select("doc00007")
     view = window.article
     view.select_offsets(8, 14)
-    window.window_actions.tag["QUOTE"].trigger()  # the first tag reads SPEAKER completions once
+    window.window_actions.tag["QUOTE"].trigger()  # a first tag, outside the meters
     repainted: list[int] = []
     model.dataChanged.connect(
         lambda top, bottom: repainted.extend(range(top.row(), bottom.row() + 1))

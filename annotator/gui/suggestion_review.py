@@ -288,7 +288,7 @@ class SuggestionReview(QObject):
         for label, action in a.accept_label.items():
             action.setEnabled(writable and visible and by_label.get(label, 0) > 0)
         text = self._status_text(by_label)
-        if text != self.status.text():  # setting the same text relays out the whole window
+        if text != self.status.text():  # a switch between documents alike changes nothing
             self.status.setText(text)
 
     def _status_text(self, by_label: dict[str, int]) -> str:
