@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.core.document_state import DocumentState, row_changes
 from annotator.core.model import GOLD_LAYER
 from annotator.gui.plain import is_rtl, tooltip
-from annotator.gui.review_text import review_words
-from annotator.review.screen import provenance_text
+from annotator.gui.static_text import TextLayouts
 
 Index = QModelIndex | QPersistentModelIndex
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -45,6 +44,8 @@ _ROLES = frozenset(
 
 # A cell holds at most this much (one line); the view elides it to the column's width.
 CELL_CHARS = 300
+CELL_MARGIN = 4  # pixels between a cell's text and its edges, as the style leaves
+CACHED_CELLS = 2048  # laid-out cell lines kept (a few hundred spans of four columns)
 
 
 class SpanTableModel(QAbstractTableModel):
@@ -115,22 +116,38 @@ class SpanTableModel(QAbstractTableModel):
         if role == SPAN_ID_ROLE:
             return span.id
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == self.LABEL:
-            color = QColor(self.colors.get(span.label, "#cccccc"))
-            color.setAlpha(140)
-            return color
+            return self.label_color(span.id)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         # A gold span's label cell says where it came from (layers, who decided, why).
         gold_label = span.layer == GOLD_LAYER and index.column() == self.LABEL
         if role == Qt.ItemDataRole.ToolTipRole and gold_label:
+            # Gold's provenance, worded by the review screen (imported when first shown).
+            from annotator.gui.review_text import review_words
+            from annotator.review.screen import provenance_text
+
             return tooltip(provenance_text(span, words=review_words()))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(span.id, index.column())
         value = self._cells(span.id)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == self.ATTRIBUTES and span.attrs:
-                named = "\n".join(f"{k}: {v}" for k, v in sorted(span.attrs.items()))
-                return tooltip(named)
-            return tooltip(value) if value else None
-        return " ".join(value.split())[:CELL_CHARS]
+        if index.column() == self.ATTRIBUTES and span.attrs:
+            named = "\n".join(f"{k}: {v}" for k, v in sorted(span.attrs.items()))
+            return tooltip(named)
+        return tooltip(value) if value else None
+
+    def span_id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def cell_text(self, span_id: str, column: int) -> str:
+        """What a cell shows: one line of at most CELL_CHARS characters."""
+        return " ".join(self._cells(span_id)[column].split())[:CELL_CHARS]
+
+    def label_color(self, span_id: str) -> QColor:
+        """The label cell's tint: the label's colour, see-through."""
+        assert self._state is not None
+        color = QColor(self.colors.get(self._state.by_id[span_id].label, "#cccccc"))
+        color.setAlpha(140)
+        return color
 
     def _cells(self, span_id: str) -> tuple[str, str, str, str]:
         """A row's four texts, worked out the first time Qt asks and kept until the reset."""
@@ -171,6 +188,53 @@ class ArticleTextDelegate(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideNone
 
 
+class SpanCellDelegate(ArticleTextDelegate):
+    """Paints every cell of the span table from the model's row texts, each line laid out once
+    per span, column and width (annotator.gui.static_text): a tag or a switch repaints every
+    visible cell, and Qt's own delegate asked for ten roles of each and shaped its Arabic text
+    on every paint. Directions and elision are those of ``ArticleTextDelegate``."""
+
+    def __init__(self, view: AnnotationTable) -> None:
+        super().__init__(view)
+        self.view = view
+        self._lines = TextLayouts(CACHED_CELLS)
+
+    @property
+    def layouts(self) -> int:
+        """Cell lines laid out so far (a test counts them)."""
+        return self._lines.layouts
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        model = self.view.span_model()
+        column = index.column()
+        span_id = model.span_id_at(index.row())
+        if span_id is None:
+            return
+        rect = option.rect
+        # Not option.state, which builds Python's QStyle type.
+        selected = self.view.selectionModel().isSelected(index)
+        palette = option.palette
+        if selected:
+            painter.fillRect(rect, palette.brush(QPalette.ColorRole.Highlight))
+        elif column == SpanTableModel.LABEL:
+            painter.fillRect(rect, model.label_color(span_id))
+        text = model.cell_text(span_id, column)
+        room = rect.width() - 2 * CELL_MARGIN
+        if room <= 0 or not text:
+            return
+        line, width, height = self._lines.line(
+            (span_id, column), text, room, option.fontMetrics, option.font
+        )
+        if column == SpanTableModel.LABEL:
+            rtl = option.direction == Qt.LayoutDirection.RightToLeft
+        else:
+            rtl = is_rtl(text)
+        x = rect.right() - CELL_MARGIN - width + 1 if rtl else rect.left() + CELL_MARGIN
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(palette.color(role))
+        painter.drawStaticText(x, rect.top() + (rect.height() - height) // 2, line)
+
+
 class AnnotationTable(QTableView):
     """Shows the model; emits ``span_selected`` when the user picks a row."""
 
@@ -186,9 +250,8 @@ class AnnotationTable(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self._article_text = ArticleTextDelegate(self)
-        for column in (SpanTableModel.TEXT, SpanTableModel.ATTRIBUTES, SpanTableModel.SPEAKER):
-            self.setItemDelegateForColumn(column, self._article_text)
+        self.cells = SpanCellDelegate(self)
+        self.setItemDelegate(self.cells)
         self._quiet = False
         self.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import sys
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
@@ -26,7 +27,9 @@ def ensure_application() -> QApplication:
     return app
 
 
+@cache
 def load_fonts() -> None:
+    """The bundled fonts, once a process (each costs milliseconds to read)."""
     for font in sorted((resources_dir() / "fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(font))
 

@@ -7,6 +7,8 @@ comparison is :func:`annotator.review.diff.gold_diff`, re-read whenever the stor
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,8 +27,9 @@ from annotator.core.workspace import Workspace
 from annotator.gui.article_view import ArticleView
 from annotator.gui.layer_paint import DIFF_STYLES, diff_selections
 from annotator.gui.workspace_events import WorkspaceEvents
-from annotator.review.diff import gold_diff
-from annotator.review.screen import DiffEntry, diff_entries
+
+if TYPE_CHECKING:  # the review API is imported when the comparison is first shown
+    from annotator.review.screen import DiffEntry
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole
 
@@ -114,6 +117,9 @@ class GoldCompare(QObject):
     def refresh(self) -> None:
         if self.doc_id is None or not self.toggle.isChecked():
             return
+        from annotator.review.diff import gold_diff
+        from annotator.review.screen import diff_entries
+
         doc = self.workspace.document(self.doc_id)
         diff = gold_diff(self.workspace, self.doc_id, self.layer)
         spans = {

@@ -8,6 +8,7 @@ a change, so what is on screen is what is saved. Signals are connected in ``_con
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -345,6 +346,7 @@ class MainWindow(QMainWindow):
         self.table.span_selected.connect(self._on_table_span_selected)
         self.form.attribute_edited.connect(self._on_form_attribute_edited)
         self.form.speaker_chosen.connect(self._on_form_speaker_chosen)
+        self.form.completions_wanted.connect(self._on_form_completions_wanted)
         self.banner.confirmed.connect(self._on_banner_confirmed)
         self.banner.dismissed.connect(self.banner.hide)
         self.header.published_edited.connect(self._on_header_published_edited)
@@ -466,7 +468,6 @@ class MainWindow(QMainWindow):
         if span is None:
             self.form.show_span(None, "", [], None)
             return
-        self._load_completions(span.label)
         self.article.drop_selection()
         targets = self.state.labelled(link_targets(self.schema, span.label))
         speakers = [(s.id, shorten(self.state.span_text(s), 50)) for s in targets]
@@ -584,22 +585,50 @@ class MainWindow(QMainWindow):
             self.article.verticalScrollBar().setValue(int(saved.get("scroll", 0)))
 
     def _load_completions(self, label: str) -> None:
+        """The values used so far of ``label``'s free attributes (every SPEAKER entity), read
+        once per label, when one of its fields is first entered, off the UI thread: a pass
+        over every span of that label, a second or more at 100,000 articles, which neither a
+        tag nor typing in the field waits for. Values this window saves join them at once
+        (``_add_completions``)."""
         if label in self._completion_labels:
             return
         self._completion_labels.add(label)
-        for known, name in self.form.completions:
-            if known == label:
-                self.form.set_completions(label, name, self.workspace.attribute_values(label, name))
+        names = [name for known, name in self.form.completions if known == label]
+        if not names:
+            return
+        path = self.workspace.path
+
+        def read_values(_progress: Callable[[int], None]) -> dict[str, list[str]]:
+            with Workspace(path, read_only=True) as ws:
+                return {name: ws.attribute_values(label, name) for name in names}
+
+        job = Job(read_values, self)
+        job.succeeded.connect(partial(self._on_completions_job_succeeded, label))
+        job.finished.connect(job.deleteLater)
+        job.start()
+
+    def _on_completions_job_succeeded(self, label: str, values: dict[str, list[str]]) -> None:
+        if self._closed or label not in self._completion_labels:
+            return  # the window closed, or the schema changed: its form reads them again
+        for name, found in values.items():
+            model = self.form.completions.get((label, name))
+            if model is not None:
+                merged = sorted({*found, *model.stringList()})
+                self.form.set_completions(label, name, merged)
 
     def _add_completions(self, payload: dict[str, Any]) -> None:
-        """A value this window just saved joins the completions (no query over all spans)."""
+        """A value this window just saved joins the completions (no query over all spans),
+        whether or not the label's values were read yet."""
         span = payload.get("span") or payload.get("after")
-        if not isinstance(span, dict) or span.get("label") not in self._completion_labels:
+        if not isinstance(span, dict):
+            return
+        label = span.get("label")
+        if not isinstance(label, str):
             return
         for name, value in (span.get("attrs") or {}).items():
-            model = self.form.completions.get((span["label"], name))
+            model = self.form.completions.get((label, name))
             if model is not None and value and value not in model.stringList():
-                self.form.set_completions(span["label"], name, sorted([*model.stringList(), value]))
+                self.form.set_completions(label, name, sorted([*model.stringList(), value]))
 
     def _show_change_in_list(self, change: Change) -> None:
         """The document list repaints the rows a change touched, or reloads for an import."""
@@ -732,6 +761,9 @@ class MainWindow(QMainWindow):
     def _on_form_attribute_edited(self, span_id: str, name: str, value: str) -> None:
         if self.doc is not None:
             self._push(SetAttribute(self.workspace, self.doc.id, span_id, name, value))
+
+    def _on_form_completions_wanted(self, label: str) -> None:
+        self._load_completions(label)
 
     def _on_form_speaker_chosen(self, head_id: str, child_id: str) -> None:
         head = self.selected_span()

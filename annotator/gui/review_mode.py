@@ -22,31 +22,16 @@ from annotator.core.changes import Change, ChangeKind
 from annotator.core.commands import GoldDecision
 from annotator.core.model import GOLD_LAYER, Status
 from annotator.core.workspace import Workspace
-from annotator.gui.agreement_report import AgreementReportDialog
 from annotator.gui.layer_paint import differing_selections, layer_selections
 from annotator.gui.review_panel import ReviewPanel
-from annotator.gui.review_text import conflict_rows, review_words
-from annotator.review.adjudicate import AutoResult, auto_adjudicate
-from annotator.review.bulk import resolve_open
-from annotator.review.conflicts import Conflict, find_conflicts
-from annotator.review.data import annotating
-from annotator.review.resolve import (
-    mark_adjudicated,
-    merge_proposal,
-    reject,
-    take_merge,
-    take_version,
-)
-from annotator.review.screen import (
-    can_merge,
-    gold_line,
-    shared_extent,
-    version_layers,
-    version_lines,
-)
 
+# The review API (annotator.review) and the agreement report are imported when review mode or
+# the report is first used: every start builds this mode's actions and panel, few use them,
+# and the window's first paint must not wait for them (tests/test_gui_startup.py).
 if TYPE_CHECKING:
+    from annotator.gui.agreement_report import AgreementReportDialog
     from annotator.gui.main_window import MainWindow
+    from annotator.review.conflicts import Conflict
 
 TAKE_KEYS = 9
 
@@ -161,6 +146,10 @@ class ReviewMode(QObject):
         doc_id = self.window.current_document()
         if not self.active or doc_id is None:
             return
+        from annotator.gui.review_text import conflict_rows
+        from annotator.review.conflicts import find_conflicts
+        from annotator.review.data import annotating
+
         text = self.window.article.toPlainText()
         everyone = self.workspace.annotator_layers()
         # Only the layers that worked on this document, each in its corpus-wide style.
@@ -185,6 +174,15 @@ class ReviewMode(QObject):
         self._show_current(self.panel.current_id())
 
     def _show_current(self, conflict_id: str | None) -> None:
+        from annotator.gui.review_text import review_words
+        from annotator.review.screen import (
+            can_merge,
+            gold_line,
+            shared_extent,
+            version_layers,
+            version_lines,
+        )
+
         self.current = self.conflicts.get(conflict_id or "")
         article = self.window.article
         differing = (
@@ -223,6 +221,8 @@ class ReviewMode(QObject):
     @staticmethod
     def _merge(ws: Workspace, conflict: Conflict, boundaries: str, reason: str | None) -> None:
         """Take the union or intersection :func:`merge_proposal` offers."""
+        from annotator.review.resolve import merge_proposal, take_merge
+
         take_merge(ws, conflict, reason=reason, **merge_proposal(conflict, boundaries))
 
     def _on_report_document_activated(self, doc_id: str) -> None:
@@ -272,6 +272,8 @@ class ReviewMode(QObject):
             self.refresh()
 
     def _on_panel_accept_clicked(self, strategy: str, min_votes: int) -> None:
+        from annotator.review.adjudicate import AutoResult, auto_adjudicate
+
         doc_id = self.window.current_document()
         if doc_id is None:
             return
@@ -291,6 +293,8 @@ class ReviewMode(QObject):
             self.window.article.ensureCursorVisible()
 
     def _on_panel_take_clicked(self, layer: str) -> None:
+        from annotator.review.resolve import take_version
+
         self._decide(take_version, layer)
 
     def _on_take_action_triggered(self, index: int, _checked: bool = False) -> None:
@@ -301,6 +305,8 @@ class ReviewMode(QObject):
         self._decide(self._merge, boundaries)
 
     def _on_panel_reject_clicked(self) -> None:
+        from annotator.review.resolve import reject
+
         self._decide(reject)
 
     def _confirm_adjudicated(self) -> bool:
@@ -322,6 +328,8 @@ class ReviewMode(QObject):
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def _on_panel_resolve_all_clicked(self, strategy: str) -> None:
+        from annotator.review.bulk import resolve_open
+
         doc_id = self.window.current_document()
         if doc_id is None:
             return
@@ -336,6 +344,8 @@ class ReviewMode(QObject):
             )
 
     def _on_panel_mark_adjudicated_clicked(self, _checked: bool = False) -> None:
+        from annotator.review.resolve import mark_adjudicated
+
         doc_id = self.window.current_document()
         if doc_id is None or self.workspace.status(doc_id, GOLD_LAYER) == Status.ADJUDICATED:
             return
@@ -345,6 +355,8 @@ class ReviewMode(QObject):
             )
 
     def _on_report_action_triggered(self) -> None:
+        from annotator.gui.agreement_report import AgreementReportDialog
+
         if self.report is not None:  # one report at a time, recomputed on every opening
             self.report.close()
             self.report.deleteLater()

@@ -7,7 +7,7 @@ choice. The form only reports what the user chose; the window turns that into un
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -36,6 +36,8 @@ class SpanForm(QWidget):
 
     attribute_edited = Signal(str, str, str)
     speaker_chosen = Signal(str, str)
+    # A field with completions got the focus: the window reads them (once per label).
+    completions_wanted = Signal(str)
 
     def __init__(self, schema: LabelSchema) -> None:
         super().__init__()
@@ -115,11 +117,21 @@ class SpanForm(QWidget):
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
                 editor.setCompleter(completer)
                 self.completions[(label, attr.name)] = model
+                editor.installEventFilter(self)
             editor.editingFinished.connect(self._on_line_edit_editing_finished)
         editor.setObjectName(f"attr_{label}_{attr.name}")
         editor.setProperty("attribute", attr.name)
         self.editors[(label, attr.name)] = editor
         return editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Completions are read when a field that offers them is entered, not when a span is
+        shown: reading them is a pass over every span of the label."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
+            for (label, _name), editor in self.editors.items():
+                if editor is watched:
+                    self.completions_wanted.emit(label)
+        return super().eventFilter(watched, event)
 
     def set_completions(self, label: str, name: str, values: list[str]) -> None:
         model = self.completions.get((label, name))

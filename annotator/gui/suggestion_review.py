@@ -287,7 +287,9 @@ class SuggestionReview(QObject):
         by_label = dict(counts(self.pending, self.labels))
         for label, action in a.accept_label.items():
             action.setEnabled(writable and visible and by_label.get(label, 0) > 0)
-        self.status.setText(self._status_text(by_label))
+        text = self._status_text(by_label)
+        if text != self.status.text():  # a switch between documents alike changes nothing
+            self.status.setText(text)
 
     def _status_text(self, by_label: dict[str, int]) -> str:
         if self._running is not None:
