@@ -35,8 +35,10 @@ from annotator.arabic.reporting import (
     CLAUSE_INITIAL_VERBS,
     COMPLEMENTIZERS,
     FINITE_VERBS,
+    PARTICIPLES,
     PERFORMATIVE_STEMS,
     SAYING_NOUNS,
+    reports_with_object,
     verb_gender,
 )
 from annotator.arabic.speakers import (
@@ -60,6 +62,7 @@ TITLE_TOKENS = 30
 QUOTE_MARK_REACH = 16  # further words before an opening quotation mark
 MAX_GAP = 14  # words between a verb's source and its content ("في كلمة ألقاها أمام ...")
 _SAYING = frozenset(fold(w) for w in SAYING_NOUNS)
+_FRAME_WORDS = CLAUSE_INITIAL_VERBS | {fold("بالقول")}
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فيما", "كما"})
 _NAQALA = frozenset(f for f in FINITE_VERBS if f.lstrip("وف").startswith("نقل"))
 # Documents do not speak: their issuer does ("بيان صادر عن الكرملين").
@@ -76,6 +79,8 @@ _ADJUNCT_STARTS = frozenset(
 _EXPRESSIVE = frozenset(
     f for f in FINITE_VERBS if f.lstrip("وف").startswith(("اعرب", "رحب", "اشاد"))
 )
+# "مذكرا بأن ..." reports; "مذكرا بقرار مجلس الأمن" only recalls a document, no claim.
+_REMINDING = frozenset(f for f in PARTICIPLES if f.lstrip("وف").startswith("مذكر"))
 # "وصفت الوزيرة ليلى حداد التقرير بأنه ...": the thing described follows the describer.
 _DESCRIBING = frozenset(f for f in FINITE_VERBS if "وصف" in (f[:3], f[1:4]))
 
@@ -356,7 +361,11 @@ class _Finder:
                     and self._appeal(tokens, trigger.index, k, limit, scope_end, source)
                 ):
                     continue  # "داعيا كافة الأطراف، خاصة ...، إلى العمل على ..."
-                if not self._emit_content(tokens, k, limit, scope_end, source, 3) and source:
+                if (
+                    not self._emit_content(tokens, k, limit, scope_end, source, 3)
+                    and source
+                    and tokens[trigger.index].text not in _REMINDING
+                ):
                     self._report(tokens, k, limit, scope_end, source)  # "مؤكدا تبني خطة"
             elif trigger.kind == "prep":
                 speaker = self._attribution(tokens, trigger.index, limit, end) or speaker
@@ -721,9 +730,17 @@ class _Finder:
             k = self._strip_lam(tokens, k)
         if tokens[i].text.endswith("نقلا") and k < limit and tokens[k].text == "عن":
             k += 1
-        if k + 1 < limit and tokens[k].text == "ما" and tokens[k + 1].text in FINITE_VERBS:
-            k += 1  # "وفق ما أعلنت الوزارة": the source is the verb's subject
-        if k + 1 < limit and tokens[k].text in FINITE_VERBS:
+        if (
+            k + 1 < limit
+            and tokens[k].text == "ما"
+            and (tokens[k + 1].text in FINITE_VERBS or reports_with_object(tokens[k + 1].text))
+        ):
+            k += 1  # "وفق ما أعلنت الوزارة", "وفق ما أوردته الصحيفة": the verb's subject
+        relay = False
+        if k + 1 < limit and (
+            tokens[k].text in FINITE_VERBS or reports_with_object(tokens[k].text)
+        ):
+            relay = tokens[k].text.lstrip("وف").startswith("نقل")
             k += 1  # "حسبما أفاد المرصد"
             if k + 1 < limit and tokens[k].text in ("به", "بها"):
                 k += 1  # "بحسب ما أفادت به الوزارة"
@@ -734,6 +751,11 @@ class _Finder:
             return None
         phrase_end = self._known_prefix(tokens, k, phrase_end)
         phrase_end = closing_modifier(tokens, phrase_end, limit)
+        if relay and phrase_end + 1 < limit and tokens[phrase_end].text == "عن":
+            # "حسبما نقلت وكالة رويترز عن مسؤول أمني": the agency relays, the official speaks.
+            inner_end = source_phrase(tokens, phrase_end + 1, limit, self.view.region_at)
+            if inner_end is not None:
+                k, phrase_end = phrase_end + 1, closing_modifier(tokens, inner_end, limit)
         speaker = self._speaker_in(tokens, k, phrase_end)
         if speaker is None or not self._known_source(speaker):
             return None
@@ -862,8 +884,8 @@ class _Finder:
         words = tokens[:colon]
         if not all(t.is_word for t in words) or words[0].text in _HEADLINE_NOT_SOURCE:
             return None
-        if any(t.text in FINITE_VERBS for t in words):
-            return None
+        if any(t.text in FINITE_VERBS or t.text in _FRAME_WORDS for t in words):
+            return None  # "واستهل الرئيس خطابه بالقول: ...": a reporting frame, not a source
         return colon
 
     def _continuation(self, tokens: list[Token], start: int, end: int) -> None:

@@ -199,6 +199,8 @@ def source_phrase(
             and not _content_follows(tokens, j, limit)
         ):
             break  # "دعا النائب كمال يوسف الحكومة إلى ...": after a name, the addressee
+        if j > k and tok.text in _OWN_OCCASIONS:
+            break  # "وختم الوزير تصريحه بالقول إن ...": his statement is the verb's object
         if (
             _possessed(tok.text)
             and not _content_follows(tokens, j, limit)
@@ -219,6 +221,14 @@ def source_phrase(
             break
         j += 1
     return j if j > k else None
+
+
+# The speaker's own statement as the object of "ختم"/"استهل"/"بدأ": "ختم الوزير حديثه بالقول".
+_OWN_OCCASIONS = frozenset(
+    fold(stem + suffix)
+    for stem in ("تصريح", "تصريحات", "كلمت", "حديث", "بيان", "خطاب", "مداخلت", "رد", "تعليق")
+    for suffix in ("ه", "ها", "هم", "هما")
+)
 
 
 # Unnamed sources whose "من/في" complement says who they are (the guidelines keep it inside).
@@ -247,6 +257,18 @@ UNNAMED_HEADS = frozenset(
         "نائب",
         "قيادي",
         "مستشار",
+        # unnamed plural sources of every region's news: "تقارير إعلامية", "ناشطون
+        # سوريون", "سكان محليون", "أوساط سياسية", "مقربون من الرئيس"
+        "تقارير",
+        "ناشطون",
+        "ناشطين",
+        "سكان",
+        "محللون",
+        "مراقبون",
+        "أوساط",
+        "مقربون",
+        "مسعفون",
+        "أطباء",
     )
 )
 _NOT_AFFILIATION = frozenset(
@@ -368,6 +390,13 @@ _ADDRESSEES = frozenset(
         "المرضى",
         "الزوار",
         "الجميع",
+        # those told, after "أبلغ"/"أخبر"/"طمأن": "أخبر رئيس البعثة الصحفيين أن ..."
+        "الصحفيين",
+        "الصحافيين",
+        "المواطنين",
+        "الحضور",
+        "المشاركين",
+        "النواب",
     )
 )
 

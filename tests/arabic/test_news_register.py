@@ -1,0 +1,94 @@
+"""Attribution as Arab news writes it in every region: the wider vocabulary of saying,
+"according to what X reported", relayed sources and unnamed plural sources.
+
+The sentences are written for these tests in the register of Gulf, Levantine, Maghreb,
+Egyptian and Iraqi news; none is copied from the corpora the rules are measured on.
+"""
+
+import pytest
+
+from annotator.arabic.suggest import suggest_text
+from tests.arabic.helpers import said_by, spans
+
+CONTENT = "عدد الضحايا بلغ 12 شخصا"
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["أوردت", "شرح", "ألمح", "استبعد", "أصر", "تعهد", "جزم", "أجاب", "أوصى", "روى", "وعد"],
+)
+def test_further_verbs_of_saying_report_a_complement_clause(verb):
+    text = f"و{verb} وزير الداخلية أن {CONTENT} في الحادث."
+    assert said_by(text) == [(f"{CONTENT} في الحادث", "indirect", "وزير الداخلية")]
+
+
+def test_a_verb_told_with_its_addressee_first_still_reports():
+    text = "وأخبر رئيس البعثة الصحفيين أن الانتخابات ستجرى في موعدها."
+    assert said_by(text) == [("الانتخابات ستجرى في موعدها", "indirect", "رئيس البعثة")]
+
+
+@pytest.mark.parametrize(
+    "participle", ["مستدركا", "مستبعدا", "متعهدا", "مذكرا", "ملمحا", "معقبا", "مختتما"]
+)
+def test_further_participles_open_a_second_statement_of_the_same_speaker(participle):
+    text = f"وقال وزير المالية إن الموازنة جاهزة، {participle} أن الضرائب لن ترتفع هذا العام."
+    assert said_by(text) == [
+        ("الموازنة جاهزة", "indirect", "وزير المالية"),
+        ("الضرائب لن ترتفع هذا العام", "indirect", "وزير المالية"),
+    ]
+
+
+def test_recalling_a_document_is_no_claim_but_the_statement_before_it_is():
+    text = "وقال المبعوث الأممي إن الحوار سيستأنف الشهر المقبل، مذكرا بقرار مجلس الأمن 2254."
+    found = suggest_text(text, "2024-03-12")
+    assert spans(found, text, "CLAIM") == ["الحوار سيستأنف الشهر المقبل"]
+    assert spans(found, text, "SPEAKER") == ["المبعوث الأممي"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "source"),
+    [
+        ("ووفقا لما ذكرته صحيفة الرياض", "صحيفة الرياض"),
+        ('وفق ما أوردته صحيفة "الوطن" الكويتية', 'صحيفة "الوطن" الكويتية'),
+        ("وبحسب ما نقلته قناة الميادين", "قناة الميادين"),
+    ],
+)
+def test_according_to_what_a_paper_reported_names_the_paper(opening, source):
+    text = f"{opening}، فإن مجلس النواب سيناقش مشروع القانون الأسبوع المقبل."
+    assert said_by(text) == [
+        ("مجلس النواب سيناقش مشروع القانون الأسبوع المقبل", "indirect", source)
+    ]
+
+
+def test_an_agency_that_relays_inside_an_attribution_is_not_the_source():
+    text = "وحسبما نقلت وكالة رويترز عن مسؤول أمني عراقي، فإن الهجوم استهدف قاعدة عين الأسد."
+    assert said_by(text) == [("الهجوم استهدف قاعدة عين الأسد", "indirect", "مسؤول أمني عراقي")]
+    text = "وأسفر القصف عن مقتل 4 مدنيين، وفق ما نقلته وكالة الأنباء عن مصدر طبي."
+    assert said_by(text) == [("أسفر القصف عن مقتل 4 مدنيين", "indirect", "مصدر طبي")]
+
+
+def test_quoting_after_naqlan_an_is_an_attribution_not_a_verb():
+    text = "ونقلا عن مصادر أمنية، اعتقلت الشرطة خمسة مشتبه بهم في مدينة طرابلس."
+    assert said_by(text) == [
+        ("اعتقلت الشرطة خمسة مشتبه بهم في مدينة طرابلس", "indirect", "مصادر أمنية")
+    ]
+
+
+@pytest.mark.parametrize(
+    "source", ["تقارير إعلامية", "ناشطون سوريون", "سكان محليون", "أوساط سياسية", "مراقبون"]
+)
+def test_unnamed_plural_sources_are_speakers(source):
+    text = f"وذكر {source} أن القصف استهدف حي الشيخ مقصود فجر اليوم."
+    assert said_by(text) == [("القصف استهدف حي الشيخ مقصود فجر اليوم", "indirect", source)]
+
+
+def test_the_speakers_own_statement_as_object_is_no_part_of_the_speaker():
+    text = "وختم وزير الشباب تصريحه بالقول إن الحكومة ستواصل دعم الأندية."
+    assert said_by(text) == [("الحكومة ستواصل دعم الأندية", "indirect", "وزير الشباب")]
+    text = "واختتمت المديرة كلمتها بالتأكيد على أن المهرجان سيقام سنويا."
+    assert said_by(text) == [("المهرجان سيقام سنويا", "indirect", "المديرة")]
+
+
+def test_a_reporting_frame_before_a_colon_is_not_a_headline_source():
+    text = 'واستهل الرئيس خطابه بالقول: "نحن أمام مرحلة جديدة من البناء".'
+    assert said_by(text) == [("نحن أمام مرحلة جديدة من البناء", "direct", "الرئيس")]
