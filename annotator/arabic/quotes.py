@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import regex
+
 from annotator.arabic.actors import MEDIA_WORDS, SOURCE_HEADS
 from annotator.arabic.clauses import (
     BUT_PRONOUN,
@@ -44,7 +46,9 @@ from annotator.arabic.reporting import (
 from annotator.arabic.speakers import (
     UNNAMED_HEADS,
     Mention,
+    is_addressee,
     is_ba_object,
+    is_masdar,
     is_source_head,
     is_source_like,
     is_subject_like,
@@ -70,6 +74,9 @@ _DOCUMENTS = frozenset(
     fold(w) for w in ("بيان", "بيانه", "بيانها", "تصريح", "تقرير", "رسالة", "بلاغ")
 )
 _MARKS = frozenset('"«»')
+_IN_IT = frozenset(fold(w) for w in ("فيه", "فيها"))
+_IT_CAME = frozenset(fold(w) for w in ("جاء", "وجاء", "ورد", "وورد"))
+_DOCUMENT_MODIFIERS = frozenset(fold(w) for w in ("الختامي", "المشترك", "الصادر", "الرسمي"))
 _ADJUNCT_STARTS = frozenset(
     fold(w) for w in ("في", "خلال", "عبر", "أمام", "على", "عقب", "أثناء", "بحسب", "حسب", "وفق")
 )
@@ -184,10 +191,17 @@ def _past_set_off_adjuncts(tokens: list[Token], k: int, limit: int) -> int:
 
 
 def _asked_with_ba(word: str) -> bool:
-    """ "بالتوجه", "بعدم نشر", "بإنزال": what is asked for, governed by ب ("بأي" is not)."""
+    """ "بالتوجه", "بعدم نشر", "بإنزال", "بمحاسبة": what is asked for, governed by ب ("بأي"
+    is not)."""
     return len(word) > 3 and (
-        is_ba_object(word) or (word.startswith(("بال", "بعدم")) and word != "بالنسبه")
+        is_ba_object(word)
+        or (word.startswith(("بال", "بعدم")) and word != "بالنسبه")
+        or bool(_FORM_THREE_MASDAR.match(word[1:]))
     )
+
+
+# The verbal noun of form III, "مفاعلة": "محاسبة", "مشاركة", "مساعدة", "مواجهة".
+_FORM_THREE_MASDAR = regex.compile(r"^م.ا..ه$")
 
 
 def _denial(verb: str) -> bool:
@@ -343,6 +357,8 @@ class _Finder:
         ]
         speaker: Mention | None = None
         first_quote = len(self.quotes)
+        if not triggers and self._document_says(tokens, end):
+            return
         for trigger in triggers:
             offset = tokens[trigger.index].start
             if any(q.start <= offset < q.end for q in self.quotes[first_quote:]):
@@ -371,6 +387,22 @@ class _Finder:
                 speaker = self._attribution(tokens, trigger.index, limit, end) or speaker
             else:
                 self._tail(tokens, trigger.index, speaker)
+
+    def _document_says(self, tokens: list[Token], end: int) -> bool:
+        """ "وجاء في البيان أن ...", "وورد في التقرير: ...": a document speaks for its
+        issuer, the source met last."""
+        if (
+            len(tokens) < 5
+            or tokens[0].text not in _IT_CAME
+            or tokens[1].text != "في"
+            or strip_prefix(tokens[2].text) not in _DOCUMENTS
+            or self.last_speaker is None
+        ):
+            return False
+        k = 3
+        if tokens[k].text in _DOCUMENT_MODIFIERS:
+            k += 1  # "وجاء في البيان الختامي أن"
+        return self._emit_content(tokens, k, len(tokens), end, self.last_speaker, 2)
 
     def _opens_content(self, tokens: list[Token], trigger: Trigger) -> bool:
         if trigger.kind in ("prep", "tail"):
@@ -419,6 +451,16 @@ class _Finder:
         """The source of the verb at ``i`` and its content; ``prior`` is the source of an
         earlier verb in the sentence, which a coordinated verb without a subject shares
         ("توقع المركز ارتفاع ...، ونبه إلى احتمال ...")."""
+        if prior is not None and self._coordinated_appeal(tokens, i, limit, scope_end, prior):
+            return prior
+        if i + 1 < limit and tokens[i + 1].text in _IN_IT and i > 1:
+            # "أصدرت الوزارة بيانا أكدت فيه أن ...": the verb's subject is the issuer of the
+            # statement "فيه" points back to, the subject of the sentence's first verb.
+            issuer = prior or self._clause_subject(tokens, i) or self.last_speaker
+            if issuer is not None:
+                if not self._emit_content(tokens, i + 2, limit, scope_end, issuer, MAX_GAP):
+                    self._report(tokens, i + 2, limit, scope_end, issuer)
+                return issuer
         first = self._subject_first(tokens, i)
         if i > 0 and tokens[i - 1].text in BUT_PRONOUN:
             # "لكنها طالبت بـ...": the subject is a pronoun, the source of the sentence so far.
@@ -517,6 +559,21 @@ class _Finder:
             self._report(tokens, after, limit, scope_end, reporter)
         return speaker if speaker else (source if found else None)
 
+    def _coordinated_appeal(
+        self, tokens: list[Token], i: int, limit: int, scope_end: int, prior: Mention
+    ) -> bool:
+        """ "قال النائب إن ...، وطالب بمحاسبة ...", "...، ودعت المجتمع الدولي إلى ...": an
+        appeal coordinated after the speaker's statement has that speaker as its subject;
+        what follows the verb is the addressee or what is asked for, not a new source."""
+        if tokens[i].text[:1] != "و" or not _appeal_stem(tokens[i].text) or i + 1 >= limit:
+            return False
+        following = tokens[i + 1].text
+        if not (
+            following in _APPEAL_PREPS or _asked_with_ba(following) or is_addressee(following)
+        ):
+            return False
+        return self._appeal(tokens, i, i + 1, limit, scope_end, prior)
+
     def _quoted_name(self, tokens: list[Token], k: int, limit: int) -> tuple[int, int] | None:
         """ "وقال "سامر"، إن ...", "وأوضحت «الوكالة» أن ...": a name in quotation marks
         as the subject, then the content. The source is the name without its marks; the
@@ -579,6 +636,13 @@ class _Finder:
                 start = tokens[j + 1].start
             elif stem != "حذر" and _asked_with_ba(text):
                 start = tokens[j].start + 1  # "بالتوجه", "بعدم نشر": ب outside
+            elif (
+                stem == "ناشد"
+                and j > after
+                and is_addressee(tokens[j - 1].text)
+                and is_masdar(strip_prefix(text))
+            ):
+                start = tokens[j].start  # "ناشد المحافظ المواطنين ترشيد ...": no preposition
             else:
                 continue
             before = len(self.quotes)

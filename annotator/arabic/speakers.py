@@ -224,11 +224,12 @@ def source_phrase(
 
 
 # The speaker's own statement as the object of "ختم"/"استهل"/"بدأ": "ختم الوزير حديثه بالقول".
+# "أصدرت الوزارة بيانا أكدت فيه ...": a statement issued, in the accusative, is an object too.
 _OWN_OCCASIONS = frozenset(
     fold(stem + suffix)
     for stem in ("تصريح", "تصريحات", "كلمت", "حديث", "بيان", "خطاب", "مداخلت", "رد", "تعليق")
     for suffix in ("ه", "ها", "هم", "هما")
-)
+) | frozenset(fold(w) for w in ("بيانا", "تصريحا", "تقريرا", "بلاغا", "تعميما"))
 
 
 # Unnamed sources whose "من/في" complement says who they are (the guidelines keep it inside).
@@ -399,6 +400,11 @@ _ADDRESSEES = frozenset(
         "النواب",
     )
 )
+
+
+def is_addressee(word: str) -> bool:
+    """Those an appeal or a statement is addressed to: "الحكومة", "المواطنين", "كافة"."""
+    return word in _ADDRESSEES
 
 
 def _starts_object(word: str) -> bool:

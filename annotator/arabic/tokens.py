@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import regex
 
-from annotator.arabic.normalize import Folded
+from annotator.arabic.normalize import Folded, fold
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[.:,][\p{N}]+)*|\S")
 _CLOSING_PUNCT = set(".,،:;؛)!?؟]-—…")
@@ -225,15 +225,44 @@ def sentences(text: str, regions: list[QuoteRegion]) -> list[tuple[int, int]]:
 NAME_ALI = "علي\u0651"
 
 
+# A title right before it makes علي a name however the text spells ى: no preposition
+# follows "العميد" or "الشيخ" ("العميد علي قانصو", "الشيخ علي الخطيب").
+_TITLES_BEFORE_NAMES = frozenset(
+    fold(w)
+    for w in (
+        "العميد",
+        "اللواء",
+        "العقيد",
+        "الفريق",
+        "الدكتور",
+        "الدكتورة",
+        "د",
+        "الشيخ",
+        "السيد",
+        "المهندس",
+        "الأستاذ",
+        "المستشار",
+        "الحاج",
+        "الإمام",
+        "الأمير",
+        "الملك",
+        "السفير",
+        "القاضي",
+        "المحامي",
+        "النائب",
+    )
+)
+
+
 def _names_apart_from_prepositions(folded: Folded, tokens: list[Token]) -> list[Token]:
-    if "ى" not in folded.source:
-        return tokens
+    spelled = "ى" in folded.source
     out = tokens
     for k, tok in enumerate(tokens):
         if tok.text != "علي":
             continue
         end = folded.to_source(tok.start, tok.end)[1]
-        if folded.source[end - 1] == "ي":
+        titled = k > 0 and tokens[k - 1].text in _TITLES_BEFORE_NAMES
+        if titled or (spelled and folded.source[end - 1] == "ي"):
             if out is tokens:
                 out = list(tokens)
             out[k] = Token(tok.start, tok.end, NAME_ALI)

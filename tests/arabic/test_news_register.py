@@ -92,3 +92,50 @@ def test_the_speakers_own_statement_as_object_is_no_part_of_the_speaker():
 def test_a_reporting_frame_before_a_colon_is_not_a_headline_source():
     text = 'واستهل الرئيس خطابه بالقول: "نحن أمام مرحلة جديدة من البناء".'
     assert said_by(text) == [("نحن أمام مرحلة جديدة من البناء", "direct", "الرئيس")]
+
+
+def test_an_appeal_coordinated_after_a_statement_is_said_by_the_same_speaker():
+    text = "وقال النائب إن الحكومة فشلت في إدارة الأزمة، وطالب بمحاسبة المسؤولين عنها."
+    assert said_by(text) == [
+        ("الحكومة فشلت في إدارة الأزمة", "indirect", "النائب"),
+        ("محاسبة المسؤولين عنها", "indirect", "النائب"),
+    ]
+    found = suggest_text(text, "2024-03-12")
+    assert spans(found, text, "CLAIM") == ["الحكومة فشلت في إدارة الأزمة"]  # an appeal: none
+    text = "وقالت الخارجية في بيانها إن القصف يخالف القانون الدولي، ودعت المجتمع الدولي إلى التدخل."
+    assert said_by(text) == [
+        ("القصف يخالف القانون الدولي", "indirect", "الخارجية"),
+        ("التدخل", "indirect", "الخارجية"),
+    ]
+
+
+def test_an_appeal_without_a_preposition_after_its_addressee():
+    text = "وناشد محافظ البصرة المواطنين ترشيد استهلاك المياه خلال فصل الصيف."
+    assert said_by(text) == [("ترشيد استهلاك المياه خلال فصل الصيف", "indirect", "محافظ البصرة")]
+
+
+def test_ali_after_a_title_is_a_name_even_where_the_text_never_spells_alef_maqsura():
+    text = "وأعلن المتحدث باسم الجيش العميد علي قانصو، في مؤتمر صحفي، أن الجيش أوقف 15 شخصا."
+    assert said_by(text) == [
+        ("الجيش أوقف 15 شخصا", "indirect", "المتحدث باسم الجيش العميد علي قانصو")
+    ]
+
+
+def test_a_statement_issued_speaks_for_its_issuer():
+    text = (
+        "وأصدرت وزارة الخارجية بيانا أكدت فيه أن السفير سيعود إلى عمله الأسبوع المقبل. "
+        "وجاء في البيان أن المملكة تحتفظ بحقها في الرد."
+    )
+    assert said_by(text) == [
+        ("السفير سيعود إلى عمله الأسبوع المقبل", "indirect", "وزارة الخارجية"),
+        ("المملكة تحتفظ بحقها في الرد", "indirect", "وزارة الخارجية"),
+    ]
+
+
+def test_it_came_in_a_statement_without_an_issuer_met_before_is_the_narrators():
+    text = "وجاء في التقرير أن نسبة البطالة ارتفعت إلى 14 في المئة خلال العام الماضي."
+    found = suggest_text(text, "2024-03-12")
+    assert spans(found, text, "QUOTE") == []
+    assert spans(found, text, "CLAIM") == [
+        "جاء في التقرير أن نسبة البطالة ارتفعت إلى 14 في المئة خلال العام الماضي"
+    ]
