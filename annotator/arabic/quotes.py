@@ -568,9 +568,7 @@ class _Finder:
         if tokens[i].text[:1] != "و" or not _appeal_stem(tokens[i].text) or i + 1 >= limit:
             return False
         following = tokens[i + 1].text
-        if not (
-            following in _APPEAL_PREPS or _asked_with_ba(following) or is_addressee(following)
-        ):
+        if not (following in _APPEAL_PREPS or _asked_with_ba(following) or is_addressee(following)):
             return False
         return self._appeal(tokens, i, i + 1, limit, scope_end, prior)
 
