@@ -597,6 +597,14 @@ _RULES: list[tuple[str, Handler]] = [
         _day_month,
     ),
     (
+        # "من 10 إلى 15 مارس", "بين 1 و10 أبريل", "10-15 مارس 2024": the first day of a range
+        # takes the month (and year) written after the second.
+        rf"(?:{B}(?:من|بين)\s+(?:ال\s*)?|(?<![\p{{L}}\p{{N}}/.-]))(?P<x>(?P<day>[0-3]?\d)){E}"
+        rf"(?=\s*(?:(?:الي|حتي|و)\s*(?:ال\s*)?|-\s*)[0-3]?\d\s+(?:من\s+)?(?:شهر\s+)?{_MONTHS}{E}"
+        rf"(?:\s*[,،-]?\s*(?:{_YEAR_WORD}\s*)?{_YEAR}{E})?)",
+        _day_month,
+    ),
+    (
         rf"{B}{CLITIC}(?P<x>(?:يوم\s+)?{_DAY}\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<rel>{_REL}))?{E})",
         _day_relative_month,
     ),

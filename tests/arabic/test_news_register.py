@@ -8,7 +8,7 @@ Egyptian and Iraqi news; none is copied from the corpora the rules are measured 
 import pytest
 
 from annotator.arabic.suggest import suggest_text
-from tests.arabic.helpers import said_by, spans
+from tests.arabic.helpers import dates, said_by, spans
 
 CONTENT = "عدد الضحايا بلغ 12 شخصا"
 
@@ -139,3 +139,29 @@ def test_it_came_in_a_statement_without_an_issuer_met_before_is_the_narrators():
     assert spans(found, text, "CLAIM") == [
         "جاء في التقرير أن نسبة البطالة ارتفعت إلى 14 في المئة خلال العام الماضي"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وتقام فعاليات المعرض في الفترة من 10 إلى 15 مارس في مركز الشارقة.",
+            [("10", "DATE", "2024-03-10"), ("15 مارس", "DATE", "2024-03-15")],
+        ),
+        (
+            "وتستمر حملة التلقيح بين 1 و 10 أبريل في جميع المحافظات.",
+            [("1", "DATE", "2024-04-01"), ("10 أبريل", "DATE", "2024-04-10")],
+        ),
+        (
+            "وانعقدت الدورة التدريبية 10-15 آذار 2023 في عمان.",
+            [("10", "DATE", "2023-03-10"), ("15 آذار 2023", "DATE", "2023-03-15")],
+        ),
+    ],
+)
+def test_the_first_day_of_a_range_takes_the_month_written_after_the_second(text, expected):
+    assert dates(text, "2024-03-12") == expected
+
+
+def test_a_range_of_counts_before_a_month_is_no_date():
+    text = "وارتفع عدد المصابين من 10 إلى 15 مصابا في مارس الماضي."
+    assert dates(text, "2024-03-12") == [("مارس الماضي", "DATE", "2023-03")]
