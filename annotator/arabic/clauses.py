@@ -213,10 +213,18 @@ def new_clause(tokens: list[Token], i: int) -> bool:
     return i > 0 and (tokens[i - 1].text in ("،", ",") or tokens[i - 1].text in BUT_PRONOUN)
 
 
+def theophoric(tokens: list[Token], i: int) -> bool:
+    """ "أحمد ذكر الله", "محمد حسين فضل الله", "مصطفى حسب الله": a word before "الله" is the
+    first half of a name, not the verb or preposition it is spelt like."""
+    return i + 1 < len(tokens) and tokens[i + 1].text == "الله"
+
+
 def find_triggers(tokens: list[Token]) -> list[Trigger]:
     found: list[Trigger] = []
     for i, tok in enumerate(tokens):
         text = tok.text
+        if theophoric(tokens, i):
+            continue
         if _reporting_verb(tokens, i):
             found.append(Trigger(i, "verb"))
         elif text in PARTICIPLES and not (i and tokens[i - 1].text in _NOT_CIRCUMSTANTIAL):

@@ -188,6 +188,9 @@ def source_phrase(
             if j - 2 >= k and _definite(tokens[j - 2].text) and not _definite(tokens[j - 1].text):
                 j -= 1
             break
+        if j > k and j + 1 < limit and tokens[j + 1].text == "الله" and tok.is_word:
+            j += 2  # "أحمد ذكر الله", "محمد حسين فضل الله": one name, whatever its first half
+            continue
         if not tok.is_word or _stops(tok.text):
             break
         if j >= k + 2 and is_masdar(tok.text) and j + 1 < limit and tokens[j + 1].text[0].isdigit():

@@ -165,3 +165,12 @@ def test_the_first_day_of_a_range_takes_the_month_written_after_the_second(text,
 def test_a_range_of_counts_before_a_month_is_no_date():
     text = "وارتفع عدد المصابين من 10 إلى 15 مصابا في مارس الماضي."
     assert dates(text, "2024-03-12") == [("مارس الماضي", "DATE", "2023-03")]
+
+
+def test_a_name_whose_first_half_is_spelt_like_a_verb_of_saying_is_one_name():
+    text = "واعتبر المحلل الاقتصادي أحمد ذكر الله أن قرار البنك المركزي خطوة متوقعة."
+    assert said_by(text) == [
+        ("قرار البنك المركزي خطوة متوقعة", "indirect", "المحلل الاقتصادي أحمد ذكر الله")
+    ]
+    text = "وقال الباحث مصطفى حسب الله إن الموسم الزراعي تأثر بالجفاف."
+    assert said_by(text) == [("الموسم الزراعي تأثر بالجفاف", "indirect", "الباحث مصطفى حسب الله")]
