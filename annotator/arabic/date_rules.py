@@ -242,6 +242,18 @@ def _numeric(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "DATE", value, 0.93, "explicit")
 
 
+def _numeric_range_start(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "28/5 - 30/5/2012", "من 1/7 إلى 15/7/2023": the first date of a range written with
+    numbers takes the year written after the second, day first as Arab usage writes it."""
+    first, second, year = int(m.group("ra")), int(m.group("rb")), int(m.group("ry"))
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    try:
+        value = date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    return _hit(m, "x", "DATE", value, 0.9, "explicit")
+
+
 def _year(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "DATE", (_g(m, "year") or "")[:4], 0.88, "explicit")
 
@@ -621,6 +633,11 @@ _RULES: list[tuple[str, Handler]] = [
         _numeric,
     ),
     (
+        rf"(?<![\p{{N}}/.-]){B}(?P<x>(?P<ra>\d{{1,2}})/(?P<rb>\d{{1,2}}))(?![\p{{N}}/])"
+        rf"(?=\s*(?:[-–]|الي|حتي)\s*\d{{1,2}}/\d{{1,2}}/(?P<ry>(?:19|20)\d\d))",
+        _numeric_range_start,
+    ),
+    (
         rf"{B}{CLITIC}(?P<x>(?:(?P<mod>{_MODS})\s+)?{_YEAR_WORD}\s*{_YEAR}{E})",
         _year,
     ),
@@ -735,6 +752,7 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _month: tuple(_FOLDED_MONTHS),
     _day_relative_month: ("الشهر",),
     _numeric: ("19", "20"),
+    _numeric_range_start: ("/",),
     _year: _YEAR_DIGITS,
     _hijri_date: (
         *(w for w in _FOLDED_HMONTHS if " " not in w),

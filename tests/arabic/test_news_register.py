@@ -174,3 +174,13 @@ def test_a_name_whose_first_half_is_spelt_like_a_verb_of_saying_is_one_name():
     ]
     text = "وقال الباحث مصطفى حسب الله إن الموسم الزراعي تأثر بالجفاف."
     assert said_by(text) == [("الموسم الزراعي تأثر بالجفاف", "indirect", "الباحث مصطفى حسب الله")]
+
+
+def test_the_first_date_of_a_numeric_range_takes_the_year_written_after_the_second():
+    text = "وتمتد حملة التطعيم من 1/7 إلى 15/7/2023 في جميع المحافظات."
+    assert dates(text, "2024-03-12") == [
+        ("1/7", "DATE", "2023-07-01"),
+        ("15/7/2023", "DATE", "2023-07-15"),
+    ]
+    text = "وحصل المرشح على 3/4 من الأصوات في الدورة الثانية عام 2023."
+    assert dates(text, "2024-03-12") == [("عام 2023", "DATE", "2023")]
