@@ -551,7 +551,30 @@ NON_SUBJECT = (
 )
 
 # Words that never start a source phrase (adverbs and particles right after a verb).
+# The furniture of a news page around the article: update stamps, bylines, photo credits,
+# "read also" links. A line that opens with one is neither a source's words nor a claim.
+PAGE_FURNITURE = (
+    "آخر",
+    "تحديث",
+    "تاريخ",
+    "نشر",
+    "اقرأ",
+    "إقرأ",
+    "طالع",
+    "شاهد",
+    "تابعونا",
+    "للمزيد",
+    "بقلم",
+    "كتب",
+    "كتبت",
+    "تصوير",
+    "إعداد",
+    "ترجمة",
+    "متابعات",
+    "حقوق",
+)
 FUNCTION_WORDS = frozenset(fold(w) for w in NON_SUBJECT)
+FURNITURE_WORDS = frozenset(fold(w) for w in PAGE_FURNITURE)
 TITLE_WORDS = frozenset(fold(w) for w in TITLES)
 INSTITUTION_WORDS = frozenset(fold(w) for w in INSTITUTIONS)
 MEDIA_WORDS = frozenset(fold(w) for w in MEDIA_NOUNS)

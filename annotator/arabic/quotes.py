@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from annotator.arabic.actors import MEDIA_WORDS, SOURCE_HEADS
+from annotator.arabic.actors import FURNITURE_WORDS, MEDIA_WORDS, SOURCE_HEADS
 from annotator.arabic.clauses import (
     BUT_PRONOUN,
     RELATIVES,
@@ -263,8 +263,12 @@ _DATA_NOUNS = frozenset(
 _GOVERNING_PREPS = frozenset(fold(w) for w in ("إلى", "على", "عن", "من", "في", "بـ", "لـ"))
 # Definite words that open a clause, not a noun phrase ("الذي", "الآن").
 _CLAUSE_WORDS = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "الآن"))
-_HEADLINE_NOT_SOURCE = frozenset(
-    fold(w) for w in ("المصدر", "المصادر", "عاجل", "فيديو", "شاهد", "بالصور", "تقرير", "ملاحظة")
+_HEADLINE_NOT_SOURCE = (
+    frozenset(
+        fold(w)
+        for w in ("المصدر", "المصادر", "عاجل", "فيديو", "شاهد", "بالصور", "تقرير", "ملاحظة")
+    )
+    | FURNITURE_WORDS
 )
 
 

@@ -267,7 +267,11 @@ FINITE_VERBS = _with_conjunctions(
     | {"و" + stem for stem in _AMBIGUOUS_STEMS if stem != "بين"}
     | set(_IRREGULAR_PAST)
     | set(_PRESENT)
-) - {"نقلا", "ونقلا"}  # "نقلا عن مصادر": "quoting", an attribution, not the dual "they moved"
+) - {
+    "نقلا",  # "نقلا عن مصادر": "quoting", an attribution, not the dual "they moved"
+    "ونقلا",
+    "اقرا",  # "اقرأ أيضا": "read also", folded like the rare dual "أقرّا"
+}
 PARTICIPLES = _with_conjunctions(
     {stem + ending for stem in _PARTICIPLES for ending in ("ا", "ه", "ين", "ون", "تين", "")}
     - {"ناف", "داع"}
