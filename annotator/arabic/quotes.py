@@ -265,8 +265,7 @@ _GOVERNING_PREPS = frozenset(fold(w) for w in ("إلى", "على", "عن", "من
 _CLAUSE_WORDS = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "الآن"))
 _HEADLINE_NOT_SOURCE = (
     frozenset(
-        fold(w)
-        for w in ("المصدر", "المصادر", "عاجل", "فيديو", "شاهد", "بالصور", "تقرير", "ملاحظة")
+        fold(w) for w in ("المصدر", "المصادر", "عاجل", "فيديو", "شاهد", "بالصور", "تقرير", "ملاحظة")
     )
     | FURNITURE_WORDS
 )
