@@ -219,3 +219,21 @@ def test_a_heading_that_opens_with_a_verbal_noun_is_no_claim_a_clause_heading_is
         spans(found, text, "CLAIM")[0]
         == "اتحاد الكرة يسمي المدرب الوطني مديرا فنيا للمنتخب الأولمبي"
     )
+
+
+def test_an_unclosed_quotation_ends_where_the_writers_frame_resumes():
+    text = (
+        'وقال رئيس البلدية إن "المشروع سيكتمل قبل نهاية العام، مشيرا إلى أن '
+        '"الأشغال تسير وفق الجدول المحدد".'
+    )
+    assert said_by(text) == [
+        ("المشروع سيكتمل قبل نهاية العام", "direct", "رئيس البلدية"),
+        ("الأشغال تسير وفق الجدول المحدد", "direct", "رئيس البلدية"),
+    ]
+
+
+def test_closed_marks_keep_a_participle_the_speaker_quoted_with_them():
+    text = "وقال المدرب، “أنه يجب نسيان المباراة الماضية، مضيفا أن الفوز ضروري للتأهل”."
+    assert said_by(text) == [
+        ("أنه يجب نسيان المباراة الماضية، مضيفا أن الفوز ضروري للتأهل", "direct", "المدرب")
+    ]
