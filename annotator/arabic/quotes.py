@@ -987,6 +987,10 @@ class _Finder:
         # An opening quotation mark may come after a long occasion ("في مستهل الحفل، الذي
         # نظمته البلدية ...، لهذه المناسبة، '...'"): marks are looked for further than words.
         reach = gap + QUOTE_MARK_REACH if gap >= MAX_GAP else gap
+        if gap >= MAX_GAP and k < limit and tokens[k].text in _ADJUNCT_STARTS:
+            # "أكدت بن علية في تصريح لمراسلة ... اليوم ... على هامش إشرافها على ... أنه":
+            # an occasion told at length; its complementizer is looked for further too.
+            gap = reach
         for j in range(k, min(limit, k + reach)):
             text = tokens[j].text
             if j >= k + gap and not (text in _MARKS and self._set_off_quotation(tokens, j)):

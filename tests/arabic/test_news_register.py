@@ -237,3 +237,11 @@ def test_closed_marks_keep_a_participle_the_speaker_quoted_with_them():
     assert said_by(text) == [
         ("أنه يجب نسيان المباراة الماضية، مضيفا أن الفوز ضروري للتأهل", "direct", "المدرب")
     ]
+
+
+def test_a_long_occasion_between_the_speaker_and_the_complementizer():
+    text = (
+        "وأكد والي ولاية صفاقس في تصريح لإذاعة الجهة صباح اليوم الخميس على هامش زيارته "
+        "الميدانية إلى المنطقة الصناعية بالمدينة أن الأشغال ستنطلق خلال الشهر المقبل."
+    )
+    assert said_by(text) == [("الأشغال ستنطلق خلال الشهر المقبل", "indirect", "والي ولاية صفاقس")]
