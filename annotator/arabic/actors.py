@@ -573,7 +573,41 @@ PAGE_FURNITURE = (
     "متابعات",
     "حقوق",
 )
+# Outlets that carry a source's words ("قال المسؤول لرويترز", "للجزيرة نت", "لسكاي نيوز"):
+# after ل they end the source phrase, since the medium is not the speaker. Only names that
+# are not also common nouns after ل ("للبيان", "للاتحاد" stay out).
+OUTLETS = (
+    "رويترز",
+    "فرانس",
+    "أسوشيتد",
+    "بلومبرغ",
+    "الجزيرة",
+    "العربية",
+    "سكاي",
+    "بي",
+    "سي",
+    "الأناضول",
+    "سبوتنيك",
+    "شينخوا",
+    "الحرة",
+    "الميادين",
+    "المنار",
+    "الأهرام",
+    "الشروق",
+    "النهار",
+    "الأخبار",
+    "الحياة",
+    "الخليج",
+    "هسبريس",
+    "عكاظ",
+    "القبس",
+    "المدى",
+    "السومرية",
+    "إرم",
+    "روسيا",
+)
 FUNCTION_WORDS = frozenset(fold(w) for w in NON_SUBJECT)
+OUTLET_WORDS = frozenset(fold(w) for w in OUTLETS)
 FURNITURE_WORDS = frozenset(fold(w) for w in PAGE_FURNITURE)
 TITLE_WORDS = frozenset(fold(w) for w in TITLES)
 INSTITUTION_WORDS = frozenset(fold(w) for w in INSTITUTIONS)

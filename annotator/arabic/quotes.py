@@ -19,6 +19,7 @@ from annotator.arabic.clauses import (
     BUT_PRONOUN,
     RELATIVES,
     Trigger,
+    as_put_by,
     clause_boundary,
     closing_modifier,
     complement_start,
@@ -876,7 +877,8 @@ class _Finder:
             and not self._has_quote_in(tokens[0].start, end)
         ):
             first = tokens[0].start + conjunction_length(tokens[0].text)
-            self._emit_range(first, tokens[i].start, speaker, 0.65)
+            cut = i - 2 if as_put_by(tokens, i) else i  # "على حد قول X" stays outside
+            self._emit_range(first, tokens[cut].start, speaker, 0.65)
         self.last_speaker = speaker
         return speaker
 

@@ -21,6 +21,7 @@ from annotator.arabic.actors import (
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
     MEDIA_WORDS,
+    OUTLET_WORDS,
     PLACE_WORDS,
     SOURCE_HEADS,
     TITLE_WORDS,
@@ -128,7 +129,8 @@ def _stops(word: str) -> bool:
         or word in _WEEKDAY_WORDS
         or word[0].isdigit()
         or len(word) == 1  # a proclitic written apart with tatweel: "لـ«الشرق الأوسط»"
-        or (word[0] == "ل" and word[1:] in MEDIA_WORDS)
+        or (word[0] == "ل" and (word[1:] in MEDIA_WORDS or word[1:] in OUTLET_WORDS))
+        or (word.startswith("لل") and "ا" + word[1:] in OUTLET_WORDS)
         or (word.startswith("لل") and "ا" + word[1:] in AUDIENCE_WORDS)
     )
 

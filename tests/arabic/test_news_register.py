@@ -245,3 +245,20 @@ def test_a_long_occasion_between_the_speaker_and_the_complementizer():
         "الميدانية إلى المنطقة الصناعية بالمدينة أن الأشغال ستنطلق خلال الشهر المقبل."
     )
     assert said_by(text) == [("الأشغال ستنطلق خلال الشهر المقبل", "indirect", "والي ولاية صفاقس")]
+
+
+@pytest.mark.parametrize(
+    "medium", ["لرويترز", "لوكالة فرانس برس", "للجزيرة نت", "لسكاي نيوز عربية", "لـبي بي سي"]
+)
+def test_the_outlet_a_source_spoke_to_is_no_part_of_the_source(medium):
+    text = f"وقال مسؤول في الخارجية الأمريكية {medium} إن المفاوضات وصلت إلى طريق مسدود."
+    assert said_by(text) == [
+        ("المفاوضات وصلت إلى طريق مسدود", "indirect", "مسؤول في الخارجية الأمريكية")
+    ]
+
+
+def test_as_the_source_put_it_after_the_clause_names_the_source():
+    text = "وأصبح الوباء تحت السيطرة الكاملة، على حد تعبير المتحدث باسم وزارة الصحة."
+    assert said_by(text) == [
+        ("أصبح الوباء تحت السيطرة الكاملة", "indirect", "المتحدث باسم وزارة الصحة")
+    ]
