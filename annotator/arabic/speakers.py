@@ -99,6 +99,12 @@ _REPRESENTATIVES = frozenset(
 )
 
 
+_MEMBERS = frozenset(fold(w) for w in ("عضو", "العضو", "عضوة", "العضوة"))
+_CONSTITUENCIES = frozenset(
+    fold(w) for w in ("حزب", "كتلة", "دائرة", "محافظة", "ائتلاف", "تيار", "حركة", "قائمة", "ولاية")
+)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A source phrase in folded offsets with its words (folded)."""
@@ -166,6 +172,15 @@ def source_phrase(
             continue
         if tok.text == "عن" and j > k and tokens[j - 1].text in _ISSUED | _REPRESENTATIVES:
             j += 1  # "بيان صادر عن الكرملين", "النائب عن حزب ..."
+            continue
+        if (
+            tok.text == "عن"
+            and j > k
+            and j + 1 < limit
+            and strip_prefix(tokens[j + 1].text) in _CONSTITUENCIES
+            and any(t.text in _REPRESENTATIVES or t.text in _MEMBERS for t in tokens[k:j])
+        ):
+            j += 1  # "عضو مجلس النواب عن حزب الوفد محمد ...": whom the member sits for
             continue
         if len(tok.text) == 1 and tok.is_word and j + 1 < limit and tokens[j + 1].text == ".":
             j += 2  # an abbreviated title: "د. محمد العريان"

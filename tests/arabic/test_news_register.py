@@ -262,3 +262,10 @@ def test_as_the_source_put_it_after_the_clause_names_the_source():
     assert said_by(text) == [
         ("أصبح الوباء تحت السيطرة الكاملة", "indirect", "المتحدث باسم وزارة الصحة")
     ]
+
+
+def test_the_party_or_province_a_member_sits_for_is_part_of_the_source():
+    text = "وقال عضو البرلمان عن محافظة البصرة عدي عواد إن مياه الشرب ملوثة."
+    assert said_by(text) == [
+        ("مياه الشرب ملوثة", "indirect", "عضو البرلمان عن محافظة البصرة عدي عواد")
+    ]
