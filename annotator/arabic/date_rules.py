@@ -204,10 +204,14 @@ def with_part_before(hit: DateHit, text: str) -> DateHit:
 
 
 def _day_relative_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    month = timex.relative_month(ctx.anchor, _relation(_g(m, "rel")))
+    if _g(m, "week", "week2"):
+        # "الأسبوع الأول من الشهر المقبل": a part of the month; as for "أوائل يناير", the
+        # schema has no mod, so the value is the month.
+        return _hit(m, "x", "DATE", month, 0.8, "explicit")
     day = _day_of(m)
     if day is None:
         return None
-    month = timex.relative_month(ctx.anchor, _relation(_g(m, "rel")))
     return _hit(m, "x", "DATE", f"{month}-{day:02d}", 0.85, "explicit")
 
 
@@ -617,7 +621,9 @@ _RULES: list[tuple[str, Handler]] = [
         _day_month,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:يوم\s+)?{_DAY}\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<rel>{_REL}))?{E})",
+        rf"{B}{CLITIC}(?P<x>(?:(?P<week>الاسبوع|العشر|العشره)\s+(?:الاخير|الاواخر|الاوائل)"
+        rf"|(?:(?P<week2>الاسبوع|العشر|العشره)\s+(?=ال))?(?:يوم\s+)?{_DAY})"
+        rf"\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<rel>{_REL}))?{E})",
         _day_relative_month,
     ),
     (
