@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from annotator.arabic.actors import FURNITURE_WORDS, MEDIA_WORDS, SOURCE_HEADS
+from annotator.arabic.actors import FURNITURE_WORDS, MEDIA_WORDS, SOURCE_HEADS, TITLE_WORDS
 from annotator.arabic.clauses import (
     BUT_PRONOUN,
     RELATIVES,
@@ -55,6 +55,7 @@ from annotator.arabic.speakers import (
     is_subject_like,
     mention_gender,
     name_words,
+    possessed,
     same_word,
     source_phrase,
 )
@@ -148,6 +149,38 @@ _NOT_VERB_OPENERS = frozenset(
 )
 
 _WE_NEGATIONS = frozenset(fold(w) for w in ("لن", "لا", "لم", "سوف", "قد"))
+
+
+_ACTOR_WORDS = 8
+# Verbs of meeting that begin with the letters of the article: "التقى", "التقت", "التزم".
+_VERBS_LIKE_ARTICLE = frozenset(fold(w) for w in ("التقى", "التقت", "التزم", "التزمت"))
+
+
+def _actor_end(tokens: list[Token], k: int) -> int:
+    """Where the subject that starts with the title at ``k`` ends, before the verb's object:
+    the title, its complement and adjectives ("وزير الصحة الفلسطيني"), a name ("الرئيس
+    التونسي قيس سعيد"); a second title ("وزير الخارجية الفرنسي"), a further definite noun
+    ("المستشفى"), an accusative ("وفدا") or a possessed noun ("نظيره") is the object."""
+    j = k + 1
+    named = False
+    while j < min(len(tokens), k + _ACTOR_WORDS):
+        word = tokens[j].text
+        if not tokens[j].is_word:
+            break
+        if (word in TITLE_WORDS or strip_prefix(word) in TITLE_WORDS) and (named or j > k + 1):
+            break  # "قيس سعيد وزير الخارجية": the object; "رئيس الوزراء" is one title
+        if (word.endswith("ا") and len(word) >= 4) or possessed(word) or word in FINITE_VERBS:
+            break
+        if word.startswith("نظير"):
+            break  # "استقبل الوزير نظيره الفرنسي": his counterpart, the object
+        if skip_time_words(tokens, j, len(tokens)) != j:
+            break  # "زار وزير الصحة المستشفى صباح اليوم": the time of the act
+        definite = word.startswith("ال")
+        if definite and not named and j > k + 1 and not word.endswith(("ي", "يه")):
+            break  # "وزير الصحة المستشفى": a second definite noun that is no adjective
+        named = named or not definite
+        j += 1
+    return j
 
 
 def _first_person(tokens: list[Token]) -> bool:
@@ -304,6 +337,9 @@ class _Finder:
         self.reports: list[ReportFind] = []
         self.recent: list[Mention] = []  # sources in the order they spoke
         self.used: set[int] = set()  # opening offsets of regions already quoted
+        # The subject of the latest sentence that opened with another verb ("استقبل الرئيس
+        # ..."): the source of a later subjectless reporting verb if no source spoke since.
+        self.actor: Mention | None = None
 
     @property
     def last_speaker(self) -> Mention | None:
@@ -318,10 +354,51 @@ class _Finder:
         """The latest source a subjectless verb agrees with: "وأضافت" after "قالت الوزارة ...
         وقال الوزير ..." goes back to the ministry."""
         gender = verb_gender(verb)
+        actor = self._actor_speaking(gender)
+        if actor is not None:
+            return actor
         for mention in reversed(self.recent[-4:]):
             if gender is None or mention_gender(mention.words) in (gender, None):
                 return mention
         return self.last_speaker
+
+    def _actor_speaking(self, gender: str | None) -> Mention | None:
+        """ "استقبل الرئيس قيس سعيد وزير الخارجية ... وأكد أن ...": with no source since, the
+        subject of the sentence that opened with another verb speaks, if it agrees. A source
+        already met under the same name keeps its first mention."""
+        actor = self.actor
+        if actor is None or (self.recent and self.recent[-1].start > actor.start):
+            return None
+        if gender is not None and mention_gender(actor.words) not in (gender, None):
+            return None
+        self.actor = None
+        known = set(actor.name or (strip_prefix(actor.words[0]),))
+        for mention in reversed(self.recent):
+            theirs = mention.name or (strip_prefix(mention.words[0]),)
+            if any(same_word(a, b) for a in known for b in theirs):
+                return mention  # "قال وزير الاقتصاد ... واستقبل الوزير ...": the same source
+        self.mentions.append(actor)
+        self.last_speaker = actor
+        return actor
+
+    def _opening_actor(self, tokens: list[Token]) -> Mention | None:
+        """The subject of a sentence that opens with a verb other than one of saying, when it
+        names a person or a title ("التقت وزيرة التخطيط هالة السعيد ...")."""
+        first = 1 if tokens and tokens[0].text in _OPENERS else 0
+        if first + 2 >= len(tokens):
+            return None
+        verb = tokens[first].text
+        if len(verb) < 3 or not tokens[first].is_word or verb in _NOT_VERB_OPENERS:
+            return None
+        if verb in FINITE_VERBS or verb in PARTICIPLES or verb[0].isdigit():
+            return None
+        bare = verb[1:] if verb[0] in "وف" and len(verb) > 3 else verb
+        if bare.startswith(("ال", "لل")) and bare not in _VERBS_LIKE_ARTICLE:
+            return None  # "الحكومة ...": a nominal sentence, its subject is no actor
+        head = tokens[first + 1].text
+        if not (head in TITLE_WORDS or strip_prefix(head) in TITLE_WORDS):
+            return None  # only a title names a speaker here: "استقبل الرئيس", "التقت الوزيرة"
+        return self._mention(tokens, first + 1, _actor_end(tokens, first + 1))
 
     def run(self) -> None:
         headlines: list[tuple[list[Token], int]] = []
@@ -338,6 +415,9 @@ class _Finder:
                 if self._headline(tokens, end):
                     continue
                 headlines.append((tokens, end))
+            actor = self._opening_actor(tokens)
+            if actor is not None:
+                self.actor = actor
             self._sentence(tokens, end)
             if len(self.quotes) == before:
                 self._continuation(tokens, start, end)

@@ -222,7 +222,7 @@ def source_phrase(
         if j > k and tok.text in _OWN_OCCASIONS:
             break  # "وختم الوزير تصريحه بالقول إن ...": his statement is the verb's object
         if (
-            _possessed(tok.text)
+            possessed(tok.text)
             and not _content_follows(tokens, j, limit)
             and (j > k or not _titled(tok.text))
         ):
@@ -428,7 +428,7 @@ def is_addressee(word: str) -> bool:
 
 
 def _starts_object(word: str) -> bool:
-    if _possessed(word) or word in AUDIENCE_WORDS or word in _SIMPLE_MASDARS:
+    if possessed(word) or word in AUDIENCE_WORDS or word in _SIMPLE_MASDARS:
         return True
     if word in _ADDRESSEES:
         return True
@@ -460,7 +460,8 @@ def _acronym(tokens: Sequence[Token], j: int, limit: int) -> int | None:
     return close + 1
 
 
-def _possessed(word: str) -> bool:
+def possessed(word: str) -> bool:
+    """ "استقالتها", "نظيره": a noun with a possessive pronoun, an object rather than a name."""
     if _definite(word) or len(word) <= 4:
         return False
     if word.endswith(("ها", "هم", "هما", "هن", "ته")):

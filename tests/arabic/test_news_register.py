@@ -301,3 +301,34 @@ def test_more_timeml_references_and_parts_of_a_month(text, expected):
 def test_a_day_of_a_month_stays_a_day_and_its_time_stays_in_place():
     text = "وتبدأ الامتحانات في الخامس من الشهر المقبل ويستمر التسجيل في وقتها المحدد."
     assert dates(text, "2024-03-12") == [("الخامس من الشهر المقبل", "DATE", "2024-04-05")]
+
+
+def test_the_subject_of_an_opening_act_speaks_for_a_later_subjectless_verb():
+    text = (
+        "استقبل الرئيس التونسي قيس سعيد وزير الخارجية الفرنسي بقصر قرطاج. "
+        "وأكد خلال اللقاء أن تونس ترفض أي تدخل في شؤونها الداخلية."
+    )
+    assert said_by(text) == [
+        ("تونس ترفض أي تدخل في شؤونها الداخلية", "indirect", "الرئيس التونسي قيس سعيد")
+    ]
+    text = (
+        "وترأس رئيس الوزراء الأردني بشر الخصاونة اجتماعا لمجلس الوزراء. "
+        "وقال إن الحكومة ماضية في برنامج الإصلاح الاقتصادي."
+    )
+    assert said_by(text) == [
+        (
+            "الحكومة ماضية في برنامج الإصلاح الاقتصادي",
+            "indirect",
+            "رئيس الوزراء الأردني بشر الخصاونة",
+        )
+    ]
+
+
+def test_a_source_met_before_keeps_its_mention_over_a_later_act():
+    text = (
+        "قال وزير الاقتصاد إن الخطة جاهزة. واستقبل الوزير نظيره الفرنسي في مكتبه. "
+        "وأضاف أن التعاون بين البلدين مستمر."
+    )
+    found = suggest_text(text, "2024-03-12")
+    assert spans(found, text, "SPEAKER") == ["وزير الاقتصاد"]
+    assert said_by(text)[1] == ("التعاون بين البلدين مستمر", "indirect", "وزير الاقتصاد")
