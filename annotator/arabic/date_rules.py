@@ -233,29 +233,33 @@ def _month(m: regex.Match[str], ctx: Context) -> DateHit | None:
 
 def _numeric(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if m.group("y1"):
-        year, first, second = int(m.group("y1")), int(m.group("a1")), int(m.group("b1"))
-        day, month = second, first
-    else:
-        year, first, second = int(m.group("y2")), int(m.group("a2")), int(m.group("b2"))
-        # Arab usage writes the day first; a second number over 12 can only be the day.
-        day, month = (second, first) if second > 12 >= first else (first, second)
-    try:
-        value = date(year, month, day).isoformat()
-    except ValueError:
-        return None
-    return _hit(m, "x", "DATE", value, 0.93, "explicit")
+        year, day, month = int(m.group("y1")), int(m.group("b1")), int(m.group("a1"))
+        return _numeric_hit(m, year, day, month, 0.93)
+    return _day_first(m, int(m.group("y2")), int(m.group("a2")), int(m.group("b2")), 0.93)
 
 
 def _numeric_range_start(m: regex.Match[str], ctx: Context) -> DateHit | None:
     """ "28/5 - 30/5/2012", "من 1/7 إلى 15/7/2023": the first date of a range written with
-    numbers takes the year written after the second, day first as Arab usage writes it."""
-    first, second, year = int(m.group("ra")), int(m.group("rb")), int(m.group("ry"))
+    numbers takes the year written after the second."""
+    return _day_first(m, int(m.group("ry")), int(m.group("ra")), int(m.group("rb")), 0.9)
+
+
+def _day_first(
+    m: regex.Match[str], year: int, first: int, second: int, conf: float
+) -> DateHit | None:
+    """Arab usage writes the day first; a second number over 12 can only be the day."""
     day, month = (second, first) if second > 12 >= first else (first, second)
+    return _numeric_hit(m, year, day, month, conf)
+
+
+def _numeric_hit(
+    m: regex.Match[str], year: int, day: int, month: int, conf: float
+) -> DateHit | None:
     try:
         value = date(year, month, day).isoformat()
     except ValueError:
         return None
-    return _hit(m, "x", "DATE", value, 0.9, "explicit")
+    return _hit(m, "x", "DATE", value, conf, "explicit")
 
 
 def _year(m: regex.Match[str], ctx: Context) -> DateHit | None:
