@@ -112,6 +112,7 @@ _PARTICLE_PAIRS = frozenset(
     for b in ("إن", "أن")
 )
 _PARTICLES = frozenset(fold(w) for w in ("لكن", "ولكن", "إلا", "بيد"))
+_CONTRASTS = frozenset(fold(w) for w in ("لكن", "ولكن", "بينما", "فيما", "وفيما", "في حين"))
 
 
 _NOTE_OPENINGS = (
@@ -435,7 +436,7 @@ class _Finder:
         # Only a trigger that opens content of its own ends the content before it: "أكد
         # الرئيسان التزامهما" inside a reported clause stays part of that clause.
         splits = [
-            t.index
+            self._contrasted_subject(tokens, t.index) or t.index
             for t in triggers
             if self._opens_content(tokens, t) or new_clause(tokens, t.index)
         ]
@@ -570,6 +571,8 @@ class _Finder:
             after = phrase_end or i + 1
         if speaker is None:
             speaker = self._subject_before(tokens, i)
+        if speaker is None and (contrasted := self._contrasted_subject(tokens, i)):
+            speaker = self._mention(tokens, contrasted, i)
         if tokens[i].text in _NAQALA and after < limit and tokens[after].text == "عن":
             inner_end = source_phrase(tokens, after + 1, limit, self.view.region_at) or limit
             if inner_end < limit and tokens[inner_end].text in _SAYING | COMPLEMENTIZERS:
@@ -849,6 +852,21 @@ class _Finder:
         start, end = trimmed(self.view.folded.text, first, scope_end)
         if end > start:
             self.reports.append(ReportFind(start, end, speaker))
+
+    def _contrasted_subject(self, tokens: list[Token], i: int) -> int | None:
+        """ "...، لكن المعارضة تقول إن ...", "...، بينما الخبراء يؤكدون أن ...": a subject put
+        first after a contrasting connector; where it starts, for a verb at ``i`` that reports
+        content."""
+        for c in range(i - 1, max(0, i - 8), -1):
+            if tokens[c].text in _CONTRASTS and c > 0 and tokens[c - 1].text in ("،", ","):
+                start = c + 1
+                if start < i and source_phrase(tokens, start, i, self.view.region_at) == i:
+                    words = tuple(t.text for t in tokens[start:i])
+                    return start if is_source_like(words) or is_subject_like(words) else None
+                return None
+            if not tokens[c].is_word:
+                return None
+        return None
 
     def _subject_before(self, tokens: list[Token], i: int) -> Mention | None:
         """ "وكان رئيس الوزراء قد أكد أن": the subject sits between كان and the verb."""

@@ -332,3 +332,16 @@ def test_a_source_met_before_keeps_its_mention_over_a_later_act():
     found = suggest_text(text, "2024-03-12")
     assert spans(found, text, "SPEAKER") == ["وزير الاقتصاد"]
     assert said_by(text)[1] == ("التعاون بين البلدين مستمر", "indirect", "وزير الاقتصاد")
+
+
+def test_a_subject_put_first_after_a_contrast_speaks_for_its_verb():
+    text = "وتقول الحكومة إنها خفضت العجز، لكن المعارضة تقول إن الأرقام غير دقيقة."
+    assert said_by(text) == [
+        ("خفضت العجز", "indirect", "الحكومة"),
+        ("الأرقام غير دقيقة", "indirect", "المعارضة"),
+    ]
+    text = "وقال الوزير إن العجز انخفض، بينما الخبراء يؤكدون أن الدين العام ارتفع."
+    assert said_by(text) == [
+        ("العجز انخفض", "indirect", "الوزير"),
+        ("الدين العام ارتفع", "indirect", "الخبراء"),
+    ]
