@@ -153,6 +153,7 @@ _WE_NEGATIONS = frozenset(fold(w) for w in ("لن", "لا", "لم", "سوف", "�
 
 
 _ACTOR_WORDS = 8
+_RECENT_SOURCES = 8  # sources looked back over for one already met under an actor's name
 # Verbs of meeting that begin with the letters of the article: "التقى", "التقت", "التزم".
 _VERBS_LIKE_ARTICLE = frozenset(fold(w) for w in ("التقى", "التقت", "التزم", "التزمت"))
 
@@ -374,7 +375,7 @@ class _Finder:
             return None
         self.actor = None
         known = set(actor.name or (strip_prefix(actor.words[0]),))
-        for mention in reversed(self.recent):
+        for mention in reversed(self.recent[-_RECENT_SOURCES:]):  # bounded: linear in text
             theirs = mention.name or (strip_prefix(mention.words[0]),)
             if any(same_word(a, b) for a in known for b in theirs):
                 return mention  # "قال وزير الاقتصاد ... واستقبل الوزير ...": the same source
