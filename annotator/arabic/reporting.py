@@ -256,7 +256,7 @@ def _with_conjunctions(forms: set[str]) -> frozenset[str]:
 # Verbs whose letters are also a common preposition or noun ("بين" between, "عقب" after,
 # "أسف" sorry, "رفض" refusal): they report only at the head of a clause ("وبين الوزير أن",
 # "وعقب المتحدث على ..."), and only when reported content follows (the caller checks).
-_CLAUSE_INITIAL = ("بين", "عقب", "أسف", "رفض", "رد", "وعد", "هدد", "خلص", "استهل")
+_CLAUSE_INITIAL = ("بين", "عقب", "أسف", "رفض", "رد", "وعد", "هدد", "خلص", "استهل", "قدر")
 CLAUSE_INITIAL_VERBS = _with_conjunctions(
     {form for stem in _CLAUSE_INITIAL for form in _past_forms(stem)}
 ) - {"بين", "عقب"}

@@ -22,6 +22,15 @@ def test_further_verbs_of_saying_report_a_complement_clause(verb):
     assert said_by(text) == [(f"{CONTENT} في الحادث", "indirect", "وزير الداخلية")]
 
 
+def test_estimated_reports_a_clause_only():
+    text = (
+        "وقدر الخبير الاقتصادي أن الخسائر تتجاوز 3 مليارات دولار. وقدر عدد المشاركين بنحو ألف شخص."
+    )
+    assert said_by(text) == [("الخسائر تتجاوز 3 مليارات دولار", "indirect", "الخبير الاقتصادي")]
+    found = suggest_text(text, "2024-03-12")
+    assert spans(found, text, "CLAIM")[-1] == "قدر عدد المشاركين بنحو ألف شخص"
+
+
 def test_a_verb_told_with_its_addressee_first_still_reports():
     text = "وأخبر رئيس البعثة الصحفيين أن الانتخابات ستجرى في موعدها."
     assert said_by(text) == [("الانتخابات ستجرى في موعدها", "indirect", "رئيس البعثة")]
