@@ -551,7 +551,64 @@ NON_SUBJECT = (
 )
 
 # Words that never start a source phrase (adverbs and particles right after a verb).
+# The furniture of a news page around the article: update stamps, bylines, photo credits,
+# "read also" links. A line that opens with one is neither a source's words nor a claim.
+PAGE_FURNITURE = (
+    "آخر",
+    "تحديث",
+    "تاريخ",
+    "نشر",
+    "اقرأ",
+    "إقرأ",
+    "طالع",
+    "شاهد",
+    "تابعونا",
+    "للمزيد",
+    "بقلم",
+    "كتب",
+    "كتبت",
+    "تصوير",
+    "إعداد",
+    "ترجمة",
+    "متابعات",
+    "حقوق",
+)
+# Outlets that carry a source's words ("قال المسؤول لرويترز", "للجزيرة نت", "لسكاي نيوز"):
+# after ل they end the source phrase, since the medium is not the speaker. Only names that
+# are not also common nouns after ل ("للبيان", "للاتحاد" stay out).
+OUTLETS = (
+    "رويترز",
+    "فرانس",
+    "أسوشيتد",
+    "بلومبرغ",
+    "الجزيرة",
+    "العربية",
+    "سكاي",
+    "بي",
+    "سي",
+    "الأناضول",
+    "سبوتنيك",
+    "شينخوا",
+    "الحرة",
+    "الميادين",
+    "المنار",
+    "الأهرام",
+    "الشروق",
+    "النهار",
+    "الأخبار",
+    "الحياة",
+    "الخليج",
+    "هسبريس",
+    "عكاظ",
+    "القبس",
+    "المدى",
+    "السومرية",
+    "إرم",
+    "روسيا",
+)
 FUNCTION_WORDS = frozenset(fold(w) for w in NON_SUBJECT)
+OUTLET_WORDS = frozenset(fold(w) for w in OUTLETS)
+FURNITURE_WORDS = frozenset(fold(w) for w in PAGE_FURNITURE)
 TITLE_WORDS = frozenset(fold(w) for w in TITLES)
 INSTITUTION_WORDS = frozenset(fold(w) for w in INSTITUTIONS)
 MEDIA_WORDS = frozenset(fold(w) for w in MEDIA_NOUNS)

@@ -14,6 +14,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+import regex
+
+from annotator.arabic.actors import FURNITURE_WORDS, SOURCE_HEADS
 from annotator.arabic.calendar_words import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
 from annotator.arabic.clitics import conjunction_length
 from annotator.arabic.dates import DateHit
@@ -43,6 +46,11 @@ _EVENT = compile_folded(
     + "|".join(f"{stem}(?:ت|وا)?" for stem in _EVENT_STEMS.split())
     + r")(?![\p{L}])"
 )
+# Verbal nouns no verb is spelt like ("ارتفاع", "افتتاح", "انطلاق", "استمرار", "تسجيل"):
+# a line without final punctuation that opens with one is a noun-phrase heading. ("تراجع"
+# is also the verb "retreated", so the pattern of form VI stays out; "اتحاد الكرة يسمي ..."
+# opens with a body, the subject of a clause.)
+_NOMINAL_HEADING = regex.compile(r"^(?:ا..ا.|ان..ا.|ا.ت.ا.|است..ا.|ت..ي.)$")
 MIN_WORDS = 5  # shorter sentences are headings, datelines or fragments
 MIN_HEADING_WORDS = 7  # a line without final punctuation is a claim only if this long
 _NOT_CLAIMS = frozenset(fold(w) for w in ("المصدر", "المصادر", "المراجع", "اقرأ", "شاهد"))
@@ -92,8 +100,13 @@ def _narrator_clause(view: DocumentView, start: int, end: int) -> tuple[int, int
     words = [t for t in tokens if t.is_word]
     if len(words) < MIN_WORDS or text[end - 1] in "؟?:" or words[0].text in _NOT_CLAIMS:
         return None
-    if text[end - 1] not in ".!" and len(words) < MIN_HEADING_WORDS:
-        return None
+    if words[0].text in FURNITURE_WORDS and any(t.text in ":-–|" for t in tokens[:4]):
+        return None  # "آخر تحديث: ...", "اقرأ أيضا: ...", "تصوير - ...": page furniture
+    if text[end - 1] not in ".!" and (
+        len(words) < MIN_HEADING_WORDS
+        or (_NOMINAL_HEADING.match(words[0].text) and words[0].text not in SOURCE_HEADS)
+    ):
+        return None  # "ارتفاع أسعار الذهب في السوق المحلية اليوم": a noun-phrase heading
     tokens, start = _after_dateline(text, tokens, start)
     if not tokens:
         return None

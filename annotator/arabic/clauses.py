@@ -213,17 +213,39 @@ def new_clause(tokens: list[Token], i: int) -> bool:
     return i > 0 and (tokens[i - 1].text in ("،", ",") or tokens[i - 1].text in BUT_PRONOUN)
 
 
+def theophoric(tokens: list[Token], i: int) -> bool:
+    """ "أحمد ذكر الله", "محمد حسين فضل الله", "مصطفى حسب الله": a word before "الله" is the
+    first half of a name, not the verb or preposition it is spelt like."""
+    return i + 1 < len(tokens) and tokens[i + 1].text == "الله"
+
+
+_AS_PUT = frozenset(fold(w) for w in ("قول", "تعبير", "وصف"))
+
+
+def as_put_by(tokens: list[Token], i: int) -> bool:
+    """ "...، على حد قول الوزير": "as the minister put it" names the source after the clause,
+    like "بحسب الوزير" (with a pronoun, "على حد قوله", it is a tail)."""
+    return (
+        tokens[i].text in _AS_PUT
+        and i > 1
+        and tokens[i - 1].text == "حد"
+        and tokens[i - 2].text == "علي"
+    )
+
+
 def find_triggers(tokens: list[Token]) -> list[Trigger]:
     found: list[Trigger] = []
     for i, tok in enumerate(tokens):
         text = tok.text
+        if theophoric(tokens, i):
+            continue
         if _reporting_verb(tokens, i):
             found.append(Trigger(i, "verb"))
         elif text in PARTICIPLES and not (i and tokens[i - 1].text in _NOT_CIRCUMSTANTIAL):
             found.append(Trigger(i, "participle"))
         elif is_tail(tokens, i):
             found.append(Trigger(i, "tail"))
-        elif text in _PREPS:
+        elif text in _PREPS or as_put_by(tokens, i):
             found.append(Trigger(i, "prep"))
     return found
 

@@ -204,10 +204,14 @@ def with_part_before(hit: DateHit, text: str) -> DateHit:
 
 
 def _day_relative_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    month = timex.relative_month(ctx.anchor, _relation(_g(m, "rel")))
+    if _g(m, "week", "week2"):
+        # "الأسبوع الأول من الشهر المقبل": a part of the month; as for "أوائل يناير", the
+        # schema has no mod, so the value is the month.
+        return _hit(m, "x", "DATE", month, 0.8, "explicit")
     day = _day_of(m)
     if day is None:
         return None
-    month = timex.relative_month(ctx.anchor, _relation(_g(m, "rel")))
     return _hit(m, "x", "DATE", f"{month}-{day:02d}", 0.85, "explicit")
 
 
@@ -229,17 +233,33 @@ def _month(m: regex.Match[str], ctx: Context) -> DateHit | None:
 
 def _numeric(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if m.group("y1"):
-        year, first, second = int(m.group("y1")), int(m.group("a1")), int(m.group("b1"))
-        day, month = second, first
-    else:
-        year, first, second = int(m.group("y2")), int(m.group("a2")), int(m.group("b2"))
-        # Arab usage writes the day first; a second number over 12 can only be the day.
-        day, month = (second, first) if second > 12 >= first else (first, second)
+        year, day, month = int(m.group("y1")), int(m.group("b1")), int(m.group("a1"))
+        return _numeric_hit(m, year, day, month, 0.93)
+    return _day_first(m, int(m.group("y2")), int(m.group("a2")), int(m.group("b2")), 0.93)
+
+
+def _numeric_range_start(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "28/5 - 30/5/2012", "من 1/7 إلى 15/7/2023": the first date of a range written with
+    numbers takes the year written after the second."""
+    return _day_first(m, int(m.group("ry")), int(m.group("ra")), int(m.group("rb")), 0.9)
+
+
+def _day_first(
+    m: regex.Match[str], year: int, first: int, second: int, conf: float
+) -> DateHit | None:
+    """Arab usage writes the day first; a second number over 12 can only be the day."""
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    return _numeric_hit(m, year, day, month, conf)
+
+
+def _numeric_hit(
+    m: regex.Match[str], year: int, day: int, month: int, conf: float
+) -> DateHit | None:
     try:
         value = date(year, month, day).isoformat()
     except ValueError:
         return None
-    return _hit(m, "x", "DATE", value, 0.93, "explicit")
+    return _hit(m, "x", "DATE", value, conf, "explicit")
 
 
 def _year(m: regex.Match[str], ctx: Context) -> DateHit | None:
@@ -597,7 +617,17 @@ _RULES: list[tuple[str, Handler]] = [
         _day_month,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:يوم\s+)?{_DAY}\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<rel>{_REL}))?{E})",
+        # "من 10 إلى 15 مارس", "بين 1 و10 أبريل", "10-15 مارس 2024": the first day of a range
+        # takes the month (and year) written after the second.
+        rf"(?:{B}(?:من|بين)\s+(?:ال\s*)?|(?<![\p{{L}}\p{{N}}/.-]))(?P<x>(?P<day>[0-3]?\d)){E}"
+        rf"(?=\s*(?:(?:الي|حتي|و)\s*(?:ال\s*)?|-\s*)[0-3]?\d\s+(?:من\s+)?(?:شهر\s+)?{_MONTHS}{E}"
+        rf"(?:\s*[,،-]?\s*(?:{_YEAR_WORD}\s*)?{_YEAR}{E})?)",
+        _day_month,
+    ),
+    (
+        rf"{B}{CLITIC}(?P<x>(?:(?P<week>الاسبوع|العشر|العشره)\s+(?:الاخير|الاواخر|الاوائل)"
+        rf"|(?:(?P<week2>الاسبوع|العشر|العشره)\s+(?=ال))?(?:يوم\s+)?{_DAY})"
+        rf"\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<rel>{_REL}))?{E})",
         _day_relative_month,
     ),
     (
@@ -611,6 +641,11 @@ _RULES: list[tuple[str, Handler]] = [
         rf"(?P<y2>(?:19|20)\d\d)(?:م(?![\p{{L}}]))?|(?P<y1>(?:19|20)\d\d)(?P<s1>[-/.])(?P<a1>\d{{1,2}})(?P=s1)"
         rf"(?P<b1>\d{{1,2}})))(?![\p{{N}}/.-]\d)",
         _numeric,
+    ),
+    (
+        rf"(?<![\p{{N}}/.-]){B}(?P<x>(?P<ra>\d{{1,2}})/(?P<rb>\d{{1,2}}))(?![\p{{N}}/])"
+        rf"(?=\s*(?:[-–]|الي|حتي)\s*\d{{1,2}}/\d{{1,2}}/(?P<ry>(?:19|20)\d\d))",
+        _numeric_range_start,
     ),
     (
         rf"{B}{CLITIC}(?P<x>(?:(?P<mod>{_MODS})\s+)?{_YEAR_WORD}\s*{_YEAR}{E})",
@@ -727,6 +762,7 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _month: tuple(_FOLDED_MONTHS),
     _day_relative_month: ("الشهر",),
     _numeric: ("19", "20"),
+    _numeric_range_start: ("/",),
     _year: _YEAR_DIGITS,
     _hijri_date: (
         *(w for w in _FOLDED_HMONTHS if " " not in w),

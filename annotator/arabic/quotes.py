@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from annotator.arabic.actors import MEDIA_WORDS, SOURCE_HEADS
+import regex
+
+from annotator.arabic.actors import FURNITURE_WORDS, MEDIA_WORDS, SOURCE_HEADS, TITLE_WORDS
 from annotator.arabic.clauses import (
     BUT_PRONOUN,
     RELATIVES,
     Trigger,
+    as_put_by,
     clause_boundary,
     closing_modifier,
     complement_start,
@@ -35,19 +38,24 @@ from annotator.arabic.reporting import (
     CLAUSE_INITIAL_VERBS,
     COMPLEMENTIZERS,
     FINITE_VERBS,
+    PARTICIPLES,
     PERFORMATIVE_STEMS,
     SAYING_NOUNS,
+    reports_with_object,
     verb_gender,
 )
 from annotator.arabic.speakers import (
     UNNAMED_HEADS,
     Mention,
+    is_addressee,
     is_ba_object,
+    is_masdar,
     is_source_head,
     is_source_like,
     is_subject_like,
     mention_gender,
     name_words,
+    possessed,
     same_word,
     source_phrase,
 )
@@ -60,6 +68,7 @@ TITLE_TOKENS = 30
 QUOTE_MARK_REACH = 16  # further words before an opening quotation mark
 MAX_GAP = 14  # words between a verb's source and its content ("في كلمة ألقاها أمام ...")
 _SAYING = frozenset(fold(w) for w in SAYING_NOUNS)
+_FRAME_WORDS = CLAUSE_INITIAL_VERBS | {fold("بالقول")}
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فيما", "كما"})
 _NAQALA = frozenset(f for f in FINITE_VERBS if f.lstrip("وف").startswith("نقل"))
 # Documents do not speak: their issuer does ("بيان صادر عن الكرملين").
@@ -67,6 +76,9 @@ _DOCUMENTS = frozenset(
     fold(w) for w in ("بيان", "بيانه", "بيانها", "تصريح", "تقرير", "رسالة", "بلاغ")
 )
 _MARKS = frozenset('"«»')
+_IN_IT = frozenset(fold(w) for w in ("فيه", "فيها"))
+_IT_CAME = frozenset(fold(w) for w in ("جاء", "وجاء", "ورد", "وورد"))
+_DOCUMENT_MODIFIERS = frozenset(fold(w) for w in ("الختامي", "المشترك", "الصادر", "الرسمي"))
 _ADJUNCT_STARTS = frozenset(
     fold(w) for w in ("في", "خلال", "عبر", "أمام", "على", "عقب", "أثناء", "بحسب", "حسب", "وفق")
 )
@@ -76,6 +88,8 @@ _ADJUNCT_STARTS = frozenset(
 _EXPRESSIVE = frozenset(
     f for f in FINITE_VERBS if f.lstrip("وف").startswith(("اعرب", "رحب", "اشاد"))
 )
+# "مذكرا بأن ..." reports; "مذكرا بقرار مجلس الأمن" only recalls a document, no claim.
+_REMINDING = frozenset(f for f in PARTICIPLES if f.lstrip("وف").startswith("مذكر"))
 # "وصفت الوزيرة ليلى حداد التقرير بأنه ...": the thing described follows the describer.
 _DESCRIBING = frozenset(f for f in FINITE_VERBS if "وصف" in (f[:3], f[1:4]))
 
@@ -98,6 +112,7 @@ _PARTICLE_PAIRS = frozenset(
     for b in ("إن", "أن")
 )
 _PARTICLES = frozenset(fold(w) for w in ("لكن", "ولكن", "إلا", "بيد"))
+_CONTRASTS = frozenset(fold(w) for w in ("لكن", "ولكن", "بينما", "فيما", "وفيما", "في حين"))
 
 
 _NOTE_OPENINGS = (
@@ -135,6 +150,39 @@ _NOT_VERB_OPENERS = frozenset(
 )
 
 _WE_NEGATIONS = frozenset(fold(w) for w in ("لن", "لا", "لم", "سوف", "قد"))
+
+
+_ACTOR_WORDS = 8
+_RECENT_SOURCES = 8  # sources looked back over for one already met under an actor's name
+# Verbs of meeting that begin with the letters of the article: "التقى", "التقت", "التزم".
+_VERBS_LIKE_ARTICLE = frozenset(fold(w) for w in ("التقى", "التقت", "التزم", "التزمت"))
+
+
+def _actor_end(tokens: list[Token], k: int) -> int:
+    """Where the subject that starts with the title at ``k`` ends, before the verb's object:
+    the title, its complement and adjectives ("وزير الصحة الفلسطيني"), a name ("الرئيس
+    التونسي قيس سعيد"); a second title ("وزير الخارجية الفرنسي"), a further definite noun
+    ("المستشفى"), an accusative ("وفدا") or a possessed noun ("نظيره") is the object."""
+    j = k + 1
+    named = False
+    while j < min(len(tokens), k + _ACTOR_WORDS):
+        word = tokens[j].text
+        if not tokens[j].is_word:
+            break
+        if (word in TITLE_WORDS or strip_prefix(word) in TITLE_WORDS) and (named or j > k + 1):
+            break  # "قيس سعيد وزير الخارجية": the object; "رئيس الوزراء" is one title
+        if (word.endswith("ا") and len(word) >= 4) or possessed(word) or word in FINITE_VERBS:
+            break
+        if word.startswith("نظير"):
+            break  # "استقبل الوزير نظيره الفرنسي": his counterpart, the object
+        if skip_time_words(tokens, j, len(tokens)) != j:
+            break  # "زار وزير الصحة المستشفى صباح اليوم": the time of the act
+        definite = word.startswith("ال")
+        if definite and not named and j > k + 1 and not word.endswith(("ي", "يه")):
+            break  # "وزير الصحة المستشفى": a second definite noun that is no adjective
+        named = named or not definite
+        j += 1
+    return j
 
 
 def _first_person(tokens: list[Token]) -> bool:
@@ -179,10 +227,17 @@ def _past_set_off_adjuncts(tokens: list[Token], k: int, limit: int) -> int:
 
 
 def _asked_with_ba(word: str) -> bool:
-    """ "بالتوجه", "بعدم نشر", "بإنزال": what is asked for, governed by ب ("بأي" is not)."""
+    """ "بالتوجه", "بعدم نشر", "بإنزال", "بمحاسبة": what is asked for, governed by ب ("بأي"
+    is not)."""
     return len(word) > 3 and (
-        is_ba_object(word) or (word.startswith(("بال", "بعدم")) and word != "بالنسبه")
+        is_ba_object(word)
+        or (word.startswith(("بال", "بعدم")) and word != "بالنسبه")
+        or bool(_FORM_THREE_MASDAR.match(word[1:]))
     )
+
+
+# The verbal noun of form III, "مفاعلة": "محاسبة", "مشاركة", "مساعدة", "مواجهة".
+_FORM_THREE_MASDAR = regex.compile(r"^م.ا..ه$")
 
 
 def _denial(verb: str) -> bool:
@@ -244,8 +299,11 @@ _DATA_NOUNS = frozenset(
 _GOVERNING_PREPS = frozenset(fold(w) for w in ("إلى", "على", "عن", "من", "في", "بـ", "لـ"))
 # Definite words that open a clause, not a noun phrase ("الذي", "الآن").
 _CLAUSE_WORDS = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "الآن"))
-_HEADLINE_NOT_SOURCE = frozenset(
-    fold(w) for w in ("المصدر", "المصادر", "عاجل", "فيديو", "شاهد", "بالصور", "تقرير", "ملاحظة")
+_HEADLINE_NOT_SOURCE = (
+    frozenset(
+        fold(w) for w in ("المصدر", "المصادر", "عاجل", "فيديو", "شاهد", "بالصور", "تقرير", "ملاحظة")
+    )
+    | FURNITURE_WORDS
 )
 
 
@@ -281,6 +339,9 @@ class _Finder:
         self.reports: list[ReportFind] = []
         self.recent: list[Mention] = []  # sources in the order they spoke
         self.used: set[int] = set()  # opening offsets of regions already quoted
+        # The subject of the latest sentence that opened with another verb ("استقبل الرئيس
+        # ..."): the source of a later subjectless reporting verb if no source spoke since.
+        self.actor: Mention | None = None
 
     @property
     def last_speaker(self) -> Mention | None:
@@ -295,10 +356,51 @@ class _Finder:
         """The latest source a subjectless verb agrees with: "وأضافت" after "قالت الوزارة ...
         وقال الوزير ..." goes back to the ministry."""
         gender = verb_gender(verb)
+        actor = self._actor_speaking(gender)
+        if actor is not None:
+            return actor
         for mention in reversed(self.recent[-4:]):
             if gender is None or mention_gender(mention.words) in (gender, None):
                 return mention
         return self.last_speaker
+
+    def _actor_speaking(self, gender: str | None) -> Mention | None:
+        """ "استقبل الرئيس قيس سعيد وزير الخارجية ... وأكد أن ...": with no source since, the
+        subject of the sentence that opened with another verb speaks, if it agrees. A source
+        already met under the same name keeps its first mention."""
+        actor = self.actor
+        if actor is None or (self.recent and self.recent[-1].start > actor.start):
+            return None
+        if gender is not None and mention_gender(actor.words) not in (gender, None):
+            return None
+        self.actor = None
+        known = set(actor.name or (strip_prefix(actor.words[0]),))
+        for mention in reversed(self.recent[-_RECENT_SOURCES:]):  # bounded: linear in text
+            theirs = mention.name or (strip_prefix(mention.words[0]),)
+            if any(same_word(a, b) for a in known for b in theirs):
+                return mention  # "قال وزير الاقتصاد ... واستقبل الوزير ...": the same source
+        self.mentions.append(actor)
+        self.last_speaker = actor
+        return actor
+
+    def _opening_actor(self, tokens: list[Token]) -> Mention | None:
+        """The subject of a sentence that opens with a verb other than one of saying, when it
+        names a person or a title ("التقت وزيرة التخطيط هالة السعيد ...")."""
+        first = 1 if tokens and tokens[0].text in _OPENERS else 0
+        if first + 2 >= len(tokens):
+            return None
+        verb = tokens[first].text
+        if len(verb) < 3 or not tokens[first].is_word or verb in _NOT_VERB_OPENERS:
+            return None
+        if verb in FINITE_VERBS or verb in PARTICIPLES or verb[0].isdigit():
+            return None
+        bare = verb[1:] if verb[0] in "وف" and len(verb) > 3 else verb
+        if bare.startswith(("ال", "لل")) and bare not in _VERBS_LIKE_ARTICLE:
+            return None  # "الحكومة ...": a nominal sentence, its subject is no actor
+        head = tokens[first + 1].text
+        if not (head in TITLE_WORDS or strip_prefix(head) in TITLE_WORDS):
+            return None  # only a title names a speaker here: "استقبل الرئيس", "التقت الوزيرة"
+        return self._mention(tokens, first + 1, _actor_end(tokens, first + 1))
 
     def run(self) -> None:
         headlines: list[tuple[list[Token], int]] = []
@@ -315,6 +417,9 @@ class _Finder:
                 if self._headline(tokens, end):
                     continue
                 headlines.append((tokens, end))
+            actor = self._opening_actor(tokens)
+            if actor is not None:
+                self.actor = actor
             self._sentence(tokens, end)
             if len(self.quotes) == before:
                 self._continuation(tokens, start, end)
@@ -332,12 +437,14 @@ class _Finder:
         # Only a trigger that opens content of its own ends the content before it: "أكد
         # الرئيسان التزامهما" inside a reported clause stays part of that clause.
         splits = [
-            t.index
+            self._contrasted_subject(tokens, t.index) or t.index
             for t in triggers
             if self._opens_content(tokens, t) or new_clause(tokens, t.index)
         ]
         speaker: Mention | None = None
         first_quote = len(self.quotes)
+        if not triggers and self._document_says(tokens, end):
+            return
         for trigger in triggers:
             offset = tokens[trigger.index].start
             if any(q.start <= offset < q.end for q in self.quotes[first_quote:]):
@@ -356,12 +463,32 @@ class _Finder:
                     and self._appeal(tokens, trigger.index, k, limit, scope_end, source)
                 ):
                     continue  # "داعيا كافة الأطراف، خاصة ...، إلى العمل على ..."
-                if not self._emit_content(tokens, k, limit, scope_end, source, 3) and source:
+                if (
+                    not self._emit_content(tokens, k, limit, scope_end, source, 3)
+                    and source
+                    and tokens[trigger.index].text not in _REMINDING
+                ):
                     self._report(tokens, k, limit, scope_end, source)  # "مؤكدا تبني خطة"
             elif trigger.kind == "prep":
                 speaker = self._attribution(tokens, trigger.index, limit, end) or speaker
             else:
                 self._tail(tokens, trigger.index, speaker)
+
+    def _document_says(self, tokens: list[Token], end: int) -> bool:
+        """ "وجاء في البيان أن ...", "وورد في التقرير: ...": a document speaks for its
+        issuer, the source met last."""
+        if (
+            len(tokens) < 5
+            or tokens[0].text not in _IT_CAME
+            or tokens[1].text != "في"
+            or strip_prefix(tokens[2].text) not in _DOCUMENTS
+            or self.last_speaker is None
+        ):
+            return False
+        k = 3
+        if tokens[k].text in _DOCUMENT_MODIFIERS:
+            k += 1  # "وجاء في البيان الختامي أن"
+        return self._emit_content(tokens, k, len(tokens), end, self.last_speaker, 2)
 
     def _opens_content(self, tokens: list[Token], trigger: Trigger) -> bool:
         if trigger.kind in ("prep", "tail"):
@@ -410,6 +537,16 @@ class _Finder:
         """The source of the verb at ``i`` and its content; ``prior`` is the source of an
         earlier verb in the sentence, which a coordinated verb without a subject shares
         ("توقع المركز ارتفاع ...، ونبه إلى احتمال ...")."""
+        if prior is not None and self._coordinated_appeal(tokens, i, limit, scope_end, prior):
+            return prior
+        if i + 1 < limit and tokens[i + 1].text in _IN_IT and i > 1:
+            # "أصدرت الوزارة بيانا أكدت فيه أن ...": the verb's subject is the issuer of the
+            # statement "فيه" points back to, the subject of the sentence's first verb.
+            issuer = prior or self._clause_subject(tokens, i) or self.last_speaker
+            if issuer is not None:
+                if not self._emit_content(tokens, i + 2, limit, scope_end, issuer, MAX_GAP):
+                    self._report(tokens, i + 2, limit, scope_end, issuer)
+                return issuer
         first = self._subject_first(tokens, i)
         if i > 0 and tokens[i - 1].text in BUT_PRONOUN:
             # "لكنها طالبت بـ...": the subject is a pronoun, the source of the sentence so far.
@@ -435,6 +572,8 @@ class _Finder:
             after = phrase_end or i + 1
         if speaker is None:
             speaker = self._subject_before(tokens, i)
+        if speaker is None and (contrasted := self._contrasted_subject(tokens, i)):
+            speaker = self._mention(tokens, contrasted, i)
         if tokens[i].text in _NAQALA and after < limit and tokens[after].text == "عن":
             inner_end = source_phrase(tokens, after + 1, limit, self.view.region_at) or limit
             if inner_end < limit and tokens[inner_end].text in _SAYING | COMPLEMENTIZERS:
@@ -508,6 +647,19 @@ class _Finder:
             self._report(tokens, after, limit, scope_end, reporter)
         return speaker if speaker else (source if found else None)
 
+    def _coordinated_appeal(
+        self, tokens: list[Token], i: int, limit: int, scope_end: int, prior: Mention
+    ) -> bool:
+        """ "قال النائب إن ...، وطالب بمحاسبة ...", "...، ودعت المجتمع الدولي إلى ...": an
+        appeal coordinated after the speaker's statement has that speaker as its subject;
+        what follows the verb is the addressee or what is asked for, not a new source."""
+        if tokens[i].text[:1] != "و" or not _appeal_stem(tokens[i].text) or i + 1 >= limit:
+            return False
+        following = tokens[i + 1].text
+        if not (following in _APPEAL_PREPS or _asked_with_ba(following) or is_addressee(following)):
+            return False
+        return self._appeal(tokens, i, i + 1, limit, scope_end, prior)
+
     def _quoted_name(self, tokens: list[Token], k: int, limit: int) -> tuple[int, int] | None:
         """ "وقال "سامر"، إن ...", "وأوضحت «الوكالة» أن ...": a name in quotation marks
         as the subject, then the content. The source is the name without its marks; the
@@ -570,6 +722,13 @@ class _Finder:
                 start = tokens[j + 1].start
             elif stem != "حذر" and _asked_with_ba(text):
                 start = tokens[j].start + 1  # "بالتوجه", "بعدم نشر": ب outside
+            elif (
+                stem == "ناشد"
+                and j > after
+                and is_addressee(tokens[j - 1].text)
+                and is_masdar(strip_prefix(text))
+            ):
+                start = tokens[j].start  # "ناشد المحافظ المواطنين ترشيد ...": no preposition
             else:
                 continue
             before = len(self.quotes)
@@ -695,6 +854,21 @@ class _Finder:
         if end > start:
             self.reports.append(ReportFind(start, end, speaker))
 
+    def _contrasted_subject(self, tokens: list[Token], i: int) -> int | None:
+        """ "...، لكن المعارضة تقول إن ...", "...، بينما الخبراء يؤكدون أن ...": a subject put
+        first after a contrasting connector; where it starts, for a verb at ``i`` that reports
+        content."""
+        for c in range(i - 1, max(0, i - 8), -1):
+            if tokens[c].text in _CONTRASTS and c > 0 and tokens[c - 1].text in ("،", ","):
+                start = c + 1
+                if start < i and source_phrase(tokens, start, i, self.view.region_at) == i:
+                    words = tuple(t.text for t in tokens[start:i])
+                    return start if is_source_like(words) or is_subject_like(words) else None
+                return None
+            if not tokens[c].is_word:
+                return None
+        return None
+
     def _subject_before(self, tokens: list[Token], i: int) -> Mention | None:
         """ "وكان رئيس الوزراء قد أكد أن": the subject sits between كان and the verb."""
         end = i - 1 if i > 0 and tokens[i - 1].text == "قد" else i
@@ -721,9 +895,17 @@ class _Finder:
             k = self._strip_lam(tokens, k)
         if tokens[i].text.endswith("نقلا") and k < limit and tokens[k].text == "عن":
             k += 1
-        if k + 1 < limit and tokens[k].text == "ما" and tokens[k + 1].text in FINITE_VERBS:
-            k += 1  # "وفق ما أعلنت الوزارة": the source is the verb's subject
-        if k + 1 < limit and tokens[k].text in FINITE_VERBS:
+        if (
+            k + 1 < limit
+            and tokens[k].text == "ما"
+            and (tokens[k + 1].text in FINITE_VERBS or reports_with_object(tokens[k + 1].text))
+        ):
+            k += 1  # "وفق ما أعلنت الوزارة", "وفق ما أوردته الصحيفة": the verb's subject
+        relay = False
+        if k + 1 < limit and (
+            tokens[k].text in FINITE_VERBS or reports_with_object(tokens[k].text)
+        ):
+            relay = tokens[k].text.lstrip("وف").startswith("نقل")
             k += 1  # "حسبما أفاد المرصد"
             if k + 1 < limit and tokens[k].text in ("به", "بها"):
                 k += 1  # "بحسب ما أفادت به الوزارة"
@@ -734,6 +916,11 @@ class _Finder:
             return None
         phrase_end = self._known_prefix(tokens, k, phrase_end)
         phrase_end = closing_modifier(tokens, phrase_end, limit)
+        if relay and phrase_end + 1 < limit and tokens[phrase_end].text == "عن":
+            # "حسبما نقلت وكالة رويترز عن مسؤول أمني": the agency relays, the official speaks.
+            inner_end = source_phrase(tokens, phrase_end + 1, limit, self.view.region_at)
+            if inner_end is not None:
+                k, phrase_end = phrase_end + 1, closing_modifier(tokens, inner_end, limit)
         speaker = self._speaker_in(tokens, k, phrase_end)
         if speaker is None or not self._known_source(speaker):
             return None
@@ -789,7 +976,8 @@ class _Finder:
             and not self._has_quote_in(tokens[0].start, end)
         ):
             first = tokens[0].start + conjunction_length(tokens[0].text)
-            self._emit_range(first, tokens[i].start, speaker, 0.65)
+            cut = i - 2 if as_put_by(tokens, i) else i  # "على حد قول X" stays outside
+            self._emit_range(first, tokens[cut].start, speaker, 0.65)
         self.last_speaker = speaker
         return speaker
 
@@ -862,8 +1050,8 @@ class _Finder:
         words = tokens[:colon]
         if not all(t.is_word for t in words) or words[0].text in _HEADLINE_NOT_SOURCE:
             return None
-        if any(t.text in FINITE_VERBS for t in words):
-            return None
+        if any(t.text in FINITE_VERBS or t.text in _FRAME_WORDS for t in words):
+            return None  # "واستهل الرئيس خطابه بالقول: ...": a reporting frame, not a source
         return colon
 
     def _continuation(self, tokens: list[Token], start: int, end: int) -> None:
@@ -900,6 +1088,10 @@ class _Finder:
         # An opening quotation mark may come after a long occasion ("في مستهل الحفل، الذي
         # نظمته البلدية ...، لهذه المناسبة، '...'"): marks are looked for further than words.
         reach = gap + QUOTE_MARK_REACH if gap >= MAX_GAP else gap
+        if gap >= MAX_GAP and k < limit and tokens[k].text in _ADJUNCT_STARTS:
+            # "أكدت بن علية في تصريح لمراسلة ... اليوم ... على هامش إشرافها على ... أنه":
+            # an occasion told at length; its complementizer is looked for further too.
+            gap = reach
         for j in range(k, min(limit, k + reach)):
             text = tokens[j].text
             if j >= k + gap and not (text in _MARKS and self._set_off_quotation(tokens, j)):

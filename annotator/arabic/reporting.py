@@ -50,6 +50,20 @@ _REGULAR_PAST = (
     "ناشد",
     "حث",
     "استغرب",
+    # Further verbs of saying news uses in every region: "أورد" (a paper reported), "شرح",
+    # "ألمح" (hinted), "استبعد" (ruled out), "أصر" (insisted), "تعهد" (pledged), "جزم",
+    # "أخبر"/"أبلغ" (told, with the addressee first), "طمأن" (reassured), "أجاب" (answered).
+    "أورد",
+    "شرح",
+    "ألمح",
+    "استبعد",
+    "أصر",
+    "تعهد",
+    "جزم",
+    "أخبر",
+    "طمأن",
+    "أجاب",
+    "اقترح",
     # Expressive acts: their object is praise or welcome, not a proposition (see quotes).
     "رحب",
     "أشاد",
@@ -77,6 +91,10 @@ _IRREGULAR_PAST = (
     "أبدى",
     "أبدت",
     "أبدوا",
+    "أوصى",
+    "أوصت",
+    "روى",
+    "روت",
     # "ما وصفه «...»": the describing verb carries its object pronoun.
     "وصف",
     "وصفه",
@@ -174,6 +192,15 @@ _PARTICIPLES = (
     "مخاطب",  # "، مخاطبا القاسم: '...'": the addressee, then the words
     "واصف",  # "واصفا القرار بأنه ..."
     "سائل",  # "، سائلا: «...؟»"
+    "مستدرك",
+    "مختتم",
+    "مستبعد",
+    "متعهد",
+    "مذكر",  # "، مذكرا بأن ..."
+    "ملمح",
+    "معقب",
+    "شارح",
+    "مستشهد",
 )
 # Verbs whose nominal complement is the speaker's own act, not a proposition: "أقر المجلس
 # الخطة" (approved), "دعت الوزارة المواطنين إلى" (called on), "طالب بـ" (demanded). With a
@@ -229,7 +256,7 @@ def _with_conjunctions(forms: set[str]) -> frozenset[str]:
 # Verbs whose letters are also a common preposition or noun ("بين" between, "عقب" after,
 # "أسف" sorry, "رفض" refusal): they report only at the head of a clause ("وبين الوزير أن",
 # "وعقب المتحدث على ..."), and only when reported content follows (the caller checks).
-_CLAUSE_INITIAL = ("بين", "عقب", "أسف", "رفض")
+_CLAUSE_INITIAL = ("بين", "عقب", "أسف", "رفض", "رد", "وعد", "هدد", "خلص", "استهل", "قدر")
 CLAUSE_INITIAL_VERBS = _with_conjunctions(
     {form for stem in _CLAUSE_INITIAL for form in _past_forms(stem)}
 ) - {"بين", "عقب"}
@@ -240,7 +267,11 @@ FINITE_VERBS = _with_conjunctions(
     | {"و" + stem for stem in _AMBIGUOUS_STEMS if stem != "بين"}
     | set(_IRREGULAR_PAST)
     | set(_PRESENT)
-)
+) - {
+    "نقلا",  # "نقلا عن مصادر": "quoting", an attribution, not the dual "they moved"
+    "ونقلا",
+    "اقرا",  # "اقرأ أيضا": "read also", folded like the rare dual "أقرّا"
+}
 PARTICIPLES = _with_conjunctions(
     {stem + ending for stem in _PARTICIPLES for ending in ("ا", "ه", "ين", "ون", "تين", "")}
     - {"ناف", "داع"}
@@ -265,6 +296,16 @@ MASCULINE_VERBS = (
     )
     - FEMININE_VERBS
 )
+
+
+def reports_with_object(word: str) -> bool:
+    """A reporting verb with the pronoun of what it reported: "أوردته" in "وفق ما أوردته
+    الصحيفة", "ذكره" in "وفقا لما ذكره الوزير". Only an attribution phrase reads it so;
+    elsewhere "ذكره" is as often "its mention"."""
+    for suffix in ("ه", "ها"):
+        if word.endswith(suffix) and word[: -len(suffix)] in FINITE_VERBS:
+            return True
+    return False
 
 
 def verb_gender(word: str) -> str | None:

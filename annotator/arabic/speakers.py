@@ -21,6 +21,7 @@ from annotator.arabic.actors import (
     FUNCTION_WORDS,
     INSTITUTION_WORDS,
     MEDIA_WORDS,
+    OUTLET_WORDS,
     PLACE_WORDS,
     SOURCE_HEADS,
     TITLE_WORDS,
@@ -98,6 +99,12 @@ _REPRESENTATIVES = frozenset(
 )
 
 
+_MEMBERS = frozenset(fold(w) for w in ("عضو", "العضو", "عضوة", "العضوة"))
+_CONSTITUENCIES = frozenset(
+    fold(w) for w in ("حزب", "كتلة", "دائرة", "محافظة", "ائتلاف", "تيار", "حركة", "قائمة", "ولاية")
+)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A source phrase in folded offsets with its words (folded)."""
@@ -128,7 +135,8 @@ def _stops(word: str) -> bool:
         or word in _WEEKDAY_WORDS
         or word[0].isdigit()
         or len(word) == 1  # a proclitic written apart with tatweel: "لـ«الشرق الأوسط»"
-        or (word[0] == "ل" and word[1:] in MEDIA_WORDS)
+        or (word[0] == "ل" and (word[1:] in MEDIA_WORDS or word[1:] in OUTLET_WORDS))
+        or (word.startswith("لل") and "ا" + word[1:] in OUTLET_WORDS)
         or (word.startswith("لل") and "ا" + word[1:] in AUDIENCE_WORDS)
     )
 
@@ -165,6 +173,15 @@ def source_phrase(
         if tok.text == "عن" and j > k and tokens[j - 1].text in _ISSUED | _REPRESENTATIVES:
             j += 1  # "بيان صادر عن الكرملين", "النائب عن حزب ..."
             continue
+        if (
+            tok.text == "عن"
+            and j > k
+            and j + 1 < limit
+            and strip_prefix(tokens[j + 1].text) in _CONSTITUENCIES
+            and any(t.text in _REPRESENTATIVES or t.text in _MEMBERS for t in tokens[k:j])
+        ):
+            j += 1  # "عضو مجلس النواب عن حزب الوفد محمد ...": whom the member sits for
+            continue
         if len(tok.text) == 1 and tok.is_word and j + 1 < limit and tokens[j + 1].text == ".":
             j += 2  # an abbreviated title: "د. محمد العريان"
             continue
@@ -188,6 +205,9 @@ def source_phrase(
             if j - 2 >= k and _definite(tokens[j - 2].text) and not _definite(tokens[j - 1].text):
                 j -= 1
             break
+        if j > k and j + 1 < limit and tokens[j + 1].text == "الله" and tok.is_word:
+            j += 2  # "أحمد ذكر الله", "محمد حسين فضل الله": one name, whatever its first half
+            continue
         if not tok.is_word or _stops(tok.text):
             break
         if j >= k + 2 and is_masdar(tok.text) and j + 1 < limit and tokens[j + 1].text[0].isdigit():
@@ -199,8 +219,10 @@ def source_phrase(
             and not _content_follows(tokens, j, limit)
         ):
             break  # "دعا النائب كمال يوسف الحكومة إلى ...": after a name, the addressee
+        if j > k and tok.text in _OWN_OCCASIONS:
+            break  # "وختم الوزير تصريحه بالقول إن ...": his statement is the verb's object
         if (
-            _possessed(tok.text)
+            possessed(tok.text)
             and not _content_follows(tokens, j, limit)
             and (j > k or not _titled(tok.text))
         ):
@@ -219,6 +241,15 @@ def source_phrase(
             break
         j += 1
     return j if j > k else None
+
+
+# The speaker's own statement as the object of "ختم"/"استهل"/"بدأ": "ختم الوزير حديثه بالقول".
+# "أصدرت الوزارة بيانا أكدت فيه ...": a statement issued, in the accusative, is an object too.
+_OWN_OCCASIONS = frozenset(
+    fold(stem + suffix)
+    for stem in ("تصريح", "تصريحات", "كلمت", "حديث", "بيان", "خطاب", "مداخلت", "رد", "تعليق")
+    for suffix in ("ه", "ها", "هم", "هما")
+) | frozenset(fold(w) for w in ("بيانا", "تصريحا", "تقريرا", "بلاغا", "تعميما"))
 
 
 # Unnamed sources whose "من/في" complement says who they are (the guidelines keep it inside).
@@ -247,6 +278,18 @@ UNNAMED_HEADS = frozenset(
         "نائب",
         "قيادي",
         "مستشار",
+        # unnamed plural sources of every region's news: "تقارير إعلامية", "ناشطون
+        # سوريون", "سكان محليون", "أوساط سياسية", "مقربون من الرئيس"
+        "تقارير",
+        "ناشطون",
+        "ناشطين",
+        "سكان",
+        "محللون",
+        "مراقبون",
+        "أوساط",
+        "مقربون",
+        "مسعفون",
+        "أطباء",
     )
 )
 _NOT_AFFILIATION = frozenset(
@@ -368,12 +411,24 @@ _ADDRESSEES = frozenset(
         "المرضى",
         "الزوار",
         "الجميع",
+        # those told, after "أبلغ"/"أخبر"/"طمأن": "أخبر رئيس البعثة الصحفيين أن ..."
+        "الصحفيين",
+        "الصحافيين",
+        "المواطنين",
+        "الحضور",
+        "المشاركين",
+        "النواب",
     )
 )
 
 
+def is_addressee(word: str) -> bool:
+    """Those an appeal or a statement is addressed to: "الحكومة", "المواطنين", "كافة"."""
+    return word in _ADDRESSEES
+
+
 def _starts_object(word: str) -> bool:
-    if _possessed(word) or word in AUDIENCE_WORDS or word in _SIMPLE_MASDARS:
+    if possessed(word) or word in AUDIENCE_WORDS or word in _SIMPLE_MASDARS:
         return True
     if word in _ADDRESSEES:
         return True
@@ -405,7 +460,8 @@ def _acronym(tokens: Sequence[Token], j: int, limit: int) -> int | None:
     return close + 1
 
 
-def _possessed(word: str) -> bool:
+def possessed(word: str) -> bool:
+    """ "استقالتها", "نظيره": a noun with a possessive pronoun, an object rather than a name."""
     if _definite(word) or len(word) <= 4:
         return False
     if word.endswith(("ها", "هم", "هما", "هن", "ته")):

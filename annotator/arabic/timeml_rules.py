@@ -159,6 +159,16 @@ _REFERENCES = {
     "وقت لاحق": "FUTURE_REF",
     "الآونة الأخيرة": "PAST_REF",
     "آونة الأخيرة": "PAST_REF",
+    # "كان الرئيس حينها في الخارج": then; "قبل قليل": a moment ago
+    "حينها": "PAST_REF",
+    "قبل قليل": "PAST_REF",
+    "العقود الماضية": "PAST_REF",
+    "العقود الأخيرة": "PAST_REF",
+    # the span of ten years up to now: a DURATION
+    "العقد الماضي": "P10Y",
+    "العقد الأخير": "P10Y",
+    "العقدين الماضيين": "P20Y",
+    "العقدين الأخيرين": "P20Y",
 }
 # After a preposition only: "في السابق" (formerly) but "الرئيس السابق" (former).
 _REFERENCES_AFTER_FI = {
@@ -170,7 +180,9 @@ _FOLDED_REFERENCES = {fold(k): v for k, v in {**_REFERENCES, **_REFERENCES_AFTER
 
 
 def _reference(m: regex.Match[str], ctx: Context) -> DateHit | None:
-    return _hit(m, "x", "DATE", _FOLDED_REFERENCES[_words(m.group("x"))], 0.6, "deictic")
+    value = _FOLDED_REFERENCES[_words(m.group("x"))]
+    type_ = "DURATION" if value[1:2].isdigit() else "DATE"  # "P10Y", not "PAST_REF"
+    return _hit(m, "x", type_, value, 0.6, "deictic")
 
 
 # Recurring adjectives (SET): "نشرتها اليومية" -> P1D, "المؤتمر السنوي" -> P1Y.
