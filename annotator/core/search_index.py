@@ -29,9 +29,36 @@ SEARCH_TABLE = "documents_search"
 PREFIX_FROM = 3
 
 
+# Words of a news text carry proclitics that a searcher leaves off: the conjunction و, the
+# article ال, and both with a preposition (بال, كال, فال, لل for ل + ال). These are the
+# prefixes of Larkey's light stemmer (light10), which Arabic search engines use; the bare
+# prepositions ب ك ل are left out, since they begin too many words of their own (بطاقة is
+# a card, not "with energy"). Folded as the index is (أ/إ/آ -> ا, ة -> ه).
+PROCLITICS = ("و", "ال", "وال", "بال", "كال", "فال", "لل", "ولل", "فلل")
+# The article, alone or after a proclitic, longest first: taken off a typed word to find its stem.
+ARTICLES = ("وال", "بال", "كال", "فال", "ولل", "فلل", "ال", "لل")
+# A word typed with the article is searched from its stem when at least this many letters
+# remain (الله, الي are words of their own, not ال + a stem).
+STEM_FROM = 3
+
+
+def word_forms(word: str) -> list[str]:
+    """The folded forms under which ``word`` (folded) is searched: itself, and its stem with
+    each proclitic. ``طاقه`` -> ``طاقه``, ``الطاقه``, ``والطاقه``, ``بالطاقه`` ...; ``الطاقه``
+    the same (its article is taken off first); ``مصر`` -> ``مصر``, ``ومصر``, ``المصر`` ..."""
+    for article in ARTICLES:
+        if word.startswith(article):
+            stem = word[len(article) :]
+            if len(stem) < STEM_FROM:  # a word of its own (الله): only و may come before it
+                return [word, "و" + word]
+            return [stem] + [prefix + stem for prefix in PROCLITICS]
+    return [word] + [prefix + word for prefix in PROCLITICS]
+
+
 def match_expression(query: str, typing: bool = True) -> str | None:
     """An FTS5 query for what a person typed: every word, folded, quoted (FTS5 syntax in the
-    text is taken literally).
+    text is taken literally), found with or without its proclitics (``word_forms``): every
+    word must occur in one of its forms.
 
     ``typing`` (the filter box) makes the last word a prefix once it has PREFIX_FROM letters,
     and leaves a shorter last word out until then: as a prefix of one or two letters (ال)
@@ -45,10 +72,12 @@ def match_expression(query: str, typing: bool = True) -> str | None:
         still_typing = False
     if not words:
         return None
-    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    if still_typing:
-        quoted[-1] += " *"
-    return " ".join(quoted)
+    groups = []
+    for n, word in enumerate(words):
+        star = " *" if still_typing and n == len(words) - 1 else ""
+        forms = ['"' + f.replace('"', '""') + '"' + star for f in word_forms(word)]
+        groups.append("(" + " OR ".join(forms) + ")")
+    return " AND ".join(groups)
 
 
 def search_documents(
