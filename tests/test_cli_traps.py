@@ -146,3 +146,24 @@ def test_global_options_work_after_the_command(capsys, tmp_path, monkeypatch):
     assert code == 0 and json.loads(out)["documents"] == 1, err
     code, _, err = run(capsys, "package", "--db", db, "--annotator", "amal", "-o", tmp_path / "p")
     assert code == 2 and "no documents are assigned to 'amal'" in err
+
+
+def test_a_gold_export_of_every_document_says_how_many_are_not_adjudicated(
+    capsys, filled, tmp_path
+):
+    """The contract exports every document; one line on stderr says that the ones nobody
+    adjudicated have empty gold, and how to leave them out. It is silent when all are, or
+    when a status was chosen."""
+    code, _, err = run(capsys, "--db", filled, "export", "-o", tmp_path / "all.jsonl")
+    assert code == 0
+    assert err.count("\n") == 1 and "1 of the 1 exported documents are not adjudicated" in err
+    assert "--status adjudicated" in err
+    args = ["export", "--status", "adjudicated", "-o", tmp_path / "some.jsonl"]
+    code, _, err = run(capsys, "--db", filled, *args)
+    assert code == 0 and err == ""
+    with Workspace(filled) as ws:
+        doc = ws.documents()[0].id
+        ws.add_span(doc, "gold", 0, 3, "CLAIM")
+        ws.set_status(doc, "gold", "adjudicated")
+    code, _, err = run(capsys, "--db", filled, "export", "-o", tmp_path / "all.jsonl")
+    assert code == 0 and err == ""

@@ -21,7 +21,7 @@ from annotator.cli.console import (
     progress_bar,
     stdout_console,
 )
-from annotator.core.catalog import document_count
+from annotator.core.catalog import document_count, status_count
 from annotator.core.integrity import iter_problems
 from annotator.core.model import GOLD_LAYER, Status
 from annotator.core.workspace import Workspace
@@ -116,11 +116,27 @@ def cmd_export(args: argparse.Namespace) -> int:
         check_export_layer(ws, args.layer)
         with progress_bar("Exporting", document_count(ws.query)) as progress:
             manifest = export_layer(ws, output, args.layer, args.status, args.format, progress)
+        adjudicated = status_count(ws.query, GOLD_LAYER, Status.ADJUDICATED)
     print(
         f"Exported {manifest['documents']} documents with {manifest['spans']} spans and "
         f"{manifest['relations']} relations to {output} (manifest: {manifest_path(output)})."
     )
+    if args.layer == GOLD_LAYER and args.status is None:
+        _warn_unadjudicated(manifest["documents"], adjudicated)
     return 0
+
+
+def _warn_unadjudicated(exported: int, adjudicated: int) -> None:
+    """A gold export of every document takes in documents nobody adjudicated, with empty or
+    partial gold: a training pipeline would learn that they hold no quotes. The contract keeps
+    every document; the note says so, and how to leave them out."""
+    if exported > adjudicated:
+        print(
+            f"Note: {exported - adjudicated} of the {exported} exported documents are not "
+            "adjudicated, so their gold is empty or partial; --status adjudicated exports "
+            "only the adjudicated ones.",
+            file=sys.stderr,
+        )
 
 
 def workspace_stats(ws: Workspace) -> dict[str, Any]:

@@ -253,9 +253,13 @@ def document_count(read: Read) -> int:
 
 def done_count(read: Read, layer: str) -> int:
     """Documents done in ``layer``: one count on the (layer, status) index."""
+    return status_count(read, layer, Status.DONE)
+
+
+def status_count(read: Read, layer: str, status: Status) -> int:
+    """Documents with ``status`` in ``layer``: one count on the (layer, status) index."""
     row = read(
-        "SELECT count(*) FROM doc_status WHERE layer = ? AND status = ?",
-        [layer, Status.DONE.value],
+        "SELECT count(*) FROM doc_status WHERE layer = ? AND status = ?", [layer, status.value]
     ).fetchone()
     return int(row[0])
 
