@@ -36,6 +36,7 @@ from annotator.core.suggestion_cursor import Key, after, before, counts
 from annotator.core.workspace import Workspace
 from annotator.gui.actions import _action
 from annotator.gui.article_view import ArticleView
+from annotator.gui.counts import counts as nouns
 from annotator.gui.plain import isolate
 from annotator.gui.suggestion_conflict import OverlapChoice, ask_overlap, overlap_summary
 from annotator.gui.suggestion_look import describe
@@ -295,8 +296,8 @@ class SuggestionReview(QObject):
         if not self.pending:
             return translate("Suggestions", "No pending suggestions")
         parts = ", ".join(f"{n} {label}" for label, n in by_label.items())
-        text = translate("Suggestions", "{n} suggestions: {parts}").format(
-            n=len(self.pending), parts=parts
+        text = translate("Suggestions", "{suggestions}: {parts}").format(
+            suggestions=nouns().suggestions(len(self.pending)), parts=parts
         )
         if not self.actions.show.isChecked():
             return text + " " + translate("Suggestions", "(hidden)")
@@ -426,9 +427,4 @@ class SuggestionReview(QObject):
         if clear:
             self._push(AcceptSuggestions(self.workspace, self.doc_id, self.layer, clear))
         if len(clear) < len(wanted):
-            self.informed.emit(
-                translate(
-                    "Suggestions",
-                    "{n} suggestions overlap your own spans and were left for you to decide.",
-                ).format(n=len(wanted) - len(clear))
-            )
+            self.informed.emit(nouns().suggestions_overlapping(len(wanted) - len(clear)))

@@ -8,6 +8,7 @@ Qt widgets only put them on screen.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,7 +73,29 @@ def one_line(text: str, limit: int = 60) -> str:
 def quoted(text: str, limit: int = 60) -> str:
     """Article text inside a line of another direction: «…» around a first-strong isolate, so
     an Arabic phrase keeps its own order next to Latin labels and digits (invisible marks)."""
-    return f"«\u2068{one_line(text, limit)}\u2069»"
+    return in_guillemets(one_line(text, limit))
+
+
+def in_guillemets(inner: str) -> str:
+    """«inner», marks included in one isolate of the text's own direction (invisible marks).
+
+    Guillemets are mirrored characters that take the direction around them: left outside the
+    isolate, in a right-to-left line next to a Latin word, they can be laid out left to right
+    while the line runs right to left, and show as »…«. Inside a right-to-left isolate for
+    Arabic text (left-to-right for Latin) they open and close it in reading order.
+    """
+    opening = "\u2067" if _first_strong_rtl(inner) else "\u2066"
+    return f"{opening}«\u2068{inner}\u2069»\u2069"
+
+
+def _first_strong_rtl(text: str) -> bool:
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def figure(value: float | int | None) -> str:
@@ -112,7 +135,7 @@ def marked(text: str, start: int, end: int, core: tuple[int, int], limit: int = 
         middle,
         f"{DIFF_OPEN}{after}{DIFF_CLOSE}" if after else "",
     ]
-    return f"«\u2068{''.join(parts)}\u2069»"
+    return in_guillemets("".join(parts))
 
 
 def shared_extent(conflict: Conflict) -> tuple[int, int] | None:
