@@ -56,7 +56,7 @@ class RecordingStyle(QProxyStyle):
         super().__init__(QStyleFactory.create("Fusion"))
         self.menu_texts: list[str] = []
 
-    def drawControl(self, element, option, painter, widget=None):  # noqa: N802 (Qt's name)
+    def drawControl(self, element, option, painter, widget=None):
         if isinstance(option, QStyleOptionMenuItem):
             self.menu_texts.append(option.text)
         super().drawControl(element, option, painter, widget)
