@@ -118,10 +118,11 @@ def test_a_long_status_message_ends_in_an_ellipsis_at_its_logical_end(arabic_win
     assert bar.currentMessage() == message  # the whole message for whoever asks
 
 
-def test_conflict_quotes_are_one_isolate_of_the_quoted_texts_direction():
+def test_conflict_quotes_hold_their_marks_inside_the_isolate():
     arabic, latin = quoted("بلادها ليست معتدية"), quoted("Reuters said")
-    assert arabic == "\u2067«\u2068بلادها ليست معتدية\u2069»\u2069"
-    assert latin == "\u2066«\u2068Reuters said\u2069»\u2069"
+    # One first-strong isolate holds the marks too: its direction is the text's.
+    assert arabic == "\u2068«بلادها ليست معتدية»\u2069"
+    assert latin == "\u2068«Reuters said»\u2069"
 
 
 def test_the_span_table_names_labels_in_arabic_and_the_store_keeps_the_english_name(

@@ -29,7 +29,6 @@ from annotator.core.changes import Change, ChangeKind
 from annotator.core.commands import AddNote, Command, DeleteNote, FlagNote
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD_LAYER, Note
-from annotator.gui.actions import label_title
 from annotator.gui.plain import isolate, shorten
 
 if TYPE_CHECKING:
@@ -108,7 +107,7 @@ class NotesPanel(QWidget):
             words = shorten(self.window.article.toPlainText()[span.start : span.end], 40)
             self.target.setText(
                 self.tr("A new note goes on the {label} {text}.").format(
-                    label=label_title(span.label), text=isolate(words)
+                    label=span.label, text=isolate(words)
                 )
             )
 
@@ -142,7 +141,7 @@ class NotesPanel(QWidget):
             if place is not None:
                 span = self.workspace.span(note.span_id)
                 text = self.workspace.text(note.doc_id)[span.start : span.end]
-                where = f"{label_title(span.label)} «{isolate(shorten(text, 40))}»"
+                where = f"{span.label} «{isolate(shorten(text, 40))}»"
         if with_document:
             where = f"{note.doc_id} · {where}"
         mark = f"{FLAG} " if note.flagged else ""

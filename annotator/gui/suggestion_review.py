@@ -34,7 +34,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
 from annotator.core.suggestion_cursor import Key, after, before, counts
 from annotator.core.workspace import Workspace
-from annotator.gui.actions import _action
+from annotator.gui.actions import _action, label_title
 from annotator.gui.article_view import ArticleView
 from annotator.gui.counts import counts as nouns
 from annotator.gui.plain import isolate
@@ -295,7 +295,7 @@ class SuggestionReview(QObject):
             return translate("Suggestions", "Suggesting…")
         if not self.pending:
             return translate("Suggestions", "No pending suggestions")
-        parts = ", ".join(f"{n} {label}" for label, n in by_label.items())
+        parts = ", ".join(f"{n} {label_title(label)}" for label, n in by_label.items())
         text = translate("Suggestions", "{suggestions}: {parts}").format(
             suggestions=nouns().suggestions(len(self.pending)), parts=parts
         )

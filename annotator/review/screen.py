@@ -8,7 +8,6 @@ Qt widgets only put them on screen.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,31 +70,20 @@ def one_line(text: str, limit: int = 60) -> str:
 
 
 def quoted(text: str, limit: int = 60) -> str:
-    """Article text inside a line of another direction: «…» around a first-strong isolate, so
-    an Arabic phrase keeps its own order next to Latin labels and digits (invisible marks)."""
+    """Article text inside a line of another direction, in «…» (see :func:`in_guillemets`)."""
     return in_guillemets(one_line(text, limit))
 
 
 def in_guillemets(inner: str) -> str:
-    """«inner», marks included in one isolate of the text's own direction (invisible marks).
+    """«inner», marks included in one first-strong isolate (invisible marks).
 
-    Guillemets are mirrored characters that take the direction around them: left outside the
+    Guillemets are mirrored characters that take the direction around them: outside the
     isolate, in a right-to-left line next to a Latin word, they can be laid out left to right
-    while the line runs right to left, and show as »…«. Inside a right-to-left isolate for
-    Arabic text (left-to-right for Latin) they open and close it in reading order.
+    while the line runs right to left, and show as »…«. Inside an isolate that takes the quoted
+    text's direction (its first strong letter: the marks are neutral) they open and close it
+    in reading order, and the phrase keeps its own order next to Latin labels and digits.
     """
-    opening = "\u2067" if _first_strong_rtl(inner) else "\u2066"
-    return f"{opening}«\u2068{inner}\u2069»\u2069"
-
-
-def _first_strong_rtl(text: str) -> bool:
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
+    return f"\u2068«{inner}»\u2069"
 
 
 def figure(value: float | int | None) -> str:
