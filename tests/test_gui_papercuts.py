@@ -10,7 +10,14 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+)
 
 from annotator.core import suggestions
 from annotator.core.model import Status
@@ -199,3 +206,15 @@ def test_ctrl_enter_with_suggestions_pending_marks_done_when_told_to(window, db,
     assert seen
     assert status(db) == Status.DONE
     assert window.current_document() == "b"
+
+
+# ---------------------------------------------------------------- 5. one is singular
+def test_one_missing_thing_is_counted_in_the_singular(window, db, qtbot):
+    view = article(window)
+    view.setFocus()
+    start = TEXT.index("الخطة جاهزة")
+    view.select_offsets(start, start + len("الخطة جاهزة"))
+    qtbot.keyClick(view, Qt.Key.Key_Q)  # a quote with no speaker linked: one thing missing
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.findChild(QLabel, "doneChecksList").text().count("•") == 1
+    assert window.banner.summary.text().startswith("1 thing is missing.")

@@ -20,6 +20,9 @@ class Counts(QObject):
     def files(self, n: int) -> str:
         return self.tr("%n file(s)", "", n)
 
+    def conflicts(self, n: int) -> str:
+        return self.tr("%n conflict(s)", "", n)
+
     def suggestions(self, n: int) -> str:
         return self.tr("%n suggestion(s)", "", n)
 

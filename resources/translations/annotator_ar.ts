@@ -199,6 +199,17 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>لا خلافات</numerusform>
+            <numerusform>خلاف واحد</numerusform>
+            <numerusform>خلافان</numerusform>
+            <numerusform>%n خلافات</numerusform>
+            <numerusform>%n خلافًا</numerusform>
+            <numerusform>%n خلاف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n suggestion(s)</source>
         <translation>
             <numerusform>لا اقتراحات</numerusform>
@@ -903,8 +914,8 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
         <translation>المراجعة</translation>
     </message>
     <message>
-        <source>{open} of {all} conflicts open</source>
-        <translation>{open} من {all} خلافات مفتوحة</translation>
+        <source>{open} of {conflicts} open</source>
+        <translation>{open} من {conflicts} مفتوحة</translation>
     </message>
     <message>
         <source>Gold: {status}</source>
