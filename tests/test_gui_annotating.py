@@ -158,7 +158,8 @@ def test_the_span_table_shows_values_first_in_their_direction_elided_at_the_logi
         table.itemDelegateForIndex(index).initStyleOption(option, index)
         return option
 
-    assert cell(date, SpanTableModel.ATTRIBUTES).data() == "2022-01-14"
+    # The type the date engine proposed, then the value typed in the form.
+    assert cell(date, SpanTableModel.ATTRIBUTES).data() == "DATE · 2022-01-14"
     assert "value: 2022-01-14" in cell(date, SpanTableModel.ATTRIBUTES).data(
         Qt.ItemDataRole.ToolTipRole
     )

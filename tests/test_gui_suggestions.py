@@ -132,8 +132,8 @@ def test_tooltip_names_label_attributes_and_confidence_as_plain_text(window, qtb
     event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
     view.eventFilter(view.viewport(), event)
     text = QToolTip.text()
-    assert f"Suggested DATE ({date.confidence:.0%})" in text
-    assert f"value={date.attrs['value']}" in text
+    assert f"Suggested Date ({date.confidence:.0%})" in text  # the label's display name
+    assert f"value=\u2068{date.attrs['value']}\u2069" in text  # each value isolated
 
 
 def test_enter_accepts_the_current_suggestion_and_moves_to_the_next(window, db, qtbot):

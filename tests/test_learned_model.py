@@ -69,7 +69,7 @@ def test_a_trained_model_is_stored_and_suggest_learns_the_final_period(trained):
 
 def test_the_suggest_command_says_it_uses_the_model(trained, capsys):
     assert main(["--db", str(trained), "suggest", "--labels", "QUOTE", "--doc", "new"]) == 0
-    assert "Using the model trained on 8 document(s)" in capsys.readouterr().out
+    assert "Using the model trained on 8 documents" in capsys.readouterr().out
     with Workspace(trained, who="amal") as ws:
         quotes = [NEW_TEXT[s.start : s.end] for s in suggestions.pending(ws, "new", "QUOTE")]
         engines = {s.provenance["engine"] for s in ws.spans("new", SUGGESTIONS_LAYER)}
@@ -113,7 +113,7 @@ def test_train_evaluate_prints_kfold_figures(db_path, capsys):
         == 0
     )
     out = capsys.readouterr().out
-    assert "2-fold cross-validation on 4 gold document(s)" in out
+    assert "2-fold cross-validation on 4 gold documents" in out
     row = next(line for line in out.splitlines() if line.startswith("QUOTE"))
     assert row.split()[2] == "12"  # every gold quote was held out once
 

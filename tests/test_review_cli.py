@@ -54,7 +54,7 @@ def test_unknown_layer_is_one_sentence(capsys, db_path):
 def test_adjudicate_conflicts_diff_and_gold_export(capsys, db_path, tmp_path):
     three_layers(db_path)
     code, out, _ = run(capsys, "--db", db_path, "--annotator", "rev", "adjudicate", "--auto")
-    assert code == 0 and "1 spans" in out
+    assert code == 0 and "1 span and" in out
     code, out, _ = run(
         capsys, "--db", db_path, "adjudicate", "--auto", "--strategy", "majority", "--json"
     )

@@ -134,8 +134,10 @@ def test_report_rows_are_the_reports_figures(tmp_path):
 
 
 def test_quoted_text_is_isolated_so_arabic_keeps_its_order_beside_labels():
-    assert quoted("قال الرئيس") == "«\u2068قال الرئيس\u2069»"
-    assert quoted("a\nb  c", 3) == "«\u2068a …\u2069»"
+    # The marks inside the isolate, which takes the quoted text's direction: in a line of the
+    # other direction they open and close it in reading order (never »…«).
+    assert quoted("قال الرئيس") == "\u2068«قال الرئيس»\u2069"
+    assert quoted("a\nb  c", 3) == "\u2068«a …»\u2069"
 
 
 def test_figures_are_three_decimals_and_a_dash_when_undefined():

@@ -114,7 +114,7 @@ def test_a_change_that_would_break_spans_is_refused_with_count_and_examples(caps
     before = events(db)
     code, _, err = run(capsys, "--db", db, "schema", "set", no_claim)
     assert code == 2 and err.count("\n") == 1
-    assert "2 span(s)" in err and doc in err and expected_text in err and "CLAIM" in err
+    assert "2 spans" in err and doc in err and expected_text in err and "CLAIM" in err
     assert events(db) == before
 
     # Mapped onto QUOTE, with the values mapped too: one transaction, one event, one Change.

@@ -101,7 +101,7 @@ def test_cli_search_prints_matches_and_json(db, capsys):
     assert main(["--db", str(db), "search", "اسرائيل"]) == 0
     out, err = capsys.readouterr()
     assert out.splitlines() == ["a\tزيارة إلى إسرائيل"]
-    assert "1 document(s) found." in err
+    assert "1 document found." in err
     assert main(["--db", str(db), "search", "المدينه", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in rows] == ["b", "c"]

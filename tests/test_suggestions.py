@@ -116,7 +116,7 @@ def test_cli_suggest_runs_over_chosen_documents(capsys, db_path, workspace, doc_
     workspace.close()
     code = main(["--db", str(db_path), "suggest", "--labels", "DATE,QUOTE", "--doc", "t"])
     out = capsys.readouterr().out
-    assert code == 0 and "Suggested" in out and "1 document(s)" in out
+    assert code == 0 and "Suggested" in out and "1 document;" in out
     with Workspace(db_path) as ws:
         assert set(pending_labels(ws, "t")) == {"DATE", "QUOTE"}
     assert main(["--db", str(db_path), "suggest", "--doc", "nope"]) == 2

@@ -16,8 +16,9 @@ import regex
 
 from annotator.arabic import date_rules, timeml_rules
 from annotator.arabic.date_rules import Context, DateHit, with_part_before
+from annotator.arabic.normalize import Folded
 
-__all__ = ["DateHit", "find_dates"]
+__all__ = ["DateHit", "find_dates", "normalize_date"]
 
 COMPILED = [*date_rules.COMPILED, *timeml_rules.COMPILED]
 GATES = {**date_rules.GATES, **timeml_rules.GATES}
@@ -56,6 +57,31 @@ def find_dates(text: str, anchor: date | None) -> list[DateHit]:
         kept.append(hit)
     merged = _clock_days(_timestamps(_merge_adjacent(kept, text), text), text)
     return _range_ends([_with_approximator(hit, text) for hit in merged], text)
+
+
+def normalize_date(text: str, published: str | date | None) -> tuple[str, str] | None:
+    """(TIMEX3 type, value) of one hand-drawn DATE span's text, anchored at the publication
+    date; None unless one expression found by the engine covers every word of it.
+
+    The annotator drew the extent, so only its text is read; a span that holds more than one
+    expression, or words the engine does not take as part of it, gets no proposal.
+    """
+    folded = Folded.of(text)
+    anchor = published if isinstance(published, date) or published is None else _day(published)
+    words = [m.span() for m in regex.finditer(r"[\p{L}\p{N}]+", folded.text)]
+    if not words:
+        return None
+    for hit in find_dates(folded.text, anchor):
+        if hit.start <= words[0][0] and hit.end >= words[-1][1] and hit.value:
+            return hit.type, hit.value
+    return None
+
+
+def _day(published: str) -> date | None:
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
 
 
 # "بين ستة أشهر إلى سنة": a bare unit that closes a range of durations is one unit long.

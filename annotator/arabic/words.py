@@ -100,12 +100,85 @@ def snap_selection(text: str, start: int, end: int, *, whole_words: bool) -> tup
         inner = _word_at(text, end)
         if inner:
             end = inner[1]
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim_edges(text, start, end)
     start, end = grapheme_floor(text, start), grapheme_ceil(text, end)
     return (start, end) if start < end else None
+
+
+# Punctuation that belongs to the sentence, never to a span's edge (guidelines, section 0).
+EDGE_PUNCTUATION = frozenset("،؛؟,;:.!?…")
+# Quotation marks and brackets: opening -> closing. A straight quote opens and closes itself.
+PAIRS = {"«": "»", "“": "”", "‘": "’", "‹": "›", '"': '"', "(": ")", "[": "]", "{": "}"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+QUOTATION_MARKS = frozenset('«»“”‘’‹›"')
+
+
+def _partner_inside(text: str, start: int, end: int, at: int) -> bool:
+    """Whether the mark at ``at`` (the span's first or last character) has its partner inside
+    the span: the span opens and closes it."""
+    mark = text[at]
+    opening = mark if at == start else CLOSERS.get(mark)
+    closing = PAIRS.get(mark) if at == start else mark
+    if opening is None or closing is None:
+        return False
+    if opening == closing:  # a straight quote: paired when the span holds an even number
+        return text.count(mark, start, end) % 2 == 0
+    inner = range(start + 1, end) if at == start else range(end - 2, start - 1, -1)
+    ahead, back = (opening, closing) if at == start else (closing, opening)
+    depth = 0
+    for i in inner:
+        if text[i] == ahead:
+            depth += 1
+        elif text[i] == back:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def _encloses(text: str, start: int, end: int) -> bool:
+    """Whether the span's first and last characters are one pair of quotation marks around
+    all of it: a direct quote's span excludes its enclosing marks (guidelines, section 1)."""
+    first, last = text[start], text[end - 1]
+    if end - start < 3 or first not in QUOTATION_MARKS or PAIRS.get(first) != last:
+        return False
+    if first == last:
+        return text.count(first, start + 1, end - 1) % 2 == 0
+    depth = 0
+    for i in range(start, end - 1):
+        depth += (text[i] == first) - (text[i] == last)
+        if depth == 0:
+            return False
+    return True
+
+
+def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``, ``end`` without blanks, sentence punctuation and unbalanced marks at either edge.
+
+    Section 0 of the guidelines: a span never starts or ends with a space or with the
+    sentence's punctuation (Arabic ، ؛ ؟, Latin , ; : . ! ?). A quotation mark or bracket at an
+    edge goes unless its partner is inside the span (a mixed quote keeps the closing mark of its
+    quoted fragment); a pair of quotation marks around the whole span goes too (a direct quote
+    is the text inside its marks). Suggestions leave the same characters out.
+    """
+    while start < end:
+        if text[start].isspace() or text[start] in EDGE_PUNCTUATION:
+            start += 1
+        elif text[end - 1].isspace() or text[end - 1] in EDGE_PUNCTUATION:
+            end -= 1
+        elif _encloses(text, start, end):
+            start, end = start + 1, end - 1
+        elif (text[start] in PAIRS or text[start] in CLOSERS) and not _partner_inside(
+            text, start, end, start
+        ):
+            start += 1
+        elif (text[end - 1] in CLOSERS or text[end - 1] in PAIRS) and not _partner_inside(
+            text, start, end, end - 1
+        ):
+            end -= 1
+        else:
+            break
+    return start, end
 
 
 def token_touching(text: str, offset: int) -> tuple[int, int] | None:
@@ -122,6 +195,30 @@ def token_touching(text: str, offset: int) -> tuple[int, int] | None:
     if i >= 0 and offset == ends[i]:
         return starts[i], ends[i]
     return None
+
+
+def word_containing(text: str, offset: int) -> tuple[int, int] | None:
+    """The word whose characters include the one at ``offset`` (None for a blank or a mark)."""
+    starts, ends = _starts_and_ends(text)
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < ends[i]:
+        return starts[i], ends[i]
+    return None
+
+
+def widen_to_touched(text: str, start: int, end: int, touched: tuple[int, ...]) -> tuple[int, int]:
+    """``start``, ``end`` grown to the whole words whose characters a drag touched.
+
+    The caret a drag leaves lies between characters, at the nearer side of the character under
+    the pointer; in right-to-left text a number's visual ends are its logical ends reversed, so
+    a drag that covers the left part of "2024" can end before it. The characters under the
+    press and the release say which words the annotator swept over.
+    """
+    for offset in touched:
+        word = word_containing(text, offset)
+        if word is not None:
+            start, end = min(start, word[0]), max(end, word[1])
+    return start, end
 
 
 def tokens_dragged(text: str, pressed: int, released: int) -> tuple[int, int] | None:

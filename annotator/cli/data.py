@@ -22,6 +22,7 @@ from annotator.cli.console import (
     stdout_console,
 )
 from annotator.core.catalog import document_count, status_count
+from annotator.core.counted import counted
 from annotator.core.integrity import iter_problems
 from annotator.core.model import GOLD_LAYER, Status
 from annotator.core.workspace import Workspace
@@ -106,7 +107,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         with progress_bar("Importing", total) as progress:
             records = with_publication_dates(read_paths(files, fmt), args.published)
             report = ws.import_records(records, layer=args.layer, progress=progress)
-    print(f"Imported {len(files)} file(s): {report.summary()}.")
+    print(f"Imported {counted(len(files), 'file')}: {report.summary()}.")
     return 0
 
 
@@ -118,8 +119,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             manifest = export_layer(ws, output, args.layer, args.status, args.format, progress)
         adjudicated = status_count(ws.query, GOLD_LAYER, Status.ADJUDICATED)
     print(
-        f"Exported {manifest['documents']} documents with {manifest['spans']} spans and "
-        f"{manifest['relations']} relations to {output} (manifest: {manifest_path(output)})."
+        f"Exported {counted(manifest['documents'], 'document')} with "
+        f"{counted(manifest['spans'], 'span')} and {counted(manifest['relations'], 'relation')} "
+        f"to {output} (manifest: {manifest_path(output)})."
     )
     if args.layer == GOLD_LAYER and args.status is None:
         _warn_unadjudicated(manifest["documents"], adjudicated)
@@ -225,8 +227,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
             return 0
         console = stdout_console()
         console.print(
-            f"Workspace {stats['workspace']}: {stats['documents']} documents, "
-            f"{len(stats['layers'])} layers"
+            f"Workspace {stats['workspace']}: {counted(stats['documents'], 'document')}, "
+            f"{counted(len(stats['layers']), 'layer')}"
         )
         _print_documents(console, rows, stats["layers"], display(args.bidi))
     if stats["layers"]:
@@ -308,7 +310,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(problem)
             found += 1
     if found:
-        print(f"{name}: {found} problem(s) found; nothing was changed.", file=sys.stderr)
+        print(f"{name}: {counted(found, 'problem')} found; nothing was changed.", file=sys.stderr)
         return 1
     print(f"{name}: no problems found.")
     return 0
@@ -341,5 +343,5 @@ def cmd_search(args: argparse.Namespace) -> int:
         if args.json:
             sys.stdout.write("\n]\n")
     if not args.json:
-        print(f"{found} document(s) found.", file=sys.stderr)
+        print(f"{counted(found, 'document')} found.", file=sys.stderr)
     return 0

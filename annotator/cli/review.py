@@ -11,6 +11,7 @@ from rich.table import Table
 from annotator.app import open_workspace
 from annotator.cli.console import JsonList, print_json, progress_bar, stdout_console
 from annotator.core.catalog import document_count
+from annotator.core.counted import counted
 from annotator.core.errors import ValidationError
 from annotator.review.adjudicate import Strategy, auto_adjudicate
 from annotator.review.agreement import (
@@ -139,7 +140,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 def _print_agreement(report: AgreementReport) -> None:
     console = stdout_console()
     console.print(
-        f"Agreement between {', '.join(report.layers)} on {report.documents} documents "
+        f"Agreement between {', '.join(report.layers)} on {counted(report.documents, 'document')} "
         "annotated by at least two of them"
     )
     table = Table(title="Spans (F1 averaged over pairs of layers; kappa/alpha per character)")
@@ -207,7 +208,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found)
         return 0
-    table = Table(title=f"{len(found)} conflicts")
+    table = Table(title=counted(len(found), "conflict"))
     for column in ("document", "where", "kind", "labels", "layers with a version", "resolution"):
         table.add_column(column, no_wrap=column in ("where", "kind"))
     for c in found:
@@ -275,5 +276,5 @@ def cmd_package(args: argparse.Namespace) -> int:
         raise ValidationError("Name the annotator the package is for (--annotator NAME).")
     with open_workspace(args.db, args.annotator or "system") as ws:
         count = make_package(ws, args.package_for, args.output)
-    print(f"Wrote {count} documents for {args.package_for} to {args.output}.")
+    print(f"Wrote {counted(count, 'document')} for {args.package_for} to {args.output}.")
     return 0

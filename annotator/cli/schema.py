@@ -8,6 +8,7 @@ from rich.table import Table
 
 from annotator.app import open_workspace
 from annotator.cli.console import literal, stdout_console
+from annotator.core.counted import counted
 from annotator.core.errors import InputError, ValidationError
 from annotator.core.schema import LabelSchema
 from annotator.core.schema_change import SchemaMigration
@@ -80,7 +81,7 @@ def cmd_set(args: argparse.Namespace) -> int:
             raise InputError(args.file, str(exc)) from exc
     moved = ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in counts.items() if n)
     print(
-        f"The workspace's schema now has {len(schema.labels)} labels: "
+        f"The workspace's schema now has {counted(len(schema.labels), 'label')}: "
         f"{', '.join(schema.labels)}" + (f" ({moved})." if moved else ".")
     )
     return 0

@@ -11,6 +11,7 @@ from annotator.arabic.parallel import Job, default_jobs, suggest_many
 from annotator.arabic.suggest import LABELS, parse_labels, store_suggestions
 from annotator.cli.console import progress_bar
 from annotator.core.catalog import document_count, rowid_of
+from annotator.core.counted import counted
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.workspace import Workspace
 
@@ -63,7 +64,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         if trained is not None:
             stored, model = trained
             print(
-                f"Using the model trained on {len(stored.trained_on)} document(s) "
+                f"Using the model trained on {counted(len(stored.trained_on), 'document')} "
                 f"({stored.created[:16].replace('T', ' ')}) for "
                 f"{', '.join(model.labels)}; rules for the values and links."
             )
@@ -88,7 +89,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                     done += len(results)
                     progress(done)
     print(
-        f"Suggested {added} span(s) ({', '.join(labels)}) in {done} document(s); "
+        f"Suggested {counted(added, 'span')} ({', '.join(labels)}) in "
+        f"{counted(done, 'document')}; "
         f"{kept} already reviewed and {skipped} already annotated were not proposed again."
     )
     return 0

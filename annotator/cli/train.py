@@ -7,6 +7,7 @@ import argparse
 from annotator.app import open_workspace
 from annotator.arabic.learned.stored import train_workspace
 from annotator.arabic.suggest import LABELS, parse_labels
+from annotator.core.counted import counted
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,7 +35,10 @@ def cmd_train(args: argparse.Namespace) -> int:
         report = train_workspace(ws, labels, args.folds if args.evaluate else None)
         path = ws.path
     if report.figures:
-        print(f"{report.folds}-fold cross-validation on {report.gold_documents} gold document(s):")
+        print(
+            f"{report.folds}-fold cross-validation on "
+            f"{counted(report.gold_documents, 'gold document')}:"
+        )
         print(f"{'label':8} {'pred':>5} {'gold':>5}   exact P/R/F1        overlap P/R/F1")
         for label, r in report.figures.items():
             e, o = r["exact"], r["overlap"]
@@ -46,7 +50,8 @@ def cmd_train(args: argparse.Namespace) -> int:
             )
     print(
         f"Trained the pre-annotation model ({', '.join(report.labels)}) on "
-        f"{report.gold_documents} gold document(s) and {report.reviewed_documents} document(s) "
+        f"{counted(report.gold_documents, 'gold document')} and "
+        f"{counted(report.reviewed_documents, 'document')} "
         f"with reviewed suggestions; stored in {path}. `annotator suggest` now uses it."
     )
     return 0

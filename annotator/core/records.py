@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.counted import counted
+
 # The longest document (one .txt file or one JSONL line) an import accepts, in bytes. Readers
 # never hold more than this of a file at once, so memory stays bounded whatever the input;
 # news articles are a few kilobytes, so anything near this size is a mistake, not an article.
@@ -50,8 +52,9 @@ class ImportReport:
 
     def summary(self) -> str:
         return (
-            f"{self.documents_added} documents added ({self.documents_existing} already there), "
-            f"{self.spans_added} spans added, {self.spans_updated} updated "
-            f"({self.spans_existing} unchanged), {self.relations_added} relations added "
+            f"{counted(self.documents_added, 'document')} added "
+            f"({self.documents_existing} already there), "
+            f"{counted(self.spans_added, 'span')} added, {self.spans_updated} updated "
+            f"({self.spans_existing} unchanged), {counted(self.relations_added, 'relation')} added "
             f"({self.relations_existing} already there)"
         )

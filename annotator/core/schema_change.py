@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.counted import counted
 from annotator.core.errors import InputError, ValidationError
 from annotator.core.schema import LabelSchema
 
@@ -125,9 +126,9 @@ class Breakage:
     def sentence(self) -> str:
         parts = []
         if self.spans:
-            parts.append(f"{self.spans} span(s)")
+            parts.append(counted(self.spans, "span"))
         if self.relations:
-            parts.append(f"{self.relations} relation(s)")
+            parts.append(counted(self.relations, "relation"))
         return (
             f"the new schema would invalidate {' and '.join(parts)}, e.g. "
             + "; ".join(self.examples)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.document_state import DocumentState, row_changes
 from annotator.core.model import GOLD_LAYER
+from annotator.gui.actions import label_title
 from annotator.gui.plain import is_rtl, tooltip
 from annotator.gui.static_text import TextLayouts
 
@@ -158,7 +159,7 @@ class SpanTableModel(QAbstractTableModel):
             speaker = self._state.linked_child(span.id)
             cells = (
                 self._state.span_text(span),
-                span.label,
+                label_title(span.label),
                 " · ".join(v for _k, v in sorted(span.attrs.items()) if v),
                 self._state.span_text(speaker) if speaker else "",
             )

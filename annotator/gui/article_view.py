@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -19,11 +19,12 @@ from PySide6.QtGui import (
     QPalette,
     QTextCharFormat,
     QTextCursor,
+    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip
 
-from annotator.arabic.words import snap_selection, tokens_dragged
+from annotator.arabic.words import snap_selection, tokens_dragged, widen_to_touched
 from annotator.core.checks import nesting_depths, pick_at, spans_at
 from annotator.core.model import Span
 from annotator.core.text import Utf16Offsets
@@ -67,6 +68,8 @@ class ArticleView(QPlainTextEdit):
         self._partners: Collection[str] = ()
         self._flash: str | None = None
         self._pressed_at: QPoint | None = None
+        # The selection a drag left and the characters under its press and release.
+        self._swept: tuple[tuple[int, int], tuple[int, ...]] | None = None
         self._usual_palette: QPalette | None = None  # kept while the selection is see-through
         self._formats: dict[tuple[str, str, int], QTextCharFormat] = {}
         self._painted: dict[str, tuple[tuple[object, ...], QTextEdit.ExtraSelection]] = {}
@@ -158,8 +161,38 @@ class ArticleView(QPlainTextEdit):
             self.setTextCursor(cursor)
 
     def selected_range(self, whole_words: bool) -> tuple[int, int] | None:
-        """What tagging the current selection would store, snapped; None if nothing selected."""
-        return snap_selection(self._text, *self.selection_offsets(), whole_words=whole_words)
+        """What tagging the current selection would store, snapped; None if nothing selected.
+
+        Snapping also takes the whole words under both ends of the drag that made the
+        selection, when the caret Qt placed left part of them out.
+        """
+        start, end = self.selection_offsets()
+        if whole_words and start < end and self._swept and self._swept[0] == (start, end):
+            start, end = widen_to_touched(self._text, start, end, self._swept[1])
+        return snap_selection(self._text, start, end, whole_words=whole_words)
+
+    def char_at(self, point: QPoint) -> int | None:
+        """The code-point offset of the character drawn under a viewport point, if any.
+
+        Unlike the caret position (between characters, on the nearer side), this is the
+        character the pointer is over, found in the line's own layout (bidi included).
+        """
+        block = self.cursorForPosition(point).block()
+        layout = block.layout()
+        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        local = QPointF(point) - origin
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            box = line.naturalTextRect()
+            if not line.rect().top() <= local.y() < line.rect().bottom():
+                continue
+            if not box.left() <= local.x() < box.right():
+                return None
+            inside = line.xToCursor(local.x(), QTextLine.CursorPosition.CursorOnCharacter)
+            if inside >= block.length() - 1:
+                return None
+            return self.offsets.from_utf16(block.position() + inside)
+        return None
 
     def offset_at(self, x: int, y: int) -> int:
         """The code-point offset nearest a viewport point."""
@@ -290,6 +323,7 @@ class ArticleView(QPlainTextEdit):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         pressed, self._pressed_at = self._pressed_at, None
+        self._remember_sweep(pressed, event.position().toPoint())
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
         released = event.position().toPoint()
@@ -307,6 +341,18 @@ class ArticleView(QPlainTextEdit):
             self.suggestion_clicked.emit(suggested.id)
         else:
             self.span_clicked.emit(span.id if span else "")
+
+    def _remember_sweep(self, pressed: QPoint | None, released: QPoint) -> None:
+        """Keep which characters a drag started and ended on, for snapping its selection."""
+        self._swept = None
+        if pressed is None or not self.textCursor().hasSelection():
+            return
+        touched = tuple(
+            offset
+            for offset in (self.char_at(pressed), self.char_at(released))
+            if offset is not None
+        )
+        self._swept = (self.selection_offsets(), touched)
 
     def _select_dragged(self, pressed: QPoint, released: QPoint) -> bool:
         """A real drag that Qt turned into an empty selection (across a number or a Latin

@@ -20,6 +20,25 @@ class Counts(QObject):
     def files(self, n: int) -> str:
         return self.tr("%n file(s)", "", n)
 
+    def conflicts(self, n: int) -> str:
+        return self.tr("%n conflict(s)", "", n)
+
+    def suggestions(self, n: int) -> str:
+        return self.tr("%n suggestion(s)", "", n)
+
+    def suggestions_overlapping(self, n: int) -> str:
+        return self.tr(
+            "%n suggestion(s) overlap your own spans and were left for you to decide.", "", n
+        )
+
+    def suggestions_pending(self, n: int) -> str:
+        return self.tr(
+            "%n suggestion(s) in this document still wait for review. "
+            "Marking it done leaves them out of your annotation.",
+            "",
+            n,
+        )
+
 
 _COUNTS: Counts | None = None
 

@@ -57,8 +57,8 @@ class DoneChecksBanner(QFrame):
                 line = self.tr("{label} “{text}”: {name} is missing")
             lines.append(line.format(label=label, text=quoted, name=attribute_title(item.name)))
         self.summary.setText(
-            self.tr("{count} things are missing. Ctrl+Enter again marks the document done.").format(
-                count=len(lines)
+            self.tr(
+                "%n thing(s) missing. Ctrl+Enter again marks the document done.", "", len(lines)
             )
         )
         self.details.setText("\n".join(f"• {line}" for line in lines))

@@ -25,6 +25,7 @@ from annotator.core.changes import Change, ChangeKind
 from annotator.core.model import GOLD_LAYER, Span
 from annotator.core.workspace import Workspace
 from annotator.gui.article_view import ArticleView
+from annotator.gui.counts import counts
 from annotator.gui.layer_paint import DIFF_STYLES, diff_selections
 from annotator.gui.workspace_events import WorkspaceEvents
 
@@ -131,7 +132,9 @@ class GoldCompare(QObject):
         if not self.workspace.spans(self.doc_id, GOLD_LAYER):
             summary = self.tr("There is no gold for this document yet.")
         elif diff.identical:
-            summary = self.tr("Your layer matches gold ({n} spans).").format(n=diff.unchanged)
+            summary = self.tr("Your layer matches gold ({spans}).").format(
+                spans=counts().spans(diff.unchanged)
+            )
         else:
             summary = self.tr(
                 "{missed} missed, {extra} not in gold, {changed} changed, {same} the same."

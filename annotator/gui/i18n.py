@@ -8,10 +8,11 @@ step; tests/test_translations.py proves the committed file matches its source.
 from __future__ import annotations
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from annotator.core.paths import resources_dir
 from annotator.core.workflow import ui_language
+from annotator.gui.bidi_style import ShortcutIsolatingStyle
 
 TRANSLATOR_NAME = "annotatorTranslator"
 RIGHT_TO_LEFT = frozenset({"ar"})
@@ -41,6 +42,9 @@ def apply_language(app: QApplication, setting: str | None) -> str:
         translator.setObjectName(TRANSLATOR_NAME)
         if translator.load(name, folder):
             app.installTranslator(translator)
+    if not isinstance(app.style(), ShortcutIsolatingStyle):
+        base = QStyleFactory.create(app.style().name())
+        app.setStyle(ShortcutIsolatingStyle(base) if base else ShortcutIsolatingStyle())
     app.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft
         if language in RIGHT_TO_LEFT

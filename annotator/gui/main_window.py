@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.arabic.hand_drawn import proposed_attrs
 from annotator.arabic.words import move_edge
 from annotator.core import catalog
 from annotator.core.changes import Change, ChangeKind
@@ -59,10 +60,12 @@ from annotator.gui.document_list import DocumentPanel
 from annotator.gui.done_banner import DoneChecksBanner
 from annotator.gui.gold_compare import GoldCompare
 from annotator.gui.notes_panel import NotesPanel
+from annotator.gui.pending_guard import done_despite_pending
 from annotator.gui.plain import shorten
 from annotator.gui.review_mode import ReviewMode
 from annotator.gui.schema_editor import SchemaEditor
 from annotator.gui.span_form import SpanForm
+from annotator.gui.status_bar import ElidingStatusBar
 from annotator.gui.suggestion_review import SuggestionReview
 from annotator.gui.undo import push, step
 from annotator.gui.vertical_scroll import VerticalScroll
@@ -228,6 +231,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([260, 760, 380])
         self.setCentralWidget(splitter)
+        self.setStatusBar(ElidingStatusBar(self))
         self.statusBar().addPermanentWidget(self.suggestion_review.status)
         self.statusBar().addPermanentWidget(self.working_as)
 
@@ -682,7 +686,10 @@ class MainWindow(QMainWindow):
         if chosen is None:
             self._report(self.tr("Select some text in the article first."))
             return
-        command = AddSpan(self.workspace, self.doc.id, self.layer, *chosen, label)
+        attrs = proposed_attrs(
+            self.schema, label, self.doc.text[slice(*chosen)], self.doc.published
+        )
+        command = AddSpan(self.workspace, self.doc.id, self.layer, *chosen, label, attrs)
         # Selected before the store reports the new span, so it is painted once, selected.
         previous, self.selected = self.selected, command.span_id
         if not self._push(command):
@@ -779,6 +786,11 @@ class MainWindow(QMainWindow):
 
     def _on_mark_done_triggered(self) -> None:
         if self.state is None:
+            return
+        pending = len(self.suggestion_review.pending)
+        if pending and not self.banner.isVisible() and not done_despite_pending(self, pending):
+            self.suggestion_review.actions.show.setChecked(True)
+            self.suggestion_review.actions.next.trigger()  # the first one, to review
             return
         missing = missing_before_done(self.schema, self.state.spans, self.state.relations)
         if missing and not self.banner.isVisible():

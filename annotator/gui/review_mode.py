@@ -22,6 +22,7 @@ from annotator.core.changes import Change, ChangeKind
 from annotator.core.commands import GoldDecision
 from annotator.core.model import GOLD_LAYER, Status
 from annotator.core.workspace import Workspace
+from annotator.gui.counts import counts
 from annotator.gui.layer_paint import differing_selections, layer_selections
 from annotator.gui.review_panel import ReviewPanel
 
@@ -163,7 +164,9 @@ class ReviewMode(QObject):
         notes = self.workspace.notes(doc_id)
         self.panel.show_conflicts(
             conflict_rows(conflicts, text, notes),
-            self.tr("{open} of {all} conflicts open").format(open=open_, all=len(conflicts)),
+            self.tr("{open} of {conflicts} open").format(
+                open=open_, conflicts=counts().conflicts(len(conflicts))
+            ),
         )
         status = self.workspace.status(doc_id, GOLD_LAYER)
         self.panel.show_status(

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.model import Span
+from annotator.gui.actions import label_title
 from annotator.gui.plain import isolate, shorten
 
 translate = QCoreApplication.translate
@@ -29,7 +30,7 @@ def overlap_summary(suggestion: Span, own: list[Span], text: str) -> str:
     """One line naming the annotator's spans a suggestion overlaps (for the status bar)."""
     mine = ", ".join(isolate(shorten(text[s.start : s.end], 40)) for s in own)
     return translate("Suggestions", "conflicts with your {label}: {spans}").format(
-        label=suggestion.label, spans=mine
+        label=label_title(suggestion.label), spans=mine
     )
 
 
@@ -45,7 +46,7 @@ def ask_overlap(
         translate(
             "Suggestions", "The suggested {label} {suggested} overlaps {count} of your own."
         ).format(
-            label=suggestion.label,
+            label=label_title(suggestion.label),
             suggested=isolate(shorten(text[suggestion.start : suggestion.end], 60)),
             count=len(own),
         )

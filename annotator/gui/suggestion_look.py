@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QTextEdit
 from annotator.core.checks import nesting_depths
 from annotator.core.model import Span
 from annotator.core.text import Utf16Offsets
-from annotator.gui.plain import shorten
+from annotator.gui.actions import label_title
+from annotator.gui.plain import isolate, shorten
 
 NESTED_UNDERLINES = (
     QTextCharFormat.UnderlineStyle.DashUnderline,
@@ -72,11 +73,13 @@ def describe(span: Span, text: str) -> str:
     The confidence is shown wherever a suggestion is, so that low-confidence ones (claims)
     get a closer look; the caller escapes the line wherever Qt might read it as markup.
     """
-    attrs = ", ".join(f"{name}={value}" for name, value in sorted(span.attrs.items()))
+    # Each value in an isolate of its own: an Arabic entity or text inside a line of the other
+    # direction would otherwise carry the brackets, "=" and the colon to the wrong side.
+    attrs = ", ".join(f"{name}={isolate(value)}" for name, value in sorted(span.attrs.items()))
     confidence = f"{span.confidence:.0%}" if span.confidence is not None else "?"
     line = QCoreApplication.translate("Suggestions", "Suggested {label} ({confidence})").format(
-        label=span.label, confidence=confidence
+        label=label_title(span.label), confidence=confidence
     )
     if attrs:
         line += f" [{attrs}]"
-    return f"{line}: {shorten(text[span.start : span.end], 60)}"
+    return f"{line}: {isolate(shorten(text[span.start : span.end], 60))}"

@@ -34,8 +34,9 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
 from annotator.core.suggestion_cursor import Key, after, before, counts
 from annotator.core.workspace import Workspace
-from annotator.gui.actions import _action
+from annotator.gui.actions import _action, label_title
 from annotator.gui.article_view import ArticleView
+from annotator.gui.counts import counts as nouns
 from annotator.gui.plain import isolate
 from annotator.gui.suggestion_conflict import OverlapChoice, ask_overlap, overlap_summary
 from annotator.gui.suggestion_look import describe
@@ -296,9 +297,9 @@ class SuggestionReview(QObject):
             return translate("Suggestions", "Suggesting…")
         if not self.pending:
             return translate("Suggestions", "No pending suggestions")
-        parts = ", ".join(f"{n} {label}" for label, n in by_label.items())
-        text = translate("Suggestions", "{n} suggestions: {parts}").format(
-            n=len(self.pending), parts=parts
+        parts = ", ".join(f"{n} {label_title(label)}" for label, n in by_label.items())
+        text = translate("Suggestions", "{suggestions}: {parts}").format(
+            suggestions=nouns().suggestions(len(self.pending)), parts=parts
         )
         if not self.actions.show.isChecked():
             return text + " " + translate("Suggestions", "(hidden)")
@@ -428,9 +429,4 @@ class SuggestionReview(QObject):
         if clear:
             self._push(AcceptSuggestions(self.workspace, self.doc_id, self.layer, clear))
         if len(clear) < len(wanted):
-            self.informed.emit(
-                translate(
-                    "Suggestions",
-                    "{n} suggestions overlap your own spans and were left for you to decide.",
-                ).format(n=len(wanted) - len(clear))
-            )
+            self.informed.emit(nouns().suggestions_overlapping(len(wanted) - len(clear)))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from annotator.core.changes import ChangeKind
+from annotator.core.counted import counted
 from annotator.core.errors import ValidationError
 from annotator.core.model import GOLD_LAYER, RESERVED_LAYERS, Relation, Span, Status
 from annotator.core.tables import Writer
@@ -60,9 +61,10 @@ class AutoResult:
 
     def summary(self) -> str:
         return (
-            f"{self.spans_added} spans and {self.relations_added} relations accepted into gold "
-            f"on {self.documents} documents ({self.strategy}, at least {self.min_votes} votes; "
-            f"{self.skipped_adjudicated} documents already adjudicated left alone)"
+            f"{counted(self.spans_added, 'span')} and {counted(self.relations_added, 'relation')} "
+            f"accepted into gold on {counted(self.documents, 'document')} ({self.strategy}, "
+            f"at least {counted(self.min_votes, 'vote')}; "
+            f"{counted(self.skipped_adjudicated, 'document')} already adjudicated left alone)"
         )
 
 

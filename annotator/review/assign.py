@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.changes import ChangeKind
+from annotator.core.counted import counted
 from annotator.core.errors import InputError, ValidationError
 from annotator.core.model import RESERVED_LAYERS, SUGGESTIONS_LAYER, Relation
 from annotator.core.notes import NOTE_SELECT, note_from_row
@@ -41,7 +42,10 @@ class Assignment:
 
     def summary(self) -> str:
         loads = ", ".join(f"{name} {n}" for name, n in self.per_annotator.items())
-        return f"{self.documents} documents assigned, {self.shared} to two annotators ({loads})"
+        return (
+            f"{counted(self.documents, 'document')} assigned, {self.shared} to two annotators "
+            f"({loads})"
+        )
 
 
 def assignments(ws: Workspace) -> dict[str, list[str]]:

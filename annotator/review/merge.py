@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.changes import ChangeKind
+from annotator.core.counted import counted
 from annotator.core.errors import InputError, ValidationError
 from annotator.core.model import GOLD_LAYER, Note, Relation, Span, Status
 from annotator.core.notes import NOTE_SELECT, note_time
@@ -101,11 +102,12 @@ class MergeReport:
     def summary(self) -> str:
         parts = [f"{n} {what}" for what, n in sorted(self.counts.items()) if n]
         return (
-            f"{self.source}: {self.documents_added} documents added, "
-            f"{self.documents_matched} matched, {self.spans_matched} spans already here; "
+            f"{self.source}: {counted(self.documents_added, 'document')} added, "
+            f"{self.documents_matched} matched, {counted(self.spans_matched, 'span')} already "
+            "here; "
             f"layers {', '.join(self.layers) or 'none'}; "
-            f"{', '.join(parts) or 'nothing to change'}; {len(self.decisions)} decisions "
-            "where both sides differed"
+            f"{', '.join(parts) or 'nothing to change'}; "
+            f"{counted(len(self.decisions), 'decision')} where both sides differed"
         )
 
     def to_json(self) -> dict[str, Any]:

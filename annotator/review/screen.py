@@ -70,9 +70,20 @@ def one_line(text: str, limit: int = 60) -> str:
 
 
 def quoted(text: str, limit: int = 60) -> str:
-    """Article text inside a line of another direction: «…» around a first-strong isolate, so
-    an Arabic phrase keeps its own order next to Latin labels and digits (invisible marks)."""
-    return f"«\u2068{one_line(text, limit)}\u2069»"
+    """Article text inside a line of another direction, in «…» (see :func:`in_guillemets`)."""
+    return in_guillemets(one_line(text, limit))
+
+
+def in_guillemets(inner: str) -> str:
+    """«inner», marks included in one first-strong isolate (invisible marks).
+
+    Guillemets are mirrored characters that take the direction around them: outside the
+    isolate, in a right-to-left line next to a Latin word, they can be laid out left to right
+    while the line runs right to left, and show as »…«. Inside an isolate that takes the quoted
+    text's direction (its first strong letter: the marks are neutral) they open and close it
+    in reading order, and the phrase keeps its own order next to Latin labels and digits.
+    """
+    return f"\u2068«{inner}»\u2069"
 
 
 def figure(value: float | int | None) -> str:
@@ -112,7 +123,7 @@ def marked(text: str, start: int, end: int, core: tuple[int, int], limit: int = 
         middle,
         f"{DIFF_OPEN}{after}{DIFF_CLOSE}" if after else "",
     ]
-    return f"«\u2068{''.join(parts)}\u2069»"
+    return in_guillemets("".join(parts))
 
 
 def shared_extent(conflict: Conflict) -> tuple[int, int] | None:

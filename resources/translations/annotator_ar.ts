@@ -198,6 +198,50 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
             <numerusform>%n ملف</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>لا خلافات</numerusform>
+            <numerusform>خلاف واحد</numerusform>
+            <numerusform>خلافان</numerusform>
+            <numerusform>%n خلافات</numerusform>
+            <numerusform>%n خلافًا</numerusform>
+            <numerusform>%n خلاف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s)</source>
+        <translation>
+            <numerusform>لا اقتراحات</numerusform>
+            <numerusform>اقتراح واحد</numerusform>
+            <numerusform>اقتراحان</numerusform>
+            <numerusform>%n اقتراحات</numerusform>
+            <numerusform>%n اقتراحًا</numerusform>
+            <numerusform>%n اقتراح</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) overlap your own spans and were left for you to decide.</source>
+        <translation>
+            <numerusform>لا اقتراحات تتداخل مع مقاطعك.</numerusform>
+            <numerusform>اقتراح واحد يتداخل مع مقاطعك وتُرك لتقرر فيه.</numerusform>
+            <numerusform>اقتراحان يتداخلان مع مقاطعك وتُركا لتقرر فيهما.</numerusform>
+            <numerusform>%n اقتراحات تتداخل مع مقاطعك وتُركت لتقرر فيها.</numerusform>
+            <numerusform>%n اقتراحًا تتداخل مع مقاطعك وتُركت لتقرر فيها.</numerusform>
+            <numerusform>%n اقتراح تتداخل مع مقاطعك وتُركت لتقرر فيها.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) in this document still wait for review. Marking it done leaves them out of your annotation.</source>
+        <translation>
+            <numerusform>لا اقتراحات تنتظر المراجعة في هذا المستند.</numerusform>
+            <numerusform>اقتراح واحد في هذا المستند ما زال ينتظر المراجعة. اعتبار المستند منجزًا يتركه خارج توصيفك.</numerusform>
+            <numerusform>اقتراحان في هذا المستند ما زالا ينتظران المراجعة. اعتبار المستند منجزًا يتركهما خارج توصيفك.</numerusform>
+            <numerusform>%n اقتراحات في هذا المستند ما زالت تنتظر المراجعة. اعتبار المستند منجزًا يتركها خارج توصيفك.</numerusform>
+            <numerusform>%n اقتراحًا في هذا المستند ما زالت تنتظر المراجعة. اعتبار المستند منجزًا يتركها خارج توصيفك.</numerusform>
+            <numerusform>%n اقتراح في هذا المستند ما زالت تنتظر المراجعة. اعتبار المستند منجزًا يتركها خارج توصيفك.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DailyBackup</name>
@@ -294,9 +338,16 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
         <source>{label} “{text}”: {name} is missing</source>
         <translation>{label} «{text}»: ينقصه {name}</translation>
     </message>
-    <message>
-        <source>{count} things are missing. Ctrl+Enter again marks the document done.</source>
-        <translation>ينقص {count} من العناصر. اضغط Ctrl+Enter مرة أخرى لاعتبار المستند منجزًا.</translation>
+    <message numerus="yes">
+        <source>%n thing(s) missing. Ctrl+Enter again marks the document done.</source>
+        <translation>
+            <numerusform>لا ينقص شيء. اضغط Ctrl+Enter مرة أخرى لاعتبار المستند منجزًا.</numerusform>
+            <numerusform>ينقص عنصر واحد. اضغط Ctrl+Enter مرة أخرى لاعتبار المستند منجزًا.</numerusform>
+            <numerusform>ينقص عنصران. اضغط Ctrl+Enter مرة أخرى لاعتبار المستند منجزًا.</numerusform>
+            <numerusform>تنقص %n عناصر. اضغط Ctrl+Enter مرة أخرى لاعتبار المستند منجزًا.</numerusform>
+            <numerusform>ينقص %n عنصرًا. اضغط Ctrl+Enter مرة أخرى لاعتبار المستند منجزًا.</numerusform>
+            <numerusform>ينقص %n عنصر. اضغط Ctrl+Enter مرة أخرى لاعتبار المستند منجزًا.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -468,8 +519,8 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
         <translation>لا يوجد معيار ذهبي لهذا المستند بعد.</translation>
     </message>
     <message>
-        <source>Your layer matches gold ({n} spans).</source>
-        <translation>طبقتك تطابق المعيار الذهبي ({n} مقاطع).</translation>
+        <source>Your layer matches gold ({spans}).</source>
+        <translation>طبقتك تطابق المعيار الذهبي ({spans}).</translation>
     </message>
     <message>
         <source>{missed} missed, {extra} not in gold, {changed} changed, {same} the same.</source>
@@ -665,6 +716,21 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
     </message>
 </context>
 <context>
+    <name>PendingGuard</name>
+    <message>
+        <source>Suggestions still pending</source>
+        <translation>اقتراحات ما زالت تنتظر المراجعة</translation>
+    </message>
+    <message>
+        <source>Mark done anyway</source>
+        <translation>اعتبره منجزًا على أي حال</translation>
+    </message>
+    <message>
+        <source>Review suggestions</source>
+        <translation>راجع الاقتراحات</translation>
+    </message>
+</context>
+<context>
     <name>ProgressRun</name>
     <message>
         <source>Cancel</source>
@@ -848,8 +914,8 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
         <translation>المراجعة</translation>
     </message>
     <message>
-        <source>{open} of {all} conflicts open</source>
-        <translation>{open} من {all} خلافات مفتوحة</translation>
+        <source>{open} of {conflicts} open</source>
+        <translation>{open} من {conflicts} مفتوحة</translation>
     </message>
     <message>
         <source>Gold: {status}</source>
@@ -1090,8 +1156,8 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
         <translation>لا اقتراحات معلقة</translation>
     </message>
     <message>
-        <source>{n} suggestions: {parts}</source>
-        <translation>{n} اقتراحات: {parts}</translation>
+        <source>{suggestions}: {parts}</source>
+        <translation>{suggestions}: {parts}</translation>
     </message>
     <message>
         <source>(hidden)</source>
@@ -1104,10 +1170,6 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
     <message>
         <source>Suggest failed on {doc}: {message}</source>
         <translation>تعذّر الاقتراح في {doc}: {message}</translation>
-    </message>
-    <message>
-        <source>{n} suggestions overlap your own spans and were left for you to decide.</source>
-        <translation>اقتراحات تتداخل مع مقاطعك وتُركت لتقرر فيها: {n}.</translation>
     </message>
     <message>
         <source>conflicts with your {label}: {spans}</source>

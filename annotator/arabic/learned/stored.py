@@ -15,6 +15,7 @@ from annotator.arabic.learned.naming import ENGINE, MODEL_NAME
 from annotator.arabic.learned.training_data import training_documents
 from annotator.arabic.suggest import SuggestionSet, parse_labels
 from annotator.core import suggestions
+from annotator.core.counted import counted
 from annotator.core.errors import ValidationError
 from annotator.core.model import StoredModel
 from annotator.core.suggestions import RunReport
@@ -50,7 +51,7 @@ def train_workspace(
     if evaluate_folds is not None:
         if gold < 2:
             raise ValidationError(
-                f"{ws.path} has {gold} gold document(s); evaluating needs at least 2."
+                f"{ws.path} has {counted(gold, 'gold document')}; evaluating needs at least 2."
             )
         folds, figures = cross_validate(items, chosen, evaluate_folds)
     blob = train(items, chosen)
