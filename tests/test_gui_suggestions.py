@@ -106,7 +106,9 @@ def test_suggest_paints_suggestions_underlined_never_filled_and_counts_them(wind
     assert review.current is not None and review.current.id == pending[0].id
     dates = sum(s.label == "DATE" for s in pending)
     status = window.findChild(object, "suggestionStatus").text()
-    assert status.startswith(f"{len(pending)} suggestions: ") and f"{dates} DATE" in status
+    assert (
+        status.startswith(f"{len(pending)} suggestions: ") and f"{dates} Date" in status
+    )  # display names
     assert f"{review.current.confidence:.0%}" in status
 
 

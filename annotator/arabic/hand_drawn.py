@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from annotator.arabic.dates import normalize_date
 from annotator.core.schema import LabelSchema
 
 DATE_LABEL = "DATE"
@@ -23,6 +22,8 @@ def proposed_attrs(
     spec = schema.labels.get(label)
     if label != DATE_LABEL or spec is None or not {"type", "value"} <= set(spec.attributes):
         return {}
+    from annotator.arabic.dates import normalize_date  # the grammar: not before first paint
+
     found = normalize_date(text, published)
     if found is None:
         return {}
