@@ -208,7 +208,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         print_json(found)
         return 0
     table = Table(title=f"{len(found)} conflicts")
-    for column in ("document", "where", "kind", "labels", "layers with a version", "resolution"):
+    columns = ("document", "where", "kind", "labels", "layers with a version", "resolution")
+    for column in (*columns, "reason"):
         table.add_column(column, no_wrap=column in ("where", "kind"))
     for c in found:
         with_version = [k for k, v in [*c["versions"].items(), *c["relations"].items()] if v]
@@ -218,10 +219,19 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             c["kind"],
             ", ".join(c["labels"]),
             ", ".join(dict.fromkeys(with_version)),
-            c["resolution"] or "open",
+            _resolution(c),
+            c["reason"] or "",
         )
     stdout_console().print(table)
     return 0
+
+
+def _resolution(conflict: dict[str, Any]) -> str:
+    """The decision and who made it ("take:amal by rev"), or how it closed, or "open"."""
+    if not conflict["resolution"]:
+        return "open"
+    who = conflict["decided_by"]
+    return f"{conflict['resolution']} by {who}" if who else conflict["resolution"]
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
