@@ -230,7 +230,8 @@ def find_conflicts(
     """The conflicts of one document between ``layers`` (default: every annotator layer).
 
     Only the layers that have annotated the document are compared; with fewer than two there is
-    nothing to compare and the list is empty. Sorted by position in the text.
+    nothing to compare and the list is empty. Sorted by position in the text, then kind and
+    label (a CLAIM and a QUOTE on the same words always come in the same order).
     """
     chosen = resolve_layers(ws, layers, minimum=0)
     ws.document(doc_id)
@@ -242,7 +243,7 @@ def find_conflicts(
     conflicts = _span_conflicts(doc_id, present, by_layer)
     conflicts += _relation_conflicts(doc_id, present, by_layer, rels)
     _mark_resolved(ws, doc_id, conflicts)
-    return sorted(conflicts, key=lambda c: (c.start, c.end, c.kind.value, c.id))
+    return sorted(conflicts, key=lambda c: (c.start, c.end, c.kind.value, c.labels, c.id))
 
 
 def _mark_resolved(ws: Workspace, doc_id: str, conflicts: list[Conflict]) -> None:

@@ -3,7 +3,7 @@
 Each operation makes gold say what the reviewer decided *for that conflict*, which is about one
 annotation unit (one label; see :mod:`annotator.review.conflicts`): gold spans that are one of
 the conflict's versions (same extent and label) and are not the decided one are removed (no
-other span ever is: a plan that would remove anything else is refused), their relations moved
+other span ever is: no other unit's span is a version of this one), their relations moved
 to the decided span of the same label, a kept span gets the decided attributes (and the
 reason, when one is given), and the decided spans are added with provenance (which layers, who
 decided, the optional reason). Gold spans the reviewer drew by hand elsewhere are left alone.
@@ -104,18 +104,6 @@ def _clean_reason(reason: str | None) -> str | None:
     return normalize_fragment(reason).strip() or None
 
 
-def _check_removals(conflict: Conflict, plan: _Plan) -> None:
-    """A decision removes only versions of its own conflict from gold, never another unit's
-    span that no decision chose to remove."""
-    versions = {span_key(s) for spans in conflict.versions.values() for s in spans}
-    stray = [s for s in plan.remove if span_key(s) not in versions]
-    if stray:
-        raise ValidationError(
-            f"Deciding conflict {conflict.id} would remove gold's {stray[0].label} "
-            f"{stray[0].start}-{stray[0].end}, which it is not about; nothing was changed."
-        )
-
-
 @contextmanager
 def _deciding(ws: Workspace, conflict: Conflict, action: str) -> Iterator[Writer]:
     """One transaction for a decision: gold is read (planned) and written under one lock."""
@@ -129,7 +117,6 @@ def _deciding(ws: Workspace, conflict: Conflict, action: str) -> Iterator[Writer
 
 
 def _apply(w: Writer, conflict: Conflict, action: str, plan: _Plan, reason: str | None) -> None:
-    _check_removals(conflict, plan)
     write_gold(w, plan.add, plan.relations)
     for span in plan.update:
         w.update_span(span)
