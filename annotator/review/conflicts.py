@@ -63,14 +63,6 @@ class Decision:
     reason: str | None
     decided: str
 
-    def to_json(self) -> dict[str, str | None]:
-        return {
-            "action": self.action,
-            "reason": self.reason,
-            "who": self.who,
-            "decided": self.decided,
-        }
-
 
 @dataclass
 class Conflict:
