@@ -125,6 +125,12 @@ def test_the_reason_round_trips_to_conflicts_json_and_the_gold_export(capsys, db
     assert {(c["reason"], c["decided_by"], c["decided"]) for c in undecided} == {(None, None, None)}
     code, out, _ = run(capsys, "--db", quoted, "conflicts")
     assert code == 0 and reason in out and "take:amal by rev" in out
+    # A reason is typed text: printed as the characters it is, never as terminal markup.
+    with Workspace(quoted, who="rev") as ws:
+        (date,) = [c for c in find_conflicts(ws, "d0") if not c.resolved]
+        reject(ws, date, reason="[bold]no[/bold] \x1b[31mdate")
+    code, out, _ = run(capsys, "--db", quoted, "conflicts")
+    assert code == 0 and "[bold]no[/bold] \u241b[31mdate" in out and "\x1b" not in out
 
     export = tmp_path / "gold.jsonl"
     code, _, _ = run(capsys, "--db", quoted, "export", "-o", export, "--layer", "gold")

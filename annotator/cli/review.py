@@ -9,7 +9,14 @@ from typing import Any
 from rich.table import Table
 
 from annotator.app import open_workspace
-from annotator.cli.console import JsonList, print_json, progress_bar, stdout_console
+from annotator.cli.console import (
+    JsonList,
+    display,
+    literal,
+    print_json,
+    progress_bar,
+    stdout_console,
+)
 from annotator.core.catalog import document_count
 from annotator.core.errors import ValidationError
 from annotator.review.adjudicate import Strategy, auto_adjudicate
@@ -59,6 +66,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--layers", help="comma-separated layers (default: every annotator layer)")
     p.add_argument("--open", action="store_true", help="only conflicts not yet resolved")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--bidi",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="reorder Arabic reasons for terminals without bidi support (auto: on a TTY)",
+    )
     p.set_defaults(handler=cmd_conflicts)
 
     p = sub.add_parser("diff", help="how gold differs from an annotator's layer")
@@ -207,6 +220,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found)
         return 0
+    shown = display(args.bidi)  # a reason is typed text, often Arabic, perhaps hostile
     table = Table(title=f"{len(found)} conflicts")
     columns = ("document", "where", "kind", "labels", "layers with a version", "resolution")
     for column in (*columns, "reason"):
@@ -219,8 +233,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             c["kind"],
             ", ".join(c["labels"]),
             ", ".join(dict.fromkeys(with_version)),
-            _resolution(c),
-            c["reason"] or "",
+            literal(_resolution(c)),
+            literal(shown(c["reason"] or "")),
         )
     stdout_console().print(table)
     return 0
