@@ -54,8 +54,13 @@ def test_taking_a_quote_in_the_panel_keeps_the_date_and_claim_open(qtbot, db_pat
     conflicts.setCurrentRow(row_of(conflicts, "boundary differs · QUOTE"))
     assert f"decided: take amal; decided by rev; reason: {REASON}" in bare(versions.toPlainText())
 
-    # "Only omar has this DATE": taking omar's version adds it, the quote stays.
+    # "Only omar has this DATE": taking omar's version adds it, the quote stays. Beside the
+    # DATE the panel shows gold's DATE, not the quote decided above.
     conflicts.setCurrentRow(date)
+    assert "gold:" not in versions.toPlainText()
     qtbot.mouseClick(child(window, QPushButton, "take_omar"), Qt.MouseButton.LeftButton)
     assert gold_keys(db_path) == [(310, 413, "QUOTE"), (345, 350, "DATE")]
+    assert [ln for ln in bare(versions.toPlainText()).splitlines() if ln.startswith("gold:")] == [
+        "gold: DATE 345–350 «ha al» [type=DATE, value=2022-06] — from omar; by take; decided by rev"
+    ]
     assert child(window, object, "conflictSummary").text() == "1 of 3 conflicts open"
