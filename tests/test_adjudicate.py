@@ -106,12 +106,15 @@ def test_relations_follow_their_spans(tmp_path):
 def test_conflicts_are_typed_with_every_version(three):
     conflicts = find_conflicts(three, "d0")
     kinds = sorted(c.kind.value for c in conflicts)
-    assert kinds == sorted(["attribute_differs", "label_differs"] + 2 * ["missing_in_some_layers"])
+    assert kinds == sorted(["attribute_differs"] + 4 * ["missing_in_some_layers"])
     attribute = next(c for c in conflicts if c.kind is ConflictKind.ATTRIBUTE)
     assert attribute.versions["omar"][0].attrs == {"kind": "indirect"}
-    label = next(c for c in conflicts if c.kind is ConflictKind.LABEL)
-    assert label.labels == ["CLAIM", "DATE"] and (label.start, label.end) == (51, 77)
-    missing = next(c for c in conflicts if c.kind is ConflictKind.MISSING)
+    # A DATE and a CLAIM over the same words are two units, decided one by one.
+    date, claim = (next(c for c in conflicts if c.labels == [la]) for la in ("DATE", "CLAIM"))
+    assert (date.start, date.end, claim.start, claim.end) == (51, 77, 51, 77)
+    assert [len(date.versions[la]) for la in ("amal", "omar", "rana")] == [1, 0, 1]
+    assert [len(claim.versions[la]) for la in ("amal", "omar", "rana")] == [0, 1, 0]
+    missing = next(c for c in conflicts if c.start == 79)
     assert [len(missing.versions[la]) for la in ("amal", "omar", "rana")] == [1, 1, 0]
     assert {c.id for c in conflicts} == {c.id for c in find_conflicts(three, "d0")}  # stable
     assert not any(c.resolved for c in conflicts)
@@ -146,13 +149,18 @@ def test_take_merge_reject_and_mark(three):
     assert (proposal["start"], proposal["end"], proposal["label"]) == (79, 81, "SPEAKER")
     merged = take_merge(three, missing, 79, 81, "SPEAKER", {"entity": "minister"}, "the pronoun")
     assert merged.provenance["method"] == "merge"
-    reject(three, conflicts[ConflictKind.LABEL], reason="not a date")
-    after = [(c.kind.value, c.start, c.resolution) for c in find_conflicts(three, "d0")]
+    (date,) = [c for c in find_conflicts(three, "d0") if c.labels == ["DATE"]]
+    reject(three, date, reason="not a date")
+    after = sorted(
+        (c.kind.value, c.start, c.labels[0], c.resolution or "open")
+        for c in find_conflicts(three, "d0")
+    )
     assert after == [
-        ("attribute_differs", 18, "take:omar"),
-        ("label_differs", 51, "reject"),
-        ("missing_in_some_layers", 79, "merge"),
-        ("missing_in_some_layers", 82, None),
+        ("attribute_differs", 18, "QUOTE", "take:omar"),
+        ("missing_in_some_layers", 51, "CLAIM", "open"),  # not part of the DATE's decision
+        ("missing_in_some_layers", 51, "DATE", "reject"),
+        ("missing_in_some_layers", 79, "SPEAKER", "merge"),
+        ("missing_in_some_layers", 82, "SPEAKER", "open"),
     ]
     auto_adjudicate(three, strategy="majority", min_votes=1)
     assert (51, 77, "DATE") not in gold_keys(three)  # rejected stays out

@@ -133,7 +133,7 @@ def test_review_panel_from_accept_agreed_to_adjudicated(qtbot, db):
     legend = [child(window, object, f"legend_{n}").text() for n in ("amal", "omar")]
     assert "amal" in legend[0] and "solid" in legend[0]
     assert "omar" in legend[1] and "dashed" in legend[1]
-    assert conflicts.count() == 4
+    assert conflicts.count() == 5
 
     qtbot.mouseClick(child(window, QPushButton, "acceptAgreed"), Qt.MouseButton.LeftButton)
     agreed = gold(db)[(*at("alpha"), "SPEAKER")]
@@ -154,14 +154,20 @@ def test_review_panel_from_accept_agreed_to_adjudicated(qtbot, db):
     assert merged.provenance["method"] == "merge"
     assert merged.provenance["layers"] == ["amal", "omar"]
 
-    # Up/Down in the list work too; a typed reason goes with the decision.
+    # Up/Down in the list work too; a typed reason goes with the decision. amal's CLAIM and
+    # omar's QUOTE on "epsilon zeta" are two decisions: omar's "nothing" drops the CLAIM only.
     conflicts.setFocus()
     qtbot.keyClick(conflicts, Qt.Key.Key_Down)
     assert conflicts.currentRow() == 1
-    assert "label differs" in bare(conflicts.currentItem().text())
+    assert "missing in some layers · CLAIM" in bare(conflicts.currentItem().text())
+    qtbot.mouseClick(child(window, QPushButton, "take_omar"), Qt.MouseButton.LeftButton)
+    assert (*at("epsilon zeta"), "CLAIM") not in gold(db)
+    conflicts.setFocus()
+    qtbot.keyClick(conflicts, Qt.Key.Key_Down)
+    assert "missing in some layers · QUOTE" in bare(conflicts.currentItem().text())
     # Typing a reason never fires the one-key shortcuts (J, K, Q, S, D, C).
     qtbot.keyClicks(child(window, object, "reason"), "a claim, not a quote: see J. K. Sadiq")
-    assert conflicts.currentRow() == 1
+    assert conflicts.currentRow() == 2
     qtbot.mouseClick(child(window, QPushButton, "take_omar"), Qt.MouseButton.LeftButton)
     taken = gold(db)[(*at("epsilon zeta"), "QUOTE")]
     assert taken.provenance == {
@@ -178,8 +184,9 @@ def test_review_panel_from_accept_agreed_to_adjudicated(qtbot, db):
     qtbot.keyClick(article, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # &Reject
     assert not any(label == "DATE" for _, _, label in gold(db))
     with Workspace(db) as ws:
-        assert [c.resolution for c in find_conflicts(ws, "d0")][:3] == [
+        assert [c.resolution for c in find_conflicts(ws, "d0")][:4] == [
             "merge",
+            "take:omar",
             "take:omar",
             "reject",
         ]
@@ -194,7 +201,7 @@ def test_review_panel_from_accept_agreed_to_adjudicated(qtbot, db):
     # The article and the table show gold as the store holds it after every decision.
     assert window.table_model.rowCount() == len(gold(db)) == 4
     assert {s.id for s in window.state.spans} == {s.id for s in gold(db).values()}
-    assert child(window, object, "conflictSummary").text() == "0 of 4 conflicts open"
+    assert child(window, object, "conflictSummary").text() == "0 of 5 conflicts open"
 
     # The tag keys edit gold in review mode, with undo.
     article.setFocus()
@@ -243,7 +250,7 @@ def test_a_read_only_workspace_can_be_reviewed_but_not_decided(qtbot, db):
     window = MainWindow(Workspace(db, who="rev", read_only=True), "rev", review=True)
     qtbot.addWidget(window)
     conflicts = child(window, QListWidget, "conflictList")
-    assert conflicts.count() == 4
+    assert conflicts.count() == 5
     conflicts.setCurrentRow(0)
     assert "omar: QUOTE 6–22" in bare(
         child(window, QPlainTextEdit, "conflictVersions").toPlainText()
@@ -304,7 +311,7 @@ def test_lowest_agreement_list_opens_the_document_in_review_mode(qtbot, db):
     qtbot.keyClick(lowest, Qt.Key.Key_Return)
     assert window.current_document() == "d0"
     assert window.review.toggle.isChecked() and window.layer == "gold"
-    assert child(window, QListWidget, "conflictList").count() == 4
+    assert child(window, QListWidget, "conflictList").count() == 5
     dialog.close()
 
 
@@ -312,7 +319,9 @@ def test_annotator_compares_their_layer_with_gold(qtbot, db):
     with Workspace(db, who="rev") as ws:
         conflicts = find_conflicts(ws, "d0")
         take_version(ws, conflicts[0], "omar")  # amal's quote gets longer
-        take_version(ws, conflicts[1], "omar")  # amal's claim becomes a quote
+        # amal's claim becomes a quote: two decisions, omar's "nothing" and omar's quote.
+        take_version(ws, conflicts[1], "omar")
+        take_version(ws, conflicts[2], "omar")
     window = open_window(qtbot, db, "amal", review=False)
     article = child(window, ArticleView, "articleView")
     before = len(article.extraSelections())
@@ -447,16 +456,16 @@ def test_review_decisions_are_undone_and_redone_with_ctrl_z_like_gold_edits(qtbo
     agreed = gold(db)
     assert (*at("alpha"), "SPEAKER") in agreed
 
-    conflicts.setCurrentRow(1)  # label differs on "epsilon zeta"
+    conflicts.setCurrentRow(2)  # only omar has this QUOTE on "epsilon zeta"
     qtbot.mouseClick(child(window, QPushButton, "take_omar"), Qt.MouseButton.LeftButton)
     assert (*at("epsilon zeta"), "QUOTE") in gold(db)
-    assert resolutions(db)[1] == "take:omar"
+    assert resolutions(db)[2] == "take:omar"
     undo()
     assert gold(db) == agreed  # the same spans, ids and all
-    assert resolutions(db)[1] is None
+    assert resolutions(db)[2] is None
     qtbot.keyClick(article, Qt.Key.Key_Z, ctrl | shift)
     assert (*at("epsilon zeta"), "QUOTE") in gold(db)
-    assert resolutions(db)[1] == "take:omar"
+    assert resolutions(db)[2] == "take:omar"
     undo()
 
     conflicts.setCurrentRow(0)
@@ -465,11 +474,11 @@ def test_review_decisions_are_undone_and_redone_with_ctrl_z_like_gold_edits(qtbo
     undo()
     assert gold(db) == agreed and resolutions(db)[0] is None
 
-    conflicts.setCurrentRow(2)
+    conflicts.setCurrentRow(3)
     qtbot.mouseClick(child(window, QPushButton, "rejectConflict"), Qt.MouseButton.LeftButton)
-    assert resolutions(db)[2] == "reject"
+    assert resolutions(db)[3] == "reject"
     undo()
-    assert resolutions(db)[2] is None
+    assert resolutions(db)[3] is None
 
     answer_confirmation(QMessageBox.StandardButton.Yes)  # conflicts are still open
     qtbot.mouseClick(child(window, QPushButton, "markAdjudicated"), Qt.MouseButton.LeftButton)
@@ -535,7 +544,7 @@ def test_mark_adjudicated_with_open_conflicts_asks_and_says_how_many(qtbot, db):
     mark = child(window, QPushButton, "markAdjudicated")
     seen = answer_confirmation(QMessageBox.StandardButton.No)
     qtbot.mouseClick(mark, Qt.MouseButton.LeftButton)
-    assert seen and "4" in seen[0]
+    assert seen and "5" in seen[0]
     with Workspace(db) as ws:
         assert ws.status("d0", "gold") != Status.ADJUDICATED
     window.activateWindow()
@@ -557,8 +566,9 @@ def test_resolve_all_open_conflicts_by_one_strategy_in_one_undo_step(qtbot, db):
     assert (*at("beta gamma delta"), "QUOTE") in gold(db)
     assert (*at("epsilon zeta"), "QUOTE") in gold(db)
     assert (*at("theta"), "DATE") not in gold(db)
-    assert "Conflicts resolved: 4" in window.statusBar().currentMessage()
-    assert child(window, object, "conflictSummary").text() == "0 of 4 conflicts open"
+    assert (*at("epsilon zeta"), "CLAIM") not in gold(db)  # omar has nothing there
+    assert "Conflicts resolved: 5" in window.statusBar().currentMessage()
+    assert child(window, object, "conflictSummary").text() == "0 of 5 conflicts open"
     window.undo_action.trigger()
     assert gold(db) == {}
 
@@ -575,7 +585,7 @@ def test_the_conflict_list_shows_notes_flagged_first(qtbot, db):
         if window.findChild(QListWidget, "conflictList").item(i)
     ]
     assert rows[0].startswith("Note on the document") and "العنوان مضلل" in rows[0]
-    assert "label differs" in rows[1] and "⚑ omar: claim or quote? ask the editor" in rows[1]
+    assert "· QUOTE ·" in rows[1] and "⚑ omar: claim or quote? ask the editor" in rows[1]
     notes = window.findChild(QListWidget, "noteList")
     assert notes.count() == 2  # review mode lists every layer's notes
 

@@ -82,7 +82,10 @@ def test_conflict_rows_and_versions_name_every_layer_and_keep_markup_literal(tmp
         reject(ws, missing, "not a speaker")
         missing = find_conflicts(ws, "d0")[1]
         assert conflict_title(missing, TEXT).startswith("✓ missing in some layers")
-        assert version_lines(missing, TEXT)[-1] == "decided: reject"
+        # The decision line says who decided and the reason they typed.
+        assert bare(version_lines(missing, TEXT)[-1]) == (
+            "decided: reject; decided by rev; reason: not a speaker"
+        )
 
 
 def test_provenance_says_which_layers_how_who_and_why(tmp_path):

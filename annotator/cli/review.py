@@ -9,7 +9,14 @@ from typing import Any
 from rich.table import Table
 
 from annotator.app import open_workspace
-from annotator.cli.console import JsonList, print_json, progress_bar, stdout_console
+from annotator.cli.console import (
+    JsonList,
+    display,
+    literal,
+    print_json,
+    progress_bar,
+    stdout_console,
+)
 from annotator.core.catalog import document_count
 from annotator.core.counted import counted
 from annotator.core.errors import ValidationError
@@ -60,6 +67,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--layers", help="comma-separated layers (default: every annotator layer)")
     p.add_argument("--open", action="store_true", help="only conflicts not yet resolved")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--bidi",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="reorder Arabic reasons for terminals without bidi support (auto: on a TTY)",
+    )
     p.set_defaults(handler=cmd_conflicts)
 
     p = sub.add_parser("diff", help="how gold differs from an annotator's layer")
@@ -208,8 +221,10 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found)
         return 0
+    shown = display(args.bidi)  # a reason is typed text, often Arabic, perhaps hostile
     table = Table(title=counted(len(found), "conflict"))
-    for column in ("document", "where", "kind", "labels", "layers with a version", "resolution"):
+    columns = ("document", "where", "kind", "labels", "layers with a version", "resolution")
+    for column in (*columns, "reason"):
         table.add_column(column, no_wrap=column in ("where", "kind"))
     for c in found:
         with_version = [k for k, v in [*c["versions"].items(), *c["relations"].items()] if v]
@@ -219,10 +234,19 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             c["kind"],
             ", ".join(c["labels"]),
             ", ".join(dict.fromkeys(with_version)),
-            c["resolution"] or "open",
+            literal(_resolution(c)),
+            literal(shown(c["reason"] or "")),
         )
     stdout_console().print(table)
     return 0
+
+
+def _resolution(conflict: dict[str, Any]) -> str:
+    """The decision and who made it ("take:amal by rev"), or how it closed, or "open"."""
+    if not conflict["resolution"]:
+        return "open"
+    who = conflict["decided_by"]
+    return f"{conflict['resolution']} by {who}" if who else conflict["resolution"]
 
 
 def cmd_diff(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ from annotator.core.errors import InputError, ValidationError
 from annotator.core.model import GOLD_LAYER, IMPORTED_LAYER, Note, Relation, Span, Status
 from annotator.core.notes import notes_from_objects
 from annotator.core.records import DocumentRecord, ImportReport
-from annotator.core.rowchecks import usable_id
+from annotator.core.rowchecks import check_text, usable_id
 from annotator.core.rows import check_layer_name, dumps, normalize_published, now
 from annotator.core.tables import Writer
 from annotator.core.text import (
@@ -315,6 +315,7 @@ class Importer:
             label,
             dict(attrs),
             str(raw.get("origin") or "imported"),
+            provenance=_decision_reason(raw, layer),
         )
         # The writer's own check, here so that a refusal names this record's line.
         self.writer.check_span(span, text)
@@ -518,3 +519,17 @@ def _span_name(raw: Any, number: int) -> str:
     the user can find in that file, else by its position."""
     ref = raw.get("ref") if isinstance(raw, dict) else None
     return ref if isinstance(ref, str) and ref else str(number)
+
+
+def _decision_reason(raw: dict[str, Any], layer: str) -> dict[str, Any]:
+    """A gold span's ``reason`` (why a reviewer decided it; the export writes it) back into its
+    provenance, so a gold export imported and exported again is the same file."""
+    reason = raw.get("reason")
+    if reason is None or layer != GOLD_LAYER:
+        return {}
+    if not isinstance(reason, str):
+        raise _Rejected(f"reason must be a string, not {reason!r}.")
+    try:
+        return {"reason": check_text("reason", normalize_fragment(reason))}
+    except ValidationError as exc:
+        raise _Rejected(str(exc)) from exc

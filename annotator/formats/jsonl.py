@@ -145,7 +145,7 @@ def document_object(
     }
     if layer == GOLD_LAYER:
         obj["adjudicator"] = adjudicator
-    obj["spans"] = [_span_object(doc, s, by_span.get(s.id)) for s in spans]
+    obj["spans"] = [_span_object(doc, s, by_span.get(s.id), layer) for s in spans]
     obj["relations"] = [
         {"id": r.id, "head": r.head, "child": r.child, "label": r.label} for r in relations
     ]
@@ -154,7 +154,11 @@ def document_object(
     return obj
 
 
-def _span_object(doc: Document, s: Span, notes: list[dict[str, Any]] | None) -> dict[str, Any]:
+def _span_object(
+    doc: Document, s: Span, notes: list[dict[str, Any]] | None, layer: str
+) -> dict[str, Any]:
+    """A span in the contract's shape. A gold span a reviewer decided with a reason carries it
+    (additive ``reason``), so the data says why the span is gold."""
     obj: dict[str, Any] = {
         "id": s.id,
         "start": s.start,
@@ -163,6 +167,9 @@ def _span_object(doc: Document, s: Span, notes: list[dict[str, Any]] | None) -> 
         "text": doc.text[s.start : s.end],
         "attrs": s.attrs,
     }
+    reason = s.provenance.get("reason") if layer == GOLD_LAYER else None
+    if isinstance(reason, str) and reason:
+        obj["reason"] = reason
     if notes:
         obj["notes"] = notes
     return obj

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 from annotator.arabic.keyboard import layout_independent
 from annotator.core.changes import Change, ChangeKind
 from annotator.core.commands import GoldDecision
-from annotator.core.model import GOLD_LAYER, Status
+from annotator.core.model import GOLD_LAYER, Span, Status
 from annotator.core.workspace import Workspace
 from annotator.gui.counts import counts
 from annotator.gui.layer_paint import differing_selections, layer_selections
@@ -203,9 +203,20 @@ class ReviewMode(QObject):
         words = review_words()
         lines = version_lines(self.current, text, words)
         for span in self.workspace.spans(self.current.doc_id, GOLD_LAYER):
-            if span.start < self.current.end and self.current.start < span.end:
+            if self._shows_gold(span):
                 lines.append(gold_line(span, text, words))
         self.panel.show_conflict(lines, version_layers(self.current), can_merge(self.current))
+
+    def _shows_gold(self, span: Span) -> bool:
+        """The gold beside the chosen conflict: spans of its own label over its extent (a
+        span conflict is about one annotation unit: gold's QUOTE is not the DATE's answer);
+        for a link, every gold span it touches."""
+        from annotator.review.conflicts import ConflictKind
+
+        conflict = self.current
+        if conflict is None or not (span.start < conflict.end and conflict.start < span.end):
+            return False
+        return conflict.kind is ConflictKind.RELATION or span.label in conflict.labels
 
     def _decide(self, work: Callable[..., Any], *args: Any) -> None:
         """A decision on the chosen conflict, with the typed reason, which is kept if refused.

@@ -1,18 +1,25 @@
 """Where the annotators of a document disagree: the reviewer's conflict list.
 
-Spans are compared by extent and label first. An extent+label that every compared layer has is
-agreed, unless the attributes differ (``attribute_differs``). The remaining spans are grouped
-into regions of overlapping spans (whatever their label); a region is ``label_differs`` when it
-holds more than one label, else ``missing_in_some_layers`` when some layer has nothing there,
-else ``boundary_differs``. Relations are grouped by their head span (extent and label) and their
-label; a group on which the layers do not all link the same children is ``relation_differs``.
+A conflict is about ONE annotation unit, so that the reviewer decides each annotation and no
+decision drops a span it was not about. Spans are compared by extent and label first. An
+extent+label that every compared layer has is agreed, unless the attributes differ
+(``attribute_differs``). The remaining spans are grouped per label into units of overlapping
+spans: a unit that every layer has a version of is ``boundary_differs``, one that some layer has
+nothing for is ``missing_in_some_layers`` (a span with no same-label counterpart in another layer
+is a unit of its own: take it or drop it). Spans of different labels over the same text are
+separate units: the label schema declares no labels mutually exclusive, so a QUOTE and a CLAIM
+on one sentence are two decisions (``label_differs`` names the kind for a schema that one day
+declares exclusive labels; none is grouped so today). Relations are grouped by their head span
+(extent and label) and their label; a group on which the layers do not all link the same
+children is ``relation_differs``.
 
 Each conflict carries every layer's version (an empty list where the layer has none) and a
 stable id, so a review screen can list them, jump between them and resolve them
-(:mod:`annotator.review.resolve`). A conflict counts as resolved once a reviewer decided it, or
-once gold already holds something for it (a span of one of its labels over its region, or for a
-relation conflict, a relation of its label from its head), or once a decision made it moot (a
-relation conflict whose head span a decision on its region left out of gold).
+(:mod:`annotator.review.resolve`). A conflict counts as resolved once a reviewer decided it
+(its :class:`Decision` says how, who, when and why), or once gold already holds something for it
+(a span of its label over its extent, or for a relation conflict, a relation of its label from
+its head), or once a decision made it moot (a relation conflict whose head span a decision on
+that span's own unit left out of gold).
 """
 
 from __future__ import annotations
@@ -47,6 +54,16 @@ class RelationVersion:
     child: Span
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What a reviewer decided on a conflict, as the ``resolutions`` table keeps it."""
+
+    action: str
+    who: str
+    reason: str | None
+    decided: str
+
+
 @dataclass
 class Conflict:
     id: str
@@ -58,6 +75,8 @@ class Conflict:
     versions: dict[str, list[Span]]
     relations: dict[str, list[RelationVersion]] = field(default_factory=dict)
     resolution: str | None = None
+    # The reviewer's recorded decision (None when open, or closed by gold or by another one).
+    decision: Decision | None = None
 
     @property
     def resolved(self) -> bool:
@@ -78,6 +97,9 @@ class Conflict:
             "end": self.end,
             "labels": self.labels,
             "resolution": self.resolution,
+            "reason": self.decision.reason if self.decision else None,
+            "decided_by": self.decision.who if self.decision else None,
+            "decided": self.decision.decided if self.decision else None,
             "versions": {
                 layer: [
                     {"id": s.id, "start": s.start, "end": s.end, "label": s.label, "attrs": s.attrs}
@@ -135,25 +157,29 @@ def _span_conflicts(
             rest.extend(spans)
         elif len({tuple(sorted(s.attrs.items())) for s in spans}) > 1:
             out.append(_span_conflict(doc_id, ConflictKind.ATTRIBUTE, layers, spans))
-    rest.sort(key=lambda s: (s.start, s.end, s.label, s.layer))
-    groups: list[list[Span]] = []
-    reach = -1
-    for s in rest:
-        if groups and s.start < reach:
-            groups[-1].append(s)
-            reach = max(reach, s.end)
-        else:
-            groups.append([s])
-            reach = s.end
-    for group in groups:
-        if len({s.label for s in group}) > 1:
-            kind = ConflictKind.LABEL
-        elif {s.layer for s in group} != set(layers):
-            kind = ConflictKind.MISSING
-        else:
-            kind = ConflictKind.BOUNDARY
+    for group in _units(rest):
+        everyone = {s.layer for s in group} == set(layers)
+        kind = ConflictKind.BOUNDARY if everyone else ConflictKind.MISSING
         out.append(_span_conflict(doc_id, kind, layers, group))
     return out
+
+
+def _units(spans: list[Span]) -> list[list[Span]]:
+    """Annotation units: per label, the spans that overlap one another (chains included).
+
+    Never across labels: deciding a QUOTE's boundary must not decide the DATE inside it.
+    """
+    ordered = sorted(spans, key=lambda s: (s.label, s.start, s.end, s.layer))
+    units: list[list[Span]] = []
+    reach = -1
+    for s in ordered:
+        if units and units[-1][0].label == s.label and s.start < reach:
+            units[-1].append(s)
+            reach = max(reach, s.end)
+        else:
+            units.append([s])
+            reach = s.end
+    return units
 
 
 def _relation_conflicts(
@@ -196,7 +222,8 @@ def find_conflicts(
     """The conflicts of one document between ``layers`` (default: every annotator layer).
 
     Only the layers that have annotated the document are compared; with fewer than two there is
-    nothing to compare and the list is empty. Sorted by position in the text.
+    nothing to compare and the list is empty. Sorted by position in the text, then kind and
+    label (a CLAIM and a QUOTE on the same words always come in the same order).
     """
     chosen = resolve_layers(ws, layers, minimum=0)
     ws.document(doc_id)
@@ -208,11 +235,17 @@ def find_conflicts(
     conflicts = _span_conflicts(doc_id, present, by_layer)
     conflicts += _relation_conflicts(doc_id, present, by_layer, rels)
     _mark_resolved(ws, doc_id, conflicts)
-    return sorted(conflicts, key=lambda c: (c.start, c.end, c.kind.value, c.id))
+    return sorted(conflicts, key=lambda c: (c.start, c.end, c.kind.value, c.labels, c.id))
 
 
 def _mark_resolved(ws: Workspace, doc_id: str, conflicts: list[Conflict]) -> None:
-    decided = dict(ws.query("SELECT conflict, action FROM resolutions WHERE doc_id = ?", [doc_id]))
+    decided = {
+        row[0]: Decision(*row[1:])
+        for row in ws.query(
+            "SELECT conflict, action, who, reason, decided FROM resolutions WHERE doc_id = ?",
+            [doc_id],
+        )
+    }
     gold = ws.spans(doc_id, GOLD_LAYER)
     gold_by_id = {s.id: s for s in gold}
     gold_heads = {
@@ -221,20 +254,23 @@ def _mark_resolved(ws: Workspace, doc_id: str, conflicts: list[Conflict]) -> Non
         if r.head in gold_by_id
     }
     gold_keys = {span_key(g) for g in gold}
-    decided_regions = [
-        (c.start, c.end)
+    # The spans a reviewer's decision was about: a head left out of gold by one is moot.
+    decided_keys = {
+        span_key(s)
         for c in conflicts
         if c.id in decided and c.kind is not ConflictKind.RELATION
-    ]
+        for spans in c.versions.values()
+        for s in spans
+    }
     for c in conflicts:
         if c.id in decided:
-            c.resolution = decided[c.id]
+            c.decision = decided[c.id]
+            c.resolution = c.decision.action
         elif c.kind is ConflictKind.RELATION:
-            if ((c.start, c.end, _head_label(c)), c.labels[0]) in gold_heads:
+            head = (c.start, c.end, _head_label(c))
+            if (head, c.labels[0]) in gold_heads:
                 c.resolution = "gold"
-            elif (c.start, c.end, _head_label(c)) not in gold_keys and any(
-                start < c.end and c.start < end for start, end in decided_regions
-            ):
+            elif head not in gold_keys and head in decided_keys:
                 # The head's own conflict was decided without it: no link is left to decide.
                 c.resolution = "moot"
         elif any(g.label in c.labels and g.start < c.end and c.start < g.end for g in gold):

@@ -1,9 +1,11 @@
 """Resolving a conflict: take one annotator's version, take a merge, or reject it.
 
-Each operation makes gold say what the reviewer decided *for that conflict*: gold spans that
-are one of the conflict's versions (same extent and label) and are not the decided one are
-removed, their relations moved to the decided span of the same label, a kept span gets the
-decided attributes, and the decided spans are added with provenance (which layers, who
+Each operation makes gold say what the reviewer decided *for that conflict*, which is about one
+annotation unit (one label; see :mod:`annotator.review.conflicts`): gold spans that are one of
+the conflict's versions (same extent and label) and are not the decided one are removed (no
+other span ever is: no other unit's span is a version of this one), their relations moved
+to the decided span of the same label, a kept span gets the decided attributes (and the
+reason, when one is given), and the decided spans are added with provenance (which layers, who
 decided, the optional reason). Gold spans the reviewer drew by hand elsewhere are left alone.
 It is one logged transaction that also records the decision, so the conflict shows as
 resolved and auto-adjudication never brings back what was rejected. Editing gold by hand
@@ -23,6 +25,7 @@ from annotator.core.changes import ChangeKind
 from annotator.core.errors import ValidationError
 from annotator.core.model import GOLD_LAYER, Relation, Span, Status, new_id
 from annotator.core.tables import Writer
+from annotator.core.text import normalize_fragment
 from annotator.core.workspace import Workspace
 from annotator.review.adjudicate import content_key
 from annotator.review.conflicts import Conflict, ConflictKind
@@ -70,7 +73,7 @@ def _plan_spans(
         if there is None:
             plan.add.append(span)
             final[span_key(span)] = span
-        elif there.attrs != span.attrs:
+        elif there.attrs != span.attrs or _new_reason(there, span):
             updated = replace(there, attrs=span.attrs, provenance=span.provenance)
             plan.update.append(updated)
             final[span_key(span)] = updated
@@ -84,6 +87,21 @@ def _plan_spans(
             if heir is not None:
                 plan.moves[stale.id] = final[span_key(heir)].id
     return plan, final
+
+
+def _new_reason(there: Span, decided: Span) -> bool:
+    """A decision with a reason on a span gold already holds: the reason goes on the span, so
+    that the gold export says why it is there."""
+    reason = decided.provenance.get("reason")
+    return bool(reason) and there.provenance.get("reason") != reason
+
+
+def _clean_reason(reason: str | None) -> str | None:
+    """The reason as the ``resolutions`` table keeps it (NFC, no blank one), so the gold span's
+    provenance and the recorded decision say the same words."""
+    if reason is None:
+        return None
+    return normalize_fragment(reason).strip() or None
 
 
 @contextmanager
@@ -164,6 +182,7 @@ def take_version(
     For a relation conflict, the relation's ends come into gold too when missing.
     """
     _check_layer(conflict, layer)
+    reason = _clean_reason(reason)
     with _deciding(ws, conflict, f"take:{layer}") as w:
         if conflict.kind is ConflictKind.RELATION:
             plan = _relation_plan(ws, conflict, layer, reason)
@@ -243,6 +262,7 @@ def take_merge(
     reason: str | None = None,
 ) -> Span:
     """Make gold hold a span the reviewer composed from the versions (:func:`merge_proposal`)."""
+    reason = _clean_reason(reason)
     layers = [layer for layer, spans in conflict.versions.items() if spans]
     span = Span(
         new_id(),
@@ -265,6 +285,7 @@ def take_merge(
 def reject(ws: Workspace, conflict: Conflict, reason: str | None = None) -> None:
     """Decide that none of the versions belongs in gold (removing any that is there);
     auto-adjudication will not add them again."""
+    reason = _clean_reason(reason)
     with _deciding(ws, conflict, "reject") as w:
         if conflict.kind is ConflictKind.RELATION:
             plan = _relation_plan(ws, conflict, None, reason)

@@ -178,8 +178,20 @@ def version_lines(conflict: Conflict, text: str, words: ReviewWords = ENGLISH) -
             for line in found or [words.nothing]
         )
     if conflict.resolution:
-        lines.append(words.decided.format(resolution=resolution_text(conflict.resolution, words)))
+        lines.append(decision_line(conflict, words))
     return lines
+
+
+def decision_line(conflict: Conflict, words: ReviewWords = ENGLISH) -> str:
+    """How a decided conflict was decided, by whom and why (the reason the reviewer typed
+    stays readable after the decision, not only in the table that records it)."""
+    parts = [words.decided.format(resolution=resolution_text(conflict.resolution or "", words))]
+    decision = conflict.decision
+    if decision is not None:
+        parts.append(words.decided_by.format(who=isolated(decision.who)))
+        if decision.reason:
+            parts.append(words.reason.format(reason=isolated(one_line(decision.reason, 200))))
+    return words.separator.join(parts)
 
 
 def gold_line(span: Span, text: str, words: ReviewWords = ENGLISH) -> str:
