@@ -26,7 +26,7 @@ from annotator.arabic.reporting import (
 from annotator.arabic.tokens import DocumentView, pair_quotes
 from annotator.core.suggestions import Proposal
 
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 RULE_LABELS = ("DATE", "QUOTE", "SPEAKER", "CLAIM")
 _REPORTING = FINITE_VERBS | PARTICIPLES | frozenset(fold(w) for w in SAYING_NOUNS)
 _ACCORDING = frozenset(fold(w) for w in ATTRIBUTION_PREPS)

@@ -15,6 +15,7 @@ import math
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,10 @@ from annotator.arabic.learned.edges import (
     EDGE_CLASSES,
     KEEP_CLASSES,
     SIDES,
+    Case,
     Instance,
     Maxent,
-    instances,
+    cases,
 )
 from annotator.arabic.learned.features import (
     FEATURES_VERSION,
@@ -36,6 +38,7 @@ from annotator.arabic.learned.features import (
     featurize,
     spans_of,
 )
+from annotator.arabic.learned.gate import choose_threshold
 from annotator.arabic.suggest import suggest_text
 from annotator.core.errors import AnnotatorError
 from annotator.core.suggestions import Proposal
@@ -130,24 +133,39 @@ def _fit(
     return state, dict(info.transitions)
 
 
+def _maxent(rows: list[Instance], side: str, tmp: Path) -> Maxent | None:
+    """A classifier fitted to ``rows`` (threshold still to choose), or None when the rows
+    teach one class only."""
+    classes = sorted({row.cls for row in rows})
+    if len(classes) < 2:
+        return None
+    params = KEEP_PARAMS if side == "keep" else EDGE_PARAMS
+    state, _ = _fit((([row.features], [row.cls]) for row in rows), params, tmp)
+    return Maxent(tuple(classes), state, 0.0)
+
+
 def _edge_weights(items: Sequence[Prepared], label: str, tmp: Path) -> dict[str, dict[str, Any]]:
     """The boundary classifiers of one label (start, end, keep), each only when the team's
-    spans taught it more than one class."""
-    found: dict[str, list[Instance]] = {side: [] for side in SIDES}
+    spans taught it more than one class and, held out, it beat the rules (gate.py)."""
+    per_document: list[dict[str, list[Case]]] = []
     for item in items:
         scope = None if item.doc.scope is None else item.doc.scope.get(label, ())
-        for side, rows in instances(
-            item.featurized, item.rules, item.doc.spans, label, scope
-        ).items():
-            found[side] += rows
+        per_document.append(cases(item.featurized, item.rules, item.doc.spans, label, scope))
     models: dict[str, dict[str, Any]] = {}
-    for side, rows in found.items():
-        classes = sorted({row.cls for row in rows})
-        if len(classes) < 2:
+    for side in SIDES:
+        side_cases = [found[side] for found in per_document]
+        model = _maxent(
+            [row for c in side_cases for case in c for row in case.instances()], side, tmp
+        )
+        if model is None:
             continue
-        params = KEEP_PARAMS if side == "keep" else EDGE_PARAMS
-        state, _ = _fit((([row.features], [row.cls]) for row in rows), params, tmp)
-        models[side] = {"classes": classes, "state": state}
+        threshold = choose_threshold(side, side_cases, partial(_maxent, side=side, tmp=tmp))
+        if threshold is not None:
+            models[side] = {
+                "classes": list(model.classes),
+                "state": model.state,
+                "threshold": threshold,
+            }
     return models
 
 
@@ -216,9 +234,16 @@ def _check_weights(label: str, value: object) -> _Weights:
 
 def _check_maxent(label: str, side: object, value: object) -> Maxent:
     allowed = KEEP_CLASSES if side == "keep" else EDGE_CLASSES
-    if side not in SIDES or not isinstance(value, dict) or set(value) != {"classes", "state"}:
+    if (
+        side not in SIDES
+        or not isinstance(value, dict)
+        or set(value) != {"classes", "state", "threshold"}
+    ):
         raise ValueError(f"its {label} boundary weights are damaged")
     classes, table = value["classes"], value["state"]
+    threshold = _number(value["threshold"])
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"its {label} boundary thresholds are damaged")
     if (
         not isinstance(classes, list)
         or len(classes) < 2
@@ -231,7 +256,7 @@ def _check_maxent(label: str, side: object, value: object) -> Maxent:
         if not isinstance(per_class, dict) or not set(per_class) <= set(classes):
             raise ValueError(f"its {label} boundary weights are damaged")
         state[attr] = {cls: _number(w) for cls, w in per_class.items()}
-    return Maxent(tuple(classes), state)
+    return Maxent(tuple(classes), state, threshold)
 
 
 def _check_edges(value: object) -> dict[str, dict[str, Maxent]]:
@@ -255,7 +280,10 @@ def _unpack(blob: bytes) -> tuple[dict[str, _Weights], dict[str, dict[str, Maxen
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError("it is not a model this annotator wrote")
     if data.get("features") != FEATURES_VERSION:
-        raise ValueError("it was trained on other features")
+        raise ValueError(
+            f"it was trained by another version of the learned layer (format "
+            f"{data.get('features')}, this one reads {FEATURES_VERSION})"
+        )
     labels = data.get("labels")
     if not isinstance(labels, dict) or not labels or not set(labels) <= set(RULE_LABELS):
         raise ValueError("its labels are damaged")
