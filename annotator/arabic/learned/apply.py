@@ -82,12 +82,8 @@ def _learned_spans(
         if moved is not None:
             spans.append(moved)
     if label in model.labels:
-        tagging = model.tag(featurized, label)
-        spans += [
-            (s, e, c)
-            for s, e, c in tagging.spans
-            if c >= MIN_ADD and not any(a < e and b > s for a, b, _ in spans)
-        ]
+        taken = [(s, e) for s, e, _ in spans]
+        spans += [(s, e, c) for s, e, c in model.tag(featurized, label, taken) if c >= MIN_ADD]
     return sorted(set(spans))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.arabic.clitics import strip_prefix
 from annotator.arabic.learned.pieces import Piece, paragraphs, pieces_of
@@ -43,6 +43,8 @@ class Featurized:
     sequences: list[tuple[int, int]]
     features: list[list[str]]
     rule_tags: dict[str, list[str]]
+    # what a model computed once for the whole document (its CRF scores for every label)
+    cache: dict[object, object] = field(default_factory=dict, repr=False)
 
 
 def _shape(form: str) -> str:

@@ -1,14 +1,17 @@
 """How sure a boundary classifier must be before it overrides the rules, learned by holding
-out the training documents in turn.
+out the training decisions in turn.
 
 Ten documents teach a convention the rules do not follow (a final full stop taken in) clearly,
 and teach noise where the team agrees with the rules: a classifier fitted to a few odd spans
 moves edges the rules had right. So each classifier is checked before it is kept: trained on
-all folds but one, it decides the held-out documents' edges, and each threshold is scored by
-the edges it puts right minus those it puts wrong. The best threshold is kept; when none puts
+all folds but one, it decides the held-out fold's edges, and each threshold is scored by the
+edges it puts right minus those it puts wrong. The best threshold is kept; when none puts
 right clearly more than it puts wrong (``MIN_NET``), the classifier is not kept and the rules'
-boundary stays. A classifier trained on fewer than ``MIN_DOCUMENTS`` documents cannot be
-checked this way and gets the default threshold.
+boundary stays. The folds interleave the decisions (spans), not the documents: with five
+documents a convention may show in one of them only, and holding that one out would leave
+nothing to learn it from (0.78 against 0.86 exact F1 for QUOTEs taking in the complementizer,
+five dev documents). A classifier trained on fewer than ``MIN_DOCUMENTS`` documents gets the
+default threshold.
 """
 
 from __future__ import annotations
@@ -64,25 +67,15 @@ def choose_threshold(side: str, per_document: Sequence[list[Case]], fit: Fit) ->
     documents = [cases for cases in per_document if cases]
     if len(documents) < MIN_DOCUMENTS:
         return DEFAULT_THRESHOLDS[side]
-    k = min(FOLDS, len(documents))
+    flat = [case for cases in documents for case in cases]
+    k = min(FOLDS, len(flat))
     outcomes: list[Outcome] = []
     for fold in range(k):
-        rows = [
-            row
-            for i, cases in enumerate(documents)
-            if i % k != fold
-            for case in cases
-            for row in case.instances()
-        ]
+        rows = [row for i, case in enumerate(flat) if i % k != fold for row in case.instances()]
         model = fit(rows)
         if model is None:  # one class only: it would leave every held-out edge alone
             continue
-        outcomes += [
-            _outcome(side, model, case)
-            for i, cases in enumerate(documents)
-            if i % k == fold
-            for case in cases
-        ]
+        outcomes += [_outcome(side, model, case) for case in flat[fold::k]]
     candidates = DROP_THRESHOLDS if side == "keep" else EDGE_THRESHOLDS
     best, best_net = None, MIN_NET - 1
     for threshold in sorted(candidates, reverse=True):  # the most cautious wins a tie

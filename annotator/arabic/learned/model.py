@@ -36,15 +36,14 @@ from annotator.arabic.learned.features import (
     Featurized,
     bio,
     featurize,
-    spans_of,
 )
 from annotator.arabic.learned.gate import choose_threshold
+from annotator.arabic.learned.tagging import TAGS, CompiledCrfs
 from annotator.arabic.suggest import suggest_text
 from annotator.core.errors import AnnotatorError
 from annotator.core.suggestions import Proposal
 
 FORMAT = "annotator-crf"
-TAGS = ("O", "B", "I")
 MAX_BLOB = 64 * 1024 * 1024
 # L-BFGS with elastic net: c1 keeps the feature set small (a few thousand weights per label).
 DEFAULT_PARAMS: dict[str, Any] = {
@@ -302,6 +301,7 @@ class LearnedModel:
         self, weights: dict[str, _Weights], edges: dict[str, dict[str, Maxent]] | None = None
     ) -> None:
         self._weights = weights
+        self._compiled: CompiledCrfs | None = None
         self.edges = edges or {}
 
     @property
@@ -318,83 +318,13 @@ class LearnedModel:
                 f"{where} cannot be used ({exc}); run `annotator train` again."
             ) from exc
 
-    def tag(self, featurized: Featurized, label: str) -> Tagging:
-        """The spans of ``label`` the CRF finds, with their confidence (the mean marginal
-        probability of their tags), and each piece's probability of lying outside any."""
-        weights = self._weights[label]
-        f = featurized
-        found = []
-        outside: list[float] = []
-        for lo, hi in f.sequences:
-            scores = [_state_scores(weights, f.features[i]) for i in range(lo, hi)]
-            tags = _viterbi(scores, weights.transitions)
-            marginals = _marginals(scores, weights.transitions)
-            outside += [m["O"] for m in marginals]
-            for start, end, first, last in spans_of(f.pieces, lo, tags):
-                chosen = [marginals[i - lo][tags[i - lo]] for i in range(first, last)]
-                found.append((start, end, sum(chosen) / len(chosen)))
-        return Tagging(found, outside)
-
-
-@dataclass(frozen=True)
-class Tagging:
-    spans: list[tuple[int, int, float]]  # start, end, confidence
-    outside: list[float]  # per piece, P(O)
-
-
-def _state_scores(weights: _Weights, features: list[str]) -> dict[str, float]:
-    scores = dict.fromkeys(TAGS, 0.0)
-    for attr in features:
-        per_tag = weights.state.get(attr)
-        if per_tag:
-            for tag, w in per_tag.items():
-                scores[tag] += w
-    return scores
-
-
-def _viterbi(scores: list[dict[str, float]], trans: dict[tuple[str, str], float]) -> list[str]:
-    best = dict(scores[0])
-    back: list[dict[str, str]] = []
-    for row in scores[1:]:
-        step, pointers = {}, {}
-        for tag in TAGS:
-            prev = max(TAGS, key=lambda p: best[p] + trans.get((p, tag), 0.0))
-            step[tag] = best[prev] + trans.get((prev, tag), 0.0) + row[tag]
-            pointers[tag] = prev
-        best = step
-        back.append(pointers)
-    tag = max(TAGS, key=lambda t: best[t])
-    path = [tag]
-    for pointers in reversed(back):
-        tag = pointers[tag]
-        path.append(tag)
-    return path[::-1]
-
-
-def _logsumexp(values: Iterable[float]) -> float:
-    items = list(values)
-    top = max(items)
-    return top + math.log(sum(math.exp(v - top) for v in items))
-
-
-def _marginals(
-    scores: list[dict[str, float]], trans: dict[tuple[str, str], float]
-) -> list[dict[str, float]]:
-    """Per position, the probability of each tag (forward-backward in log space)."""
-    n = len(scores)
-    alpha = [dict(scores[0])]
-    for i in range(1, n):
-        alpha.append(
-            {
-                t: scores[i][t] + _logsumexp(alpha[-1][p] + trans.get((p, t), 0.0) for p in TAGS)
-                for t in TAGS
-            }
-        )
-    beta = [dict.fromkeys(TAGS, 0.0) for _ in range(n)]
-    for i in range(n - 2, -1, -1):
-        beta[i] = {
-            t: _logsumexp(trans.get((t, q), 0.0) + scores[i + 1][q] + beta[i + 1][q] for q in TAGS)
-            for t in TAGS
-        }
-    total = _logsumexp(alpha[-1].values())
-    return [{t: math.exp(alpha[i][t] + beta[i][t] - total) for t in TAGS} for i in range(n)]
+    def tag(
+        self, featurized: Featurized, label: str, taken: Sequence[tuple[int, int]] = ()
+    ) -> list[tuple[int, int, float]]:
+        """The spans of ``label`` the CRF finds where none of ``taken`` lies, with their
+        confidence (the mean marginal probability of their tags)."""
+        if self._compiled is None:
+            self._compiled = CompiledCrfs(
+                {name: (w.state, w.transitions) for name, w in self._weights.items()}
+            )
+        return self._compiled.spans(featurized, label, taken)
