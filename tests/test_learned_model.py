@@ -127,8 +127,24 @@ def _real_blob(trained: Path) -> bytes:
         return stored.blob
 
 
-def _hostile_blobs(blob: bytes) -> list[bytes]:
-    model = json.loads(blob)
+# CRF weights as training writes them, for a label whose CRF adds spans (training keeps a
+# CRF only where its additions were right; on the fixture's quotes the rules miss none).
+CRF_WEIGHTS = {"transitions": [["B", "I", 1.5], ["O", "B", -0.5]], "state": {"w=قال": {"O": 1.0}}}
+
+
+def test_a_model_whose_crf_adds_spans_loads_and_tags(trained):
+    model = json.loads(_real_blob(trained))
+    model["labels"]["QUOTE"], model["adds"] = CRF_WEIGHTS, ["QUOTE"]
+    loaded = LearnedModel.load(json.dumps(model).encode())
+    assert loaded.adds == ("QUOTE",)
+    found = suggest_with_model(loaded, NEW_TEXT, labels=["QUOTE"]).proposals
+    assert _quotes(NEW_TEXT, found)[0].endswith(".")
+
+
+def _hostile_blobs(real: bytes) -> list[bytes]:
+    model = json.loads(real)
+    model["labels"]["QUOTE"], model["adds"] = CRF_WEIGHTS, ["QUOTE"]
+    blob = json.dumps(model).encode()
     weights = model["labels"]["QUOTE"]
     attr = next(iter(weights["state"]))
 
@@ -150,10 +166,11 @@ def _hostile_blobs(blob: bytes) -> list[bytes]:
         b"[" * 100000 + b"]" * 100000,  # nested past the parser's depth
         edited(lambda m, w: m["edges"]["QUOTE"]["end"].update({"threshold": 7.0})),
         edited(lambda m, w: m["edges"]["QUOTE"]["end"].pop("threshold")),  # format 3's shape
+        edited(lambda m, w: m.update({"adds": ["DATE"]})),  # a CRF that is not there
     ]
 
 
-@pytest.mark.parametrize("case", range(12))
+@pytest.mark.parametrize("case", range(13))
 def test_a_hostile_model_blob_is_refused_in_one_sentence(trained, tmp_path, capsys, case):
     blob = _hostile_blobs(_real_blob(trained))[case]
     path = tmp_path / "hostile.db"

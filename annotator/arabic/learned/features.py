@@ -144,13 +144,17 @@ def _own(piece: Piece, quoted: bool, tags: dict[str, str]) -> list[str]:
     return feats
 
 
-def featurize(text: str, rule_spans: Sequence[Proposal]) -> Featurized:
-    """Pieces and features of one text, given the rules' suggestions for it."""
+def featurize(text: str, rule_spans: Sequence[Proposal], crf: bool = True) -> Featurized:
+    """Pieces and features of one text, given the rules' suggestions for it. Without ``crf``
+    only the pieces and the rules' tags (all the boundary classifiers read), not the CRF's
+    features per piece, the costliest part."""
     folded = Folded.of(text)
     pieces = pieces_of(folded)
     sequences = paragraphs(pieces)
-    view = DocumentView(folded, [], pair_quotes(folded), [])
     tags = _rule_tags(pieces, rule_spans)
+    if not crf:
+        return Featurized(pieces, sequences, [], tags)
+    view = DocumentView(folded, [], pair_quotes(folded), [])
     own = []
     for i, piece in enumerate(pieces):
         quoted = view.quoted(piece.fstart)
