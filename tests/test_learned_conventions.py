@@ -10,7 +10,7 @@ from annotator.arabic.learned.edges import DROP, KEEP, Case
 from annotator.arabic.learned.gate import choose_threshold
 from annotator.arabic.learned.model import LearnedModel, TrainingDocument, prepare, train
 from annotator.arabic.suggest import suggest_text
-from tests.learned_helpers import CLAUSES, NEW_TEXT, VERBS, article
+from tests.learned_helpers import CLAUSES, NEW_TEXT, SPEAKERS, VERBS, article
 
 TITLES = ("الوزير", "السفير", "المحافظ", "النائب", "المدير العام", "الخبير")
 NAMES = ("أحمد سعيد", "كريم ناصر", "سامي حداد", "ليلى يوسف", "عمر خالد", "هدى منصور", "رامي عادل")
@@ -112,3 +112,33 @@ def test_too_few_documents_to_check_keep_the_default_threshold(tmp_path, count):
     fit = partial(_maxent, side="keep", tmp=tmp_path)
     docs = [[Case(((0, ["bias", "after=odd"]),), DROP), Case(((0, ["bias"]),), KEEP)]] * count
     assert choose_threshold("keep", docs, fit) == DEFAULT_THRESHOLDS["keep"]
+
+
+def _harvest_article(k: int) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    """Three reported sentences ending in "موسم الحصاد", which this team tags as a DATE (the
+    rules know no such date)."""
+    phrase = "موسم الحصاد"
+    lines, spans, at = [], [], 0
+    for j in range(3):
+        n = 3 * k + j
+        head = f"{VERBS[n % 6]} {SPEAKERS[n % 7]} أن {CLAUSES[n % 12]} في "
+        lines.append(f"{head}{phrase}.")
+        spans.append((at + len(head), at + len(head) + len(phrase), "DATE"))
+        at += len(lines[-1]) + 1
+    return "\n".join(lines), tuple(spans)
+
+
+def test_the_crf_adds_what_the_rules_miss_only_when_held_out_documents_confirm_it():
+    docs = [
+        TrainingDocument(f"d{k}", *_harvest_article(k)[:1], None, _harvest_article(k)[1])
+        for k in range(6)
+    ]
+    new = "وأوضح المستشار أن المصنع سيعمل بكامل طاقته في موسم الحصاد."
+    assert suggest_text(new, labels=["DATE"]).proposals == []
+    model = LearnedModel.load(train(prepare(docs), ("DATE",)))
+    assert model.adds == ("DATE",)
+    found = suggest_with_model(model, new, labels=["DATE"]).proposals
+    assert [new[p.start : p.end] for p in found] == ["موسم الحصاد"]
+    # gold the rules already match leaves nothing for a CRF to add: none is kept
+    agreed = [TrainingDocument(d.name, d.text, None, ()) for d in docs]
+    assert LearnedModel.load(train(prepare(agreed), ("DATE",))).adds == ()
