@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.arabic.learned.apply import suggest_with_model
-from annotator.arabic.learned.model import ModelError
+from annotator.arabic.learned.model import LearnedModel, ModelError
 from annotator.arabic.learned.stored import (
     MODEL_NAME,
     train_workspace,
@@ -116,6 +116,8 @@ def test_train_evaluate_prints_kfold_figures(db_path, capsys):
     assert "2-fold cross-validation on 4 gold documents" in out
     row = next(line for line in out.splitlines() if line.startswith("QUOTE"))
     assert row.split()[2] == "12"  # every gold quote was held out once
+    # beside them, the rules alone on the same documents: they leave the full stop out
+    assert "rules alone exact/overlap F1" in out and row.split()[-1] == "0.00/1.00"
 
 
 def _real_blob(trained: Path) -> bytes:
@@ -125,8 +127,24 @@ def _real_blob(trained: Path) -> bytes:
         return stored.blob
 
 
-def _hostile_blobs(blob: bytes) -> list[bytes]:
-    model = json.loads(blob)
+# CRF weights as training writes them, for a label whose CRF adds spans (training keeps a
+# CRF only where its additions were right; on the fixture's quotes the rules miss none).
+CRF_WEIGHTS = {"transitions": [["B", "I", 1.5], ["O", "B", -0.5]], "state": {"w=قال": {"O": 1.0}}}
+
+
+def test_a_model_whose_crf_adds_spans_loads_and_tags(trained):
+    model = json.loads(_real_blob(trained))
+    model["labels"]["QUOTE"], model["adds"] = CRF_WEIGHTS, ["QUOTE"]
+    loaded = LearnedModel.load(json.dumps(model).encode())
+    assert loaded.adds == ("QUOTE",)
+    found = suggest_with_model(loaded, NEW_TEXT, labels=["QUOTE"]).proposals
+    assert _quotes(NEW_TEXT, found)[0].endswith(".")
+
+
+def _hostile_blobs(real: bytes) -> list[bytes]:
+    model = json.loads(real)
+    model["labels"]["QUOTE"], model["adds"] = CRF_WEIGHTS, ["QUOTE"]
+    blob = json.dumps(model).encode()
     weights = model["labels"]["QUOTE"]
     attr = next(iter(weights["state"]))
 
@@ -146,10 +164,13 @@ def _hostile_blobs(blob: bytes) -> list[bytes]:
         blob.replace(b'"transitions": [[', b'"transitions": [[NaN, ', 1),
         edited(lambda m, w: m["labels"].update({"PERSON": w})),  # an unknown label
         b"[" * 100000 + b"]" * 100000,  # nested past the parser's depth
+        edited(lambda m, w: m["edges"]["QUOTE"]["end"].update({"threshold": 7.0})),
+        edited(lambda m, w: m["edges"]["QUOTE"]["end"].pop("threshold")),  # format 3's shape
+        edited(lambda m, w: m.update({"adds": ["DATE"]})),  # a CRF that is not there
     ]
 
 
-@pytest.mark.parametrize("case", range(10))
+@pytest.mark.parametrize("case", range(13))
 def test_a_hostile_model_blob_is_refused_in_one_sentence(trained, tmp_path, capsys, case):
     blob = _hostile_blobs(_real_blob(trained))[case]
     path = tmp_path / "hostile.db"
@@ -163,6 +184,15 @@ def test_a_hostile_model_blob_is_refused_in_one_sentence(trained, tmp_path, caps
     assert err.startswith("annotator: The model stored in") and err.count("\n") == 0
     with Workspace(path) as ws:
         assert ws.spans("new", SUGGESTIONS_LAYER) == []  # nothing was suggested
+
+
+def test_a_model_of_the_previous_format_names_both_formats(trained):
+    old = json.loads(_real_blob(trained))
+    old["features"] = 3
+    with pytest.raises(ModelError) as caught:
+        LearnedModel.load(json.dumps(old).encode(), "The model")
+    message = str(caught.value)
+    assert "format 3, this one reads 4" in message and "run `annotator train` again" in message
 
 
 def test_suggest_with_a_model_in_worker_processes_matches_one_process(trained, tmp_path):

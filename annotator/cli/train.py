@@ -39,14 +39,18 @@ def cmd_train(args: argparse.Namespace) -> int:
             f"{report.folds}-fold cross-validation on "
             f"{counted(report.gold_documents, 'gold document')}:"
         )
-        print(f"{'label':8} {'pred':>5} {'gold':>5}   exact P/R/F1        overlap P/R/F1")
+        print(
+            f"{'label':8} {'pred':>5} {'gold':>5}   exact P/R/F1        overlap P/R/F1"
+            "      rules alone exact/overlap F1"
+        )
         for label, r in report.figures.items():
-            e, o = r["exact"], r["overlap"]
-            assert isinstance(e, dict) and isinstance(o, dict)
+            e, o, rules = r["exact"], r["overlap"], r.get("rules")
+            assert isinstance(e, dict) and isinstance(o, dict) and isinstance(rules, dict)
             print(
                 f"{label:8} {r['pred']:5d} {r['gold']:5d}   "
                 f"{e['p']:.2f}/{e['r']:.2f}/{e['f1']:.2f}      "
-                f"{o['p']:.2f}/{o['r']:.2f}/{o['f1']:.2f}"
+                f"{o['p']:.2f}/{o['r']:.2f}/{o['f1']:.2f}      "
+                f"{rules['exact']['f1']:.2f}/{rules['overlap']['f1']:.2f}"
             )
     print(
         f"Trained the pre-annotation model ({', '.join(report.labels)}) on "

@@ -1,5 +1,6 @@
 """Suggestions with a trained model: the rules find the spans, the learned layer moves their
-edges to where the team draws them, and the CRF adds what it is sure the rules missed.
+edges to where the team draws them, and the CRF adds what it is sure the rules missed (for
+the labels where training showed its additions right).
 
 For each label the model knows, each rule span goes through the boundary classifiers
 (edges.py): kept or dropped, each edge moved by a few pieces or left. Where no rule span is,
@@ -21,14 +22,11 @@ from annotator.arabic.dates import find_dates
 from annotator.arabic.learned.edges import adjust
 from annotator.arabic.learned.features import Featurized, featurize
 from annotator.arabic.learned.model import LearnedModel
+from annotator.arabic.learned.tagging import MIN_ADD
 from annotator.arabic.normalize import Folded
 from annotator.arabic.suggest import LABELS, SuggestionSet, parse_labels, suggest_text
 from annotator.core.suggestions import Proposal, ProposedLink
 
-# The CRF adds a span where no rule span is only when this sure of it (mean marginal). The
-# CRF drawing the extents itself (replacing the rule spans it overlaps) lost 0.01-0.04 exact
-# F1 against the boundary classifiers in the learning curve on the real-news dev split.
-MIN_ADD = 0.9
 _ENTITY_NOISE = regex.compile(r'[،,"«»“”]')
 
 
@@ -81,13 +79,9 @@ def _learned_spans(
         moved = adjust(featurized, p, edges) if edges else (p.start, p.end, p.confidence)
         if moved is not None:
             spans.append(moved)
-    if label in model.labels:
-        tagging = model.tag(featurized, label)
-        spans += [
-            (s, e, c)
-            for s, e, c in tagging.spans
-            if c >= MIN_ADD and not any(a < e and b > s for a, b, _ in spans)
-        ]
+    if label in model.adds:
+        taken = [(s, e) for s, e, _ in spans]
+        spans += [(s, e, c) for s, e, c in model.tag(featurized, label, taken) if c >= MIN_ADD]
     return sorted(set(spans))
 
 
@@ -101,8 +95,9 @@ def suggest_with_model(
     for where the team draws their edges."""
     wanted = parse_labels(labels if labels is None else list(labels))
     rules = suggest_text(text, published, LABELS)
-    learned = [label for label in wanted if label in model.labels or label in model.edges]
-    featurized = featurize(text, rules.proposals) if learned else None
+    learned = [label for label in wanted if label in model.labels]
+    crf = any(label in model.adds for label in learned)
+    featurized = featurize(text, rules.proposals, crf) if learned else None
     proposals: list[Proposal] = []
     moved: dict[int, int] = {}  # rule proposal index -> new proposal index
     for label in wanted:

@@ -9,6 +9,11 @@ and the pieces either side of where it lands (form, kind of word, clitic, a spac
 the rules' other spans); the edge moves to the best place when it clearly beats staying. A
 third classifier decides whether the span is kept at all, from the words around it.
 
+How clearly is learned too (gate.py): each classifier carries the threshold that did best when
+the training documents were held out in turn, and a classifier that did not beat the rules'
+own edges there is not kept at all, so that the rules' boundary stays where the team's gold
+gives no evidence against it.
+
 The classifiers are maximum-entropy models trained by CRFsuite on one-item sequences (a
 linear-chain CRF over a single item is multinomial logistic regression), so no library is
 added; their weights are stored and checked like the CRFs'.
@@ -36,12 +41,14 @@ EDGE_CLASSES = (YES, NO)
 KEEP, DROP = "keep", "drop"
 KEEP_CLASSES = (KEEP, DROP)
 SIDES = ("start", "end", "keep")
-# A rule span is dropped only when the classifier is this sure: with a handful of documents
-# a wrong drop costs a whole span, a wrong keep only what the rules cost already.
+# The default thresholds, for a classifier trained on too few documents to check itself
+# (gate.py). A rule span is dropped only when the classifier is this sure: with a handful of
+# documents a wrong drop costs a whole span, a wrong keep only what the rules cost already.
 MIN_DROP = 0.8
 # An edge moves only when its new place is this much more likely than where the rules put it
 # (0.25 against 0 gained 0.02-0.03 exact F1 in the learning curve on dev).
 MARGIN = 0.25
+DEFAULT_THRESHOLDS = {"start": MARGIN, "end": MARGIN, "keep": MIN_DROP}
 _PREPOSITIONS = frozenset(
     fold(w) for w in ("في", "من", "على", "إلى", "الى", "عن", "مع", "لدى", "عبر", "منذ", "خلال")
 )
@@ -53,10 +60,12 @@ _COMMAS = frozenset("،,؛;:")
 
 @dataclass(frozen=True)
 class Maxent:
-    """One classifier: per feature, a weight for each class it speaks for."""
+    """One classifier: per feature, a weight for each class it speaks for, and the threshold
+    its decisions must clear (an edge's margin over staying, a drop's probability)."""
 
     classes: tuple[str, ...]
     state: dict[str, dict[str, float]]
+    threshold: float
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         scores = dict.fromkeys(self.classes, 0.0)
@@ -76,10 +85,27 @@ class Maxent:
 
 @dataclass(frozen=True)
 class Instance:
-    """One decision to learn: the features and the class the team's spans give it."""
+    """One example to learn from: the features and the class the team's spans give it."""
 
     features: list[str]
     cls: str
+
+
+@dataclass(frozen=True)
+class Case:
+    """One decision about one rule span and what the team's spans say it should be: for an
+    edge, the candidate moves (shift, features) and the shift that reaches the team's edge;
+    for keeping, one candidate (0, features) and KEEP or DROP."""
+
+    candidates: tuple[tuple[int, list[str]], ...]
+    target: int | str
+
+    def instances(self) -> list[Instance]:
+        if isinstance(self.target, str):
+            return [Instance(self.candidates[0][1], self.target)]
+        return [
+            Instance(feats, YES if shift == self.target else NO) for shift, feats in self.candidates
+        ]
 
 
 def _word_class(piece: Piece) -> str:
@@ -172,18 +198,21 @@ def shift_features(f: Featurized, span: Proposal, at: Located, side: str, shift:
     feats = [f"shift={shift}", f"shift={shift}|rule={span.rule.split(':')[0]}"]
     if shift > 0:
         crossed = [f.pieces[edge + outward * k] for k in range(1, shift + 1)]
-        feats.append(f"takegap={_gap(f.pieces, edge, edge + outward)}")
+        gap = _gap(f.pieces, edge, edge + outward)
+        kinds = "+".join(_word_class(p) for p in crossed)
+        feats.append(f"takegap={gap}")
         feats += [f"take={p.form}" for p in crossed]
         feats += [f"takec={_word_class(p)}" for p in crossed]
-        feats.append("takes=" + "+".join(_word_class(p) for p in crossed))
+        # a team may take in "قال." and not "قال ." : what is taken, with or without a space
+        feats += [f"takes={kinds}", f"takes={kinds}|gap={gap}"]
     elif shift < 0:
         crossed = [f.pieces[edge - outward * k] for k in range(0, -shift)]
-        feats.append(
-            f"dropgap={_gap(f.pieces, edge + outward * (shift + 1), edge + outward * shift)}"
-        )
+        gap = _gap(f.pieces, edge + outward * (shift + 1), edge + outward * shift)
+        kinds = "+".join(_word_class(p) for p in crossed)
+        feats.append(f"dropgap={gap}")
         feats += [f"drop={p.form}" for p in crossed]
         feats += [f"dropc={_word_class(p)}" for p in crossed]
-        feats.append("drops=" + "+".join(_word_class(p) for p in crossed))
+        feats += [f"drops={kinds}", f"drops={kinds}|gap={gap}"]
     else:
         feats.append("stay")
     new_edge = edge + outward * shift
@@ -234,13 +263,13 @@ def _target(pieces: list[Piece], at: Located, gold: tuple[int, int], side: str) 
     return delta if abs(delta) <= REACH else None
 
 
-def instances(
+def cases(
     f: Featurized,
     rules: Sequence[Proposal],
     spans: Sequence[tuple[int, int, str]],
     label: str,
     scope: Sequence[tuple[int, int]] | None,
-) -> dict[str, list[Instance]]:
+) -> dict[str, list[Case]]:
     """The decisions one document teaches about one label's rule spans. With ``scope`` only
     the rule spans inside the reviewed ranges teach (elsewhere the team said nothing)."""
     own = [p for p in rules if p.label == label]
@@ -248,35 +277,45 @@ def instances(
         own = [p for p in own if any(s < p.end and e > p.start for s, e in scope)]
     gold = [(s, e) for s, e, lab in spans if lab == label]
     matched = match_overlap([(p.start, p.end) for p in own], gold)
-    found: dict[str, list[Instance]] = {side: [] for side in SIDES}
+    found: dict[str, list[Case]] = {side: [] for side in SIDES}
     for i, p in enumerate(own):
         at = locate(f, p)
         if at is None:
             continue
         j = matched.get(i)
-        found["keep"].append(Instance(keep_features(f, p, at), DROP if j is None else KEEP))
+        found["keep"].append(Case(((0, keep_features(f, p, at)),), DROP if j is None else KEEP))
         if j is None:
             continue
         for side in ("start", "end"):
             target = _target(f.pieces, at, gold[j], side)
-            if target is None:
-                continue
-            for shift in shifts(at, side):
-                cls = YES if shift == target else NO
-                found[side].append(Instance(shift_features(f, p, at, side, shift), cls))
+            if target is not None:
+                candidates = tuple(
+                    (shift, shift_features(f, p, at, side, shift)) for shift in shifts(at, side)
+                )
+                found[side].append(Case(candidates, target))
     return found
 
 
-def _best_shift(f: Featurized, span: Proposal, at: Located, side: str, model: Maxent) -> int:
-    """The most likely place of one edge; moved only when it beats staying by ``MARGIN``."""
-    scored = {
-        shift: model.probabilities(shift_features(f, span, at, side, shift)).get(YES, 0.0)
-        for shift in shifts(at, side)
-    }
+def shift_scores(model: Maxent, candidates: Iterable[tuple[int, list[str]]]) -> dict[int, float]:
+    """Each candidate move's probability of being where the team draws the edge."""
+    return {shift: model.probabilities(feats).get(YES, 0.0) for shift, feats in candidates}
+
+
+def pick_shift(scored: dict[int, float], margin: float) -> int:
+    """The most likely move, taken only when it beats staying by ``margin``."""
     if not scored:
         return 0
     best = max(scored, key=lambda shift: (scored[shift], -abs(shift)))
-    return best if scored[best] - scored.get(0, 0.0) > MARGIN else 0
+    return best if scored[best] - scored.get(0, 0.0) > margin else 0
+
+
+def drop_probability(model: Maxent, features: list[str]) -> float:
+    return model.probabilities(features).get(DROP, 0.0)
+
+
+def _best_shift(f: Featurized, span: Proposal, at: Located, side: str, model: Maxent) -> int:
+    candidates = ((shift, shift_features(f, span, at, side, shift)) for shift in shifts(at, side))
+    return pick_shift(shift_scores(model, candidates), model.threshold)
 
 
 def adjust(
@@ -287,10 +326,8 @@ def adjust(
     if at is None:
         return span.start, span.end, span.confidence
     keep = models.get("keep")
-    if keep is not None:
-        probs = keep.probabilities(keep_features(f, span, at))
-        if probs.get(DROP, 0.0) >= MIN_DROP:
-            return None
+    if keep is not None and drop_probability(keep, keep_features(f, span, at)) >= keep.threshold:
+        return None
     start, end = span.start, span.end
     first, last = at.first, at.last
     if "start" in models:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.arabic.clitics import strip_prefix
 from annotator.arabic.learned.pieces import Piece, paragraphs, pieces_of
@@ -26,7 +26,7 @@ from annotator.arabic.reporting import (
 from annotator.arabic.tokens import DocumentView, pair_quotes
 from annotator.core.suggestions import Proposal
 
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 RULE_LABELS = ("DATE", "QUOTE", "SPEAKER", "CLAIM")
 _REPORTING = FINITE_VERBS | PARTICIPLES | frozenset(fold(w) for w in SAYING_NOUNS)
 _ACCORDING = frozenset(fold(w) for w in ATTRIBUTION_PREPS)
@@ -43,6 +43,8 @@ class Featurized:
     sequences: list[tuple[int, int]]
     features: list[list[str]]
     rule_tags: dict[str, list[str]]
+    # what a model computed once for the whole document (its CRF scores for every label)
+    cache: dict[object, object] = field(default_factory=dict, repr=False)
 
 
 def _shape(form: str) -> str:
@@ -142,13 +144,17 @@ def _own(piece: Piece, quoted: bool, tags: dict[str, str]) -> list[str]:
     return feats
 
 
-def featurize(text: str, rule_spans: Sequence[Proposal]) -> Featurized:
-    """Pieces and features of one text, given the rules' suggestions for it."""
+def featurize(text: str, rule_spans: Sequence[Proposal], crf: bool = True) -> Featurized:
+    """Pieces and features of one text, given the rules' suggestions for it. Without ``crf``
+    only the pieces and the rules' tags (all the boundary classifiers read), not the CRF's
+    features per piece, the costliest part."""
     folded = Folded.of(text)
     pieces = pieces_of(folded)
     sequences = paragraphs(pieces)
-    view = DocumentView(folded, [], pair_quotes(folded), [])
     tags = _rule_tags(pieces, rule_spans)
+    if not crf:
+        return Featurized(pieces, sequences, [], tags)
+    view = DocumentView(folded, [], pair_quotes(folded), [])
     own = []
     for i, piece in enumerate(pieces):
         quoted = view.quoted(piece.fstart)
