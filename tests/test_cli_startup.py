@@ -34,3 +34,19 @@ def test_suggest_still_names_its_labels_in_its_help():
     parser = build_parser()
     args = parser.parse_args(["suggest"])
     assert args.labels == ",".join(LABELS)
+
+
+def test_importing_jsonl_loads_no_arabic_rules(tmp_path):
+    """A JSONL line carries its publication date: nothing needs the dateline's date grammar."""
+    source = tmp_path / "a.jsonl"
+    source.write_text('{"id": "a", "text": "نص قصير.", "meta": {"published": "2022-01-13"}}\n')
+    code = (
+        "import sys\n"
+        "from annotator.cli import main\n"
+        f"assert main(['--db', {str(tmp_path / 'w.db')!r}, 'import', {str(source)!r}]) == 0\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert "annotator.core.importer" in loaded
+    assert not loaded & set(HEAVY), loaded & set(HEAVY)
