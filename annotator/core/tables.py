@@ -69,6 +69,8 @@ class Writer:
         self._fresh: dict[str, str] = {}  # texts of the last batch of documents inserted
         # (span, its attrs and provenance as stored) for spans checked and not yet inserted.
         self._checked: dict[str, tuple[Span, str, str]] = {}
+        # (label, attributes as stored) the schema accepted: spans repeat a few of them.
+        self._labelled: set[tuple[str, str]] = set()
         self._layers_known: set[str] = set()
         # (doc_id, layer, label) of the spans of the writer's latest insert, so that the
         # relations written next (a run's links, an import batch's) find their ends without
@@ -130,30 +132,25 @@ class Writer:
         ``text`` is the document's, when it is not stored yet (an import checks each span at
         its record, to name the line); a span checked here is not checked again on insert.
         """
-        self._check_span(span, text, set(), set())
+        self._check_span(span, text, set())
 
     def check_spans(
         self, spans: Iterable[Span], text: str | None = None
     ) -> list[tuple[Span, ValidationError]]:
         """``check_span`` for many spans of a document at once (a suggestion run): the same
-        checks, but an offset, or a label with its attributes, shared by several spans is
-        checked once. Returns the spans refused, each with why; the others are not checked
-        again on insert."""
+        checks, but an offset shared by several spans is checked once. Returns the spans
+        refused, each with why; the others are not checked again on insert."""
         refused = []
-        bounds: set[int] = set()
-        labelled: set[tuple[str, str]] = set()
+        bounds: dict[str, set[int]] = {}  # per document: spans of several may come together
         for span in spans:
             try:
-                self._check_span(span, text, bounds, labelled)
+                self._check_span(span, text, bounds.setdefault(span.doc_id, set()))
             except ValidationError as exc:
                 refused.append((span, exc))
         return refused
 
-    def _check_span(
-        self, span: Span, text: str | None, bounds: set[int], labelled: set[tuple[str, str]]
-    ) -> None:
-        """``bounds``: offsets of this span's text found to be boundaries already;
-        ``labelled``: (label, attributes as stored) the schema accepted already."""
+    def _check_span(self, span: Span, text: str | None, bounds: set[int]) -> None:
+        """``bounds``: offsets of this span's text found to be boundaries already."""
         check_id("span id", span.id)
         place = (span.doc_id, span.layer, span.origin)
         if place not in _PLACES_OK:
@@ -170,9 +167,11 @@ class Writer:
         check_offsets(
             self.text(span.doc_id) if text is None else text, span.start, span.end, bounds
         )
-        if (span.label, attrs) not in labelled:
+        if (span.label, attrs) not in self._labelled:
             self.schema.check_span(span.label, span.attrs)
-            labelled.add((span.label, attrs))
+            if len(self._labelled) > _MEMO_SIZE:
+                self._labelled.clear()
+            self._labelled.add((span.label, attrs))
         self._checked[span.id] = (span, attrs, provenance)
 
     def _check_object(self, what: str, value: dict[str, Any]) -> str:
@@ -700,6 +699,7 @@ class Writer:
             "ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated = excluded.updated",
             [check_text("label schema", body), now()],
         )
+        self._labelled.clear()  # later spans of this writer answer to the new schema
 
     def relabel_spans(self, old: str, new: str) -> int:
         """Give every span labelled ``old`` the label ``new`` (a schema migration)."""
