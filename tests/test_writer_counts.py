@@ -175,3 +175,24 @@ def test_new_ids_sort_in_creation_order_and_a_forked_process_makes_its_own():
     assert {theirs[k + 16 : k + 32] for k in range(0, 160, 32)}.isdisjoint(
         {mine[k + 16 : k + 32] for k in range(0, 160, 32)}
     )
+
+
+def test_an_import_reads_no_span_back_to_link_its_relations(workspace):
+    """(A span id the file gives is looked up, to refuse one of another document; these
+    spans have none, only the names their relations use.)"""
+    start, end = SPEAKER
+    record = DocumentRecord(
+        text=TEXT,
+        path="a.jsonl",
+        line=1,
+        id="a",
+        spans=[
+            {"ref": "q", "start": QUOTE[0], "end": QUOTE[1], "label": "QUOTE"},
+            {"ref": "s", "start": start, "end": end, "label": "SPEAKER"},
+        ],
+        relations=[{"head": "q", "child": "s", "label": "said_by"}],
+    )
+    with statements(workspace) as seen:
+        report = workspace.import_records([record], layer="amal")
+    assert report.relations_added == 1
+    assert span_reads(seen) == []
