@@ -89,12 +89,18 @@ def with_publication_dates(
     """Give plain-text articles a publication date: ``published`` (``import --published``) or
     the date of their dateline, so that their relative dates resolve. Records that carry a
     date (JSONL ``meta.published``) keep theirs."""
-    from annotator.arabic.dateline import dateline_date
     from annotator.core.rows import normalize_published
 
     if published is not None:
         published = normalize_published(published)
     for record in records:
         if record.published is None and record.path.lower().endswith(".txt"):
-            record.published = published or dateline_date(record.text)
+            if published is None:
+                # Loaded for the first article that needs it: the date grammar takes most of
+                # a second to compile, which an import of JSONL (dates in its meta) skips.
+                from annotator.arabic.dateline import dateline_date
+
+                record.published = dateline_date(record.text)
+            else:
+                record.published = published
         yield record

@@ -17,16 +17,16 @@ import regex
 from annotator.arabic.claims import find_claims
 from annotator.arabic.collector import collector_paused
 from annotator.arabic.dates import find_dates
+from annotator.arabic.labels import LABELS as LABELS  # re-exported: callers import it from here
+from annotator.arabic.labels import parse_labels
 from annotator.arabic.normalize import Folded
 from annotator.arabic.quotes import find_attributions
 from annotator.arabic.speakers import Mention, group_mentions
 from annotator.arabic.tokens import DocumentView
 from annotator.core import suggestions
-from annotator.core.errors import ValidationError
 from annotator.core.suggestions import Proposal, ProposedLink, RunReport
 from annotator.core.workspace import Workspace
 
-LABELS = ("DATE", "QUOTE", "SPEAKER", "CLAIM")
 _ENTITY_NOISE = regex.compile(r'[،,"«»“”]')
 ENGINE = "arabic-rules/1"
 
@@ -35,21 +35,6 @@ ENGINE = "arabic-rules/1"
 class SuggestionSet:
     proposals: list[Proposal]
     links: list[ProposedLink]
-
-
-def parse_labels(value: str | Iterable[str] | None) -> tuple[str, ...]:
-    """ "DATE,QUOTE" or a list -> validated labels in the canonical order."""
-    if value is None:
-        return LABELS
-    items = value.split(",") if isinstance(value, str) else list(value)
-    wanted = {item.strip().upper() for item in items if item.strip()}
-    unknown = wanted - set(LABELS)
-    if unknown or not wanted:
-        raise ValidationError(
-            f"Unknown label(s) for suggest: {', '.join(sorted(unknown)) or 'none given'} "
-            f"(allowed: {', '.join(LABELS)})."
-        )
-    return tuple(label for label in LABELS if label in wanted)
 
 
 def in_schema(ws: Workspace, labels: Iterable[str]) -> tuple[str, ...]:

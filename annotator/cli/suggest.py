@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from annotator.app import open_workspace
-from annotator.arabic.learned.stored import store_learned, workspace_model
-from annotator.arabic.parallel import Job, default_jobs, suggest_many
-from annotator.arabic.suggest import LABELS, parse_labels, store_suggestions
-from annotator.cli.console import progress_bar
-from annotator.core.catalog import document_count, rowid_of
+from annotator.arabic.labels import LABELS, parse_labels
 from annotator.core.counted import counted
-from annotator.core.errors import NotFoundError, ValidationError
-from annotator.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from annotator.arabic.parallel import Job
+    from annotator.core.workspace import Workspace
 
 # Ids read (and worker pools started) per round: a list of every id is never held.
 ID_BATCH = 5000
@@ -43,6 +41,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _loader(ws: Workspace) -> Callable[[str], Job]:
+    from annotator.arabic.parallel import Job
+
     def load(doc_id: str) -> Job:
         doc = ws.document(doc_id)
         return Job(doc.id, doc.text, doc.published)
@@ -51,6 +51,16 @@ def _loader(ws: Workspace) -> Callable[[str], Job]:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
+    # The rules (and the date grammar they compile) load when a command needs them, not
+    # when the command line is parsed for another command.
+    from annotator.app import open_workspace
+    from annotator.arabic.learned.stored import store_learned, workspace_model
+    from annotator.arabic.parallel import default_jobs, suggest_many
+    from annotator.arabic.suggest import store_suggestions
+    from annotator.cli.console import progress_bar
+    from annotator.core.catalog import document_count, rowid_of
+    from annotator.core.errors import NotFoundError, ValidationError
+
     labels = parse_labels(args.labels)
     with open_workspace(args.db, args.annotator or "system") as ws:
         read = ws.query

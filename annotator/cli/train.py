@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from annotator.app import open_workspace
-from annotator.arabic.learned.stored import train_workspace
-from annotator.arabic.suggest import LABELS, parse_labels
+from annotator.arabic.labels import LABELS, parse_labels
 from annotator.core.counted import counted
 
 
@@ -30,6 +28,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    from annotator.app import open_workspace
+    from annotator.arabic.learned.stored import train_workspace
+
     labels = parse_labels(args.labels)
     with open_workspace(args.db, args.annotator or "system") as ws:
         report = train_workspace(ws, labels, args.folds if args.evaluate else None)

@@ -11,16 +11,13 @@ spans and relations by id (or, without an id, by what they are), so nothing is d
 from __future__ import annotations
 
 import json
-import os
-import threading
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.changes import ChangeKind
 from annotator.core.errors import InputError, ValidationError
-from annotator.core.model import GOLD_LAYER, IMPORTED_LAYER, Note, Relation, Span, Status
+from annotator.core.model import GOLD_LAYER, IMPORTED_LAYER, Note, Relation, Span, Status, new_id
 from annotator.core.notes import notes_from_objects
 from annotator.core.records import DocumentRecord, ImportReport
 from annotator.core.rowchecks import check_text, usable_id
@@ -58,7 +55,7 @@ class Importer:
         self.batch_ids: set[str] = set()
         self.known_layers: set[str] = set()
         # Span and relation ids the input gave (or matched to stored rows), to refuse one that
-        # recurs; ids made here (ordered_id) are new and never recur, so they are not kept.
+        # recurs; ids made here (new_id) are new and never recur, so they are not kept.
         self.seen_span_ids: set[str] = set()
         self.seen_relation_ids: set[str] = set()
         self.refs: dict[str, Span] = {}  # the current record's span refs (see _note_ref)
@@ -307,7 +304,7 @@ class Importer:
                 f"id '{span_id}' already belongs to a span of another document or layer."
             )
         span = Span(
-            span_id or ordered_id(),
+            span_id or new_id(),
             doc_id,
             layer,
             start,
@@ -381,7 +378,7 @@ class Importer:
                 self.report.relations_existing += 1
                 continue
             if rel_id is None:
-                rel_id = ordered_id()  # never used before, never seen again
+                rel_id = new_id()  # never used before, never seen again
             elif rel_id in self.seen_relation_ids or self.ws.has_relation(rel_id):
                 raise _Rejected(f"relation {number}: id '{rel_id}' is already used.")
             else:
@@ -421,35 +418,6 @@ class Importer:
         self.pending_docs.clear()
         self.batch_by_sha.clear()
         self.batch_ids.clear()
-
-
-def ordered_id() -> str:
-    """A new id for a span or relation an import creates: 32 hex digits like ``new_id``'s,
-    laid out as a UUIDv7 (RFC 9562: the time in milliseconds, then 74 random bits).
-
-    As unique as a random id across machines, but ids made one after another sort together:
-    an import appends to the span table's primary-key index instead of writing into a random
-    page of it for every span, which made each insert cost more as the corpus grew (a B-tree
-    larger than SQLite's cache is read back page by page from the WAL).
-    """
-    global _last_id
-    rand = int.from_bytes(os.urandom(10), "big")
-    value = (
-        (time.time_ns() // 1_000_000) << 80
-        | 0x7 << 76
-        | (rand >> 68) << 64
-        | 0b10 << 62
-        | rand & (2**62 - 1)
-    )
-    with _id_lock:  # within a millisecond, the next id follows the last (RFC 9562, method 2)
-        if value <= _last_id:
-            value = _last_id + 1
-        _last_id = value
-    return f"{value:032x}"
-
-
-_last_id = 0
-_id_lock = threading.Lock()
 
 
 def _refuse_forbidden_characters(record: DocumentRecord) -> None:

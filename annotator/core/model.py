@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import uuid
+import os
+import threading
+import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -25,8 +27,46 @@ class Status(StrEnum):
 
 
 def new_id() -> str:
-    """Random ids, so workspaces from different machines merge without collisions."""
-    return uuid.uuid4().hex
+    """A new id for a span, relation or note: 32 hex digits laid out as a UUIDv7 (RFC 9562:
+    the time in milliseconds, then 74 random bits).
+
+    As unique as a random id across machines (workspaces from different machines merge
+    without collisions), but ids made one after another sort together: new rows append to
+    the primary-key indexes instead of writing into a random page of them for every row,
+    which made each insert cost more as the corpus grew (a B-tree larger than SQLite's cache
+    is read back page by page from the WAL).
+    """
+    global _last_id, _pool, _pool_at
+    with _id_lock:  # within a millisecond, the next id follows the last (RFC 9562, method 2)
+        if _pool_at + 10 > len(_pool):
+            # The OS's random bytes, drawn for a few hundred ids at a time (a system call each).
+            _pool, _pool_at = os.urandom(4000), 0
+        rand = int.from_bytes(_pool[_pool_at : _pool_at + 10], "big")
+        _pool_at += 10
+        value = (
+            (time.time_ns() // 1_000_000) << 80
+            | 0x7 << 76
+            | (rand >> 68) << 64
+            | 0b10 << 62
+            | rand & (2**62 - 1)
+        )
+        if value <= _last_id:
+            value = _last_id + 1
+        _last_id = value
+    return f"{value:032x}"
+
+
+def _forget_random_bytes() -> None:
+    """A forked child must not hand out the ids its parent's drawn bytes would."""
+    global _pool, _pool_at, _last_id, _id_lock
+    _pool, _pool_at, _last_id, _id_lock = b"", 0, 0, threading.Lock()
+
+
+_last_id = 0
+_pool = b""
+_pool_at = 0
+_id_lock = threading.Lock()
+os.register_at_fork(after_in_child=_forget_random_bytes)
 
 
 @dataclass(frozen=True)

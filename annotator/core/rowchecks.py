@@ -131,8 +131,12 @@ def check_object(what: str, value: object) -> str:
     return encoded
 
 
-def check_offsets(text: str, start: object, end: object) -> None:
-    """Offsets in range, non-empty, on grapheme boundaries (a letter keeps its marks)."""
+def check_offsets(text: str, start: object, end: object, bounds: set[int] | None = None) -> None:
+    """Offsets in range, non-empty, on grapheme boundaries (a letter keeps its marks).
+
+    ``bounds`` holds offsets of ``text`` found to be boundaries by earlier calls (the spans of
+    one document checked together share most of their ends); those found here are added.
+    """
     if type(start) is not int or type(end) is not int:
         raise ValidationError(f"span offsets must be integers, not {start!r} and {end!r}.")
     if not 0 <= start < end <= len(text):
@@ -141,11 +145,15 @@ def check_offsets(text: str, start: object, end: object) -> None:
             "(0 <= start < end <= length)."
         )
     for offset in (start, end):
+        if bounds is not None and offset in bounds:
+            continue
         if not is_grapheme_boundary(text, offset):
             raise ValidationError(
                 f"span {start}-{end} would split a character cluster at offset {offset} "
                 "(a letter and its marks stay together)."
             )
+        if bounds is not None:
+            bounds.add(offset)
 
 
 def check_status(value: object) -> Status:

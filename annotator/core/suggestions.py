@@ -112,14 +112,8 @@ def _store_run(
         _identity(s.start, s.end, s.label, s.attrs): s.id for s in existing if state(s) != PENDING
     }
     present = {(s.start, s.end, s.label) for s in ws.spans(doc_id, layer)} if layer else set()
-    ids: list[str | None] = []
-    rows: list[Span] = []
-    skipped = kept = invalid = 0
-    for p in proposals:
-        if p.label not in known:
-            ids.append(None)
-            continue
-        span = Span(
+    spans = [
+        Span(
             new_id(),
             doc_id,
             SUGGESTIONS_LAYER,
@@ -131,8 +125,20 @@ def _store_run(
             p.confidence,
             {"state": PENDING, "rule": p.rule, "engine": engine},
         )
-        # Checked by the writer that inserts it, which then does not check it again.
-        if not _is_valid(w, span, text):
+        if p.label in known
+        else None
+        for p in proposals
+    ]
+    # Checked together by the writer that inserts them, which then does not check them again.
+    refused = {span.id for span, _ in w.check_spans((s for s in spans if s), text)}
+    ids: list[str | None] = []
+    rows: list[Span] = []
+    skipped = kept = invalid = 0
+    for p, span in zip(proposals, spans, strict=True):
+        if span is None:
+            ids.append(None)
+            continue
+        if span.id in refused:
             ids.append(None)
             invalid += 1
             continue
@@ -164,14 +170,6 @@ def _store_run(
     w.insert_relations(relation_rows, if_absent=True)
     w.payload.update(payload)
     return report
-
-
-def _is_valid(w: Writer, span: Span, text: str) -> bool:
-    try:
-        w.check_span(span, text)
-    except ValidationError:
-        return False
-    return True
 
 
 def _relation_rows(

@@ -39,6 +39,13 @@ from annotator.core.schema import LabelSchema
 from annotator.core.search_index import SEARCH_TABLE
 from annotator.core.text import normalize_fragment
 
+# Checks that depend on nothing but their values, remembered across writers (a suggestion run
+# writes each document in a writer of its own, with the same few attribute sets and places):
+# (document id, layer, origin) that passed, and the repr of a JSON value -> its encoding.
+_PLACES_OK: set[tuple[str, str, str]] = set()
+_OBJECTS_OK: dict[str, str] = {}
+_MEMO_SIZE = 10_000
+
 
 class Writer:
     """The rows of one write transaction: each checked, then written with the SQL below."""
@@ -60,12 +67,15 @@ class Writer:
         self.log_event = True
         self._text_of: tuple[str, str] | None = None  # the last document read (bounded memory)
         self._fresh: dict[str, str] = {}  # texts of the last batch of documents inserted
-        # Checks already passed: spans since the last insert, repeated places and JSON values.
         # (span, its attrs and provenance as stored) for spans checked and not yet inserted.
         self._checked: dict[str, tuple[Span, str, str]] = {}
-        self._places_ok: set[tuple[str, str, str]] = set()
-        self._objects_ok: dict[str, str] = {}  # repr of a checked JSON value -> its encoding
+        # (label, attributes as stored) the schema accepted: spans repeat a few of them.
+        self._labelled: set[tuple[str, str]] = set()
         self._layers_known: set[str] = set()
+        # (doc_id, layer, label) of the spans of the writer's latest insert, so that the
+        # relations written next (a run's links, an import batch's) find their ends without
+        # reading back what was just written; one batch, so memory stays bounded.
+        self._ends: dict[str, tuple[str, str, str]] = {}
         # A bulk write (an import of 100,000 articles) sets this False: its Change then names
         # the documents written, not each of their millions of spans and relations (views
         # reload on an import), so the writer's memory does not grow with the corpus.
@@ -92,7 +102,7 @@ class Writer:
         self.doc_ids.clear()
         self.span_ids.clear()
         self.relation_ids.clear()
-        self._places_ok.clear()
+        self._ends.clear()
         self._fresh = {}
 
     def text(self, doc_id: str) -> str:
@@ -122,21 +132,46 @@ class Writer:
         ``text`` is the document's, when it is not stored yet (an import checks each span at
         its record, to name the line); a span checked here is not checked again on insert.
         """
+        self._check_span(span, text, set())
+
+    def check_spans(
+        self, spans: Iterable[Span], text: str | None = None
+    ) -> list[tuple[Span, ValidationError]]:
+        """``check_span`` for many spans of a document at once (a suggestion run): the same
+        checks, but an offset shared by several spans is checked once. Returns the spans
+        refused, each with why; the others are not checked again on insert."""
+        refused = []
+        bounds: dict[str, set[int]] = {}  # per document: spans of several may come together
+        for span in spans:
+            try:
+                self._check_span(span, text, bounds.setdefault(span.doc_id, set()))
+            except ValidationError as exc:
+                refused.append((span, exc))
+        return refused
+
+    def _check_span(self, span: Span, text: str | None, bounds: set[int]) -> None:
+        """``bounds``: offsets of this span's text found to be boundaries already."""
         check_id("span id", span.id)
         place = (span.doc_id, span.layer, span.origin)
-        if place not in self._places_ok:
+        if place not in _PLACES_OK:
             check_id("document id", span.doc_id)
             check_layer_name(span.layer)
             check_line("origin", span.origin, empty=False)
-            if len(self._places_ok) > 10_000:  # one per document of an import: bounded
-                self._places_ok.clear()
-            self._places_ok.add(place)
+            if len(_PLACES_OK) > _MEMO_SIZE:  # one per document of an import: bounded
+                _PLACES_OK.clear()
+            _PLACES_OK.add(place)
         if span.confidence is not None:
             check_number("confidence", span.confidence)
         provenance = self._check_object("provenance", span.provenance)
         attrs = self._check_object("attributes", span.attrs)
-        check_offsets(self.text(span.doc_id) if text is None else text, span.start, span.end)
-        self.schema.check_span(span.label, span.attrs)
+        check_offsets(
+            self.text(span.doc_id) if text is None else text, span.start, span.end, bounds
+        )
+        if (span.label, attrs) not in self._labelled:
+            self.schema.check_span(span.label, span.attrs)
+            if len(self._labelled) > _MEMO_SIZE:
+                self._labelled.clear()
+            self._labelled.add((span.label, attrs))
         self._checked[span.id] = (span, attrs, provenance)
 
     def _check_object(self, what: str, value: dict[str, Any]) -> str:
@@ -145,18 +180,26 @@ class Writer:
         if type(value) is dict and not value:
             return "{}"  # most provenance: a JSON object with nothing in it to refuse
         key = repr(value)
-        encoded = self._objects_ok.get(key)
+        encoded = _OBJECTS_OK.get(key)
         if encoded is None:
             encoded = check_object(what, value)
-            if len(self._objects_ok) > 10_000:
-                self._objects_ok.clear()
-            self._objects_ok[key] = encoded
+            if len(_OBJECTS_OK) > _MEMO_SIZE:
+                _OBJECTS_OK.clear()
+            _OBJECTS_OK[key] = encoded
         return encoded
 
     def _span_ends(self, span_ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
-        """(doc_id, layer, label) of the stored spans among ``span_ids``, a chunk at a time."""
-        wanted = sorted(set(span_ids))
+        """(doc_id, layer, label) of the stored spans among ``span_ids``: those this writer
+        inserted from its memory, the others read, a chunk at a time."""
         found: dict[str, tuple[str, str, str]] = {}
+        wanted = []
+        for span_id in set(span_ids):
+            known = self._ends.get(span_id)
+            if known is None:
+                wanted.append(span_id)
+            else:
+                found[span_id] = known
+        wanted.sort()
         for at in range(0, len(wanted), 500):
             chunk = wanted[at : at + 500]
             marks = ",".join("?" * len(chunk))
@@ -305,6 +348,8 @@ class Writer:
             )
         self._conn.executemany(sql, values)
         self._checked.clear()
+        # Else a newer stored row may have kept its own place and label: nothing is known.
+        self._ends = {} if newer_wins else {row[0]: (row[1], row[2], row[5]) for row in values}
 
     def update_span(self, span: Span, *, keep_author: bool = False) -> None:
         """Store ``span``'s extent, label, attributes and provenance under its id."""
@@ -324,6 +369,9 @@ class Writer:
                 span.id,
             ],
         )
+        known = self._ends.get(span.id)
+        if known is not None:  # the row keeps its document and layer; its label may change
+            self._ends[span.id] = (known[0], known[1], span.label)
         self._touch(span.doc_id, span.layer)
         self.span_ids.add(span.id)
 
@@ -331,6 +379,7 @@ class Writer:
         """Delete spans (their relations go with them: the foreign keys cascade)."""
         for span in spans:
             self._conn.execute("DELETE FROM spans WHERE id = ?", [span.id])
+            self._ends.pop(span.id, None)
             self._touch(span.doc_id, span.layer)
             self.span_ids.add(span.id)
 
@@ -342,6 +391,7 @@ class Writer:
             if row is None:
                 continue
             self._conn.execute("DELETE FROM spans WHERE id = ?", [span_id])
+            self._ends.pop(span_id, None)
             self._touch(row[0], row[1])
             self.span_ids.add(span_id)
 
@@ -382,10 +432,14 @@ class Writer:
         batch = list(rows)
         ends = self._span_ends(end for rel, _, _ in batch for end in (rel.head, rel.child))
         values = []
+        authors: set[str] = set()
+        stamps: set[str] = set()
         for rel, author, stamp in batch:
             self.check_relation(rel, ends)
-            check_line("author", author)
-            check_line("time", stamp, empty=False)
+            if author not in authors:
+                authors.add(check_line("author", author))
+            if stamp not in stamps:
+                stamps.add(check_line("time", stamp, empty=False))
             values.append(
                 (rel.id, rel.doc_id, rel.layer, rel.head, rel.child, rel.label, author, stamp)
             )
@@ -645,6 +699,7 @@ class Writer:
             "ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated = excluded.updated",
             [check_text("label schema", body), now()],
         )
+        self._labelled.clear()  # later spans of this writer answer to the new schema
 
     def relabel_spans(self, old: str, new: str) -> int:
         """Give every span labelled ``old`` the label ``new`` (a schema migration)."""
@@ -652,6 +707,7 @@ class Writer:
         cursor = self._conn.execute(
             "UPDATE spans SET label = ?, updated = ? WHERE label = ?", [new, now(), old]
         )
+        self._ends.clear()
         return int(cursor.rowcount)
 
     def recode_attribute(self, label: str, attribute: str, old: str, new: str) -> int:

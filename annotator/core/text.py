@@ -75,9 +75,8 @@ def is_grapheme_boundary(text: str, offset: int) -> bool:
     if not 0 < offset < len(text):
         return False
     before, after = text[offset - 1], text[offset]
-    # Most spans start after a blank and end before one, beside a plain letter or digit:
-    # a blank is never a mark, and an Arabic or ASCII letter or digit never joins to it.
-    if (before in " \n" and _plain(after)) or (after in " \n" and _plain(before)):
+    # Most spans start and end between a letter, a blank or a punctuation mark and another.
+    if before in _PLAIN and after in _PLAIN:
         return True
     start = max(text.rfind(" ", 0, offset), text.rfind("\n", 0, offset)) + 1
     if start and not _starts_cluster(text[start]):
@@ -90,14 +89,17 @@ def is_grapheme_boundary(text: str, offset: int) -> bool:
     return False
 
 
-def _plain(char: str) -> bool:
-    """An ASCII letter or digit, an Arabic letter or digit, or a blank."""
-    return (
-        char in " \n"
-        or (char.isascii() and char.isalnum())
-        or "\u0621" <= char <= "\u064a"
-        or "\u0660" <= char <= "\u0669"
-    )
+# Characters of Grapheme_Cluster_Break "Other" (or LF) that no rule joins to a neighbour of
+# the same kind: printable ASCII, Arabic letters, digits and punctuation, the quotation marks
+# and dashes of news text. Between two of them a cluster always ends (UAX #29, GB999), so
+# most span ends (a letter before a full stop, a comma or a closing quote) need no segmenting.
+_PLAIN = frozenset(
+    [chr(c) for c in range(0x20, 0x7F)]
+    + [chr(c) for c in range(0x0621, 0x064B)]  # Arabic letters and tatweel
+    + [chr(c) for c in range(0x0660, 0x066D)]  # Arabic-Indic digits, percent and separators
+    + [chr(c) for c in range(0x2010, 0x2028)]  # dashes, quotation marks, bullet, ellipsis
+    + list("\n\u060c\u061b\u061f\u00ab\u00bb\u00a0")
+)
 
 
 def _starts_cluster(char: str) -> bool:
