@@ -172,5 +172,5 @@ def test_check_command_reports_and_fixes_nothing(capsys, db_path, ids):
             out == f"document t, layer omar, span {ids['O']}: Unknown label 'PERSON' "
             "(known: QUOTE, SPEAKER, DATE, CLAIM).\n"
         )
-        assert err == f"{db_path}: 1 problem(s) found; nothing was changed.\n"
+        assert err == f"{db_path}: 1 problem found; nothing was changed.\n"
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
