@@ -8,7 +8,9 @@ claimed_by links, a link counting when both its ends are overlap-matched to a li
 the blind test split, the learned layer (5-fold on dev; trained on all of dev, on test), and
 the learning curve: exact F1 on test after training on 0, 5, 10 and 20 gold documents of dev
 (each size the mean over three random draws of dev documents), then the same curve for a
-team whose QUOTEs take in the final full stop (the gold rewritten to that convention).
+team whose QUOTEs take in the final full stop (the gold rewritten to that convention); then
+set C (``setC.jsonl``: other outlets, another annotator, never read while tuning): the rules
+alone, the layer trained on dev, and the curve of training on N of set C's own documents.
 
 ``--dev-curve`` is the learning curve on dev alone, for tuning (the test split is not read):
 train on N dev documents, score on the other dev documents, the mean over random draws, with
@@ -309,6 +311,14 @@ def realnews() -> dict[str, Any]:
     result["curve_final_period"] = _curve(
         _with_final_period(dev), _with_final_period(test), ("QUOTE",)
     )
+    # Set C: other outlets and countries, another annotator, never read while the rules or
+    # the learned layer were tuned. The rules alone, the layer trained on dev (another
+    # annotator's conventions), and the curve of a team training on its own documents: N of
+    # set C's documents, scored on the rest.
+    fresh = _gold(REALNEWS / "setC.jsonl")
+    result["setC_rules"] = score(fresh, rules_only)
+    result["setC_learned_on_all_dev"] = score(fresh, full)
+    result["setC_own_curve"] = dev_curve(fresh, CURVE_LABELS)
     return result
 
 
@@ -338,6 +348,14 @@ def _print_realnews(result: dict[str, Any]) -> None:
     print("The same for a team whose QUOTEs take in the final full stop (QUOTE exact F1):")
     for size, row in result["curve_final_period"].items():
         print(f"  {size:>3}  {row['QUOTE']:7.2f}")
+    fresh = len(_gold(REALNEWS / "setC.jsonl"))
+    _print_figures(
+        f"Real news, set C ({fresh} articles, never seen), rules alone:", result["setC_rules"]
+    )
+    _print_figures("Set C, learned layer trained on all of dev:", result["setC_learned_on_all_dev"])
+    _print_dev_curves(
+        {"Set C, trained on N of its own documents, scored on the others": result["setC_own_curve"]}
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
