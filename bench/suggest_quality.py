@@ -245,9 +245,10 @@ def dev_curves() -> dict[str, Any]:
     }
 
 
-def _print_dev_curves(result: dict[str, Any]) -> None:
+def _print_dev_curves(result: dict[str, Any], corpus: str = "dev") -> None:
     print(
-        f"Learning curve on dev: train on N dev documents, score the others ({DEV_DRAWS}-draw "
+        f"Learning curve on {corpus}: train on N {corpus} documents, score the others "
+        f"({DEV_DRAWS}-draw "
         "mean); exact F1 learned (rules alone on the same documents) [draws where learned < "
         "rules], overlap F1 learned"
     )
@@ -353,9 +354,7 @@ def _print_realnews(result: dict[str, Any]) -> None:
         f"Real news, set C ({fresh} articles, never seen), rules alone:", result["setC_rules"]
     )
     _print_figures("Set C, learned layer trained on all of dev:", result["setC_learned_on_all_dev"])
-    _print_dev_curves(
-        {"Set C, trained on N of its own documents, scored on the others": result["setC_own_curve"]}
-    )
+    _print_dev_curves({"as annotated": result["setC_own_curve"]}, "set C")
 
 
 def main(argv: list[str] | None = None) -> int:
