@@ -359,9 +359,25 @@ def _season(m: regex.Match[str], ctx: Context) -> DateHit | None:
         year = year_text[:4]
     elif offset < 0 and code == "WI" and ctx.anchor is not None and ctx.anchor.month > 3:
         year = timex.relative_year(ctx.anchor, 0)
+    elif offset and code in _SEASON_MONTHS and ctx.anchor is not None:
+        year = timex.relative_year(ctx.anchor, _season_year_offset(code, offset, ctx.anchor.month))
     else:
         year = timex.relative_year(ctx.anchor, offset)
     return _hit(m, "x", "DATE", f"{year}-{code}", 0.75, "explicit")
+
+
+# First and last month of spring, summer and autumn (the northern hemisphere, where the news
+# this reads is written); winter straddles two years and keeps its own rule above.
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+
+def _season_year_offset(code: str, offset: int, month: int) -> int:
+    """Which year "the next/last <season>" falls in, from the month it is said in: in March
+    "الصيف المقبل" is this year's summer, in October "الصيف الماضي" is too."""
+    first, last = _SEASON_MONTHS[code]
+    if offset > 0:
+        return 0 if month < first else 1
+    return 0 if month > last else -1
 
 
 _QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}

@@ -151,6 +151,25 @@ def test_seasons_and_counted_periods(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("published", "next_summer", "last_summer", "last_spring"),
+    [
+        ("2024-03-14", "2024-SU", "2023-SU", "2023-SP"),  # before summer: this year's is next
+        ("2024-07-01", "2025-SU", "2023-SU", "2024-SP"),  # in summer: the next is next year's
+        ("2024-10-20", "2025-SU", "2024-SU", "2024-SP"),  # after summer: this year's is last
+    ],
+)
+def test_next_and_last_season_are_counted_from_the_month_of_publication(
+    published, next_summer, last_summer, last_spring
+):
+    text = "تستعد الوزارة لشح المياه في الصيف المقبل، كما حدث في الصيف الماضي والربيع الماضي."
+    assert dates(text, published) == [
+        ("الصيف المقبل", "DATE", next_summer),
+        ("الصيف الماضي", "DATE", last_summer),
+        ("الربيع الماضي", "DATE", last_spring),
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
