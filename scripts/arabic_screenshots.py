@@ -20,19 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from annotator.app import open_workspace  # noqa: E402
-from annotator.arabic.suggest import suggest_text  # noqa: E402
 from annotator.core.paths import seeds_dir  # noqa: E402
-from annotator.core.records import DocumentRecord  # noqa: E402
 from annotator.formats import expand_paths, read_paths  # noqa: E402
 from annotator.gui import create_window  # noqa: E402
 
-SIZE = (1400, 860)
-
-
-def settle(ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+sys.path.insert(0, str(ROOT / "scripts"))
+from review_screenshots import SIZE, boundary_conflict_workspace, settle  # noqa: E402
 
 
 def annotating(folder: Path, out: Path) -> None:
@@ -74,31 +67,7 @@ def annotating(folder: Path, out: Path) -> None:
 
 def reviewing(folder: Path, out: Path) -> None:
     db = folder / "review.db"
-    seed = sorted(seeds_dir().glob("*.txt"))[0]
-    (record,) = read_paths([seed])
-    text = record.text
-    agreed = [
-        {"start": p.start, "end": p.end, "label": p.label, "attrs": p.attrs}
-        for p in suggest_text(text, "2022-01-13").proposals
-        if p.label != "QUOTE"
-    ]
-    start, next_word = text.index("قالت المتحدثة"), text.index("المتحدثة")
-    end = text.index("لإراقة الدماء") + len("لإراقة الدماء")
-    quote = {"label": "QUOTE", "end": end, "attrs": {"kind": "direct"}}
-    layers = [
-        DocumentRecord(
-            text=text,
-            path=str(seed),
-            id=record.id,
-            layer=name,
-            status="done",
-            spans=[*agreed, {**quote, "start": begin}],
-        )
-        for name, begin in (("amal", start), ("omar", next_word))
-    ]
-    with open_workspace(db, "rev", create=True) as ws:
-        ws.import_records([record, *layers])
-        ws.set_setting("gui.language", "ar")
+    boundary_conflict_workspace(db, language="ar")
     window = create_window(db, "rev", True)
     window.resize(*SIZE)
     window.show()

@@ -95,8 +95,9 @@ def suggestion_overlap(folder: Path) -> None:
     window.close()
 
 
-def review_boundary(folder: Path) -> None:
-    db = folder / "review.db"
+def boundary_conflict_workspace(db: Path, language: str | None = None) -> None:
+    """The first seed annotated by amal and omar, who agree on everything but where one quote
+    starts (amal at "قالت", omar one word later): a boundary conflict for the reviewer."""
     seed = sorted(seeds_dir().glob("*.txt"))[0]
     (record,) = read_paths([seed])
     text = record.text
@@ -121,6 +122,13 @@ def review_boundary(folder: Path) -> None:
     ]
     with open_workspace(db, "rev", create=True) as ws:
         ws.import_records([record, *layers])
+        if language:
+            ws.set_setting("gui.language", language)
+
+
+def review_boundary(folder: Path) -> None:
+    db = folder / "review.db"
+    boundary_conflict_workspace(db)
     window = create_window(db, "rev", True)
     window.resize(*SIZE)
     window.show()
