@@ -9,16 +9,18 @@ import sys
 HEAVY = ("annotator.arabic.dates", "annotator.arabic.suggest", "annotator.arabic.learned.model")
 
 
-def modules_after_parsing(argv: list[str]) -> set[str]:
-    """Modules loaded by building the parser and parsing ``argv``, in a fresh interpreter."""
-    code = (
-        "import sys\n"
-        "from annotator.cli import build_parser\n"
-        f"build_parser().parse_args({argv!r})\n"
-        "print('\\n'.join(sys.modules))\n"
-    )
+def modules_after(code: str) -> set[str]:
+    """Modules loaded once ``code`` has run in a fresh interpreter."""
+    code = f"import sys\n{code}\nprint('\\n'.join(sys.modules))\n"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return set(done.stdout.split())
+
+
+def modules_after_parsing(argv: list[str]) -> set[str]:
+    """Modules loaded by building the parser and parsing ``argv``."""
+    return modules_after(
+        f"from annotator.cli import build_parser\nbuild_parser().parse_args({argv!r})"
+    )
 
 
 def test_parsing_an_import_loads_no_arabic_rules():
@@ -40,13 +42,9 @@ def test_importing_jsonl_loads_no_arabic_rules(tmp_path):
     """A JSONL line carries its publication date: nothing needs the dateline's date grammar."""
     source = tmp_path / "a.jsonl"
     source.write_text('{"id": "a", "text": "نص قصير.", "meta": {"published": "2022-01-13"}}\n')
-    code = (
-        "import sys\n"
+    loaded = modules_after(
         "from annotator.cli import main\n"
-        f"assert main(['--db', {str(tmp_path / 'w.db')!r}, 'import', {str(source)!r}]) == 0\n"
-        "print('\\n'.join(sys.modules))\n"
+        f"assert main(['--db', {str(tmp_path / 'w.db')!r}, 'import', {str(source)!r}]) == 0"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    loaded = set(done.stdout.split())
     assert "annotator.core.importer" in loaded
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
