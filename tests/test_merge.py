@@ -319,3 +319,25 @@ def test_notes_travel_in_a_package_and_back_with_a_merge(tmp_path, main_ws):
     ]
     (again,) = merge_workspaces(main_ws, [tmp_path / "amal-package.db"])
     assert not again.changed and len(main_ws.notes(doc)) == 2
+
+
+def test_printed_decisions_name_the_label_and_words_not_the_ids(tmp_path, main_ws, capsys):
+    from annotator.cli import main
+
+    span = main_ws.add_span("d1", "amal", 0, 8, "CLAIM")
+    link_head = main_ws.add_span("d1", "amal", 16, 20, "QUOTE")
+    speaker = main_ws.add_span("d1", "amal", 21, 25, "SPEAKER")
+    link = main_ws.add_relation(link_head.id, speaker.id, "said_by")
+    other = laptop(tmp_path, main_ws)
+    other.update_span(span.id, end=15)
+    other.delete_relation(link.id)
+    backdate(other, "spans", span.id)
+    other.close()
+    main_ws.update_span(span.id, label="QUOTE")
+    main_ws.close()
+    assert main(["--db", str(main_ws.path), "merge", str(tmp_path / "amal.db")]) == 0
+    printed = capsys.readouterr().out
+    lines = [ln.strip() for ln in printed.splitlines() if ln.startswith("  ")]
+    assert lines and all(span.id not in ln and link.id not in ln for ln in lines)
+    assert "amal · d1 · QUOTE «document»: kept this file's" in printed
+    assert "amal · d1 · said_by link «1 sa»: took the other file's (deleted there" in printed

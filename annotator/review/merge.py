@@ -68,11 +68,18 @@ RELATION_COLUMNS = ["id", "doc_id", "layer", "head", "child", "label", "author",
 DOCUMENT_COLUMNS = ["id", "title", "text", "sha256", "source", "published", "meta", "created"]
 TOMBSTONE_SELECT = "SELECT id, kind, doc_id, layer, deleted FROM tombstones"
 STATUS_SELECT = "SELECT doc_id, layer, status, seconds, updated FROM doc_status"
+_SPAN_AT = "SELECT start, end FROM spans WHERE id = ?"
+
+
+EXCERPT_CHARS = 40
 
 
 @dataclass(frozen=True)
 class Decision:
-    """One place where the two files disagreed, and which side won."""
+    """One place where the two files disagreed, and which side won.
+
+    ``label`` and ``excerpt`` (the span's words, or a link's head span's) are what a person
+    recognises; the id stays in the JSON report for tools, not in the printed line."""
 
     layer: str
     doc_id: str
@@ -80,9 +87,26 @@ class Decision:
     id: str
     winner: str
     detail: str
+    label: str = ""
+    excerpt: str = ""
 
     def __str__(self) -> str:
-        return f"{self.layer} {self.doc_id} {self.kind} {self.id}: {self.winner} ({self.detail})"
+        what = self.label or self.kind
+        if self.kind == "relation":
+            what = f"{what} link"
+        if self.excerpt:
+            what = f"{what} «{self.excerpt}»"
+        side = "kept this file's" if self.winner == "ours" else "took the other file's"
+        return f"{self.layer} · {self.doc_id} · {what}: {side} ({self.detail})"
+
+
+def excerpt(text: str, start: int, end: int) -> str:
+    """The marked words, cut in the middle of a long span so both ends still show."""
+    words = " ".join(text[start:end].split())
+    if len(words) <= EXCERPT_CHARS:
+        return words
+    half = EXCERPT_CHARS // 2
+    return f"{words[:half].rstrip()} … {words[-half:].lstrip()}"
 
 
 @dataclass
@@ -266,6 +290,9 @@ class _Merge:
         self.their_tombstone_layers: list[str] = []
         self.b = _Batch()
         self.wrote = False
+        # The rows of the table being merged, so a decision can name what it is about.
+        self._their_rows: dict[str, dict[str, Any]] = {}
+        self._our_rows: dict[str, dict[str, Any]] = {}
 
     def run(self) -> None:
         layers = self.other.rows("SELECT name, kind, created FROM layers ORDER BY name")
@@ -426,6 +453,7 @@ class _Merge:
                     [*chunk, *layers],
                 )
             )
+        self._their_rows, self._our_rows = theirs, ours
         insert = _put_span if kind == "span" else _put_relation
         delete = _delete_span if kind == "span" else _delete_relation
         b.alive[kind] = alive = set(ours)
@@ -510,7 +538,7 @@ class _Merge:
             return False
         twin = self.b.triples.get((row["head"], row["child"], row["label"]))
         if twin is not None and twin != row["id"]:
-            self._decide(where, "ours", f"the same link exists here as {twin}", "skipped")
+            self._decide(where, "ours", "the same link exists here under another id", "skipped")
             return False
         return True
 
@@ -630,7 +658,25 @@ class _Merge:
     ) -> None:
         layer, doc_id, kind, rid = where
         self.report.counts[f"{kind}s_{what}"] += 1
-        self.report.decisions.append(Decision(layer, doc_id, kind, rid, winner, detail))
+        label, words = self._recognisable(kind, rid, winner)
+        self.report.decisions.append(
+            Decision(layer, doc_id, kind, rid, winner, detail, label, words)
+        )
+
+    def _recognisable(self, kind: str, rid: str, winner: str) -> tuple[str, str]:
+        """The label and words of the row a decision is about, as the winning side has it."""
+        first, second = (self._our_rows, self._their_rows)
+        if winner != "ours":
+            first, second = second, first
+        row = first.get(rid) or second.get(rid)
+        if row is None:
+            return "", ""
+        span = row if kind == "span" else self.b.their_spans.get(row["head"])
+        if span is None:
+            span = next(iter(self.ws.query_dicts(_SPAN_AT, (row["head"],))), None)
+        text = self.b.texts.get(row["doc_id"], "")
+        words = excerpt(text, span["start"], span["end"]) if span and text else ""
+        return row["label"], words
 
 
 def _marks(values: Sequence[object]) -> str:
