@@ -120,6 +120,23 @@ def test_train_evaluate_prints_kfold_figures(db_path, capsys):
     assert "rules alone exact/overlap F1" in out and row.split()[-1] == "0.00/1.00"
 
 
+def test_train_on_few_documents_stores_the_model_and_says_it_is_little(db_path, capsys):
+    with Workspace(db_path) as ws:
+        fill(ws, 2)
+    assert main(["--db", str(db_path), "train", "--labels", "QUOTE"]) == 0
+    captured = capsys.readouterr()
+    assert "on 2 gold documents" in captured.out
+    assert "2 documents is little to learn from" in captured.err
+    with Workspace(db_path) as ws:
+        assert ws.model(MODEL_NAME) is not None
+    six = db_path.with_name("six.db")
+    with Workspace(six) as ws:
+        fill(ws, 6)  # enough: nothing to warn about
+    assert main(["--db", str(six), "train", "--labels", "QUOTE"]) == 0
+    captured = capsys.readouterr()
+    assert "on 6 gold documents" in captured.out and captured.err == ""
+
+
 def _real_blob(trained: Path) -> bytes:
     with Workspace(trained) as ws:
         stored = ws.model(MODEL_NAME)

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from annotator.arabic.labels import LABELS, parse_labels
 from annotator.core.counted import counted
+
+# Below this many documents the learning curve (docs/pre-annotation.md) shows nothing learned
+# reliably; the model is still trained and stored, but the user is told what to expect.
+FEW_DOCUMENTS = 5
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,6 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_train(args: argparse.Namespace) -> int:
     from annotator.app import open_workspace
+    from annotator.arabic.learned.gate import MIN_DOCUMENTS
     from annotator.arabic.learned.stored import train_workspace
 
     labels = parse_labels(args.labels)
@@ -59,4 +65,13 @@ def cmd_train(args: argparse.Namespace) -> int:
         f"{counted(report.reviewed_documents, 'document')} "
         f"with reviewed suggestions; stored in {path}. `annotator suggest` now uses it."
     )
+    seen = report.gold_documents + report.reviewed_documents
+    if seen < FEW_DOCUMENTS:
+        print(
+            f"Note: {counted(seen, 'document')} is little to learn from: below about "
+            f"{FEW_DOCUMENTS} the model learns a team's boundary conventions unreliably, and "
+            f"below {MIN_DOCUMENTS} it cannot check itself against the rules on held-out "
+            "spans. Train again as more documents are adjudicated.",
+            file=sys.stderr,
+        )
     return 0
