@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.core.catalog import has_documents
 from annotator.core.errors import WorkspaceError
 from annotator.core.paths import resolve_workspace_path, resources_dir, seeds_dir
 from annotator.core.workspace import Workspace
@@ -53,7 +54,7 @@ def open_workspace(
         foreign_schema_ok=foreign_schema_ok and read_only,
         daily_backup=daily_backup,
     )
-    if is_default and not ws.read_only and not ws.documents() and not ws.setting("seeded"):
+    if is_default and not ws.read_only and not has_documents(ws.query) and not ws.setting("seeded"):
         seed_workspace(ws, seeds_dir())
     return ws
 

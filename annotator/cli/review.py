@@ -4,6 +4,7 @@ merge, assign, package. Each is a thin layer over :mod:`annotator.review`."""
 from __future__ import annotations
 
 import argparse
+from itertools import chain
 from typing import Any
 
 from rich.table import Table
@@ -213,7 +214,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     found: list[dict[str, Any]] = []
     with open_workspace(args.db, args.annotator or "system") as ws:
         layers = resolve_layers(ws, _layers(args.layers), minimum=1)
-        doc_ids = [args.doc] if args.doc else [d.id for d in ws.documents()]
+        doc_ids = [args.doc] if args.doc else chain.from_iterable(ws.doc_id_batches())
         for doc_id in doc_ids:
             for conflict in find_conflicts(ws, doc_id, layers):
                 if not (args.open and conflict.resolved):
@@ -253,7 +254,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
     with open_workspace(args.db, args.annotator or "system") as ws:
         resolve_layers(ws, [args.layer], minimum=1)
-        doc_ids = [args.doc] if args.doc else [d.id for d in ws.documents()]
+        doc_ids = [args.doc] if args.doc else chain.from_iterable(ws.doc_id_batches())
         rows = [gold_diff(ws, doc_id, args.layer).to_json() for doc_id in doc_ids]
     if args.json:
         print_json(rows)

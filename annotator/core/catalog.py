@@ -251,6 +251,11 @@ def document_count(read: Read) -> int:
     return int(read("SELECT count(*) FROM documents").fetchone()[0])
 
 
+def has_documents(read: Read) -> bool:
+    """Whether the workspace holds any document: one row looked at, whatever the corpus."""
+    return read("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
+
+
 def done_count(read: Read, layer: str) -> int:
     """Documents done in ``layer``: one count on the (layer, status) index."""
     return status_count(read, layer, Status.DONE)

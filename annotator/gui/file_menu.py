@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from annotator.core.backups import list_backups
+from annotator.core.catalog import document_count
 from annotator.core.errors import AnnotatorError
 from annotator.core.workspace import Workspace
 from annotator.gui.close_guard import CloseGuard
@@ -328,7 +329,7 @@ class FileMenu(QObject):
             self.tr("Exporting {layer}…").format(layer=choice.layer),
             work,
             self._on_export_succeeded,
-            len(self.workspace.documents()),
+            document_count(self.workspace.query),
         )
 
     def _on_export_succeeded(self, result: tuple[Path, dict[str, Any]]) -> None:

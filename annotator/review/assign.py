@@ -60,8 +60,12 @@ def assignments(ws: Workspace) -> dict[str, list[str]]:
 
 def documents_for(ws: Workspace, annotator: str) -> list[str]:
     """The ids of the documents assigned to ``annotator``, in import order."""
-    mine = {d for d, names in assignments(ws).items() if annotator in names}
-    return [d.id for d in ws.documents() if d.id in mine]
+    rows = ws.query(
+        "SELECT id FROM documents WHERE id IN "
+        "(SELECT doc_id FROM assignments WHERE annotator = ?) ORDER BY rowid",
+        (annotator,),
+    )
+    return [doc_id for (doc_id,) in rows]
 
 
 def _check_names(annotators: Sequence[str]) -> list[str]:

@@ -37,7 +37,10 @@ def with_model(model: LearnedModel) -> Suggester:
 
 
 def cross_validate(
-    items: Sequence[Prepared], labels: Sequence[str] = RULE_LABELS, folds: int = 5
+    items: Sequence[Prepared],
+    labels: Sequence[str] = RULE_LABELS,
+    folds: int = 5,
+    step: Callable[[], None] | None = None,
 ) -> tuple[int, dict[str, dict[str, object]]]:
     """k-fold figures: each fold's gold documents are tagged by a model trained on the others
     (documents known only through reviewed suggestions always train, never test). Returns
@@ -49,7 +52,7 @@ def cross_validate(
     for fold in range(k):
         held = set(gold[fold::k])
         model = LearnedModel.load(
-            train([it for i, it in enumerate(items) if i not in held], labels)
+            train([it for i, it in enumerate(items) if i not in held], labels, step=step)
         )
         suggester = with_model(model)
         for i in sorted(held):

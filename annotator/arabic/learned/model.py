@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -197,15 +197,19 @@ def train(
     items: Sequence[Prepared],
     labels: Sequence[str] = RULE_LABELS,
     params: dict[str, Any] | None = None,
+    step: Callable[[], None] | None = None,
 ) -> bytes:
     """Train one CRF and the boundary classifiers per label on prepared documents; the JSON
-    blob of their weights."""
+    blob of their weights. ``step()`` before each label: a caller's progress report, which may
+    raise to stop the training."""
     chosen = {**DEFAULT_PARAMS, **(params or {})}
     weights: dict[str, Any] = {}
     edges: dict[str, Any] = {}
     adds: list[str] = []
     with tempfile.TemporaryDirectory(prefix="annotator-crf-") as tmp:
         for label in labels:
+            if step is not None:
+                step()
             edges[label] = _edge_weights(items, label, Path(tmp))
             if not _additions_help(items, label, chosen, Path(tmp)):
                 continue  # no CRF for this label: the rules' spans, their edges learned

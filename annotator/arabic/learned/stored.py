@@ -6,11 +6,18 @@ One model per workspace, stored under ``MODEL_NAME`` and replaced by each traini
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import count
 
 from annotator.arabic.learned.evaluate import cross_validate
-from annotator.arabic.learned.model import DEFAULT_PARAMS, LearnedModel, prepare, train
+from annotator.arabic.learned.model import (
+    DEFAULT_PARAMS,
+    LearnedModel,
+    TrainingDocument,
+    prepare,
+    train,
+)
 from annotator.arabic.learned.naming import ENGINE, MODEL_NAME
 from annotator.arabic.learned.training_data import training_documents
 from annotator.arabic.suggest import SuggestionSet, parse_labels
@@ -32,13 +39,24 @@ class TrainReport:
 
 
 def train_workspace(
-    ws: Workspace, labels: Iterable[str] | None = None, evaluate_folds: int | None = None
+    ws: Workspace,
+    labels: Iterable[str] | None = None,
+    evaluate_folds: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> TrainReport:
     """Train on the workspace's gold and reviewed suggestions and store the model.
 
     With ``evaluate_folds`` the figures of k-fold cross-validation over the gold documents
-    are measured first (and stored with the model)."""
+    are measured first (and stored with the model). ``progress(n)`` counts steps: each
+    document read and run through the rules, then each label trained (per fold too); it may
+    raise to stop, and then nothing is stored."""
     chosen = parse_labels(labels if labels is None else list(labels))
+    steps = count(1)
+
+    def step() -> None:
+        if progress is not None:
+            progress(next(steps))
+
     docs = list(training_documents(ws))
     gold = sum(doc.scope is None for doc in docs)
     if not docs:
@@ -46,15 +64,15 @@ def train_workspace(
             f"{ws.path} has no gold and no reviewed suggestions to learn from: adjudicate "
             "some documents (or accept and reject suggestions) first."
         )
-    items = prepare(docs)
+    items = prepare(_stepping(docs, step))
     folds, figures = 0, None
     if evaluate_folds is not None:
         if gold < 2:
             raise ValidationError(
                 f"{ws.path} has {counted(gold, 'gold document')}; evaluating needs at least 2."
             )
-        folds, figures = cross_validate(items, chosen, evaluate_folds)
-    blob = train(items, chosen)
+        folds, figures = cross_validate(items, chosen, evaluate_folds, step)
+    blob = train(items, chosen, step=step)
     params = {
         "labels": list(chosen),
         "crf": DEFAULT_PARAMS,
@@ -64,6 +82,17 @@ def train_workspace(
     }
     ws.store_model(MODEL_NAME, blob, [doc.name for doc in docs], params)
     return TrainReport(chosen, gold, len(docs) - gold, folds, figures)
+
+
+def training_steps(documents: int, labels: int, folds: int | None) -> int:
+    """How many ``progress`` steps ``train_workspace`` reports, for a progress bar's end."""
+    return documents + labels * (1 + (folds or 0))
+
+
+def _stepping(docs: list[TrainingDocument], step: Callable[[], None]) -> Iterator[TrainingDocument]:
+    for doc in docs:
+        yield doc
+        step()
 
 
 def stored_model(ws: Workspace) -> StoredModel | None:

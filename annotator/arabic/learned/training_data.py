@@ -21,10 +21,25 @@ from annotator.core.workspace import Workspace
 
 
 def gold_document_ids(ws: Workspace) -> list[str]:
-    """Documents whose gold is complete enough to learn from, in workspace order."""
-    adjudicated = {d for d, s in ws.statuses(GOLD_LAYER).items() if s == Status.ADJUDICATED}
-    with_spans = set(ws.spans_by_document(GOLD_LAYER))
-    return [d.id for d in ws.documents() if d.id in adjudicated | with_spans]
+    """Documents whose gold is complete enough to learn from, in workspace order: one query
+    on the status and span indexes, not a walk over every document."""
+    rows = ws.query(
+        "SELECT id FROM documents WHERE id IN "
+        "(SELECT doc_id FROM doc_status WHERE layer = ? AND status = ?) "
+        "OR id IN (SELECT doc_id FROM spans WHERE layer = ?) ORDER BY rowid",
+        (GOLD_LAYER, Status.ADJUDICATED.value, GOLD_LAYER),
+    )
+    return [doc_id for (doc_id,) in rows]
+
+
+def reviewed_document_ids(ws: Workspace) -> list[str]:
+    """Documents where someone accepted or rejected a suggestion, by id."""
+    rows = ws.query(
+        "SELECT DISTINCT doc_id FROM spans WHERE layer = ? "
+        "AND json_extract(provenance, '$.state') IN (?, ?) ORDER BY doc_id",
+        (SUGGESTIONS_LAYER, ACCEPTED, REJECTED),
+    )
+    return [doc_id for (doc_id,) in rows]
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
@@ -62,17 +77,22 @@ def _reviewed_document(ws: Workspace, doc_id: str, reviewed: list[Span]) -> Trai
 
 
 def training_documents(ws: Workspace) -> Iterator[TrainingDocument]:
-    """Gold documents first, then documents known only through reviewed suggestions."""
+    """Gold documents first, then documents known only through reviewed suggestions; each
+    document's spans are read on its own (a corpus of suggestions is never held at once)."""
     gold_ids = gold_document_ids(ws)
-    gold = ws.spans_by_document(GOLD_LAYER)
     for doc_id in gold_ids:
         doc = ws.document(doc_id)
         spans = tuple(
-            (s.start, s.end, s.label) for s in gold.get(doc_id, []) if s.label in RULE_LABELS
+            (s.start, s.end, s.label)
+            for s in ws.spans(doc_id, GOLD_LAYER)
+            if s.label in RULE_LABELS
         )
         yield TrainingDocument(doc_id, doc.text, doc.published, spans)
     taken = set(gold_ids)
-    for doc_id, spans in ws.spans_by_document(SUGGESTIONS_LAYER).items():
-        reviewed = [s for s in spans if state(s) in (ACCEPTED, REJECTED)]
-        if doc_id not in taken and reviewed:
-            yield _reviewed_document(ws, doc_id, reviewed)
+    for doc_id in reviewed_document_ids(ws):
+        if doc_id in taken:
+            continue
+        reviewed = [
+            s for s in ws.spans(doc_id, SUGGESTIONS_LAYER) if state(s) in (ACCEPTED, REJECTED)
+        ]
+        yield _reviewed_document(ws, doc_id, reviewed)
