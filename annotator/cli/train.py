@@ -8,10 +8,6 @@ import sys
 from annotator.arabic.labels import LABELS, parse_labels
 from annotator.core.counted import counted
 
-# Below this many documents the learning curve (docs/pre-annotation.md) shows nothing learned
-# reliably; the model is still trained and stored, but the user is told what to expect.
-FEW_DOCUMENTS = 5
-
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -35,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_train(args: argparse.Namespace) -> int:
     from annotator.app import open_workspace
     from annotator.arabic.learned.gate import MIN_DOCUMENTS
-    from annotator.arabic.learned.stored import train_workspace
+    from annotator.arabic.learned.stored import FEW_DOCUMENTS, few_documents, train_workspace
 
     labels = parse_labels(args.labels)
     with open_workspace(args.db, args.annotator or "system") as ws:
@@ -65,8 +61,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         f"{counted(report.reviewed_documents, 'document')} "
         f"with reviewed suggestions; stored in {path}. `annotator suggest` now uses it."
     )
-    seen = report.gold_documents + report.reviewed_documents
-    if seen < FEW_DOCUMENTS:
+    seen = few_documents(report)
+    if seen is not None:
         print(
             f"Note: {counted(seen, 'document')} is little to learn from: below about "
             f"{FEW_DOCUMENTS} the model learns a team's boundary conventions unreliably, and "

@@ -130,7 +130,7 @@ class FileMenu(QObject):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
 
-    def _run(
+    def run_long(
         self,
         name: str,
         label: str,
@@ -139,7 +139,11 @@ class FileMenu(QObject):
         total: int = 0,
         *,
         writes: bool = False,
+        cancelled: Callable[[], str] | None = None,
     ) -> ProgressRun:
+        """Run ``work`` off the UI thread with a progress dialog (see ProgressRun); ``done``
+        gets its result. ``cancelled()`` says what a cancelled run left behind, for work that
+        commits as it goes (by default: nothing was changed)."""
         run = ProgressRun(self.window, name, label, work, total)
         if writes:
             # The run holds the file's write lock until it commits: the window's own view-state
@@ -148,7 +152,10 @@ class FileMenu(QObject):
             for ended in (run.succeeded, run.failed, run.cancelled):
                 ended.connect(self._on_writing_run_ended)
         run.succeeded.connect(done)
-        run.cancelled.connect(partial(self._say, self.tr("Cancelled; nothing was changed.")))
+        if cancelled is None:
+            run.cancelled.connect(partial(self._say, self.tr("Cancelled; nothing was changed.")))
+        else:
+            run.cancelled.connect(lambda: self._say(cancelled()))
         run.destroyed.connect(partial(self._forget, run))
         self.runs.append(run)
         run.start()
@@ -280,7 +287,7 @@ class FileMenu(QObject):
                     with_publication_dates(read_paths(files)), progress=progress
                 )
 
-        return self._run(
+        return self.run_long(
             "importProgress",
             self.tr("Importing {files}…").format(files=counts().files(len(files))),
             work,
@@ -324,7 +331,7 @@ class FileMenu(QObject):
                     ws, output, choice.layer, choice.status, choice.fmt, progress
                 )
 
-        self._run(
+        self.run_long(
             "exportProgress",
             self.tr("Exporting {layer}…").format(layer=choice.layer),
             work,
@@ -366,7 +373,7 @@ class FileMenu(QObject):
             with Workspace(path, who, read_only=True) as ws:
                 return make_package(ws, name, output)
 
-        self._run(
+        self.run_long(
             "packageProgress",
             self.tr("Packaging for {name}…").format(name=name),
             work,
@@ -400,7 +407,7 @@ class FileMenu(QObject):
             with Workspace(path, who) as ws:
                 return merge_workspaces(ws, list(paths))
 
-        return self._run(
+        return self.run_long(
             "mergeProgress", self.tr("Merging…"), work, self._on_merge_succeeded, writes=True
         )
 

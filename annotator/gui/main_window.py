@@ -259,7 +259,8 @@ class MainWindow(QMainWindow):
         view.addActions([a.refresh, a.zoom_in, a.zoom_out])
         language = view.addMenu(self.tr("Language"))
         language.addActions(a.languages.actions())
-        self.suggestion_review.fill_menu(self.menuBar().addMenu(self.tr("S&uggestions")))
+        self.suggestions_menu = self.menuBar().addMenu(self.tr("S&uggestions"))
+        self.suggestion_review.fill_menu(self.suggestions_menu)
         # Shortcuts must work with the menu bar hidden or focus anywhere in the window.
         self.addActions(
             [

@@ -18,6 +18,7 @@ from annotator.app import open_workspace
 from annotator.core.errors import AnnotatorError
 from annotator.core.workflow import annotator_layer
 from annotator.core.workspace import Workspace
+from annotator.gui.corpus_runs import CorpusRuns
 from annotator.gui.daily_backup import DailyBackup
 from annotator.gui.drop_import import DropImport
 from annotator.gui.file_menu import FileMenu
@@ -47,6 +48,7 @@ class Session(QObject):
         window.session = self  # type: ignore[attr-defined]  # the session lives as its window
         self.file_menu = FileMenu(window, self)
         DropImport(window, self.file_menu)
+        CorpusRuns(window, self.file_menu)
         DailyBackup(window)
         window.language_chosen.connect(self._on_window_language_chosen)
         old, self.window = self.window, window

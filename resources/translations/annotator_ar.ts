@@ -164,6 +164,73 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
     </message>
 </context>
 <context>
+    <name>CorpusRuns</name>
+    <message>
+        <source>Suggest for every document…</source>
+        <translation>اقتراح وسوم لكل الوثائق…</translation>
+    </message>
+    <message>
+        <source>Train the model on gold…</source>
+        <translation>تدريب النموذج على المعيار الذهبي…</translation>
+    </message>
+    <message>
+        <source>This workspace has no documents yet.</source>
+        <translation>لا وثائق في مساحة العمل هذه بعد.</translation>
+    </message>
+    <message>
+        <source>Suggest for every document</source>
+        <translation>اقتراح وسوم لكل الوثائق</translation>
+    </message>
+    <message>
+        <source>Pre-annotate {documents}? Spans already tagged and suggestions already reviewed are not proposed again. You can stop at any time; the documents done by then keep their suggestions.</source>
+        <translation>هل تريد الوسم المسبق لـ{documents}؟ لا تُقترح من جديد المقاطع الموسومة من قبل ولا الاقتراحات التي رُوجعت. يمكنك التوقف في أي وقت، وتحتفظ الوثائق المنجزة حتى حينه باقتراحاتها.</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>اقترح</translation>
+    </message>
+    <message>
+        <source>Stopped: {documents} have their suggestions.</source>
+        <translation>توقّف: لدى {documents} اقتراحاتها.</translation>
+    </message>
+    <message>
+        <source>Suggesting…</source>
+        <translation>جارٍ الاقتراح…</translation>
+    </message>
+    <message>
+        <source>the trained model</source>
+        <translation>النموذج المدرَّب</translation>
+    </message>
+    <message>
+        <source>the rules</source>
+        <translation>القواعد</translation>
+    </message>
+    <message>
+        <source>Suggested {spans} in {documents} with {engine}; {kept} already reviewed and {skipped} already tagged were not proposed again.</source>
+        <translation>اقتُرح {spans} في {documents} باستخدام {engine}؛ ولم يُقترح من جديد {kept} مما رُوجع و{skipped} مما وُسم من قبل.</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>جارٍ التدريب…</translation>
+    </message>
+    <message>
+        <source>Trained on {gold} with gold and {reviewed} with reviewed suggestions. Suggest uses the model from now on.</source>
+        <translation>دُرِّب النموذج على {gold} لها معيار ذهبي و{reviewed} فيها اقتراحات مراجَعة. يستخدم الاقتراح النموذج من الآن.</translation>
+    </message>
+    <message>
+        <source>{folds}-fold cross-validation on the gold, exact / overlap F1 (the rules alone in brackets):</source>
+        <translation>التحقق المتقاطع على {folds} أجزاء من المعيار الذهبي، ‏F1 المطابقة التامة / التداخل (القواعد وحدها بين قوسين):</translation>
+    </message>
+    <message>
+        <source>That is little to learn from: train again as more documents are adjudicated.</source>
+        <translation>هذا قليل للتعلّم منه: أعد التدريب كلما حُكِّمت وثائق أكثر.</translation>
+    </message>
+    <message>
+        <source>Model trained</source>
+        <translation>دُرِّب النموذج</translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>%n document(s)</source>

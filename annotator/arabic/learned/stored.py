@@ -84,6 +84,17 @@ def train_workspace(
     return TrainReport(chosen, gold, len(docs) - gold, folds, figures)
 
 
+# Below this many documents the learning curve (docs/pre-annotation.md) shows nothing learned
+# reliably; the model is still trained and stored, and the person is told what to expect.
+FEW_DOCUMENTS = 5
+
+
+def few_documents(report: TrainReport) -> int | None:
+    """The number of documents learned from when it is too few to expect much, else None."""
+    seen = report.gold_documents + report.reviewed_documents
+    return seen if seen < FEW_DOCUMENTS else None
+
+
 def training_steps(documents: int, labels: int, folds: int | None) -> int:
     """How many ``progress`` steps ``train_workspace`` reports, for a progress bar's end."""
     return documents + labels * (1 + (folds or 0))
