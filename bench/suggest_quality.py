@@ -9,8 +9,9 @@ the blind test split, the learned layer (5-fold on dev; trained on all of dev, o
 the learning curve: exact F1 on test after training on 0, 5, 10 and 20 gold documents of dev
 (each size the mean over three random draws of dev documents), then the same curve for a
 team whose QUOTEs take in the final full stop (the gold rewritten to that convention); then
-set C (``setC.jsonl``: other outlets, another annotator, never read while tuning): the rules
-alone, the layer trained on dev, and the curve of training on N of set C's own documents.
+the blind set (``BLIND_SET``, now set D: other outlets, an annotator who never saw the rules,
+outside dev/test and never read while tuning): the rules alone, the layer trained on dev, and
+the curve of training on N of the blind set's own documents.
 
 ``--dev-curve`` is the learning curve on dev alone, for tuning (the test split is not read):
 train on N dev documents, score on the other dev documents, the mean over random draws, with
@@ -54,6 +55,9 @@ from annotator.arabic.suggest import LABELS, suggest_text  # noqa: E402
 
 DEFAULT = ROOT / "tests" / "data" / "seeds.reference.jsonl"
 REALNEWS = ROOT / "tests" / "data" / "realnews"
+# The one real-news set that stays outside dev/test and is never read while tuning: its
+# figures are the honest ones. When it is folded into the split, name the next one here.
+BLIND_SET = "setD.jsonl"
 CURVE_LABELS = ("QUOTE", "SPEAKER", "DATE")
 CURVE_SIZES = (0, 5, 10, 20)
 CURVE_DRAWS = 3
@@ -312,15 +316,26 @@ def realnews() -> dict[str, Any]:
     result["curve_final_period"] = _curve(
         _with_final_period(dev), _with_final_period(test), ("QUOTE",)
     )
-    # Set C: other outlets and countries, another annotator, never read while the rules or
-    # the learned layer were tuned. The rules alone, the layer trained on dev (another
-    # annotator's conventions), and the curve of a team training on its own documents: N of
-    # set C's documents, scored on the rest.
-    fresh = _gold(REALNEWS / "setC.jsonl")
-    result["setC_rules"] = score(fresh, rules_only)
-    result["setC_learned_on_all_dev"] = score(fresh, full)
-    result["setC_own_curve"] = dev_curve(fresh, CURVE_LABELS)
+    result["blind_set"] = BLIND_SET
+    result["blind"] = blind_figures(_gold(REALNEWS / BLIND_SET), full)
     return result
+
+
+def blind_figures(
+    blind: list[TrainingDocument],
+    learned: Any,
+    draws: int = DEV_DRAWS,
+    sizes: tuple[int, ...] = DEV_SIZES,
+) -> dict[str, Any]:
+    """The blind set: other outlets and countries, another annotator, never read while the
+    rules or the learned layer were tuned. The rules alone, the layer trained on dev (another
+    annotator's conventions), and the curve of a team training on its own documents: N of
+    the blind set's documents, scored on the rest."""
+    return {
+        "rules": score(blind, rules_only),
+        "learned_on_all_dev": score(blind, learned),
+        "own_curve": dev_curve(blind, CURVE_LABELS, draws, sizes),
+    }
 
 
 def _print_figures(title: str, figures: dict[str, Any]) -> None:
@@ -335,9 +350,10 @@ def _print_figures(title: str, figures: dict[str, Any]) -> None:
 
 
 def _print_realnews(result: dict[str, Any]) -> None:
-    _print_figures("Real news, dev (26 articles), rules alone:", result["dev_rules"])
+    dev, test = (len(_gold(REALNEWS / f"{split}.jsonl")) for split in ("dev", "test"))
+    _print_figures(f"Real news, dev ({dev} articles), rules alone:", result["dev_rules"])
     _print_figures("Real news, dev, learned layer (5-fold):", result["dev_learned_5fold"])
-    _print_figures("Real news, blind test (18 articles), rules alone:", result["test_rules"])
+    _print_figures(f"Real news, blind test ({test} articles), rules alone:", result["test_rules"])
     _print_figures(
         "Real news, blind test, learned layer trained on all of dev:",
         result["test_learned_on_all_dev"],
@@ -349,12 +365,13 @@ def _print_realnews(result: dict[str, Any]) -> None:
     print("The same for a team whose QUOTEs take in the final full stop (QUOTE exact F1):")
     for size, row in result["curve_final_period"].items():
         print(f"  {size:>3}  {row['QUOTE']:7.2f}")
-    fresh = len(_gold(REALNEWS / "setC.jsonl"))
+    name, blind = result["blind_set"], result["blind"]
+    count = len(_gold(REALNEWS / name))
     _print_figures(
-        f"Real news, set C ({fresh} articles, never seen), rules alone:", result["setC_rules"]
+        f"Real news, blind {name} ({count} articles, never seen), rules alone:", blind["rules"]
     )
-    _print_figures("Set C, learned layer trained on all of dev:", result["setC_learned_on_all_dev"])
-    _print_dev_curves({"as annotated": result["setC_own_curve"]}, "set C")
+    _print_figures(f"{name}, learned layer trained on all of dev:", blind["learned_on_all_dev"])
+    _print_dev_curves({"as annotated": blind["own_curve"]}, name)
 
 
 def main(argv: list[str] | None = None) -> int:

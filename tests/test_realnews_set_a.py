@@ -1,7 +1,8 @@
-"""The real-news gold of set A is what its annotation files say, and it keeps the contract.
+"""The real-news gold of every set is what its annotation files say, and it keeps the contract.
 
-``setA.jsonl`` is generated from ``articles/`` and ``annotations/`` by ``build.py``. A hand edit of
-the JSONL, or an annotation file changed without rebuilding, would make the two disagree silently.
+``setA.jsonl`` is generated from ``articles/`` and ``annotations/`` by ``build.py``, the later sets
+(``setB.jsonl`` ...) by ``build_set.py``. A hand edit of a JSONL, or an annotation file changed
+without rebuilding, would make the two disagree silently.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import pytest
 REALNEWS = Path(__file__).parent / "data" / "realnews"
 
 
-def load_builder():
-    spec = importlib.util.spec_from_file_location("realnews_build", REALNEWS / "build.py")
+def load_builder(script: str = "build.py"):
+    spec = importlib.util.spec_from_file_location(f"realnews_{script[:-3]}", REALNEWS / script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -29,6 +30,28 @@ def test_set_a_jsonl_is_rebuilt_byte_for_byte_from_the_annotation_files(tmp_path
     counts = builder.build("a", out)
     assert out.read_bytes() == (REALNEWS / "setA.jsonl").read_bytes()
     assert counts["documents"] == 22
+
+
+@pytest.mark.parametrize(("letter", "documents"), [("B", 22), ("C", 26), ("D", 24)])
+def test_a_later_set_is_rebuilt_byte_for_byte_from_its_annotation_files(
+    letter, documents, tmp_path
+):
+    out = tmp_path / f"set{letter}.jsonl"
+    counts = load_builder("build_set.py").build(letter, out)
+    assert out.read_bytes() == (REALNEWS / f"set{letter}.jsonl").read_bytes()
+    assert counts["documents"] == documents
+
+
+def test_the_blind_set_stays_out_of_the_dev_and_test_splits():
+    """Set D is the never-seen set: none of its articles may reach dev.jsonl or test.jsonl."""
+
+    def ids(name: str) -> set[str]:
+        lines = (REALNEWS / name).read_text("utf-8").splitlines()
+        return {json.loads(line)["id"] for line in lines if line.strip()}
+
+    blind = ids("setD.jsonl")
+    assert len(blind) == 24
+    assert not blind & (ids("dev.jsonl") | ids("test.jsonl"))
 
 
 def test_every_quote_has_a_speaker_and_every_span_matches_its_offsets():

@@ -75,3 +75,19 @@ def test_the_dev_learning_curve_scores_only_documents_it_did_not_train_on():
     row = curve[4]["QUOTE"]
     assert row["rules_exact"] == 0.0 and row["rules_overlap"] == 1.0
     assert row["exact"] == 1.0
+
+
+def test_the_blind_set_block_scores_the_set_it_is_given(tmp_path):
+    """The never-seen block of ``--realnews``, run on four documents of set C (not on the blind
+    set itself, whose figures are read once by the integrator): rules alone, a stand-in for the
+    layer trained on dev, and the curve of training on the set's own documents."""
+    bench = _bench()
+    assert (bench.REALNEWS / bench.BLIND_SET).exists()
+    lines = (bench.REALNEWS / "setC.jsonl").read_text("utf-8").splitlines()[:4]
+    tiny = tmp_path / "tiny.jsonl"
+    tiny.write_text("\n".join(lines) + "\n", "utf-8")
+    figures = bench.blind_figures(bench._gold(tiny), bench.rules_only, draws=1, sizes=(0, 2))
+    assert figures["rules"] == figures["learned_on_all_dev"]
+    assert figures["rules"]["QUOTE"]["gold"] > 0
+    assert set(figures["own_curve"]) == {0, 2}
+    assert set(figures["own_curve"][2]) == set(bench.CURVE_LABELS)
