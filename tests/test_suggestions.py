@@ -123,6 +123,18 @@ def test_cli_suggest_runs_over_chosen_documents(capsys, db_path, workspace, doc_
     assert main(["--db", str(db_path), "suggest", "--labels", "TIME"]) == 2
 
 
+def test_cli_suggest_takes_several_ids_after_one_doc_as_the_readme_writes_them(
+    capsys, db_path, workspace, doc_id
+):
+    text = workspace.document("t").text + "\nوقال الوزير أمس إن العمل مستمر."
+    workspace.import_records([DocumentRecord(text=text, path="u", id="u")])
+    workspace.close()
+    assert main(["--db", str(db_path), "suggest", "--labels", "DATE", "--doc", "t", "u"]) == 0
+    assert "2 documents;" in capsys.readouterr().out
+    with Workspace(db_path) as ws:
+        assert pending_labels(ws, "t") and pending_labels(ws, "u")
+
+
 def test_an_invalid_proposal_is_left_out_not_the_whole_run(workspace, doc_id):
     good = suggestions.Proposal(0, 3, "QUOTE", {"kind": "direct"}, 0.5, "test")
     bad = suggestions.Proposal(0, 3, "DATE", {"value": "next week"}, 0.5, "test")

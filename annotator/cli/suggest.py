@@ -17,9 +17,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--doc",
-        action="append",
+        action="extend",
+        nargs="+",
         metavar="ID",
-        help="only this document (repeat for several; default: every document)",
+        help="only these documents (--doc A B, or --doc A --doc B; default: every document)",
     )
     p.add_argument(
         "--jobs",
