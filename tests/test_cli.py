@@ -3,6 +3,7 @@ import json
 import pytest
 
 from annotator.cli import main
+from annotator.core.records import DocumentRecord
 from annotator.core.workspace import Workspace
 
 from .conftest import SEEDS
@@ -151,6 +152,25 @@ def test_stats_table_keeps_every_layer_readable_when_piped(capsys, db_path):
         ws.add_span(doc, layer, 0, 5, "CLAIM")
     ws.close()
     _, out, _ = run(capsys, "--db", db_path, "stats")
-    header = next(line for line in out.splitlines() if "suggestions" in line)
+    documents = out[out.index("Documents") :]
+    header = next(line for line in documents.splitlines() if "suggestions" in line)
     assert all(name in header for name in ("amal", "omar", "gold", "rania"))
     assert "1 in_progress" in out
+
+
+def test_stats_of_a_large_workspace_is_a_summary_and_lists_documents_when_asked(
+    capsys, db_path, monkeypatch
+):
+    from annotator.cli import data
+
+    monkeypatch.setattr(data, "DOCUMENTS_LISTED", 2)
+    ws = Workspace(db_path, who="amal")
+    ws.import_records(DocumentRecord(text=f"نص رقم {n}", path="t", id=f"d{n}") for n in range(3))
+    ws.add_span("d1", "amal", 0, 2, "CLAIM")
+    ws.close()
+    _, out, _ = run(capsys, "--db", db_path, "stats")
+    assert "Spans per label" in out and "`annotator stats --documents` (3 rows)" in out
+    assert "d2" not in out
+    _, listed, _ = run(capsys, "--db", db_path, "stats", "--documents")
+    assert all(f"d{n}" in listed for n in range(3))
+    assert listed.index("Spans per label") < listed.index("Documents")  # the summary first

@@ -114,7 +114,7 @@ COMMANDS = {
     "agreement": lambda db, out: ["agreement", "--json"],
     "adjudicate": lambda db, out: ["adjudicate", "--auto", "--json"],
     "stats": lambda db, out: ["stats", "--json"],
-    "stats table": lambda db, out: ["stats"],
+    "stats table": lambda db, out: ["stats", "--documents"],
     "check": lambda db, out: ["check"],
     "merge": lambda db, out: ["merge", str(out / "other.db")],
 }

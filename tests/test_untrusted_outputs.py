@@ -63,7 +63,9 @@ def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "annotator", *args]
 
 
-@pytest.mark.parametrize("args", [["stats"], ["stats", "--json"]], ids=["table", "json"])
+@pytest.mark.parametrize(
+    "args", [["stats", "--documents"], ["stats", "--json"]], ids=["table", "json"]
+)
 def test_output_cut_by_a_pipe_ends_quietly(ws_path, args):
     """1,500 documents print far more than a pipe holds: the later writes meet the closed end."""
     proc = subprocess.Popen(

@@ -82,6 +82,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("stats", help="documents, layers, spans per label and status")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.add_argument(
+        "--documents",
+        action="store_true",
+        help=f"also list every document (the default up to {DOCUMENTS_LISTED} documents)",
+    )
+    p.add_argument(
         "--bidi",
         choices=["auto", "always", "never"],
         default="auto",
@@ -212,11 +217,15 @@ def per_document_stats(ws: Workspace, layers: list[str]) -> Iterator[dict[str, A
 
 
 DOCUMENT_ROWS = 500  # rows of the documents table printed at a time
+# Up to this many documents `stats` lists them all without being asked.
+DOCUMENTS_LISTED = 200
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    """The per-document part is printed as it is read, a batch at a time (JSON entries, or
-    the documents table in pieces): memory stays flat however many documents."""
+    """The summary comes first, so that a lead sees it at once; the documents table follows
+    only for a small workspace or with --documents (100,000 rows are not a summary). The
+    per-document part is printed as it is read, a batch at a time (JSON entries, or the
+    documents table in pieces): memory stays flat however many documents."""
     with open_workspace(args.db, args.annotator or "system") as ws:
         stats = workspace_stats(ws)
         labels = list(ws.schema.labels)
@@ -230,24 +239,34 @@ def cmd_stats(args: argparse.Namespace) -> int:
             f"Workspace {stats['workspace']}: {counted(stats['documents'], 'document')}, "
             f"{counted(len(stats['layers']), 'layer')}"
         )
-        _print_documents(console, rows, stats["layers"], display(args.bidi))
-    if stats["layers"]:
-        per_label = Table(title="Spans per label")
-        per_label.add_column("layer")
-        for label in labels:
-            per_label.add_column(label, justify="right")
-        per_label.add_column("relations", justify="right")
-        per_label.add_column("status", justify="left")
-        for layer in stats["layers"]:
-            counts = stats["spans"][layer]
-            per_label.add_row(
-                layer,
-                *(str(counts.get(label, 0)) for label in labels),
-                str(sum(stats["relations"][layer].values())),
-                ", ".join(f"{k} {v}" for k, v in stats["status"][layer].items()),
+        if stats["layers"]:
+            console.print(_per_label_table(stats, labels))
+        if args.documents or stats["documents"] <= DOCUMENTS_LISTED:
+            _print_documents(console, rows, stats["layers"], display(args.bidi))
+        else:
+            console.print(
+                "Each document's figures: `annotator stats --documents` "
+                f"({counted(stats['documents'], 'row')}) or `annotator stats --json`."
             )
-        console.print(per_label)
     return 0
+
+
+def _per_label_table(stats: dict[str, Any], labels: list[str]) -> Table:
+    per_label = Table(title="Spans per label")
+    per_label.add_column("layer")
+    for label in labels:
+        per_label.add_column(label, justify="right")
+    per_label.add_column("relations", justify="right")
+    per_label.add_column("status", justify="left")
+    for layer in stats["layers"]:
+        counts = stats["spans"][layer]
+        per_label.add_row(
+            layer,
+            *(str(counts.get(label, 0)) for label in labels),
+            str(sum(stats["relations"][layer].values())),
+            ", ".join(f"{k} {v}" for k, v in stats["status"][layer].items()),
+        )
+    return per_label
 
 
 def _print_documents(
