@@ -21,6 +21,7 @@ from annotator.cli.console import (
     progress_bar,
     stdout_console,
 )
+from annotator.cli.interrupt import interruptible
 from annotator.core.catalog import document_count, status_count
 from annotator.core.counted import counted
 from annotator.core.integrity import iter_problems
@@ -319,13 +320,24 @@ def _shorten(title: str, limit: int = 48) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Problems are printed as they are found, never gathered: memory stays flat."""
+    """Problems are printed as they are found, never gathered: memory stays flat. A progress
+    bar counts the documents checked; Ctrl+C stops even SQLite's own file check."""
     found = 0
-    with open_workspace(
-        args.db, args.annotator or "system", read_only=True, foreign_schema_ok=True
-    ) as ws:
+    with (
+        open_workspace(
+            args.db, args.annotator or "system", read_only=True, foreign_schema_ok=True
+        ) as ws,
+        interruptible(ws) as stop_if_asked,
+        progress_bar("Checking", document_count(ws.query)) as progress,
+    ):
         name = ws.path
-        for problem in iter_problems(ws):
+
+        def checked(done: int) -> None:
+            stop_if_asked()
+            progress(done)
+
+        for problem in iter_problems(ws, checked):
+            stop_if_asked()  # an interrupted statement is reported as a problem: not so
             print(problem)
             found += 1
     if found:

@@ -41,6 +41,7 @@ from annotator.core.workspace import Workspace
 Query = Callable[..., sqlite3.Cursor]
 
 _SQLITE_MESSAGES = 20  # integrity_check can list thousands of pages; the first ones tell enough
+PROGRESS_EVERY = 500  # documents between two progress reports
 
 
 @dataclass(frozen=True)
@@ -57,16 +58,19 @@ def check_workspace(ws: Workspace) -> list[Problem]:
     return list(iter_problems(ws))
 
 
-def iter_problems(ws: Workspace) -> Iterator[Problem]:
+def iter_problems(
+    ws: Workspace, progress: Callable[[int], None] | None = None
+) -> Iterator[Problem]:
     """Every problem found, as it is found (``annotator check`` prints them so: a workspace
     with a problem in each of 100,000 documents is never held as a list).
 
     Text that is not UTF-8 (raw SQL can store any bytes) is read with its bad bytes as lone
     surrogates, which the string checks then report, instead of failing the whole check.
+    ``progress(n)`` is told how many documents have been checked, every ``PROGRESS_EVERY``.
     """
     try:
         with ws.lenient_text():
-            yield from _check(ws)
+            yield from _check(ws, progress or (lambda _done: None))
     except sqlite3.DatabaseError as exc:  # pages so broken SQLite cannot even check them
         yield Problem(str(ws.path), f"SQLite integrity check failed: {exc}")
 
@@ -77,7 +81,7 @@ def _shown(value: object) -> str:
     return value if isinstance(value, str) and usable_id(value) else ascii(value)
 
 
-def _check(ws: Workspace) -> Iterator[Problem]:
+def _check(ws: Workspace, progress: Callable[[int], None]) -> Iterator[Problem]:
     problems = list(_file(ws))
     if problems:  # a damaged file makes every later query unreliable
         yield from problems
@@ -92,7 +96,7 @@ def _check(ws: Workspace) -> Iterator[Problem]:
         yield Problem("label schema", str(exc))
         return
     yield from _references(ws.query)
-    yield from _documents_and_spans(ws)
+    yield from _documents_and_spans(ws, progress)
     yield from _relations(ws)
     yield from _layers_and_statuses(ws.query)
     yield from _tombstones(ws)
@@ -130,11 +134,14 @@ def _references(db: Query) -> Iterator[Problem]:
             yield Problem(f"{table} row {row_key}", f"its layer '{layer}' does not exist")
 
 
-def _documents_and_spans(ws: Workspace) -> Iterator[Problem]:
+def _documents_and_spans(ws: Workspace, progress: Callable[[int], None]) -> Iterator[Problem]:
     """One document at a time (a cursor, never the corpus in a list): memory stays flat."""
-    for doc_id, text, sha, meta, title, source, published in ws.query(
+    rows = ws.query(
         "SELECT id, text, sha256, meta, title, source, published FROM documents ORDER BY rowid"
-    ):
+    )
+    for done, (doc_id, text, sha, meta, title, source, published) in enumerate(rows, 1):
+        if done % PROGRESS_EVERY == 0:
+            progress(done)
         where = f"document {_shown(doc_id)}"
         try:
             check_id("its id", doc_id)

@@ -315,6 +315,18 @@ class Workspace:
         finally:
             conn.text_factory = text_factory
 
+    @contextmanager
+    def progress_handler(self, handler: Callable[[], int], every: int = 100_000) -> Iterator[None]:
+        """SQLite calls ``handler`` every ``every`` virtual-machine steps of a statement; a
+        true result interrupts the statement. What lets Ctrl+C stop a statement that runs for
+        minutes in C (an integrity check of a large file), where Python cannot raise."""
+        conn = self._db.conn
+        conn.set_progress_handler(handler, every)
+        try:
+            yield
+        finally:
+            conn.set_progress_handler(None, 0)
+
     def schema_differences(self) -> list[str]:
         """How this file's schema differs from what our migrations create (``check``)."""
         return schema_differences(self._db.conn, SCHEMA_VERSION)
