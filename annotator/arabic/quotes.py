@@ -35,6 +35,7 @@ from annotator.arabic.clauses import (
 from annotator.arabic.clitics import conjunction_length, strip_prefix
 from annotator.arabic.normalize import fold
 from annotator.arabic.reporting import (
+    AMBIGUOUS_STEMS,
     CLAUSE_INITIAL_VERBS,
     COMPLEMENTIZERS,
     FINITE_VERBS,
@@ -803,7 +804,7 @@ class _Finder:
         if (
             not first < i <= first + 8
             or tokens[0].text in _KANA
-            or (verb[0] in "وف" and verb[1:] in FINITE_VERBS)
+            or (verb[0] in "وف" and (verb[1:] in FINITE_VERBS or verb[1:] in AMBIGUOUS_STEMS))
         ):
             return None  # "وأكدت" opens a clause of its own: what precedes is another one
         if tokens[first].text in _MARKS and tokens[i - 1].text in _MARKS and i - first > 2:

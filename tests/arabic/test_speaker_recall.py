@@ -1,0 +1,44 @@
+"""Speakers that real news introduces in ways the first rules missed: adverbs before the
+verb, plural bodies, titles that name the office a person works in, apposed names, speakers
+named in an earlier sentence, and first-person words with no quotation marks. Sentences
+written for the tests."""
+
+from annotator.arabic.suggest import suggest_text
+from tests.arabic.helpers import said_by, spans
+
+
+def test_an_adverb_before_the_verb_is_not_its_subject_and_plural_bodies_speak():
+    text = (
+        "وأوضح المحامي أن الجلسة تأجلت. "
+        "ولطالما طالبت المنظمات الحقوقية الدولية بالإفراج عن المعتقلين."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["المحامي", "المنظمات الحقوقية الدولية"]
+    assert said_by(text)[1] == (
+        "الإفراج عن المعتقلين",
+        "indirect",
+        "المنظمات الحقوقية الدولية",
+    )
+
+
+def test_a_noun_spelled_like_a_conjoined_verb_in_a_heading_reports_nothing():
+    text = (
+        "الحكومة ونقل الموظفين إلى العاصمة الإدارية\n"
+        "قال وزير التنمية الإدارية إن نقل الموظفين سيبدأ الشهر المقبل."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["وزير التنمية الإدارية"]
+    assert said_by(text) == [
+        ("نقل الموظفين سيبدأ الشهر المقبل", "indirect", "وزير التنمية الإدارية")
+    ]
+
+
+def test_the_office_a_titled_source_works_in_stays_in_the_phrase():
+    text = (
+        "وقال الأستاذ في كلية الطب أمين الحسن، إن الوباء تراجع. "
+        "وقال الباحث في مختبر الفيروسات سامي داود، إن اللقاح فعال."
+    )
+    assert said_by(text) == [
+        ("الوباء تراجع", "indirect", "الأستاذ في كلية الطب أمين الحسن"),
+        ("اللقاح فعال", "indirect", "الباحث في مختبر الفيروسات سامي داود"),
+    ]
