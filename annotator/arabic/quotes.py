@@ -548,7 +548,9 @@ class _Finder:
                 if not self._emit_content(tokens, i + 2, limit, scope_end, issuer, MAX_GAP):
                     self._report(tokens, i + 2, limit, scope_end, issuer)
                 return issuer
-        first = self._subject_first(tokens, i)
+        # "وكانت وزارة الداخلية أعلنت الأحد حظر التجول": the subject stands between كان and
+        # the verb; what follows the verb is its object.
+        first = self._subject_first(tokens, i) or self._subject_before(tokens, i)
         if i > 0 and tokens[i - 1].text in BUT_PRONOUN:
             # "لكنها طالبت بـ...": the subject is a pronoun, the source of the sentence so far.
             speaker: Mention | None = None

@@ -80,6 +80,7 @@ _COMMON_ADJECTIVES = frozenset(
         "عربي",
     )
 )
+_WHAT = frozenset(fold(w) for w in ("ما", "بما", "لما", "مما"))
 _ISSUED = frozenset(fold(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة", "نقلا"))
 # Quantifiers and negation nouns that open an object ("عدم وجود", "أي نقص"), never a source.
 _DETERMINERS = frozenset(
@@ -209,6 +210,8 @@ def source_phrase(
             if j - 2 >= k and _definite(tokens[j - 2].text) and not _definite(tokens[j - 1].text):
                 j -= 1
             break
+        if j > k and j + 1 < limit and tokens[j + 1].text in _WHAT and tok.is_word:
+            break  # "نفى المتحدث ... صحة ما نشر": a noun governing "what" is the object
         if j > k and j + 1 < limit and tokens[j + 1].text == "الله" and tok.is_word:
             j += 2  # "أحمد ذكر الله", "محمد حسين فضل الله": one name, whatever its first half
             continue

@@ -42,3 +42,18 @@ def test_the_office_a_titled_source_works_in_stays_in_the_phrase():
         ("الوباء تراجع", "indirect", "الأستاذ في كلية الطب أمين الحسن"),
         ("اللقاح فعال", "indirect", "الباحث في مختبر الفيروسات سامي داود"),
     ]
+
+
+def test_the_subject_between_kana_and_the_verb_speaks_and_the_object_does_not():
+    text = "وكانت وزارة الداخلية أعلنت الأحد حظر التجول في المدينة. وقالت إن الحظر سيستمر أسبوعا."
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["وزارة الداخلية"]
+    assert said_by(text) == [("الحظر سيستمر أسبوعا", "indirect", "وزارة الداخلية")]
+
+
+def test_a_noun_governing_ma_after_the_name_is_the_object_of_a_denial():
+    text = (
+        "ونفى المتحدث باسم وزارة الصحة الدكتور سامي ناصر صحة ما نشرته بعض المواقع عن إصابات جديدة."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["المتحدث باسم وزارة الصحة الدكتور سامي ناصر"]
