@@ -14,7 +14,13 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from annotator.arabic.actors import FURNITURE_WORDS, MEDIA_WORDS, SOURCE_HEADS, TITLE_WORDS
+from annotator.arabic.actors import (
+    FUNCTION_WORDS,
+    FURNITURE_WORDS,
+    MEDIA_WORDS,
+    SOURCE_HEADS,
+    TITLE_WORDS,
+)
 from annotator.arabic.clauses import (
     BUT_PRONOUN,
     RELATIVES,
@@ -195,6 +201,44 @@ def _first_person(tokens: list[Token]) -> bool:
         if k > 0 and tokens[k - 1].text in _WE_NEGATIONS and word[:1] == "ن" and len(word) > 3:
             return True
     return False
+
+
+_I_AND_WE = frozenset(fold(w) for w in ("أنا", "نحن", "إننا", "إنني", "إني"))
+# What may follow a first-person verb that opens unmarked speech ("أطمح من خلال ...",
+# "نلتقي اليوم ...", "نريد أن ..."), where a one-word name would be followed by إن or a comma.
+_AFTER_FIRST_PERSON_NOT = frozenset(fold(w) for w in ("إن", "،", ",", ":", "(", '"', "«"))
+
+
+def _first_person_verb(word: str) -> bool:
+    """The shape of a first-person imperfect verb ("أطمح", "نلتقي", "سنعمل") or a first-person
+    pronoun: a word the frame cannot take as its subject. Folded, "أ" is "ا"; a word with the
+    article, a verbal noun ("اجتماع") or a title is a noun."""
+    if word in _I_AND_WE:
+        return True
+    if word.startswith("ال") or is_masdar(word) or is_source_head(word):
+        return False
+    if word.startswith("سن"):
+        return 5 <= len(word) <= 7  # "سنعمل", "سنواصل"
+    return 3 <= len(word) <= 6 and word[0] in "ان"
+
+
+def _first_person_opening(tokens: list[Token], k: int, limit: int, known: set[str]) -> bool:
+    """ "وقال أطمح من خلال لوحاتي ...", "وقال رئيس الجمعية، نلتقي اليوم ...": first-person
+    words right after the frame, with no quotation marks, are the speaker's own words. A word
+    of that shape already met in a source's name ("أحمد") is that source, not a verb."""
+    if k + 1 >= limit or not tokens[k].is_word or not _first_person_verb(tokens[k].text):
+        return False
+    word = tokens[k].text
+    if word in FUNCTION_WORDS or skip_time_words(tokens, k, k + 1) != k:
+        return False  # "أعلن، أمس الأربعاء، بدء ...": a time word, not "I"
+    if any(same_word(word, name) for name in known):
+        return False
+    following = tokens[k + 1].text
+    if following in _AFTER_FIRST_PERSON_NOT or following in COMPLEMENTIZERS - {"ان"}:
+        return False
+    if not tokens[k + 1].is_word:
+        return False
+    return following in FUNCTION_WORDS or following == "ان" or not name_words((word, following))
 
 
 _FA_INNA = frozenset(f for f in COMPLEMENTIZERS if f.startswith("ف"))
@@ -560,6 +604,11 @@ class _Finder:
             after = i + 1
         else:
             k = skip_time_words(tokens, i + 1, limit)  # "قال اليوم الخميس رئيس الوزراء إن"
+            if self._first_person_opening(tokens, k, limit):
+                # "وقال أطمح إلى ...": no subject; the source is the one speaking so far
+                source = prior or self._agreeing_source(tokens[i].text)
+                self._emit_range(tokens[k].start, scope_end, source, 0.7, "direct")
+                return source
             phrase_end = source_phrase(tokens, k, limit, self.view.region_at)
             quoted = self._quoted_name(tokens, k, limit) if phrase_end is None else None
             if quoted is not None:
@@ -608,6 +657,14 @@ class _Finder:
             # "دعا السودانيين إلى حل خلافاتهما ... الذي سبق أن حدده": what is asked comes
             # first; a complementizer further on belongs to it.
             return speaker
+        elif (
+            speaker is not None
+            and after + 1 < limit
+            and tokens[after].text in ("،", ",")
+            and self._first_person_opening(tokens, after + 1, limit)
+        ):
+            # "وقال رئيس الجمعية، نلتقي اليوم ...": his own words after the comma
+            found = self._emit_range(tokens[after + 1].start, scope_end, source, 0.7, "direct")
         else:
             found = self._emit_content(tokens, after, limit, scope_end, source, MAX_GAP)
         if found and _appeal_stem(tokens[i].text):
@@ -662,6 +719,10 @@ class _Finder:
         if not (following in _APPEAL_PREPS or _asked_with_ba(following) or is_addressee(following)):
             return False
         return self._appeal(tokens, i, i + 1, limit, scope_end, prior)
+
+    def _first_person_opening(self, tokens: list[Token], k: int, limit: int) -> bool:
+        known = {w for m in self.mentions[-_RECENT_SOURCES:] for w in m.name}
+        return _first_person_opening(tokens, k, limit, known)
 
     def _quoted_name(self, tokens: list[Token], k: int, limit: int) -> tuple[int, int] | None:
         """ "وقال "سامر"، إن ...", "وأوضحت «الوكالة» أن ...": a name in quotation marks

@@ -57,3 +57,38 @@ def test_a_noun_governing_ma_after_the_name_is_the_object_of_a_denial():
     )
     found = suggest_text(text, "2024-05-01")
     assert spans(found, text, "SPEAKER") == ["المتحدث باسم وزارة الصحة الدكتور سامي ناصر"]
+
+
+def test_first_person_words_right_after_a_subjectless_verb_are_a_direct_quote():
+    text = (
+        "وقال المدرب سامي العلي إن الفريق جاهز للمباراة. "
+        "وأضاف أطمح إلى تحقيق اللقب هذا الموسم. "
+        "وتابع سنعمل على تجديد عقود اللاعبين الشباب."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["المدرب سامي العلي"]
+    assert said_by(text) == [
+        ("الفريق جاهز للمباراة", "indirect", "المدرب سامي العلي"),
+        ("أطمح إلى تحقيق اللقب هذا الموسم", "direct", "المدرب سامي العلي"),
+        ("سنعمل على تجديد عقود اللاعبين الشباب", "direct", "المدرب سامي العلي"),
+    ]
+
+
+def test_first_person_words_after_the_source_and_a_comma_are_a_direct_quote():
+    text = "وقال رئيس جمعية الخير الأهلية، نعمل منذ سنوات على مساعدة الأسر الفقيرة."
+    assert said_by(text) == [
+        (
+            "نعمل منذ سنوات على مساعدة الأسر الفقيرة",
+            "direct",
+            "رئيس جمعية الخير الأهلية",
+        )
+    ]
+
+
+def test_a_one_word_name_or_a_time_word_after_the_verb_is_not_first_person():
+    text = (
+        "وكان رئيس الوزراء، نبيل حداد، أعلن، أمس الأحد، بدء تنفيذ الخطة. وقال نبيل إن الخطة ستنجح."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert sorted(spans(found, text, "SPEAKER")) == ["رئيس الوزراء، نبيل حداد", "نبيل"]
+    assert said_by(text) == [("الخطة ستنجح", "indirect", "نبيل")]
