@@ -209,6 +209,10 @@ _I_AND_WE = frozenset(fold(w) for w in ("أنا", "نحن", "إننا", "إنن�
 _AFTER_FIRST_PERSON_NOT = frozenset(fold(w) for w in ("إن", "،", ",", ":", "(", '"', "«"))
 
 
+# Endings of possessed, plural or feminine nouns (ة is folded to ه), never of "I/we" verbs.
+_NOUN_ENDINGS = ("ه", "ها", "هم", "هما", "كم", "ون", "ين", "ات")
+
+
 def _first_person_verb(word: str) -> bool:
     """The shape of a first-person imperfect verb ("أطمح", "نلتقي", "سنعمل") or a first-person
     pronoun: a word the frame cannot take as its subject. Folded, "أ" is "ا"; a word with the
@@ -217,6 +221,8 @@ def _first_person_verb(word: str) -> bool:
         return True
     if word.startswith("ال") or is_masdar(word) or is_source_head(word):
         return False
+    if word.endswith(_NOUN_ENDINGS) or word in UNNAMED_HEADS:
+        return False  # "نظيره", "ناشطون", "نتائج" are nouns; no "I/we" verb ends so
     if word.startswith("سن"):
         return 5 <= len(word) <= 7  # "سنعمل", "سنواصل"
     return 3 <= len(word) <= 6 and word[0] in "ان"
