@@ -174,10 +174,16 @@ def _actor_end(tokens: list[Token], k: int) -> int:
     named = False
     while j < min(len(tokens), k + _ACTOR_WORDS):
         word = tokens[j].text
+        if word in ("،", ",") and not named and (apposed := _apposed_name(tokens, j + 1)):
+            return apposed  # "زار رئيس الوزراء، خالد العمري، المصنع": the name set off
         if not tokens[j].is_word:
             break
+        if word in FUNCTION_WORDS:
+            break  # "شارك الرئيس قيس سعيد في القمة": the adjunct of the act
         if (word in TITLE_WORDS or strip_prefix(word) in TITLE_WORDS) and (named or j > k + 1):
             break  # "قيس سعيد وزير الخارجية": the object; "رئيس الوزراء" is one title
+        if not word.startswith("ال") and is_source_head(word) and j > k + 1:
+            break  # "افتتحت وزارة الصحة مستشفى ...": an indefinite body noun is the object
         if (word.endswith("ا") and len(word) >= 4) or possessed(word) or word in FINITE_VERBS:
             break
         if word.startswith("نظير"):
@@ -190,6 +196,18 @@ def _actor_end(tokens: list[Token], k: int) -> int:
         named = named or not definite
         j += 1
     return j
+
+
+def _apposed_name(tokens: list[Token], k: int) -> int | None:
+    """After a title and a comma: the end of a personal name of one to four words closed by a
+    second comma ("رئيس الوزراء، خالد العمري، ..."), if one stands there."""
+    j = k
+    while j < min(len(tokens), k + 4) and tokens[j].is_word:
+        j += 1
+    words = tuple(t.text for t in tokens[k:j])
+    if j == k or j >= len(tokens) or tokens[j].text not in ("،", ","):
+        return None
+    return j if name_words(words) == words else None
 
 
 def _first_person(tokens: list[Token]) -> bool:
@@ -449,9 +467,23 @@ class _Finder:
         if bare.startswith(("ال", "لل")) and bare not in _VERBS_LIKE_ARTICLE:
             return None  # "الحكومة ...": a nominal sentence, its subject is no actor
         head = tokens[first + 1].text
-        if not (head in TITLE_WORDS or strip_prefix(head) in TITLE_WORDS):
-            return None  # only a title names a speaker here: "استقبل الرئيس", "التقت الوزيرة"
+        if not is_source_head(head) or head in _HEADLINE_NOT_SOURCE:
+            # only a title or a body names a speaker here: "استقبل الرئيس", "التقت الوزيرة",
+            # "أصدرت المحكمة"
+            return None
         return self._mention(tokens, first + 1, _actor_end(tokens, first + 1))
+
+    def _kana_actor(self, tokens: list[Token]) -> Mention | None:
+        """ "وكان المدرب سامي العلي قد غادر الفريق ...": the subject between كان and قد."""
+        if len(tokens) < 4 or tokens[0].text not in _KANA - _OPENERS:
+            return None
+        qad = next(
+            (j for j in range(2, min(len(tokens), _ACTOR_WORDS)) if tokens[j].text == "قد"), None
+        )
+        if qad is None or not is_source_head(tokens[1].text):
+            return None
+        mention = self._mention(tokens, 1, qad)
+        return mention if all(t.is_word for t in tokens[1:qad]) else None
 
     def run(self) -> None:
         headlines: list[tuple[list[Token], int]] = []
@@ -468,7 +500,7 @@ class _Finder:
                 if self._headline(tokens, end):
                     continue
                 headlines.append((tokens, end))
-            actor = self._opening_actor(tokens)
+            actor = self._opening_actor(tokens) or self._kana_actor(tokens)
             if actor is not None:
                 self.actor = actor
             self._sentence(tokens, end)

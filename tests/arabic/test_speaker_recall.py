@@ -92,3 +92,46 @@ def test_a_one_word_name_or_a_time_word_after_the_verb_is_not_first_person():
     found = suggest_text(text, "2024-05-01")
     assert sorted(spans(found, text, "SPEAKER")) == ["رئيس الوزراء، نبيل حداد", "نبيل"]
     assert said_by(text) == [("الخطة ستنجح", "indirect", "نبيل")]
+
+
+def test_a_body_that_acts_in_one_sentence_speaks_in_the_next_through_its_verb():
+    text = (
+        "وأصدرت محكمة الاستئناف حكمها في القضية أمس. "
+        "وأوضحت أن المتهم سيبقى في السجن. "
+        "افتتحت وزارة الصحة مستشفى جديدا في المدينة. "
+        "وقالت إن المستشفى يضم مئتي سرير."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["محكمة الاستئناف", "وزارة الصحة"]
+    assert said_by(text) == [
+        ("المتهم سيبقى في السجن", "indirect", "محكمة الاستئناف"),
+        ("المستشفى يضم مئتي سرير", "indirect", "وزارة الصحة"),
+    ]
+
+
+def test_an_acting_official_keeps_his_apposed_name_and_leaves_out_the_adjunct():
+    text = (
+        "زار رئيس الوزراء، خالد العمري، المصنع الجديد صباح اليوم. "
+        "وقال إن المصنع سيوفر ألف وظيفة. "
+        "وشارك الرئيس التونسي قيس سعيد في القمة. "
+        "وأكد أن بلاده تدعم الحل السلمي."
+    )
+    assert said_by(text) == [
+        ("المصنع سيوفر ألف وظيفة", "indirect", "رئيس الوزراء، خالد العمري"),
+        ("بلاده تدعم الحل السلمي", "indirect", "الرئيس التونسي قيس سعيد"),
+    ]
+
+
+def test_the_subject_of_kana_qad_speaks_through_a_later_subjectless_verb():
+    text = "وكان المدرب سامي العلي قد غادر الفريق الشهر الماضي. وأعلن أنه لن يعود إلى التدريب."
+    assert said_by(text) == [("لن يعود إلى التدريب", "indirect", "المدرب سامي العلي")]
+
+
+def test_an_actor_of_the_other_gender_does_not_take_the_words():
+    text = (
+        "وأصدرت المحكمة الإدارية قرارها أمس. وقال المحامي إن القرار نهائي. وأكد أن موكله سيستأنف."
+    )
+    assert said_by(text) == [
+        ("القرار نهائي", "indirect", "المحامي"),
+        ("موكله سيستأنف", "indirect", "المحامي"),
+    ]
