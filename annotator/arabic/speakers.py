@@ -158,7 +158,7 @@ def source_phrase(
                 return None
             if j + 1 < limit and tokens[j + 1].text in _ADDRESSEES:
                 break  # "ناشد بيان الصحة، كافة وسائل الإعلام": the addressee, set off
-            after = _apposition(tokens, j + 1, limit)
+            after = _apposition(tokens, j + 1, limit) or _title_after_name(tokens, k, j, limit)
             if after is None:
                 break
             j = after
@@ -200,6 +200,12 @@ def source_phrase(
             continue
         if tok.text == "في" and j > k and (post := _post_with_name(tokens, j + 1, limit)):
             j = post  # "المنسقة الأممية في ليبيا جورجيت غانيون"
+            continue
+        if tok.text == "في" and j > k and (post := _post_then_name(tokens, j + 1, limit)):
+            j = post  # "ممثل المنظمة في الأردن، مارك لوران،": the name set off by commas
+            continue
+        if tok.text == "من" and j > k and (place := _named_from(tokens, k, j, limit)):
+            j = place  # "الدكتور جون سميث من جامعة أكسفورد": where the named source works
             continue
         if j == k and tok.text in _SOME and j + 1 < limit and _plural_source(tokens[j + 1].text):
             j += 1  # "تشير بعض المصادر الإعلامية إلى ...": some sources, still a source
@@ -355,6 +361,65 @@ def _post_with_name(tokens: Sequence[Token], k: int, limit: int) -> int | None:
     name = name_words(words) if len(words) >= 2 else ()
     field = _vocabulary(words[0]) or _definite(words[0]) if words else False
     return j if name and len(name) < len(words) and field else None
+
+
+def _post_then_name(tokens: Sequence[Token], k: int, limit: int) -> int | None:
+    """After "في": one or two words of a place or field, a comma, then a personal name closed
+    by a comma or a complementizer ("في الأردن، مارك لوران، أن"); the end of the name."""
+    j = k
+    while j < min(limit, k + 2) and tokens[j].is_word and not _stops(tokens[j].text):
+        j += 1
+    if j == k or j + 1 >= limit or tokens[j].text not in ("،", ","):
+        return None
+    if not all(_vocabulary(t.text) or _definite(t.text) for t in tokens[k:j]):
+        return None
+    end = _apposition(tokens, j + 1, limit)
+    if end is None:
+        return None
+    words = tuple(t.text for t in tokens[j + 1 : end])
+    return end if name_words(words) == words else None
+
+
+# How far a title set off after a name may run: "جون سميث، الباحث في قسم الفيزياء ...، إن".
+MAX_TITLE_APPOSITION = 12
+
+
+def _title_after_name(tokens: Sequence[Token], k: int, comma: int, limit: int) -> int | None:
+    """ "جون سميث، الباحث في جامعة أكسفورد، إن": after a personal name and a comma, a definite
+    title and its complements up to the next comma or complementizer belong to the source."""
+    words = tuple(t.text for t in tokens[k:comma] if t.is_word)
+    first = comma + 1
+    if len(words) < 2 or name_words(words) != words or first >= limit:
+        return None
+    if not (_definite(tokens[first].text) and tokens[first].text in TITLE_WORDS):
+        return None
+    for j in range(first + 1, min(limit, first + MAX_TITLE_APPOSITION)):
+        text = tokens[j].text
+        if text in ("،", ",", ":") or text in COMPLEMENTIZERS:
+            return j
+        if text in FINITE_VERBS or text in PARTICIPLES or text in (".", "؟", "!"):
+            return None
+    return None
+
+
+def _named_from(tokens: Sequence[Token], k: int, j: int, limit: int) -> int | None:
+    """After a title and a name, "من" + a body ("من جامعة أكسفورد", "من معهد ..."): the end
+    of the body's phrase, which says where the source works."""
+    words = tuple(t.text for t in tokens[k:j] if t.is_word)
+    if j + 1 >= limit or not is_source_head(words[0]) or not name_words(words):
+        return None
+    if tokens[j + 1].text not in _WORKPLACES:
+        return None
+    end = j + 2
+    while (
+        end < limit
+        and end - j <= MAX_AFFILIATION
+        and tokens[end].is_word
+        and not _stops(tokens[end].text)
+        and not _starts_object(tokens[end].text)
+    ):
+        end += 1
+    return end
 
 
 # Verbal nouns of the simple verb (no pattern shows them) that open a reported object in news:

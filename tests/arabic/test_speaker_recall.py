@@ -135,3 +135,34 @@ def test_an_actor_of_the_other_gender_does_not_take_the_words():
         ("القرار نهائي", "indirect", "المحامي"),
         ("موكله سيستأنف", "indirect", "المحامي"),
     ]
+
+
+def test_a_name_set_off_after_the_place_of_a_post_belongs_to_the_source():
+    text = (
+        "وأوضح ممثل منظمة الصحة العالمية في الأردن، مارك لوران، أن الوضع الصحي مستقر. "
+        "وقال الوزير في القاهرة، إن المحادثات مثمرة."
+    )
+    assert said_by(text) == [
+        (
+            "الوضع الصحي مستقر",
+            "indirect",
+            "ممثل منظمة الصحة العالمية في الأردن، مارك لوران",
+        ),
+        ("المحادثات مثمرة", "indirect", "الوزير"),
+    ]
+
+
+def test_a_title_set_off_after_a_name_belongs_to_the_source():
+    text = "وقال جون سميث، الباحث في قسم الفيزياء في جامعة أكسفورد البريطانية، إن النتائج مشجعة."
+    assert said_by(text) == [
+        (
+            "النتائج مشجعة",
+            "indirect",
+            "جون سميث، الباحث في قسم الفيزياء في جامعة أكسفورد البريطانية",
+        )
+    ]
+
+
+def test_the_body_a_named_source_comes_from_belongs_to_the_source():
+    text = "وقال الدكتور جون سميث من جامعة أكسفورد إن النتائج مشجعة."
+    assert said_by(text) == [("النتائج مشجعة", "indirect", "الدكتور جون سميث من جامعة أكسفورد")]
