@@ -198,6 +198,25 @@ def _actor_end(tokens: list[Token], k: int) -> int:
     return j
 
 
+# Words between a complementizer and a verb of the reported clause: its subject.
+_CLAUSE_SUBJECT_WORDS = 7
+
+
+def _inside_reported_clause(tokens: list[Token], i: int) -> bool:
+    """ "أن التحليلات الأولية للخرائط تشير إلى أن ...", "إن الرئيس أبلغ الوفد بأن ...": a
+    verb whose subject opens a clause reported by an earlier complementizer belongs to that
+    clause, which runs on over it; it does not end the earlier quote."""
+    verb = tokens[i].text
+    if (verb[:1] in "وف" and verb[1:2] != "ي") or i < 2:
+        return False
+    for c in range(i - 1, max(-1, i - 1 - _CLAUSE_SUBJECT_WORDS), -1):
+        if tokens[c].text in COMPLEMENTIZERS:
+            return c < i - 1 and c > 0 and tokens[c - 1].text not in ("،", ",")
+        if not tokens[c].is_word or tokens[c].text in FINITE_VERBS:
+            return False
+    return False
+
+
 def _apposed_name(tokens: list[Token], k: int) -> int | None:
     """After a title and a comma: the end of a personal name of one to four words closed by a
     second comma ("رئيس الوزراء، خالد العمري، ..."), if one stands there."""
@@ -265,6 +284,7 @@ def _first_person_opening(tokens: list[Token], k: int, limit: int, known: set[st
     return following in FUNCTION_WORDS or following == "ان" or not name_words((word, following))
 
 
+_WITHOUT = frozenset(fold(w) for w in ("دون", "بدون", "من دون"))
 _FA_INNA = frozenset(f for f in COMPLEMENTIZERS if f.startswith("ف"))
 _FA_INNA_REACH = 14
 
@@ -522,7 +542,12 @@ class _Finder:
         splits = [
             self._contrasted_subject(tokens, t.index) or t.index
             for t in triggers
-            if self._opens_content(tokens, t) or new_clause(tokens, t.index)
+            if (
+                self._opens_content(tokens, t)
+                or new_clause(tokens, t.index)
+                or self._asks(tokens, t)
+            )
+            and not (t.kind == "verb" and _inside_reported_clause(tokens, t.index))
         ]
         speaker: Mention | None = None
         first_quote = len(self.quotes)
@@ -556,6 +581,15 @@ class _Finder:
                 speaker = self._attribution(tokens, trigger.index, limit, end) or speaker
             else:
                 self._tail(tokens, trigger.index, speaker)
+
+    def _asks(self, tokens: list[Token], trigger: Trigger) -> bool:
+        """ "... حتى الآن داعيا المواطنين إلى ...": an appeal participle ends the statement
+        before it even without a comma; what it asks for is a quote of its own."""
+        i = trigger.index
+        if trigger.kind != "participle" or not _appeal_stem(tokens[i].text):
+            return False
+        reach = tokens[i + 1 : i + 1 + _APPEAL_REACH]
+        return any(t.text in _APPEAL_PREPS for t in reach)
 
     def _document_says(self, tokens: list[Token], end: int) -> bool:
         """ "وجاء في البيان أن ...", "وورد في التقرير: ...": a document speaks for its
@@ -1258,9 +1292,13 @@ class _Finder:
     def _before_consequence(self, start: int, end: int) -> int:
         """ "أنه قدم استقالته، مما جعل الاتحاد ...": the consequence is the narrator's."""
         tokens = self.view.tokens_between(start, end)
-        for k in range(1, len(tokens) - 1):
-            if tokens[k].text in ("،", ",") and tokens[k + 1].text == "مما":
+        for k in range(1, len(tokens) - 2):
+            if tokens[k].text not in ("،", ","):
+                continue
+            if tokens[k + 1].text == "مما":
                 return tokens[k].start
+            if tokens[k + 1].text in _WITHOUT and tokens[k + 2].text in ("ان", "أن"):
+                return tokens[k].start  # "...، بدون أن يوضح فحوى ...": the narrator's remark
         return end
 
     def _relative_after(self, region: QuoteRegion) -> bool:

@@ -166,3 +166,27 @@ def test_a_title_set_off_after_a_name_belongs_to_the_source():
 def test_the_body_a_named_source_comes_from_belongs_to_the_source():
     text = "وقال الدكتور جون سميث من جامعة أكسفورد إن النتائج مشجعة."
     assert said_by(text) == [("النتائج مشجعة", "indirect", "الدكتور جون سميث من جامعة أكسفورد")]
+
+
+def test_a_remark_without_an_after_a_comma_is_the_narrators():
+    text = "وقال مصدر في الوزارة إن المفاوضات استمرت ثلاث ساعات، دون أن يكشف عن نتائجها."
+    assert said_by(text) == [("المفاوضات استمرت ثلاث ساعات", "indirect", "مصدر في الوزارة")]
+
+
+def test_an_appeal_participle_ends_the_statement_even_without_a_comma():
+    text = "وأكد الوزير أن المياه صالحة للشرب داعيا المواطنين إلى ترشيد الاستهلاك خلال الصيف."
+    assert said_by(text) == [
+        ("المياه صالحة للشرب", "indirect", "الوزير"),
+        ("ترشيد الاستهلاك خلال الصيف", "indirect", "الوزير"),
+    ]
+
+
+def test_a_verb_whose_subject_opens_a_reported_clause_stays_inside_it():
+    text = (
+        "وأوضح خبير الأرصاد أن النماذج العددية تشير إلى أن الأمطار ستهطل غدا. "
+        "وقال الوزير إن الرئيس أبلغ الوفد بأن الانتخابات ستجري في موعدها."
+    )
+    assert [q for q, _, _ in said_by(text)] == [
+        "النماذج العددية تشير إلى أن الأمطار ستهطل غدا",
+        "الرئيس أبلغ الوفد بأن الانتخابات ستجري في موعدها",
+    ]
