@@ -211,7 +211,7 @@ def _inside_reported_clause(tokens: list[Token], i: int) -> bool:
         return False
     for c in range(i - 1, max(-1, i - 1 - _CLAUSE_SUBJECT_WORDS), -1):
         if tokens[c].text in COMPLEMENTIZERS:
-            return c < i - 1 and c > 0 and tokens[c - 1].text not in ("،", ",")
+            return 0 < c < i - 1
         if not tokens[c].is_word or tokens[c].text in FINITE_VERBS:
             return False
     return False

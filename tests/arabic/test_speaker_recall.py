@@ -190,3 +190,16 @@ def test_a_verb_whose_subject_opens_a_reported_clause_stays_inside_it():
         "النماذج العددية تشير إلى أن الأمطار ستهطل غدا",
         "الرئيس أبلغ الوفد بأن الانتخابات ستجري في موعدها",
     ]
+
+
+def test_a_verb_inside_a_reported_clause_set_off_by_an_occasion_stays_inside_it():
+    text = (
+        "وأوضح المتنبئ، في تصريح صحفي، أن صور الأقمار الصناعية تظهر أن العاصفة ستضعف مساء الجمعة."
+    )
+    assert said_by(text) == [
+        (
+            "صور الأقمار الصناعية تظهر أن العاصفة ستضعف مساء الجمعة",
+            "indirect",
+            "المتنبئ",
+        )
+    ]
