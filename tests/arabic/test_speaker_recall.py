@@ -198,7 +198,7 @@ def test_a_verb_inside_a_reported_clause_set_off_by_an_occasion_stays_inside_it(
     )
     assert said_by(text) == [
         (
-            "صور الأقمار الصناعية تظهر أن العاصفة ستضعف مساء الجمعة",
+            "صور الأقمار الصناعية تشير إلى أن العاصفة ستضعف مساء الجمعة",
             "indirect",
             "المتنبئ",
         )
