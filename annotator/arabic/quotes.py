@@ -325,6 +325,19 @@ def _asked_with_ba(word: str) -> bool:
     )
 
 
+def _asked_with_lam(word: str) -> bool:
+    """ "للعمل", "للتحرك": a definite noun governed by ل after the addressee, what a call
+    asks for."""
+    return word.startswith("لل") and len(word) >= 5
+
+
+# Addressees that news never makes the subject of a call: "ودعا المجتمع الدولي إلى ..." after
+# a speaker is that speaker calling on the international community.
+_ONLY_ADDRESSED = frozenset(
+    fold(w) for w in ("المجتمع", "الدول", "الأطراف", "الجميع", "كافة", "جميع", "المواطنين")
+)
+
+
 # The verbal noun of form III, "مفاعلة": "محاسبة", "مشاركة", "مساعدة", "مواجهة".
 _FORM_THREE_MASDAR = regex.compile(r"^م.ا..ه$")
 
@@ -676,6 +689,15 @@ class _Finder:
             after = i + 1
         else:
             k = skip_time_words(tokens, i + 1, limit)  # "قال اليوم الخميس رئيس الوزراء إن"
+            if (
+                tokens[i].text[:1] in "وف"
+                and _appeal_stem(tokens[i].text)
+                and k < limit
+                and tokens[k].text in _ONLY_ADDRESSED
+                and (source := prior or self._agreeing_source(tokens[i].text)) is not None
+                and self._appeal(tokens, i, k, limit, scope_end, source)
+            ):
+                return source  # "ودعا المجتمع الدولي للعمل ...": the addressee, no subject
             if self._first_person_opening(tokens, k, limit):
                 # "وقال أطمح إلى ...": no subject; the source is the one speaking so far
                 source = prior or self._agreeing_source(tokens[i].text)
@@ -858,6 +880,8 @@ class _Finder:
                 start = tokens[j + 1].start
             elif stem != "حذر" and _asked_with_ba(text):
                 start = tokens[j].start + 1  # "بالتوجه", "بعدم نشر": ب outside
+            elif stem in ("دعا", "دعت", "دعو") and j > after and _asked_with_lam(text):
+                start = tokens[j].start + 1  # "دعا المجتمع الدولي للعمل ...": ل outside
             elif (
                 stem == "ناشد"
                 and j > after

@@ -204,3 +204,16 @@ def test_a_verb_inside_a_reported_clause_set_off_by_an_occasion_stays_inside_it(
             "المتنبئ",
         )
     ]
+
+
+def test_a_call_on_the_international_community_is_the_speakers_appeal():
+    text = (
+        "وقال ممثل المنظمة إن الأطفال يعانون من سوء التغذية. "
+        "ودعا المجتمع الدولي للتحرك العاجل لإنقاذهم."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["ممثل المنظمة"]
+    assert said_by(text) == [
+        ("الأطفال يعانون من سوء التغذية", "indirect", "ممثل المنظمة"),
+        ("لتحرك العاجل لإنقاذهم", "indirect", "ممثل المنظمة"),
+    ]
