@@ -835,9 +835,21 @@ class _Finder:
         rest = close + 1
         if rest < limit and tokens[rest].text in ("،", ","):
             rest += 1
-        if rest >= limit or tokens[rest].text not in COMPLEMENTIZERS | {":"}:
-            return None
-        return k + 1, close
+        if rest < limit and tokens[rest].text in COMPLEMENTIZERS | {":"}:
+            return k + 1, close
+        words = tuple(t.text for t in tokens[k + 1 : close])
+        if (
+            rest < limit
+            and tokens[rest].text in _SET_OFF_ADJUNCTS | {"الي"}
+            and len(words) <= 3
+            and (
+                name_words(words) == words
+                or self._known_source(self._mention(tokens, k + 1, close))
+            )
+            and self._content_start(tokens, rest, limit, MAX_GAP) is not None
+        ):
+            return k + 1, close  # "وذكر "البزم" في تصريح صحفي اليوم أنه ...", "وأشار "X" إلى أن"
+        return None
 
     def _after_ba(self, quote: QuoteFind) -> int:
         """ "طالب بإنزال أشد العقوبات": the ب that governs what is asked stays outside."""

@@ -217,3 +217,16 @@ def test_a_call_on_the_international_community_is_the_speakers_appeal():
         ("الأطفال يعانون من سوء التغذية", "indirect", "ممثل المنظمة"),
         ("لتحرك العاجل لإنقاذهم", "indirect", "ممثل المنظمة"),
     ]
+
+
+def test_a_quoted_surname_before_an_occasion_is_the_subject():
+    text = (
+        "وقال الناطق باسم الشرطة سامر الخطيب إن الطرق مغلقة. "
+        'وذكر "الخطيب" في تصريح صحفي اليوم أن الدوريات انتشرت. '
+        'وأشار "الخطيب" إلى أن الوضع هادئ.'
+    )
+    assert said_by(text) == [
+        ("الطرق مغلقة", "indirect", "الناطق باسم الشرطة سامر الخطيب"),
+        ("الدوريات انتشرت", "indirect", "الخطيب"),
+        ("الوضع هادئ", "indirect", "الخطيب"),
+    ]
