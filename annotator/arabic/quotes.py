@@ -198,6 +198,7 @@ def _actor_end(tokens: list[Token], k: int) -> int:
     return j
 
 
+_DEPENDENT_ON = frozenset(fold(w) for w in ("التابع", "التابعة", "التابعين", "التابعه"))
 # Words between a complementizer and a verb of the reported clause: its subject.
 _CLAUSE_SUBJECT_WORDS = 7
 
@@ -679,7 +680,11 @@ class _Finder:
                 return issuer
         # "وكانت وزارة الداخلية أعلنت الأحد حظر التجول": the subject stands between كان and
         # the verb; what follows the verb is its object.
-        first = self._subject_first(tokens, i) or self._subject_before(tokens, i)
+        first = (
+            self._subject_first(tokens, i)
+            or self._subject_before(tokens, i)
+            or self._antecedent(tokens, i)
+        )
         if i > 0 and tokens[i - 1].text in BUT_PRONOUN:
             # "لكنها طالبت بـ...": the subject is a pronoun, the source of the sentence so far.
             speaker: Mention | None = None
@@ -1053,6 +1058,35 @@ class _Finder:
                     return self._mention(tokens, k + 1, end)
                 return None
         return None
+
+    def _antecedent(self, tokens: list[Token], i: int) -> Mention | None:
+        """ "... لمجلس السلم التابع للاتحاد الإفريقي والذي دعا السودانيين إلى ...": the verb of
+        a relative clause has the noun phrase before the relative as its subject; it starts
+        at the first title or body word after the last particle or punctuation before it."""
+        if i < 2 or tokens[i - 1].text.removeprefix("و") not in RELATIVES:
+            return None
+        end = i - 1
+        start = None
+        for k in range(end - 1, max(-1, end - 1 - _ACTOR_WORDS), -1):
+            word = tokens[k].text
+            if not tokens[k].is_word or word in FUNCTION_WORDS:
+                break
+            if is_source_head(word):
+                start = k  # "المنظمة الدولية التي ...", and on to "مجلس الأمن"
+                continue
+            if word[:1] not in "لب" or len(word) <= 3:
+                continue
+            if k > 0 and tokens[k - 1].text in _DEPENDENT_ON:
+                continue  # "التابع للاتحاد الإفريقي": the body it belongs to
+            if is_source_head(word[1:]):
+                start = k  # "اجتماع لمجلس السلم ... والذي": the ل stays outside
+            break  # "أشاد الوزير بدور المنظمة التي ...": the phrase starts after بدور
+        if start is None:
+            return None
+        word = tokens[start].text
+        if not is_source_head(word):
+            tokens[start] = Token(tokens[start].start + 1, tokens[start].end, word[1:])
+        return self._mention(tokens, start, end)
 
     def _quoted(self, offset: int) -> bool:
         """Inside quoted speech a reporting verb reports the quoted speaker's words, not ours."""

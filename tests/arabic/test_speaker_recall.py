@@ -230,3 +230,20 @@ def test_a_quoted_surname_before_an_occasion_is_the_subject():
         ("الدوريات انتشرت", "indirect", "الخطيب"),
         ("الوضع هادئ", "indirect", "الخطيب"),
     ]
+
+
+def test_the_verb_of_a_relative_clause_speaks_for_the_body_before_the_relative():
+    text = (
+        "وعقد اللقاء على هامش اجتماع لمجلس السلم التابع للاتحاد الإفريقي والذي دعا الطرفين "
+        "إلى وقف القتال فورا. "
+        "وأشاد الوزير بدور المنظمة الدولية التي أكدت أن المساعدات ستصل قريبا."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == [
+        "مجلس السلم التابع للاتحاد الإفريقي",
+        "المنظمة الدولية",
+    ]
+    assert said_by(text) == [
+        ("وقف القتال فورا", "indirect", "مجلس السلم التابع للاتحاد الإفريقي"),
+        ("المساعدات ستصل قريبا", "indirect", "المنظمة الدولية"),
+    ]
