@@ -198,6 +198,13 @@ def _actor_end(tokens: list[Token], k: int) -> int:
     return j
 
 
+def _conjoined_noun(tokens: list[Token], i: int) -> bool:
+    """ "الاتحاد الأوروبي وطالب اللجوء", "الحكومة ونقل الموظفين": in a title line, و before a
+    stem that is also a noun (طالب، نقل، كتب، ختم), after a word, joins two nouns."""
+    word = tokens[i].text
+    return i > 0 and tokens[i - 1].is_word and word[:1] in "وف" and word[1:] in AMBIGUOUS_STEMS
+
+
 _DEPENDENT_ON = frozenset(fold(w) for w in ("التابع", "التابعة", "التابعين", "التابعه"))
 # Words between a complementizer and a verb of the reported clause: its subject.
 _CLAUSE_SUBJECT_WORDS = 7
@@ -445,6 +452,7 @@ class _Finder:
         # The subject of the latest sentence that opened with another verb ("استقبل الرئيس
         # ..."): the source of a later subjectless reporting verb if no source spoke since.
         self.actor: Mention | None = None
+        self.in_titles = False  # reading the title lines before the body
 
     @property
     def last_speaker(self) -> Mention | None:
@@ -528,6 +536,7 @@ class _Finder:
             if not tokens:
                 continue
             in_titles = in_titles and number < TITLE_LINES and len(tokens) <= TITLE_TOKENS
+            self.in_titles = in_titles
             number += any(t.is_word for t in tokens)
             before = len(self.quotes)
             if in_titles:
@@ -549,6 +558,7 @@ class _Finder:
             t
             for t in find_triggers(tokens)
             if not self._quoted(tokens[t.index].start)
+            and not (self.in_titles and _conjoined_noun(tokens, t.index))
             and (t.kind != "prep" or self._placed_attribution(tokens, t.index))
         ]
         # Only a trigger that opens content of its own ends the content before it: "أكد
@@ -684,6 +694,7 @@ class _Finder:
             self._subject_first(tokens, i)
             or self._subject_before(tokens, i)
             or self._antecedent(tokens, i)
+            or self._conjoined_subject(tokens, i)
         )
         if i > 0 and tokens[i - 1].text in BUT_PRONOUN:
             # "لكنها طالبت بـ...": the subject is a pronoun, the source of the sentence so far.
@@ -1057,6 +1068,25 @@ class _Finder:
                 if phrase_end == end:
                     return self._mention(tokens, k + 1, end)
                 return None
+        return None
+
+    def _conjoined_subject(self, tokens: list[Token], i: int) -> Mention | None:
+        """ "مقتل خمسة في انفجار والشرطة تؤكد أن ...": a second clause joined by و that puts
+        its subject (a definite title or body) before its verb."""
+        if tokens[i].text[:1] in "وف":
+            return None
+        for k in range(i - 1, max(0, i - _ACTOR_WORDS), -1):
+            if not tokens[k].is_word:
+                return None
+            word = tokens[k].text
+            if word[:1] != "و" or not word[1:].startswith("ال") or not is_source_head(word[1:]):
+                continue
+            bare = Token(tokens[k].start + 1, tokens[k].end, word[1:])
+            phrase = [bare, *tokens[k + 1 : i]]
+            if source_phrase(phrase, 0, len(phrase), self.view.region_at) != len(phrase):
+                return None
+            tokens[k] = bare
+            return self._mention(tokens, k, i)
         return None
 
     def _antecedent(self, tokens: list[Token], i: int) -> Mention | None:

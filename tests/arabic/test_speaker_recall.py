@@ -247,3 +247,18 @@ def test_the_verb_of_a_relative_clause_speaks_for_the_body_before_the_relative()
         ("وقف القتال فورا", "indirect", "مجلس السلم التابع للاتحاد الإفريقي"),
         ("المساعدات ستصل قريبا", "indirect", "المنظمة الدولية"),
     ]
+
+
+def test_a_noun_spelled_like_a_verb_after_and_in_a_title_line_is_no_frame():
+    text = (
+        "الاتحاد الأوروبي وطالب اللجوء: قصة رحلة طويلة\n"
+        "قال مسؤول في المفوضية إن الطلبات تضاعفت هذا العام."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["مسؤول في المفوضية"]
+    assert said_by(text) == [("الطلبات تضاعفت هذا العام", "indirect", "مسؤول في المفوضية")]
+
+
+def test_a_body_put_before_its_verb_in_a_clause_joined_by_wa_speaks():
+    text = "مقتل خمسة أشخاص في انفجار بالعاصمة والشرطة تؤكد أن التحقيق مستمر"
+    assert said_by(text) == [("التحقيق مستمر", "indirect", "الشرطة")]
