@@ -489,6 +489,8 @@ class _Finder:
         for mention in reversed(self.recent[-_RECENT_SOURCES:]):  # bounded: linear in text
             theirs = mention.name or (strip_prefix(mention.words[0]),)
             if any(same_word(a, b) for a in known for b in theirs):
+                if len(actor.words) >= len(mention.words):
+                    break  # "وعبر الاتحاد الأوروبي ... وقال": named in full again, nearest
                 return mention  # "قال وزير الاقتصاد ... واستقبل الوزير ...": the same source
         self.mentions.append(actor)
         self.last_speaker = actor

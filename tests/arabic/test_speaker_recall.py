@@ -262,3 +262,17 @@ def test_a_noun_spelled_like_a_verb_after_and_in_a_title_line_is_no_frame():
 def test_a_body_put_before_its_verb_in_a_clause_joined_by_wa_speaks():
     text = "مقتل خمسة أشخاص في انفجار بالعاصمة والشرطة تؤكد أن التحقيق مستمر"
     assert said_by(text) == [("التحقيق مستمر", "indirect", "الشرطة")]
+
+
+def test_a_source_named_again_in_full_as_an_actor_is_the_nearest_mention():
+    text = (
+        "وأكدت وزارة الزراعة أن المحصول وفير. "
+        "وعبرت وزارة الزراعة عن قلقها من الجفاف. "
+        "وقالت إن الأمطار تأخرت."
+    )
+    found = suggest_text(text, "2024-05-01")
+    speakers = [p for p in found.proposals if p.label == "SPEAKER"]
+    assert [text[p.start : p.end] for p in speakers] == ["وزارة الزراعة", "وزارة الزراعة"]
+    quote = next(i for i, p in enumerate(found.proposals) if p.label == "QUOTE" and p.start > 60)
+    linked = next(k.child for k in found.links if k.head == quote and k.label == "said_by")
+    assert found.proposals[linked].start == text.index("وزارة الزراعة عن")
