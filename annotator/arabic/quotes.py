@@ -174,7 +174,7 @@ def _actor_end(tokens: list[Token], k: int) -> int:
     named = False
     while j < min(len(tokens), k + _ACTOR_WORDS):
         word = tokens[j].text
-        if word in ("،", ",") and not named and (apposed := _apposed_name(tokens, j + 1)):
+        if word in ("،", ",") and (apposed := _apposed_name(tokens, j + 1)):
             return apposed  # "زار رئيس الوزراء، خالد العمري، المصنع": the name set off
         if not tokens[j].is_word:
             break
@@ -234,7 +234,12 @@ def _apposed_name(tokens: list[Token], k: int) -> int | None:
     words = tuple(t.text for t in tokens[k:j])
     if j == k or j >= len(tokens) or tokens[j].text not in ("،", ","):
         return None
-    return j if name_words(words) == words else None
+    if words[0].startswith("ال") or skip_time_words(tokens, k, j) != k:
+        return None  # "، الذي ...", "، مساء الأحد،": no name
+    if any(w in FUNCTION_WORDS or is_source_head(w) for w in words):
+        return None
+    # "عبد الحميد الدبيبة": a name, whatever its last word looks like
+    return j if name_words(words) or name_words(words[:1]) else None
 
 
 def _first_person(tokens: list[Token]) -> bool:

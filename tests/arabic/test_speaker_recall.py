@@ -276,3 +276,17 @@ def test_a_source_named_again_in_full_as_an_actor_is_the_nearest_mention():
     quote = next(i for i, p in enumerate(found.proposals) if p.label == "QUOTE" and p.start > 60)
     linked = next(k.child for k in found.links if k.head == quote and k.label == "said_by")
     assert found.proposals[linked].start == text.index("وزارة الزراعة عن")
+
+
+def test_an_apposed_name_after_a_long_title_is_kept_whatever_its_last_word():
+    text = (
+        "زار رئيس حكومة الوحدة الوطنية، عبد الحميد الدبيبة، مساء الأحد، المصنع الجديد. "
+        "وقال إن المصنع سيفتتح قريبا."
+    )
+    assert said_by(text) == [
+        (
+            "المصنع سيفتتح قريبا",
+            "indirect",
+            "رئيس حكومة الوحدة الوطنية، عبد الحميد الدبيبة",
+        )
+    ]
