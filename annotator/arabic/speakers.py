@@ -252,6 +252,13 @@ def source_phrase(
             # after a definite word, a possessed noun, an indefinite verbal noun or an
             # addressee opens the verb's object; a definite word ends the subject phrase.
             break
+        if (
+            j > k
+            and _definite(tokens[j - 1].text)
+            and _definite_masdar(tok.text)
+            and not _content_follows(tokens, j, limit)
+        ):
+            break  # "أعلنت وزارة الداخلية القبض على ...": a definite verbal noun, the object
         j += 1
     return j if j > k else None
 
@@ -432,6 +439,7 @@ _SIMPLE_MASDARS = frozenset(
         *("وصول", "وجود", "سقوط", "ارتفاع", "انخفاض", "تراجع", "هطول", "نزول", "خروج", "دخول"),
         *("نمو", "تحسن", "عودة", "بقاء", "زيادة", "نقص", "فوز", "مقتل", "إصابة", "غرق", "تضرر"),
         *("حدوث", "وقوع", "توقف", "تأخر", "تعافي", "تفاقم", "تسجيل", "تنظيم", "إجراء", "اعتماد"),
+        *("قبض", "ضبط", "إطلاق", "إغلاق", "تسليم", "توقيع", "صدور", "بيع", "شراء", "هدم"),
     )
 )
 
@@ -497,6 +505,14 @@ _ADDRESSEES = frozenset(
 def is_addressee(word: str) -> bool:
     """Those an appeal or a statement is addressed to: "الحكومة", "المواطنين", "كافة"."""
     return word in _ADDRESSEES
+
+
+def _definite_masdar(word: str) -> bool:
+    """ "القبض", "الإفراج", "التوصل": a verbal noun with the article."""
+    if not word.startswith("ال") or word in SOURCE_HEADS:
+        return False  # "للأرصاد" is governed by ل: a complement of the name, no object
+    bare = word[2:]
+    return bare not in SOURCE_HEADS and (bare in _SIMPLE_MASDARS or bool(_MASDAR.match(bare)))
 
 
 def _starts_object(word: str) -> bool:

@@ -290,3 +290,12 @@ def test_an_apposed_name_after_a_long_title_is_kept_whatever_its_last_word():
             "رئيس حكومة الوحدة الوطنية، عبد الحميد الدبيبة",
         )
     ]
+
+
+def test_a_definite_verbal_noun_after_the_body_is_the_object_of_its_announcement():
+    text = (
+        "أعلنت وزارة الداخلية القبض على عصابة لتهريب السيارات. "
+        "وتوقع المركز الوطني للأرصاد ارتفاع درجات الحرارة."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["وزارة الداخلية", "المركز الوطني للأرصاد"]
