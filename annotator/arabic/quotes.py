@@ -292,6 +292,8 @@ def _first_person_opening(tokens: list[Token], k: int, limit: int, known: set[st
     following = tokens[k + 1].text
     if following in _AFTER_FIRST_PERSON_NOT or following in COMPLEMENTIZERS - {"ان"}:
         return False
+    if word in _I_AND_WE or word.startswith("سن"):
+        return True  # "نحن قادرون", "سنبدأ التطعيم": no name reads so
     if not tokens[k + 1].is_word:
         return False
     return following in FUNCTION_WORDS or following == "ان" or not name_words((word, following))
@@ -596,6 +598,10 @@ class _Finder:
             elif trigger.kind == "participle":
                 k = trigger.index + 1
                 source = speaker or self._clause_subject(tokens, trigger.index) or self.last_speaker
+                if source is not None and self._first_person_opening(tokens, k, limit):
+                    # "...، مضيفة سنبدأ التطعيم ...": her own words, without marks
+                    self._emit_range(tokens[k].start, scope_end, source, 0.7, "direct")
+                    continue
                 if (
                     source is not None
                     and _appeal_stem(tokens[trigger.index].text)
@@ -643,7 +649,9 @@ class _Finder:
             return True
         i = trigger.index
         if trigger.kind == "participle":
-            return self._content_start(tokens, i + 1, len(tokens), 3) is not None
+            return self._content_start(
+                tokens, i + 1, len(tokens), 3
+            ) is not None or self._first_person_opening(tokens, i + 1, len(tokens))
         after = source_phrase(tokens, i + 1, len(tokens), self.view.region_at) or i + 1
         return self._content_start(tokens, after, len(tokens), MAX_GAP) is not None
 

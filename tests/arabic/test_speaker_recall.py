@@ -299,3 +299,16 @@ def test_a_definite_verbal_noun_after_the_body_is_the_object_of_its_announcement
     )
     found = suggest_text(text, "2024-05-01")
     assert spans(found, text, "SPEAKER") == ["وزارة الداخلية", "المركز الوطني للأرصاد"]
+
+
+def test_first_person_words_after_a_reporting_participle_are_a_direct_quote():
+    text = (
+        "وقالت الوزيرة إن الخطة جاهزة، مضيفة سنبدأ التطعيم الأسبوع المقبل. "
+        "وقال المدرب إن الفريق جاهز مؤكدا نحن قادرون على الفوز."
+    )
+    assert said_by(text) == [
+        ("الخطة جاهزة", "indirect", "الوزيرة"),
+        ("سنبدأ التطعيم الأسبوع المقبل", "direct", "الوزيرة"),
+        ("الفريق جاهز", "indirect", "المدرب"),
+        ("نحن قادرون على الفوز", "direct", "المدرب"),
+    ]
