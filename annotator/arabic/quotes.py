@@ -198,6 +198,11 @@ def _actor_end(tokens: list[Token], k: int) -> int:
     return j
 
 
+def _past_time(tokens: list[Token], k: int, limit: int) -> int:
+    """After a closing attribution: "...، بحسب الوزير، اليوم الخميس." ends with a time."""
+    return skip_time_words(tokens, k, limit)
+
+
 def _conjoined_noun(tokens: list[Token], i: int) -> bool:
     """ "الاتحاد الأوروبي وطالب اللجوء", "الحكومة ونقل الموظفين": in a title line, و before a
     stem that is also a noun (طالب، نقل، كتب، ختم), after a word, joins two nouns."""
@@ -1158,8 +1163,8 @@ class _Finder:
         ):
             relay = tokens[k].text.lstrip("وف").startswith("نقل")
             k += 1  # "حسبما أفاد المرصد"
-            if k + 1 < limit and tokens[k].text in ("به", "بها"):
-                k += 1  # "بحسب ما أفادت به الوزارة"
+            if k + 1 < limit and tokens[k].text in ("به", "بها", "عنه", "عنها"):
+                k += 1  # "بحسب ما أفادت به الوزارة", "وفق ما أعلن عنه الوزير"
         if k + 1 < limit and tokens[k].text in _DATA_NOUNS:
             k += 1  # "بحسب أرقام الوزارة": figures are not a source, their publisher is
         phrase_end = source_phrase(tokens, k, limit, self.view.region_at)
@@ -1223,7 +1228,7 @@ class _Finder:
             self._emit_range(first, scope_end, speaker, 0.7)
         elif (
             i > 2
-            and only_punctuation(tokens[rest:limit])
+            and only_punctuation(tokens[_past_time(tokens, rest, limit) : limit])
             and not self._has_quote_in(tokens[0].start, end)
         ):
             first = tokens[0].start + conjunction_length(tokens[0].text)

@@ -312,3 +312,17 @@ def test_first_person_words_after_a_reporting_participle_are_a_direct_quote():
         ("الفريق جاهز", "indirect", "المدرب"),
         ("نحن قادرون على الفوز", "direct", "المدرب"),
     ]
+
+
+def test_an_attribution_after_the_clause_may_be_followed_by_its_time():
+    text = (
+        "وارتفع عدد الناجحين في الامتحانات إلى 50 ألف تلميذ، وفق ما أعلن عنه وزير التربية "
+        "سامي العلي، اليوم الخميس."
+    )
+    assert said_by(text) == [
+        (
+            "ارتفع عدد الناجحين في الامتحانات إلى 50 ألف تلميذ",
+            "indirect",
+            "وزير التربية سامي العلي",
+        )
+    ]
