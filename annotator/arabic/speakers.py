@@ -221,6 +221,9 @@ def source_phrase(
         if j > k and j + 1 < limit and tokens[j + 1].text == "الله" and tok.is_word:
             j += 2  # "أحمد ذكر الله", "محمد حسين فضل الله": one name, whatever its first half
             continue
+        if tok.text == "علي" and _middle_name_ali(tokens, k, j, limit):
+            j += 1  # "وزير التربية محمد علي البوغديري،": the name علي, folded like على
+            continue
         if not tok.is_word or _stops(tok.text):
             break
         if j >= k + 2 and is_masdar(tok.text) and j + 1 < limit and tokens[j + 1].text[0].isdigit():
@@ -368,6 +371,20 @@ def _post_with_name(tokens: Sequence[Token], k: int, limit: int) -> int | None:
     name = name_words(words) if len(words) >= 2 else ()
     field = _vocabulary(words[0]) or _definite(words[0]) if words else False
     return j if name and len(name) < len(words) and field else None
+
+
+def _middle_name_ali(tokens: Sequence[Token], k: int, j: int, limit: int) -> bool:
+    """ "محمد علي البوغديري، ...": folded, the name علي is spelled like the preposition على.
+    Between a first name and one last word that ends the phrase (a comma, a colon or a
+    complementizer follows), it is the name; "أكد محمد على أهمية الحوار" is the preposition."""
+    if j == k or j + 2 >= limit or _definite(tokens[j - 1].text):
+        return False
+    if not name_words((tokens[j - 1].text,)) or not tokens[j + 1].is_word:
+        return False
+    if _stops(tokens[j + 1].text):
+        return False
+    after = tokens[j + 2].text
+    return after in ("،", ",", ":") or after in COMPLEMENTIZERS
 
 
 def _post_then_name(tokens: Sequence[Token], k: int, limit: int) -> int | None:
