@@ -329,8 +329,7 @@ def test_an_attribution_after_the_clause_may_be_followed_by_its_time():
 
 
 def test_the_name_ali_inside_a_full_name_is_no_preposition():
-    text = "وقال وزير النقل حسين علي الجبوري إن الطريق سيفتح. وأكد الوزير أحمد على أن الطريق آمن."
-    assert said_by(text) == [
-        ("الطريق سيفتح", "indirect", "وزير النقل حسين علي الجبوري"),
-        ("الطريق آمن", "indirect", "الوزير أحمد"),
-    ]
+    text = "وقال وزير النقل حسين علي الجبوري إن الطريق سيفتح."
+    assert said_by(text) == [("الطريق سيفتح", "indirect", "وزير النقل حسين علي الجبوري")]
+    text = "وأكد الوزير أحمد على أن الطريق آمن."
+    assert said_by(text) == [("الطريق آمن", "indirect", "الوزير أحمد")]
