@@ -92,7 +92,7 @@ _WORKPLACES = frozenset(
     for w in (
         *("شركة", "مؤسسة", "مركز", "معهد", "جامعة", "وزارة", "منظمة", "حزب", "بنك", "هيئة"),
         *("إدارة", "دائرة", "مديرية", "جمعية", "نقابة", "مرصد", "مصلحة", "كلية", "مستشفى"),
-        *("صندوق", "بعثة", "مفوضية", "وكالة", "مختبر", "قسم"),
+        *("صندوق", "بعثة", "مفوضية", "وكالة", "مختبر", "قسم", "فريق"),
     )
 )
 
@@ -430,8 +430,9 @@ def _named_from(tokens: Sequence[Token], k: int, j: int, limit: int) -> int | No
     """After a title and a name, "من" + a body ("من جامعة أكسفورد", "من معهد ..."): the end
     of the body's phrase, which says where the source works."""
     words = tuple(t.text for t in tokens[k:j] if t.is_word)
-    if j + 1 >= limit or not is_source_head(words[0]) or not name_words(words):
-        return None
+    named = is_source_head(words[0]) or (len(words) >= 2 and name_words(words) == words)
+    if j + 1 >= limit or not named or not name_words(words):
+        return None  # "الدكتور جون سميث من ...", "جون سميث من ..."
     if tokens[j + 1].text not in _WORKPLACES:
         return None
     end = j + 2

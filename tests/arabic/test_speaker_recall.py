@@ -333,3 +333,10 @@ def test_the_name_ali_inside_a_full_name_is_no_preposition():
     assert said_by(text) == [("الطريق سيفتح", "indirect", "وزير النقل حسين علي الجبوري")]
     text = "وأكد الوزير أحمد على أن الطريق آمن."
     assert said_by(text) == [("الطريق آمن", "indirect", "الوزير أحمد")]
+
+
+def test_the_team_a_named_researcher_comes_from_belongs_to_the_source_a_city_does_not():
+    text = 'وقالت ماريا شميت من فريق الباحثين "استطعنا تحديد المواد بدقة".'
+    assert said_by(text) == [("استطعنا تحديد المواد بدقة", "direct", "ماريا شميت من فريق الباحثين")]
+    text = "وقال سامي داود من القاهرة إن الوضع هادئ."
+    assert said_by(text) == [("الوضع هادئ", "indirect", "سامي داود")]
