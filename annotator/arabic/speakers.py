@@ -187,6 +187,18 @@ def source_phrase(
         ):
             j += 1  # "عضو مجلس النواب عن حزب الوفد محمد ...": whom the member sits for
             continue
+        if (
+            tok.text == "عن"
+            and j > k + 1
+            and j + 1 < limit
+            and _participle_adjective(tokens[j - 1].text)
+            and tokens[j + 1].is_word
+            and not _stops(tokens[j + 1].text)
+            and not _starts_object(tokens[j + 1].text)
+            and not is_masdar(tokens[j + 1].text)
+        ):
+            j += 1  # "المنظمات الدولية المدافعة عن حقوق الإنسان": what the body stands for
+            continue
         if len(tok.text) == 1 and tok.is_word and j + 1 < limit and tokens[j + 1].text == ".":
             j += 2  # an abbreviated title: "د. محمد العريان"
             continue
@@ -371,6 +383,12 @@ def _post_with_name(tokens: Sequence[Token], k: int, limit: int) -> int | None:
     name = name_words(words) if len(words) >= 2 else ()
     field = _vocabulary(words[0]) or _definite(words[0]) if words else False
     return j if name and len(name) < len(words) and field else None
+
+
+def _participle_adjective(word: str) -> bool:
+    """ "المدافعة", "المدافعين", "المسؤول": a definite participle of form III or more used as
+    an adjective (الم + at least four letters), not a title or a body."""
+    return word.startswith("الم") and len(word) >= 7 and not is_source_head(word)
 
 
 def _middle_name_ali(tokens: Sequence[Token], k: int, j: int, limit: int) -> bool:

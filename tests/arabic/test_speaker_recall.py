@@ -340,3 +340,12 @@ def test_the_team_a_named_researcher_comes_from_belongs_to_the_source_a_city_doe
     assert said_by(text) == [("استطعنا تحديد المواد بدقة", "direct", "ماريا شميت من فريق الباحثين")]
     text = "وقال سامي داود من القاهرة إن الوضع هادئ."
     assert said_by(text) == [("الوضع هادئ", "indirect", "سامي داود")]
+
+
+def test_what_a_body_stands_for_after_its_participle_belongs_to_it():
+    text = "وطالبت المنظمات الدولية المدافعة عن حقوق الإنسان بإطلاق سراح المعتقلين."
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["المنظمات الدولية المدافعة عن حقوق الإنسان"]
+    text = "وأعلنت الوزارة المختصة عن إطلاق حملة جديدة للتلقيح."
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["الوزارة المختصة"]
