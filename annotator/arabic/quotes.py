@@ -14,7 +14,13 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from annotator.arabic.actors import FURNITURE_WORDS, MEDIA_WORDS, SOURCE_HEADS, TITLE_WORDS
+from annotator.arabic.actors import (
+    FUNCTION_WORDS,
+    FURNITURE_WORDS,
+    MEDIA_WORDS,
+    SOURCE_HEADS,
+    TITLE_WORDS,
+)
 from annotator.arabic.clauses import (
     BUT_PRONOUN,
     RELATIVES,
@@ -35,6 +41,7 @@ from annotator.arabic.clauses import (
 from annotator.arabic.clitics import conjunction_length, strip_prefix
 from annotator.arabic.normalize import fold
 from annotator.arabic.reporting import (
+    AMBIGUOUS_STEMS,
     CLAUSE_INITIAL_VERBS,
     COMPLEMENTIZERS,
     FINITE_VERBS,
@@ -167,10 +174,16 @@ def _actor_end(tokens: list[Token], k: int) -> int:
     named = False
     while j < min(len(tokens), k + _ACTOR_WORDS):
         word = tokens[j].text
+        if word in ("،", ",") and (apposed := _apposed_name(tokens, j + 1)):
+            return apposed  # "زار رئيس الوزراء، خالد العمري، المصنع": the name set off
         if not tokens[j].is_word:
             break
+        if word in FUNCTION_WORDS:
+            break  # "شارك الرئيس قيس سعيد في القمة": the adjunct of the act
         if (word in TITLE_WORDS or strip_prefix(word) in TITLE_WORDS) and (named or j > k + 1):
             break  # "قيس سعيد وزير الخارجية": the object; "رئيس الوزراء" is one title
+        if not word.startswith("ال") and is_source_head(word) and j > k + 1:
+            break  # "افتتحت وزارة الصحة مستشفى ...": an indefinite body noun is the object
         if (word.endswith("ا") and len(word) >= 4) or possessed(word) or word in FINITE_VERBS:
             break
         if word.startswith("نظير"):
@@ -185,6 +198,55 @@ def _actor_end(tokens: list[Token], k: int) -> int:
     return j
 
 
+def _past_time(tokens: list[Token], k: int, limit: int) -> int:
+    """After a closing attribution: "...، بحسب الوزير، اليوم الخميس." ends with a time."""
+    return skip_time_words(tokens, k, limit)
+
+
+def _conjoined_noun(tokens: list[Token], i: int) -> bool:
+    """ "الاتحاد الأوروبي وطالب اللجوء", "الحكومة ونقل الموظفين": in a title line, و before a
+    stem that is also a noun (طالب، نقل، كتب، ختم), after a word, joins two nouns."""
+    word = tokens[i].text
+    return i > 0 and tokens[i - 1].is_word and word[:1] in "وف" and word[1:] in AMBIGUOUS_STEMS
+
+
+_DEPENDENT_ON = frozenset(fold(w) for w in ("التابع", "التابعة", "التابعين", "التابعه"))
+# Words between a complementizer and a verb of the reported clause: its subject.
+_CLAUSE_SUBJECT_WORDS = 7
+
+
+def _inside_reported_clause(tokens: list[Token], i: int) -> bool:
+    """ "أن التحليلات الأولية للخرائط تشير إلى أن ...", "إن الرئيس أبلغ الوفد بأن ...": a
+    verb whose subject opens a clause reported by an earlier complementizer belongs to that
+    clause, which runs on over it; it does not end the earlier quote."""
+    verb = tokens[i].text
+    if (verb[:1] in "وف" and verb[1:2] != "ي") or i < 2:
+        return False
+    for c in range(i - 1, max(-1, i - 1 - _CLAUSE_SUBJECT_WORDS), -1):
+        if tokens[c].text in COMPLEMENTIZERS:
+            return 0 < c < i - 1
+        if not tokens[c].is_word or tokens[c].text in FINITE_VERBS:
+            return False
+    return False
+
+
+def _apposed_name(tokens: list[Token], k: int) -> int | None:
+    """After a title and a comma: the end of a personal name of one to four words closed by a
+    second comma ("رئيس الوزراء، خالد العمري، ..."), if one stands there."""
+    j = k
+    while j < min(len(tokens), k + 4) and tokens[j].is_word:
+        j += 1
+    words = tuple(t.text for t in tokens[k:j])
+    if j == k or j >= len(tokens) or tokens[j].text not in ("،", ","):
+        return None
+    if words[0].startswith("ال") or skip_time_words(tokens, k, j) != k:
+        return None  # "، الذي ...", "، مساء الأحد،": no name
+    if any(w in FUNCTION_WORDS or is_source_head(w) for w in words):
+        return None
+    # "عبد الحميد الدبيبة": a name, whatever its last word looks like
+    return j if name_words(words) or name_words(words[:1]) else None
+
+
 def _first_person(tokens: list[Token]) -> bool:
     """Words spoken by "we": "نحن", "سفارتنا", "لن ننقل", "لا نقبل"."""
     for k, tok in enumerate(tokens):
@@ -196,6 +258,53 @@ def _first_person(tokens: list[Token]) -> bool:
     return False
 
 
+_I_AND_WE = frozenset(fold(w) for w in ("أنا", "نحن", "إننا", "إنني", "إني"))
+# What may follow a first-person verb that opens unmarked speech ("أطمح من خلال ...",
+# "نلتقي اليوم ...", "نريد أن ..."), where a one-word name would be followed by إن or a comma.
+_AFTER_FIRST_PERSON_NOT = frozenset(fold(w) for w in ("إن", "،", ",", ":", "(", '"', "«"))
+
+
+# Endings of possessed, plural or feminine nouns (ة is folded to ه), never of "I/we" verbs.
+_NOUN_ENDINGS = ("ه", "ها", "هم", "هما", "كم", "ون", "ين", "ات")
+
+
+def _first_person_verb(word: str) -> bool:
+    """The shape of a first-person imperfect verb ("أطمح", "نلتقي", "سنعمل") or a first-person
+    pronoun: a word the frame cannot take as its subject. Folded, "أ" is "ا"; a word with the
+    article, a verbal noun ("اجتماع") or a title is a noun."""
+    if word in _I_AND_WE:
+        return True
+    if word.startswith("ال") or is_masdar(word) or is_source_head(word):
+        return False
+    if word.endswith(_NOUN_ENDINGS) or word in UNNAMED_HEADS:
+        return False  # "نظيره", "ناشطون", "نتائج" are nouns; no "I/we" verb ends so
+    if word.startswith("سن"):
+        return 5 <= len(word) <= 7  # "سنعمل", "سنواصل"
+    return 3 <= len(word) <= 6 and word[0] in "ان"
+
+
+def _first_person_opening(tokens: list[Token], k: int, limit: int, known: set[str]) -> bool:
+    """ "وقال أطمح من خلال لوحاتي ...", "وقال رئيس الجمعية، نلتقي اليوم ...": first-person
+    words right after the frame, with no quotation marks, are the speaker's own words. A word
+    of that shape already met in a source's name ("أحمد") is that source, not a verb."""
+    if k + 1 >= limit or not tokens[k].is_word or not _first_person_verb(tokens[k].text):
+        return False
+    word = tokens[k].text
+    if word in FUNCTION_WORDS or skip_time_words(tokens, k, k + 1) != k:
+        return False  # "أعلن، أمس الأربعاء، بدء ...": a time word, not "I"
+    if any(same_word(word, name) for name in known):
+        return False
+    following = tokens[k + 1].text
+    if following in _AFTER_FIRST_PERSON_NOT or following in COMPLEMENTIZERS - {"ان"}:
+        return False
+    if word in _I_AND_WE or word.startswith("سن"):
+        return True  # "نحن قادرون", "سنبدأ التطعيم": no name reads so
+    if not tokens[k + 1].is_word:
+        return False
+    return following in FUNCTION_WORDS or following == "ان" or not name_words((word, following))
+
+
+_WITHOUT = frozenset(fold(w) for w in ("دون", "بدون", "من دون"))
 _FA_INNA = frozenset(f for f in COMPLEMENTIZERS if f.startswith("ف"))
 _FA_INNA_REACH = 14
 
@@ -234,6 +343,19 @@ def _asked_with_ba(word: str) -> bool:
         or (word.startswith(("بال", "بعدم")) and word != "بالنسبه")
         or bool(_FORM_THREE_MASDAR.match(word[1:]))
     )
+
+
+def _asked_with_lam(word: str) -> bool:
+    """ "للعمل", "للتحرك": a definite noun governed by ل after the addressee, what a call
+    asks for."""
+    return word.startswith("لل") and len(word) >= 5
+
+
+# Addressees that news never makes the subject of a call: "ودعا المجتمع الدولي إلى ..." after
+# a speaker is that speaker calling on the international community.
+_ONLY_ADDRESSED = frozenset(
+    fold(w) for w in ("المجتمع", "الدول", "الأطراف", "الجميع", "كافة", "جميع", "المواطنين")
+)
 
 
 # The verbal noun of form III, "مفاعلة": "محاسبة", "مشاركة", "مساعدة", "مواجهة".
@@ -342,6 +464,7 @@ class _Finder:
         # The subject of the latest sentence that opened with another verb ("استقبل الرئيس
         # ..."): the source of a later subjectless reporting verb if no source spoke since.
         self.actor: Mention | None = None
+        self.in_titles = False  # reading the title lines before the body
 
     @property
     def last_speaker(self) -> Mention | None:
@@ -378,6 +501,8 @@ class _Finder:
         for mention in reversed(self.recent[-_RECENT_SOURCES:]):  # bounded: linear in text
             theirs = mention.name or (strip_prefix(mention.words[0]),)
             if any(same_word(a, b) for a in known for b in theirs):
+                if len(actor.words) >= len(mention.words):
+                    break  # "وعبر الاتحاد الأوروبي ... وقال": named in full again, nearest
                 return mention  # "قال وزير الاقتصاد ... واستقبل الوزير ...": the same source
         self.mentions.append(actor)
         self.last_speaker = actor
@@ -398,9 +523,23 @@ class _Finder:
         if bare.startswith(("ال", "لل")) and bare not in _VERBS_LIKE_ARTICLE:
             return None  # "الحكومة ...": a nominal sentence, its subject is no actor
         head = tokens[first + 1].text
-        if not (head in TITLE_WORDS or strip_prefix(head) in TITLE_WORDS):
-            return None  # only a title names a speaker here: "استقبل الرئيس", "التقت الوزيرة"
+        if not is_source_head(head) or head in _HEADLINE_NOT_SOURCE:
+            # only a title or a body names a speaker here: "استقبل الرئيس", "التقت الوزيرة",
+            # "أصدرت المحكمة"
+            return None
         return self._mention(tokens, first + 1, _actor_end(tokens, first + 1))
+
+    def _kana_actor(self, tokens: list[Token]) -> Mention | None:
+        """ "وكان المدرب سامي العلي قد غادر الفريق ...": the subject between كان and قد."""
+        if len(tokens) < 4 or tokens[0].text not in _KANA - _OPENERS:
+            return None
+        qad = next(
+            (j for j in range(2, min(len(tokens), _ACTOR_WORDS)) if tokens[j].text == "قد"), None
+        )
+        if qad is None or not is_source_head(tokens[1].text):
+            return None
+        mention = self._mention(tokens, 1, qad)
+        return mention if all(t.is_word for t in tokens[1:qad]) else None
 
     def run(self) -> None:
         headlines: list[tuple[list[Token], int]] = []
@@ -411,13 +550,14 @@ class _Finder:
             if not tokens:
                 continue
             in_titles = in_titles and number < TITLE_LINES and len(tokens) <= TITLE_TOKENS
+            self.in_titles = in_titles
             number += any(t.is_word for t in tokens)
             before = len(self.quotes)
             if in_titles:
                 if self._headline(tokens, end):
                     continue
                 headlines.append((tokens, end))
-            actor = self._opening_actor(tokens)
+            actor = self._opening_actor(tokens) or self._kana_actor(tokens)
             if actor is not None:
                 self.actor = actor
             self._sentence(tokens, end)
@@ -432,6 +572,7 @@ class _Finder:
             t
             for t in find_triggers(tokens)
             if not self._quoted(tokens[t.index].start)
+            and not (self.in_titles and _conjoined_noun(tokens, t.index))
             and (t.kind != "prep" or self._placed_attribution(tokens, t.index))
         ]
         # Only a trigger that opens content of its own ends the content before it: "أكد
@@ -439,7 +580,12 @@ class _Finder:
         splits = [
             self._contrasted_subject(tokens, t.index) or t.index
             for t in triggers
-            if self._opens_content(tokens, t) or new_clause(tokens, t.index)
+            if (
+                self._opens_content(tokens, t)
+                or new_clause(tokens, t.index)
+                or self._asks(tokens, t)
+            )
+            and not (t.kind == "verb" and _inside_reported_clause(tokens, t.index))
         ]
         speaker: Mention | None = None
         first_quote = len(self.quotes)
@@ -457,6 +603,10 @@ class _Finder:
             elif trigger.kind == "participle":
                 k = trigger.index + 1
                 source = speaker or self._clause_subject(tokens, trigger.index) or self.last_speaker
+                if source is not None and self._first_person_opening(tokens, k, limit):
+                    # "...، مضيفة سنبدأ التطعيم ...": her own words, without marks
+                    self._emit_range(tokens[k].start, scope_end, source, 0.7, "direct")
+                    continue
                 if (
                     source is not None
                     and _appeal_stem(tokens[trigger.index].text)
@@ -473,6 +623,15 @@ class _Finder:
                 speaker = self._attribution(tokens, trigger.index, limit, end) or speaker
             else:
                 self._tail(tokens, trigger.index, speaker)
+
+    def _asks(self, tokens: list[Token], trigger: Trigger) -> bool:
+        """ "... حتى الآن داعيا المواطنين إلى ...": an appeal participle ends the statement
+        before it even without a comma; what it asks for is a quote of its own."""
+        i = trigger.index
+        if trigger.kind != "participle" or not _appeal_stem(tokens[i].text):
+            return False
+        reach = tokens[i + 1 : i + 1 + _APPEAL_REACH]
+        return any(t.text in _APPEAL_PREPS for t in reach)
 
     def _document_says(self, tokens: list[Token], end: int) -> bool:
         """ "وجاء في البيان أن ...", "وورد في التقرير: ...": a document speaks for its
@@ -495,7 +654,9 @@ class _Finder:
             return True
         i = trigger.index
         if trigger.kind == "participle":
-            return self._content_start(tokens, i + 1, len(tokens), 3) is not None
+            return self._content_start(
+                tokens, i + 1, len(tokens), 3
+            ) is not None or self._first_person_opening(tokens, i + 1, len(tokens))
         after = source_phrase(tokens, i + 1, len(tokens), self.view.region_at) or i + 1
         return self._content_start(tokens, after, len(tokens), MAX_GAP) is not None
 
@@ -547,7 +708,14 @@ class _Finder:
                 if not self._emit_content(tokens, i + 2, limit, scope_end, issuer, MAX_GAP):
                     self._report(tokens, i + 2, limit, scope_end, issuer)
                 return issuer
-        first = self._subject_first(tokens, i)
+        # "وكانت وزارة الداخلية أعلنت الأحد حظر التجول": the subject stands between كان and
+        # the verb; what follows the verb is its object.
+        first = (
+            self._subject_first(tokens, i)
+            or self._subject_before(tokens, i)
+            or self._antecedent(tokens, i)
+            or self._conjoined_subject(tokens, i)
+        )
         if i > 0 and tokens[i - 1].text in BUT_PRONOUN:
             # "لكنها طالبت بـ...": the subject is a pronoun, the source of the sentence so far.
             speaker: Mention | None = None
@@ -557,6 +725,20 @@ class _Finder:
             after = i + 1
         else:
             k = skip_time_words(tokens, i + 1, limit)  # "قال اليوم الخميس رئيس الوزراء إن"
+            if (
+                tokens[i].text[:1] in "وف"
+                and _appeal_stem(tokens[i].text)
+                and k < limit
+                and tokens[k].text in _ONLY_ADDRESSED
+                and (source := prior or self._agreeing_source(tokens[i].text)) is not None
+                and self._appeal(tokens, i, k, limit, scope_end, source)
+            ):
+                return source  # "ودعا المجتمع الدولي للعمل ...": the addressee, no subject
+            if self._first_person_opening(tokens, k, limit):
+                # "وقال أطمح إلى ...": no subject; the source is the one speaking so far
+                source = prior or self._agreeing_source(tokens[i].text)
+                self._emit_range(tokens[k].start, scope_end, source, 0.7, "direct")
+                return source
             phrase_end = source_phrase(tokens, k, limit, self.view.region_at)
             quoted = self._quoted_name(tokens, k, limit) if phrase_end is None else None
             if quoted is not None:
@@ -605,6 +787,14 @@ class _Finder:
             # "دعا السودانيين إلى حل خلافاتهما ... الذي سبق أن حدده": what is asked comes
             # first; a complementizer further on belongs to it.
             return speaker
+        elif (
+            speaker is not None
+            and after + 1 < limit
+            and tokens[after].text in ("،", ",")
+            and self._first_person_opening(tokens, after + 1, limit)
+        ):
+            # "وقال رئيس الجمعية، نلتقي اليوم ...": his own words after the comma
+            found = self._emit_range(tokens[after + 1].start, scope_end, source, 0.7, "direct")
         else:
             found = self._emit_content(tokens, after, limit, scope_end, source, MAX_GAP)
         if found and _appeal_stem(tokens[i].text):
@@ -660,6 +850,10 @@ class _Finder:
             return False
         return self._appeal(tokens, i, i + 1, limit, scope_end, prior)
 
+    def _first_person_opening(self, tokens: list[Token], k: int, limit: int) -> bool:
+        known = {w for m in self.mentions[-_RECENT_SOURCES:] for w in m.name}
+        return _first_person_opening(tokens, k, limit, known)
+
     def _quoted_name(self, tokens: list[Token], k: int, limit: int) -> tuple[int, int] | None:
         """ "وقال "سامر"، إن ...", "وأوضحت «الوكالة» أن ...": a name in quotation marks
         as the subject, then the content. The source is the name without its marks; the
@@ -677,9 +871,21 @@ class _Finder:
         rest = close + 1
         if rest < limit and tokens[rest].text in ("،", ","):
             rest += 1
-        if rest >= limit or tokens[rest].text not in COMPLEMENTIZERS | {":"}:
-            return None
-        return k + 1, close
+        if rest < limit and tokens[rest].text in COMPLEMENTIZERS | {":"}:
+            return k + 1, close
+        words = tuple(t.text for t in tokens[k + 1 : close])
+        if (
+            rest < limit
+            and tokens[rest].text in _SET_OFF_ADJUNCTS | {"الي"}
+            and len(words) <= 3
+            and (
+                name_words(words) == words
+                or self._known_source(self._mention(tokens, k + 1, close))
+            )
+            and self._content_start(tokens, rest, limit, MAX_GAP) is not None
+        ):
+            return k + 1, close  # "وذكر "البزم" في تصريح صحفي اليوم أنه ...", "وأشار "X" إلى أن"
+        return None
 
     def _after_ba(self, quote: QuoteFind) -> int:
         """ "طالب بإنزال أشد العقوبات": the ب that governs what is asked stays outside."""
@@ -722,6 +928,8 @@ class _Finder:
                 start = tokens[j + 1].start
             elif stem != "حذر" and _asked_with_ba(text):
                 start = tokens[j].start + 1  # "بالتوجه", "بعدم نشر": ب outside
+            elif stem in ("دعا", "دعت", "دعو") and j > after and _asked_with_lam(text):
+                start = tokens[j].start + 1  # "دعا المجتمع الدولي للعمل ...": ل outside
             elif (
                 stem == "ناشد"
                 and j > after
@@ -803,7 +1011,7 @@ class _Finder:
         if (
             not first < i <= first + 8
             or tokens[0].text in _KANA
-            or (verb[0] in "وف" and verb[1:] in FINITE_VERBS)
+            or (verb[0] in "وف" and (verb[1:] in FINITE_VERBS or verb[1:] in AMBIGUOUS_STEMS))
         ):
             return None  # "وأكدت" opens a clause of its own: what precedes is another one
         if tokens[first].text in _MARKS and tokens[i - 1].text in _MARKS and i - first > 2:
@@ -882,6 +1090,54 @@ class _Finder:
                 return None
         return None
 
+    def _conjoined_subject(self, tokens: list[Token], i: int) -> Mention | None:
+        """ "مقتل خمسة في انفجار والشرطة تؤكد أن ...": a second clause joined by و that puts
+        its subject (a definite title or body) before its verb."""
+        if tokens[i].text[:1] in "وف":
+            return None
+        for k in range(i - 1, max(0, i - _ACTOR_WORDS), -1):
+            if not tokens[k].is_word:
+                return None
+            word = tokens[k].text
+            if word[:1] != "و" or not word[1:].startswith("ال") or not is_source_head(word[1:]):
+                continue
+            bare = Token(tokens[k].start + 1, tokens[k].end, word[1:])
+            phrase = [bare, *tokens[k + 1 : i]]
+            if source_phrase(phrase, 0, len(phrase), self.view.region_at) != len(phrase):
+                return None
+            tokens[k] = bare
+            return self._mention(tokens, k, i)
+        return None
+
+    def _antecedent(self, tokens: list[Token], i: int) -> Mention | None:
+        """ "... لمجلس السلم التابع للاتحاد الإفريقي والذي دعا السودانيين إلى ...": the verb of
+        a relative clause has the noun phrase before the relative as its subject; it starts
+        at the first title or body word after the last particle or punctuation before it."""
+        if i < 2 or tokens[i - 1].text.removeprefix("و") not in RELATIVES:
+            return None
+        end = i - 1
+        start = None
+        for k in range(end - 1, max(-1, end - 1 - _ACTOR_WORDS), -1):
+            word = tokens[k].text
+            if not tokens[k].is_word or word in FUNCTION_WORDS:
+                break
+            if is_source_head(word):
+                start = k  # "المنظمة الدولية التي ...", and on to "مجلس الأمن"
+                continue
+            if word[:1] not in "لب" or len(word) <= 3:
+                continue
+            if k > 0 and tokens[k - 1].text in _DEPENDENT_ON:
+                continue  # "التابع للاتحاد الإفريقي": the body it belongs to
+            if is_source_head(word[1:]):
+                start = k  # "اجتماع لمجلس السلم ... والذي": the ل stays outside
+            break  # "أشاد الوزير بدور المنظمة التي ...": the phrase starts after بدور
+        if start is None:
+            return None
+        word = tokens[start].text
+        if not is_source_head(word):
+            tokens[start] = Token(tokens[start].start + 1, tokens[start].end, word[1:])
+        return self._mention(tokens, start, end)
+
     def _quoted(self, offset: int) -> bool:
         """Inside quoted speech a reporting verb reports the quoted speaker's words, not ours."""
         return self.view.quoted(offset)
@@ -907,8 +1163,8 @@ class _Finder:
         ):
             relay = tokens[k].text.lstrip("وف").startswith("نقل")
             k += 1  # "حسبما أفاد المرصد"
-            if k + 1 < limit and tokens[k].text in ("به", "بها"):
-                k += 1  # "بحسب ما أفادت به الوزارة"
+            if k + 1 < limit and tokens[k].text in ("به", "بها", "عنه", "عنها"):
+                k += 1  # "بحسب ما أفادت به الوزارة", "وفق ما أعلن عنه الوزير"
         if k + 1 < limit and tokens[k].text in _DATA_NOUNS:
             k += 1  # "بحسب أرقام الوزارة": figures are not a source, their publisher is
         phrase_end = source_phrase(tokens, k, limit, self.view.region_at)
@@ -972,7 +1228,7 @@ class _Finder:
             self._emit_range(first, scope_end, speaker, 0.7)
         elif (
             i > 2
-            and only_punctuation(tokens[rest:limit])
+            and only_punctuation(tokens[_past_time(tokens, rest, limit) : limit])
             and not self._has_quote_in(tokens[0].start, end)
         ):
             first = tokens[0].start + conjunction_length(tokens[0].text)
@@ -1156,9 +1412,13 @@ class _Finder:
     def _before_consequence(self, start: int, end: int) -> int:
         """ "أنه قدم استقالته، مما جعل الاتحاد ...": the consequence is the narrator's."""
         tokens = self.view.tokens_between(start, end)
-        for k in range(1, len(tokens) - 1):
-            if tokens[k].text in ("،", ",") and tokens[k + 1].text == "مما":
+        for k in range(1, len(tokens) - 2):
+            if tokens[k].text not in ("،", ","):
+                continue
+            if tokens[k + 1].text == "مما":
                 return tokens[k].start
+            if tokens[k + 1].text in _WITHOUT and tokens[k + 2].text in ("ان", "أن"):
+                return tokens[k].start  # "...، بدون أن يوضح فحوى ...": the narrator's remark
         return end
 
     def _relative_after(self, region: QuoteRegion) -> bool:

@@ -71,6 +71,7 @@ _REGULAR_PAST = (
 # Stems whose masculine form is also a common noun or preposition (طالب "student", بين
 # "between", نقل "transport", كتب "books"): only their inflected forms report speech.
 _AMBIGUOUS_STEMS = ("طالب", "نقل", "كتب", "ختم", "بين")
+AMBIGUOUS_STEMS = frozenset(fold(s) for s in _AMBIGUOUS_STEMS)
 # Verbs ending in a weak letter: forms listed in full.
 _IRREGULAR_PAST = (
     "رأى",

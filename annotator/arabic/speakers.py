@@ -80,6 +80,7 @@ _COMMON_ADJECTIVES = frozenset(
         "عربي",
     )
 )
+_WHAT = frozenset(fold(w) for w in ("ما", "بما", "لما", "مما"))
 _ISSUED = frozenset(fold(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة", "نقلا"))
 # Quantifiers and negation nouns that open an object ("عدم وجود", "أي نقص"), never a source.
 _DETERMINERS = frozenset(
@@ -88,7 +89,11 @@ _DETERMINERS = frozenset(
 # Where a source works: "في شركة"، "في جامعة" continue a title instead of opening an adjunct.
 _WORKPLACES = frozenset(
     fold(w)
-    for w in ("شركة", "مؤسسة", "مركز", "معهد", "جامعة", "وزارة", "منظمة", "حزب", "بنك", "هيئة")
+    for w in (
+        *("شركة", "مؤسسة", "مركز", "معهد", "جامعة", "وزارة", "منظمة", "حزب", "بنك", "هيئة"),
+        *("إدارة", "دائرة", "مديرية", "جمعية", "نقابة", "مرصد", "مصلحة", "كلية", "مستشفى"),
+        *("صندوق", "بعثة", "مفوضية", "وكالة", "مختبر", "قسم", "فريق"),
+    )
 )
 
 
@@ -153,7 +158,7 @@ def source_phrase(
                 return None
             if j + 1 < limit and tokens[j + 1].text in _ADDRESSEES:
                 break  # "ناشد بيان الصحة، كافة وسائل الإعلام": the addressee, set off
-            after = _apposition(tokens, j + 1, limit)
+            after = _apposition(tokens, j + 1, limit) or _title_after_name(tokens, k, j, limit)
             if after is None:
                 break
             j = after
@@ -182,6 +187,18 @@ def source_phrase(
         ):
             j += 1  # "عضو مجلس النواب عن حزب الوفد محمد ...": whom the member sits for
             continue
+        if (
+            tok.text == "عن"
+            and j > k + 1
+            and j + 1 < limit
+            and _participle_adjective(tokens[j - 1].text)
+            and tokens[j + 1].is_word
+            and not _stops(tokens[j + 1].text)
+            and not _starts_object(tokens[j + 1].text)
+            and not is_masdar(tokens[j + 1].text)
+        ):
+            j += 1  # "المنظمات الدولية المدافعة عن حقوق الإنسان": what the body stands for
+            continue
         if len(tok.text) == 1 and tok.is_word and j + 1 < limit and tokens[j + 1].text == ".":
             j += 2  # an abbreviated title: "د. محمد العريان"
             continue
@@ -196,6 +213,12 @@ def source_phrase(
         if tok.text == "في" and j > k and (post := _post_with_name(tokens, j + 1, limit)):
             j = post  # "المنسقة الأممية في ليبيا جورجيت غانيون"
             continue
+        if tok.text == "في" and j > k and (post := _post_then_name(tokens, j + 1, limit)):
+            j = post  # "ممثل المنظمة في الأردن، مارك لوران،": the name set off by commas
+            continue
+        if tok.text == "من" and j > k and (place := _named_from(tokens, k, j, limit)):
+            j = place  # "الدكتور جون سميث من جامعة أكسفورد": where the named source works
+            continue
         if j == k and tok.text in _SOME and j + 1 < limit and _plural_source(tokens[j + 1].text):
             j += 1  # "تشير بعض المصادر الإعلامية إلى ...": some sources, still a source
             continue
@@ -205,8 +228,13 @@ def source_phrase(
             if j - 2 >= k and _definite(tokens[j - 2].text) and not _definite(tokens[j - 1].text):
                 j -= 1
             break
+        if j > k and j + 1 < limit and tokens[j + 1].text in _WHAT and tok.is_word:
+            break  # "نفى المتحدث ... صحة ما نشر": a noun governing "what" is the object
         if j > k and j + 1 < limit and tokens[j + 1].text == "الله" and tok.is_word:
             j += 2  # "أحمد ذكر الله", "محمد حسين فضل الله": one name, whatever its first half
+            continue
+        if tok.text == "علي" and _middle_name_ali(tokens, k, j, limit):
+            j += 1  # "وزير التربية محمد علي البوغديري،": the name علي, folded like على
             continue
         if not tok.is_word or _stops(tok.text):
             break
@@ -239,6 +267,13 @@ def source_phrase(
             # after a definite word, a possessed noun, an indefinite verbal noun or an
             # addressee opens the verb's object; a definite word ends the subject phrase.
             break
+        if (
+            j > k
+            and _definite(tokens[j - 1].text)
+            and _definite_masdar(tok.text)
+            and not _content_follows(tokens, j, limit)
+        ):
+            break  # "أعلنت وزارة الداخلية القبض على ...": a definite verbal noun, the object
         j += 1
     return j if j > k else None
 
@@ -350,6 +385,86 @@ def _post_with_name(tokens: Sequence[Token], k: int, limit: int) -> int | None:
     return j if name and len(name) < len(words) and field else None
 
 
+def _participle_adjective(word: str) -> bool:
+    """ "المدافعة", "المدافعين", "المسؤول": a definite participle of form III or more used as
+    an adjective (الم + at least four letters), not a title or a body."""
+    return word.startswith("الم") and len(word) >= 7 and not is_source_head(word)
+
+
+def _middle_name_ali(tokens: Sequence[Token], k: int, j: int, limit: int) -> bool:
+    """ "محمد علي البوغديري، ...": folded, the name علي is spelled like the preposition على.
+    Between a first name and one last word that ends the phrase (a comma, a colon or a
+    complementizer follows), it is the name; "أكد محمد على أهمية الحوار" is the preposition."""
+    if j == k or j + 2 >= limit or _definite(tokens[j - 1].text):
+        return False
+    if not name_words((tokens[j - 1].text,)) or not tokens[j + 1].is_word:
+        return False
+    if _stops(tokens[j + 1].text):
+        return False
+    after = tokens[j + 2].text
+    return after in ("،", ",", ":") or after in COMPLEMENTIZERS
+
+
+def _post_then_name(tokens: Sequence[Token], k: int, limit: int) -> int | None:
+    """After "في": one or two words of a place or field, a comma, then a personal name closed
+    by a comma or a complementizer ("في الأردن، مارك لوران، أن"); the end of the name."""
+    j = k
+    while j < min(limit, k + 2) and tokens[j].is_word and not _stops(tokens[j].text):
+        j += 1
+    if j == k or j + 1 >= limit or tokens[j].text not in ("،", ","):
+        return None
+    if not all(_vocabulary(t.text) or _definite(t.text) for t in tokens[k:j]):
+        return None
+    end = _apposition(tokens, j + 1, limit)
+    if end is None:
+        return None
+    words = tuple(t.text for t in tokens[j + 1 : end])
+    return end if name_words(words) == words else None
+
+
+# How far a title set off after a name may run: "جون سميث، الباحث في قسم الفيزياء ...، إن".
+MAX_TITLE_APPOSITION = 12
+
+
+def _title_after_name(tokens: Sequence[Token], k: int, comma: int, limit: int) -> int | None:
+    """ "جون سميث، الباحث في جامعة أكسفورد، إن": after a personal name and a comma, a definite
+    title and its complements up to the next comma or complementizer belong to the source."""
+    words = tuple(t.text for t in tokens[k:comma] if t.is_word)
+    first = comma + 1
+    if len(words) < 2 or name_words(words) != words or first >= limit:
+        return None
+    if not (_definite(tokens[first].text) and tokens[first].text in TITLE_WORDS):
+        return None
+    for j in range(first + 1, min(limit, first + MAX_TITLE_APPOSITION)):
+        text = tokens[j].text
+        if text in ("،", ",", ":") or text in COMPLEMENTIZERS:
+            return j
+        if text in FINITE_VERBS or text in PARTICIPLES or text in (".", "؟", "!"):
+            return None
+    return None
+
+
+def _named_from(tokens: Sequence[Token], k: int, j: int, limit: int) -> int | None:
+    """After a title and a name, "من" + a body ("من جامعة أكسفورد", "من معهد ..."): the end
+    of the body's phrase, which says where the source works."""
+    words = tuple(t.text for t in tokens[k:j] if t.is_word)
+    named = is_source_head(words[0]) or (len(words) >= 2 and name_words(words) == words)
+    if j + 1 >= limit or not named or not name_words(words):
+        return None  # "الدكتور جون سميث من ...", "جون سميث من ..."
+    if tokens[j + 1].text not in _WORKPLACES:
+        return None
+    end = j + 2
+    while (
+        end < limit
+        and end - j <= MAX_AFFILIATION
+        and tokens[end].is_word
+        and not _stops(tokens[end].text)
+        and not _starts_object(tokens[end].text)
+    ):
+        end += 1
+    return end
+
+
 # Verbal nouns of the simple verb (no pattern shows them) that open a reported object in news:
 # "أعلنت الجامعة عقد قمة", "قررت اللجنة رفع الأسعار".
 _SIMPLE_MASDARS = frozenset(
@@ -360,6 +475,7 @@ _SIMPLE_MASDARS = frozenset(
         *("وصول", "وجود", "سقوط", "ارتفاع", "انخفاض", "تراجع", "هطول", "نزول", "خروج", "دخول"),
         *("نمو", "تحسن", "عودة", "بقاء", "زيادة", "نقص", "فوز", "مقتل", "إصابة", "غرق", "تضرر"),
         *("حدوث", "وقوع", "توقف", "تأخر", "تعافي", "تفاقم", "تسجيل", "تنظيم", "إجراء", "اعتماد"),
+        *("قبض", "ضبط", "إطلاق", "إغلاق", "تسليم", "توقيع", "صدور", "بيع", "شراء", "هدم"),
     )
 )
 
@@ -425,6 +541,14 @@ _ADDRESSEES = frozenset(
 def is_addressee(word: str) -> bool:
     """Those an appeal or a statement is addressed to: "الحكومة", "المواطنين", "كافة"."""
     return word in _ADDRESSEES
+
+
+def _definite_masdar(word: str) -> bool:
+    """ "القبض", "الإفراج", "التوصل": a verbal noun with the article."""
+    if not word.startswith("ال") or word in SOURCE_HEADS:
+        return False  # "للأرصاد" is governed by ل: a complement of the name, no object
+    bare = word[2:]
+    return bare not in SOURCE_HEADS and (bare in _SIMPLE_MASDARS or bool(_MASDAR.match(bare)))
 
 
 def _starts_object(word: str) -> bool:
