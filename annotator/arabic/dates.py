@@ -14,14 +14,14 @@ from datetime import date
 
 import regex
 
-from annotator.arabic import date_rules, timeml_rules
+from annotator.arabic import date_rules, day_edges, timeml_rules
 from annotator.arabic.date_rules import Context, DateHit, with_part_before
 from annotator.arabic.normalize import Folded
 
 __all__ = ["DateHit", "find_dates", "normalize_date"]
 
-COMPILED = [*date_rules.COMPILED, *timeml_rules.COMPILED]
-GATES = {**date_rules.GATES, **timeml_rules.GATES}
+COMPILED = [*date_rules.COMPILED, *timeml_rules.COMPILED, *day_edges.COMPILED]
+GATES = {**date_rules.GATES, **timeml_rules.GATES, **day_edges.GATES}
 
 # What may stand between two pieces of one expression: "اليوم الخميس، 13 يناير",
 # "الخميس الموافق 13 يناير", "أمس الأربعاء في الساعة 9".
@@ -55,7 +55,8 @@ def find_dates(text: str, anchor: date | None) -> list[DateHit]:
             if not kept or kept[-1].end <= longer.start:
                 hit = longer
         kept.append(hit)
-    merged = _clock_days(_timestamps(_merge_adjacent(kept, text), text), text)
+    merged = _merge_adjacent(kept, text)
+    merged = _clock_days(_timestamps(day_edges.with_day_edges(merged, text), text), text)
     return _range_ends([_with_approximator(hit, text) for hit in merged], text)
 
 

@@ -1,0 +1,157 @@
+"""Times that news names by the edge of a day: midnight (منتصف الليل، منتصف ليل الجمعة), the
+eve and the morrow (عشية، غداة) of a day or of an event, and the small hours (ساعات الصباح
+الباكر، الساعات الأولى من صباح اليوم).
+
+Midnight closes the day it is said of: TimeML writes it as the first instant of the next day
+(``منتصف ليلة الخميس`` -> Friday ``T00:00``). A bare ``منتصف الليل`` takes the day named just
+before it in the sentence, else tonight's midnight after a future cue and last night's
+otherwise. ``عشية`` / ``غداة`` before a date shift it by one day (``عشية اليوم``, this
+evening, is a part of the day); before an event (``عشية الانتخابات``) the word alone is a
+DATE whose day the text does not give.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import regex
+
+from annotator.arabic import timex
+from annotator.arabic.clitics import CLITIC
+from annotator.arabic.date_rules import (
+    _FOLDED_WEEKDAYS,
+    _FOLDED_ZONES,
+    _REL,
+    _WEEKDAY,
+    B,
+    Context,
+    DateHit,
+    E,
+    Handler,
+    _future_context,
+    _g,
+    _hit,
+    _relation,
+    _relative_day_value,
+    _words,
+)
+from annotator.arabic.normalize import compile_folded
+
+_ZONE = r"(?:\s+(?:ب|على\s+)?(?:توقيت|التوقيت)\s+(?P<tz>\p{L}+(?:\s+(?:المكرمه|المحلي))?))?"
+
+
+def _day_of(m: regex.Match[str], ctx: Context) -> str | None:
+    """The day a match names by a relative word or a weekday, or None."""
+    rd = _words(_g(m, "rd") or "")
+    if rd:
+        return _relative_day_value(rd, ctx.anchor)
+    weekday = _g(m, "wd")
+    if weekday:
+        future = _future_context(ctx, m.start())
+        return timex.weekday_value(
+            ctx.anchor, _FOLDED_WEEKDAYS[_words(weekday)], _relation(_g(m, "rel")), future
+        )
+    return None
+
+
+def _next_day(day: str) -> str:
+    """The day after a full ISO date; an under-specified day stays as it is."""
+    try:
+        return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return day
+
+
+def _midnight(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    zone = _FOLDED_ZONES.get(_words(_g(m, "tz") or ""), "")
+    day = _day_of(m, ctx)
+    if day is None and _words(_g(m, "night") or "") == "الليله":
+        day = timex.shift_days(ctx.anchor, 0)  # "منتصف الليلة": tonight
+    if day is not None:
+        value = f"{_next_day(day)}T00:00{zone}"
+        return _hit(m, "x", "TIME", value, 0.8, "time")
+    # No day of its own: "midnight" is the coming one after a future cue, else the last one;
+    # ``day_of_midnight`` gives it the day named before it in the sentence instead.
+    offset = 1 if _future_context(ctx, m.start()) else 0
+    value = f"{timex.shift_days(ctx.anchor, offset)}T00:00{zone}"
+    return _hit(m, "x", "TIME", value, 0.75, "midnight")
+
+
+def _small_hours(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "ساعات الصباح الباكر" -> the morning of the report's day (TMO)."""
+    day = _day_of(m, ctx) or timex.shift_days(ctx.anchor, 0)
+    return _hit(m, "x", "TIME", timex.with_time(day, None, None, "MO"), 0.7, "time")
+
+
+def _edge_alone(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "عشية الانتخابات": the eve of an event; which day, the text does not say."""
+    return _hit(m, "x", "DATE", "XXXX-XX-XX", 0.55, "edge")
+
+
+_REL_DAY = r"(?P<rd>اليوم|امس|الامس|البارحه|غدا|الغد|غد)"
+_MORNING_OF = rf"(?:صباح|فجر)\s+(?:يوم\s+)?(?:{_REL_DAY}|(?P<wd>{_WEEKDAY}))"
+_RULES: list[tuple[str, Handler]] = [
+    (
+        rf"{B}{CLITIC}(?P<x>منتصف\s+(?P<night>الليل|الليله|ليل|ليله)"
+        rf"(?:\s+(?:يوم\s+)?{_REL_DAY}(?:\s+{_WEEKDAY})?|\s+(?:يوم\s+)?(?P<wd>{_WEEKDAY})"
+        rf"(?:\s+(?P<rel>{_REL}))?)?{E}{_ZONE}){E}",
+        _midnight,
+    ),
+    (
+        rf"{B}{CLITIC}(?P<x>(?:الساعات\s+الاولي\s+من|ساعات)\s+(?:الصباح|{_MORNING_OF})"
+        rf"(?:\s+الباكر)?|الصباح\s+الباكر|{_MORNING_OF}\s+الباكر){E}",
+        _small_hours,
+    ),
+    (rf"{B}{CLITIC}(?P<x>عشيه|غداه){E}", _edge_alone),
+]
+
+COMPILED: list[tuple[regex.Pattern[str], Handler]] = [
+    (compile_folded(pattern), handler) for pattern, handler in _RULES
+]
+GATES: dict[Handler, tuple[str, ...]] = {
+    _midnight: ("منتصف",),
+    _small_hours: ("الصباح", "الساعات", "ساعات", "الباكر"),
+    _edge_alone: ("عشيه", "غداه"),
+}
+
+
+# What an expression of a day may be after "عشية"/"غداة" (folded values): a whole day, or a
+# day with a part of it.
+_FULL_DAY = regex.compile(r"^\d{4}-\d\d-\d\d$")
+_REPORT_DAYS = regex.compile(r"^(?:اليوم|امس|الامس|البارحه|غدا|الغد|غد)(?:\s|$)")
+_SENTENCE_END = regex.compile(r"[.!?؟\n]")
+_REACH = 48
+
+
+def with_day_edges(hits: list[DateHit], text: str) -> list[DateHit]:
+    """Join "عشية"/"غداة" to the date after it, and give a bare midnight its day.
+
+    ``عشية الخميس`` is Wednesday, ``غداة 14 يناير`` the 15th, ``عشية اليوم`` this evening.
+    ``يوم 20 فبراير عند منتصف الليل`` keeps two spans, the midnight closing the 20th.
+    """
+    out: list[DateHit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "edge" and text[prev.end : hit.start].isspace():
+            out[-1] = _edge_of(prev, hit, text)
+            continue
+        if hit.kind == "midnight" and prev is not None:
+            gap = text[prev.end : hit.start]
+            day = prev.value[:10]
+            if _FULL_DAY.match(day) and len(gap) <= _REACH and not _SENTENCE_END.search(gap):
+                hit = replace(hit, value=_next_day(day) + hit.value[10:], kind="time")
+        out.append(hit)
+    return out
+
+
+def _edge_of(edge: DateHit, day: DateHit, text: str) -> DateHit:
+    eve = text[edge.start : edge.end] == "عشيه"
+    joined = replace(day, start=edge.start, confidence=min(day.confidence, 0.75))
+    if not _FULL_DAY.match(day.value):
+        return joined  # "عشية العام الجديد": the period itself, no day to shift
+    if eve and _REPORT_DAYS.match(text[day.start : day.end]):
+        # "عشية اليوم": the evening of that day, as "مساء اليوم"
+        return replace(joined, type="TIME", value=f"{day.value}TEV", kind="time")
+    shifted = date.fromisoformat(day.value) + timedelta(days=-1 if eve else 1)
+    return replace(joined, type="DATE", value=shifted.isoformat())

@@ -1,0 +1,90 @@
+"""Edges of the day in news: midnight, the eve and the morrow (عشية، غداة), the small hours,
+and noon as TIMEX3's mid-day (MI). Sentences written for these tests.
+
+Publication date of the examples: Thursday 2024-03-14.
+"""
+
+import pytest
+
+from tests.arabic.helpers import dates
+
+PUBLISHED = "2024-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "يسري وقف إطلاق النار حتى منتصف ليل الجمعة المقبل بتوقيت القدس.",
+            ("منتصف ليل الجمعة المقبل بتوقيت القدس", "TIME", "2024-03-16T00:00+02:00"),
+        ),
+        (
+            "رصد المرصد الفلكي الظاهرة عند منتصف ليلة الخميس بتوقيت غرينتش.",
+            ("منتصف ليلة الخميس بتوقيت غرينتش", "TIME", "2024-03-15T00:00Z"),
+        ),
+        (
+            "ستغلق مراكز الاقتراع أبوابها عند منتصف الليلة.",
+            ("منتصف الليلة", "TIME", "2024-03-15T00:00"),
+        ),
+        # without a day: the last midnight in a report of what happened
+        (
+            "أعلنت القيادة العسكرية عند منتصف الليل انسحاب وحداتها من المعبر.",
+            ("منتصف الليل", "TIME", "2024-03-14T00:00"),
+        ),
+        # after a future cue: the coming one
+        (
+            "من المقرر أن يبدأ الإضراب عند منتصف الليل في كل المحافظات.",
+            ("منتصف الليل", "TIME", "2024-03-15T00:00"),
+        ),
+    ],
+)
+def test_midnight_closes_the_day_it_is_said_of(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
+
+
+def test_a_bare_midnight_takes_the_day_named_before_it_and_stays_a_span_of_its_own():
+    text = "يغلق باب الترشح يوم 20 مارس الجاري عند منتصف الليل."
+    assert dates(text, PUBLISHED) == [
+        ("يوم 20 مارس الجاري", "DATE", "2024-03-20"),
+        ("منتصف الليل", "TIME", "2024-03-21T00:00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وصل المبعوث الأممي إلى العاصمة عشية الخميس.", ("عشية الخميس", "DATE", "2024-03-13")),
+        (
+            "اندلعت المواجهات في المدينة غداة 10 مارس الجاري.",
+            ("غداة 10 مارس الجاري", "DATE", "2024-03-11"),
+        ),
+        # "عشية اليوم": this evening, as "مساء اليوم"
+        ("يلتقي الوزيران عشية اليوم في القصر.", ("عشية اليوم", "TIME", "2024-03-14TEV")),
+        # before an event the word alone is the DATE; the day is not written
+        ("وأطلق المرشحون وعودهم عشية الانتخابات البلدية.", ("عشية", "DATE", "XXXX-XX-XX")),
+        ("وتجددت الاحتجاجات غداة إعلان النتائج.", ("غداة", "DATE", "XXXX-XX-XX")),
+    ],
+)
+def test_the_eve_and_the_morrow_shift_the_day_after_them(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ويتوقع تشكل الضباب في ساعات الصباح الباكر على الطرق الساحلية.",
+            ("ساعات الصباح الباكر", "TIME", "2024-03-14TMO"),
+        ),
+        (
+            "شنت الطائرات غارات على الحي في الساعات الأولى من صباح اليوم.",
+            ("الساعات الأولى من صباح اليوم", "TIME", "2024-03-14TMO"),
+        ),
+        ("عقد مجلس الوزراء جلسته ظهر الثلاثاء.", ("ظهر الثلاثاء", "TIME", "2024-03-12TMI")),
+        ("استقبل الأمير الوفد ظهر أمس في الديوان.", ("ظهر أمس", "TIME", "2024-03-13TMI")),
+        # the afternoon after noon stays AF
+        ("عاد التيار بعد ظهر اليوم إلى الأحياء.", ("بعد ظهر اليوم", "TIME", "2024-03-14TAF")),
+    ],
+)
+def test_the_small_hours_and_noon_are_parts_of_their_day(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
