@@ -47,7 +47,7 @@ _MONTHS = (
     rf"|\s+(?P<m4>{_MONTH})(?![\p{{L}}]))?"
 )
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?:م|ء|\s+ميلادي(?:ه)?)?"
-_YEAR_WORD = r"(?:عام|العام|سنه|السنه|لعام|لسنه)"
+_YEAR_WORD = r"(?:عام|العام|سنه|السنه|لعام|لسنه|عامي|لعامي)"
 _ORD = alternation(list(ORDINAL_DAYS))
 _DAY = rf"(?:(?:ال\s*)?(?P<day>[0-3]?\d)|(?P<ord>{_ORD}))"
 _REL = alternation([*RELATIVE_PAST, *RELATIVE_NEXT, *RELATIVE_THIS])
@@ -292,7 +292,7 @@ def _future_context(ctx: Context, start: int) -> bool:
 def _weekday(m: regex.Match[str], ctx: Context) -> DateHit | None:
     weekday = _FOLDED_WEEKDAYS[_words(m.group("wd"))]
     rd = _words(_g(m, "rd") or "")
-    if rd and rd not in ("يوم", "نهار"):
+    if rd and rd not in ("يوم", "يومي", "نهار"):
         day = _relative_day_value(rd, ctx.anchor)
         if ctx.anchor is None:
             day = f"XXXX-WXX-{weekday}"
@@ -532,10 +532,35 @@ def _duration(m: regex.Match[str], ctx: Context) -> DateHit | None:
         amount = 1
     else:
         number = _amount(m)
-        if number is None or number == 0 or number > 1000:
+        if number is None or number == 0 or number > _MAX_AMOUNT.get(letter, 1000):
+            return None
+        if letter == "Y" and not time_unit and _is_age(ctx, m.start("x"), m.end("x")):
             return None
         amount = number * mult
     return _hit(m, "x", "DURATION", timex.duration(amount, letter, time_unit), 0.8, "duration")
+
+
+# "ممارسة تعود إلى 4000 سنة": history counts years in thousands; a number in 1900-2099 before a
+# year unit is still refused by the year rules around it, not here.
+_MAX_AMOUNT = {"Y": 9999}
+
+# Ages are not times (the guidelines: "في الـ17 من عمره"): "يبلغ من العمر 19 عاما",
+# "البالغة 30 عاما", "عن عمر ناهز 85 عاما", "طفل عمره 5 سنوات", and a name's age in brackets
+# "(40 عاما)".
+_AGE_BEFORE = compile_folded(
+    r"(?<![\p{L}])(?:العمر|عمر|[وب]?عمره|[وب]?عمرها|بعمر|البالغ|البالغه|البالغين|يبلغ|تبلغ"
+    r"|ناهز|يناهز|تناهز|ذو|ذات|ذي)\s+(?:ال\s*)?$"
+)
+_AGE_AFTER = compile_folded(r"\s+من\s+(?:العمر|عمره|عمرها)(?!\p{L})")
+_BRACKETED = regex.compile(r"\s*[)]")
+
+
+def _is_age(ctx: Context, start: int, end: int) -> bool:
+    before = ctx.text[max(0, start - 24) : start]
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(ctx.text, end):
+        return True
+    # "(40 عاما)" after a name: the brackets hold the amount alone
+    return before.rstrip().endswith("(") and bool(_BRACKETED.match(ctx.text, end))
 
 
 def _dual_period(m: regex.Match[str], ctx: Context) -> DateHit | None:
@@ -625,6 +650,9 @@ _CLOCK = (
     # "بعد 7 مساء": an hour with the part of the day and no minutes
     rf"|(?P<h3>\d{{1,2}})(?=\s+(?:مساء|مساءا|صباحا|ليلا|فجرا|ظهرا|عصرا){E}))"
 )
+# "أشهر الصيف المقبلة", "شهور الشتاء": the months of a season are the season (the adjective
+# agrees with the months, so the whole phrase is the expression).
+_SEASON_MONTHS_OF = r"(?:اشهر|شهور)\s+"
 _RULES: list[tuple[str, Handler]] = [
     (
         rf"{B}{CLITIC}(?P<x>(?:يوم\s+)?{_DAY}(?:\s*-\s*|\s*(?:من\s+)?(?:شهر\s+)?){_MONTHS}{E}"
@@ -647,7 +675,7 @@ _RULES: list[tuple[str, Handler]] = [
         _day_relative_month,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:(?P<mod>{_MODS})\s+)?(?:(?P<shahr>شهر)\s+)?{_MONTHS}{E}"
+        rf"{B}{CLITIC}(?P<x>(?:(?P<mod>{_MODS})\s+)?(?:(?P<shahr>شهر|شهري)\s+)?{_MONTHS}{E}"
         rf"(?:\s*[,،]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s*)?{_YEAR}{E}|{_OF_YEAR}{E}"
         rf"|\s+(?P<rel>{_REL}){E})?)",
         _month,
@@ -685,7 +713,7 @@ _RULES: list[tuple[str, Handler]] = [
         _year,
     ),
     (
-        rf"{B}(?:من|بين)\s+(?:1[6-9]|20)\d\d\s*(?:الى|حتى|و|-)\s*"
+        rf"{B}(?:من|بين|عامي|سنتي)\s+(?:1[6-9]|20)\d\d\s*(?:الى|حتى|و|-)\s*"
         rf"(?P<x>(?:{_YEAR_WORD}\s*)?{_YEAR}){E}",
         _year,
     ),
@@ -700,7 +728,7 @@ _RULES: list[tuple[str, Handler]] = [
     ),
     (
         rf"{B}{CLITIC}(?P<x>(?:(?P<part>{_PART})\s+)?"
-        rf"(?:(?:يوم\s+)?(?P<rd>{_TWO_DAYS}|اليوم|امس|غدا|غد|يوم|نهار)\s+)?"
+        rf"(?:(?:يوم\s+)?(?P<rd>{_TWO_DAYS}|اليوم|امس|غدا|غد|يوم|يومي|نهار)\s+)?"
         rf"(?P<wd>{_WEEKDAY}){E}(?:\s+(?P<rel>{_REL}){E})?)",
         _weekday,
     ),
@@ -750,7 +778,7 @@ _RULES: list[tuple[str, Handler]] = [
         _set,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:فصل\s+)?(?P<season>(?:ال)?(?:صيف|شتاء|ربيع|خريف)){E}"
+        rf"{B}{CLITIC}(?P<x>(?:فصل\s+|{_SEASON_MONTHS_OF})?(?P<season>(?:ال)?(?:صيف|شتاء|ربيع|خريف)){E}"
         rf"(?:\s+(?:عام\s+)?{_YEAR}|\s+(?P<rel>{_REL}))){E}",
         _season,
     ),

@@ -18,7 +18,18 @@ import regex
 from annotator.arabic import timex
 from annotator.arabic.calendar_words import ORDINAL_DAYS
 from annotator.arabic.clitics import CLITIC
-from annotator.arabic.date_rules import B, Context, DateHit, E, Handler, _g, _hit, _words
+from annotator.arabic.date_rules import (
+    _AGE_AFTER,
+    _CARD,
+    B,
+    Context,
+    DateHit,
+    E,
+    Handler,
+    _g,
+    _hit,
+    _words,
+)
 from annotator.arabic.normalize import alternation, compile_folded, fold
 
 # A four-digit year without a year word: only 1900-2099 (older numbers are mostly counts).
@@ -113,6 +124,8 @@ _DECADE = r"(?P<dec>" + "|".join(_DECADES) + r")(?:يات|ات)"
 def _decade(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if not (_g(m, "article") or _g(m, "century")):
         return None  # "ستينيات" without ال nor a century is a noun of age ("في ستينياته")
+    if _AGE_AFTER.match(ctx.text, m.end("x")):
+        return None  # "في العشرينيات من عمره": an age
     prefix = _century_prefix(m, ctx) if _g(m, "century") else 19
     if prefix is None or not 0 < prefix < 30:
         return None
@@ -225,6 +238,7 @@ _TWO_UNITS = {
     "العامين": ("Y", False),
     "الساعتين": ("H", True),
 }
+_AMOUNT_BEFORE = compile_folded(rf"(?:\p{{N}}|(?<![\p{{L}}]){_CARD})\s*$")
 # A unit in construct with a definite noun names an occasion ("أيام العيد", "ساعة الصفر").
 _CONSTRUCT_AFTER = regex.compile(r"\s+(?:ال\p{L}+|[\p{N}]|ما(?!\p{L}))")
 
@@ -233,6 +247,8 @@ def _standalone_unit(m: regex.Match[str], ctx: Context) -> DateHit | None:
     word = _words(m.group("unit"))
     if ctx.text[max(0, m.start("x") - 1) : m.start("x")] == "/":
         return None  # "40 كم/ساعة": a unit of speed
+    if _AMOUNT_BEFORE.search(ctx.text, max(0, m.start("x") - 16), m.start("x")):
+        return None  # "19 عاما": counted, so the duration rule's (an age it refused stays out)
     if _CONSTRUCT_AFTER.match(ctx.text, m.end("x")) and word not in _TWO_UNITS:
         return None
     if word in _ONE_UNIT:
@@ -266,7 +282,7 @@ _RULES: list[tuple[str, Handler]] = [
         _decade,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:(?P<this>هذا|هذه)\s+)?(?:فصل\s+)?"
+        rf"{B}{CLITIC}(?P<x>(?:(?P<this>هذا|هذه)\s+)?(?:فصل\s+|(?:اشهر|شهور)\s+)?"
         rf"(?P<season>(?:ال)?(?:صيف|شتاء|ربيع|خريف))){E}",
         _bare_season,
     ),

@@ -1,0 +1,56 @@
+"""Two weekdays named together ("يومي الجمعة والسبت", "من الاثنين إلى الخميس المقبلين") are
+read as one stretch of days: the second is the first of its name after the first, and a
+relative word written only on the second ("المقبلين", "الماضيين") also places the first.
+
+Each weekday on its own would be resolved by the cues around it alone; news writes the
+direction once, for both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import regex
+
+from annotator.arabic.date_rules import _NEXT, _PAST, DateHit
+
+# What stands between the two weekdays (folded): "و", "الى", "حتى", a dash.
+_BETWEEN = regex.compile(r"^\s*(?:و|الي|حتي|-|–)\s*$")
+_FULL_DAY = regex.compile(r"^\d{4}-\d\d-\d\d")
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _day(hit: DateHit) -> date | None:
+    return date.fromisoformat(hit.value[:10]) if _FULL_DAY.match(hit.value) else None
+
+
+def _has_relation(hit: DateHit, text: str) -> bool:
+    words = _WORD.findall(text[hit.start : hit.end])
+    return bool(words) and (words[-1] in _NEXT or words[-1] in _PAST)
+
+
+def _moved(hit: DateHit, day: date) -> DateHit:
+    return replace(hit, value=day.isoformat() + hit.value[10:])
+
+
+def with_weekday_pairs(hits: list[DateHit], text: str) -> list[DateHit]:
+    out = list(hits)
+    for k in range(1, len(out)):
+        first, second = out[k - 1], out[k]
+        if first.kind != "weekday" or second.kind != "weekday":
+            continue
+        if not _BETWEEN.match(text[first.end : second.start]):
+            continue
+        day1, day2 = _day(first), _day(second)
+        if day1 is None or day2 is None:
+            continue
+        if _has_relation(second, text) and not _has_relation(first, text):
+            # the first of its name on or before the second: "الأحد والاثنين المقبلين"
+            back = (day2.weekday() - day1.weekday()) % 7
+            out[k - 1] = _moved(first, day2 - timedelta(days=back))
+        else:
+            # the first of its name after the first: "يومي الجمعة والسبت"
+            ahead = (day2.weekday() - day1.weekday()) % 7 or 7
+            out[k] = _moved(second, day1 + timedelta(days=ahead))
+    return out

@@ -1,0 +1,104 @@
+"""How news names two times at once, and what is not a time: the months of a season, dual
+heads ("يومي الجمعة والسبت", "شهري يناير وفبراير", "عامي 2010 و2015"), two weekdays that share
+one relative word, and ages, which are not durations. Sentences written for these tests.
+
+Publication date of the examples: Thursday 2024-03-14.
+"""
+
+import pytest
+
+from tests.arabic.helpers import dates
+
+PUBLISHED = "2024-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "تتوقع الشركة ارتفاع الاستهلاك خلال أشهر الصيف المقبلة.",
+            [("أشهر الصيف المقبلة", "DATE", "2024-SU")],
+        ),
+        ("تتراجع الأمطار عادة في شهور الصيف.", [("شهور الصيف", "DATE", "XXXX-SU")]),
+    ],
+)
+def test_the_months_of_a_season_are_the_season(text, expected):
+    assert dates(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ستتأثر البلاد بكتلة هوائية باردة يومي الجمعة والسبت.",
+            [("يومي الجمعة", "DATE", "2024-03-15"), ("السبت", "DATE", "2024-03-16")],
+        ),
+        (
+            "سجلت الصادرات تراجعا في شهري يناير وفبراير.",
+            [("شهري يناير", "DATE", "2024-01"), ("فبراير", "DATE", "2024-02")],
+        ),
+        (
+            "تضاعف عدد السكان بين عامي 2010 و2015 في العاصمة.",
+            [("عامي 2010", "DATE", "2010"), ("2015", "DATE", "2015")],
+        ),
+    ],
+)
+def test_a_dual_head_goes_with_the_first_of_the_two(text, expected):
+    assert dates(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the relative word on the second weekday places the first too
+        (
+            "تعقد اللجنة اجتماعاتها من الاثنين إلى الخميس المقبلين.",
+            [("الاثنين", "DATE", "2024-03-18"), ("الخميس المقبلين", "DATE", "2024-03-21")],
+        ),
+        (
+            "جرت الانتخابات يومي الأحد والاثنين الماضيين.",
+            [("يومي الأحد", "DATE", "2024-03-10"), ("الاثنين الماضيين", "DATE", "2024-03-11")],
+        ),
+    ],
+)
+def test_two_weekdays_share_their_direction(text, expected):
+    assert dates(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "توفي الفنان عن عمر ناهز 85 عاما بعد مسيرة امتدت 60 عاما.",
+            ("60 عاما", "DURATION", "P60Y"),
+        ),
+        (
+            "وقال المزارع أحمد (40 عاما) إن الجفاف استمر ثلاثة أعوام.",
+            ("ثلاثة أعوام", "DURATION", "P3Y"),
+        ),
+        (
+            "أصيب شاب يبلغ من العمر 19 عاما في الحادث صباح اليوم.",
+            ("صباح اليوم", "TIME", "2024-03-14TMO"),
+        ),
+        (
+            "نقلت الطفلة البالغة من العمر ستة أعوام إلى المستشفى أمس.",
+            ("أمس", "DATE", "2024-03-13"),
+        ),
+        (
+            "اعتقل رجل في الثلاثينيات من عمره يوم الثلاثاء.",
+            ("يوم الثلاثاء", "DATE", "2024-03-12"),
+        ),
+    ],
+)
+def test_an_age_is_not_a_duration(text, kept):
+    # the age gives nothing, the time beside it is still found
+    assert dates(text, PUBLISHED) == [kept]
+
+
+def test_history_counts_years_in_thousands_and_a_past_plural_takes_السابقة():
+    assert dates("تعود هذه الممارسة إلى 4000 سنة.", PUBLISHED) == [
+        ("4000 سنة", "DURATION", "P4000Y")
+    ]
+    assert dates("ارتفعت الأسعار كما حدث في السنوات السابقة.", PUBLISHED) == [
+        ("السنوات السابقة", "DATE", "PAST_REF")
+    ]
