@@ -170,7 +170,7 @@ def _year_of(m: regex.Match[str], ctx: Context) -> int | None:
 
 
 # "قوى 8 آذار", "تحالف الرابع عشر من آذار": Lebanese political camps named after a day.
-_CAMP_BEFORE = regex.compile(r"(?:قوي|تحالف|فريق|تيار|حركه|معسكر|جماعه|كتله|نواب)\s+$")
+_CAMP_BEFORE = regex.compile(r"(?<![\p{L}])(?:قوي|تحالف|فريق|تيار|حركه|معسكر|جماعه|كتله|نواب)\s+$")
 
 
 def _day_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
@@ -216,7 +216,7 @@ def _day_relative_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
 
 
 _CAMP_DAY_BEFORE = regex.compile(
-    r"(?:قوي|تحالف|فريق|تيار|حركه|معسكر|جماعه|كتله|نواب)\s+(?:\S+\s+){1,3}$"
+    r"(?<![\p{L}])(?:قوي|تحالف|فريق|تيار|حركه|معسكر|جماعه|كتله|نواب)\s+(?:\S+\s+){1,3}$"
 )
 
 
@@ -226,6 +226,10 @@ def _month(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if _CAMP_DAY_BEFORE.search(ctx.text, max(0, m.start("x") - 30), m.start("x")):
         return None  # "قوى الثامن من آذار": the month of a camp's name
     year = _year_of(m, ctx)
+    if _words(_g(m, "mod") or "") == "اول":
+        # "اعتبارا من أول يوليو": the first day of the month (أوائل/مطلع stay the month)
+        value = timex.month_day(ctx.anchor, _month_of(m), 1, year, _relation(_g(m, "rel")))
+        return _hit(m, "x", "DATE", value, 0.85, "explicit")
     value = timex.month_value(ctx.anchor, _month_of(m), year, _relation(_g(m, "rel")))
     confident = _g(m, "year") or _g(m, "rel") or _g(m, "m2") or _g(m, "m3") or _g(m, "yrel")
     return _hit(m, "x", "DATE", value, 0.88 if confident else 0.7, "explicit")
@@ -266,6 +270,15 @@ def _year(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "DATE", (_g(m, "year") or "")[:4], 0.88, "explicit")
 
 
+def _dateline_day(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "الكويت - 17 - 2 (كونا) --": an agency dateline gives day and month, in the year of
+    publication (the nearest such day to it)."""
+    day, month = int(m.group("dd")), int(m.group("mm"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return _hit(m, "x", "DATE", timex.month_day(ctx.anchor, month, day, None, 0), 0.8, "explicit")
+
+
 def _hijri_date(m: regex.Match[str], ctx: Context) -> DateHit | None:
     month = _FOLDED_HMONTHS[_words(m.group("hm"))]
     hyear = int(_g(m, "hy") or 0) or None
@@ -297,11 +310,24 @@ def _weekday(m: regex.Match[str], ctx: Context) -> DateHit | None:
         if ctx.anchor is None:
             day = f"XXXX-WXX-{weekday}"
     else:
-        future = _future_context(ctx, m.start())
+        future = _future_context(ctx, m.start()) or _verb_before_is_imperfect(ctx, m.start())
         day = timex.weekday_value(ctx.anchor, weekday, _relation(_g(m, "rel")), future)
     part = _FOLDED_PARTS[_words(_g(m, "part"))][0] if _g(m, "part") else None
     value = timex.with_time(day, None, None, part)
     return _hit(m, "x", "TIME" if part else "DATE", value, 0.85, "weekday")
+
+
+# "ويطرأ الاثنين ارتفاع على درجات الحرارة", "يصل الوفد الأحد": a weekday that directly follows
+# an imperfect verb is what the verb will do on that day (news narrates the past in the perfect).
+_WORDS_BEFORE = regex.compile(r"(?<![\p{L}])(?P<w1>\p{L}+)\s+(?:(?P<w2>\p{L}+)\s+)?$")
+
+
+def _verb_before_is_imperfect(ctx: Context, start: int) -> bool:
+    """The word before ``start``, or the one before it (a subject between), is imperfect."""
+    before = _WORDS_BEFORE.search(ctx.text, max(0, start - 40), start)
+    if before is None:
+        return False
+    return any(_YA_VERB.fullmatch(w) for w in (before.group("w1"), before.group("w2")) if w)
 
 
 _RELATIVE_DAYS = {
@@ -331,6 +357,24 @@ _NOT_TODAY_AFTER = regex.compile(r"^\s+(?:(?!الي(?!\p{L}))ال\p{L}+|نفسه
 _TODAY_FOLLOWERS = regex.compile(r"^\s+(?:الموافق|" + _WEEKDAY + ")")
 
 
+# "بغداد اليوم", "وطنا اليوم": an outlet named "<word> اليوم", recognised where a name stands:
+# between quotation marks, or as the tag opening a line ("وطنا اليوم:قال ...", "بغداد اليوم-").
+_OUTLET_BEFORE = regex.compile(r"(?:^|\n|[\"«“])[ \t]*\p{L}+[ \t]+$")
+_OUTLET_AFTER = regex.compile(r"[ \t]*(?:[\"»”]|[:\-–](?!\s*\p{N}))")
+
+
+def _is_outlet_name(ctx: Context, start: int, end: int) -> bool:
+    before = _OUTLET_BEFORE.search(ctx.text, max(0, start - 24), start)
+    if before is None:
+        return False
+    opened = before.group().lstrip()[:1] in '"«“'
+    after = _OUTLET_AFTER.match(ctx.text, end)
+    if after is None:
+        return False
+    closed = after.group().strip()[:1] in '"»”'
+    return opened == closed or not opened
+
+
 def _relative_day(m: regex.Match[str], ctx: Context) -> DateHit | None:
     rd = _words(_g(m, "rd") or "")
     if rd == "غد" and not _g(m, "part") and not m.group("x").startswith("يوم"):
@@ -338,7 +382,7 @@ def _relative_day(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if rd == "اليوم":
         before = ctx.text[max(0, m.start("rd") - 12) : m.start("rd")]
         after = ctx.text[m.end("rd") : m.end("rd") + 16]
-        if _NOT_TODAY_BEFORE.search(before):
+        if _NOT_TODAY_BEFORE.search(before) or _is_outlet_name(ctx, m.start("rd"), m.end("rd")):
             return None
         if _NOT_TODAY_AFTER.match(after) and not _TODAY_FOLLOWERS.match(after):
             return None
@@ -634,9 +678,36 @@ def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
 _FROM_EVENT = regex.compile(r"\s+من\s+(?!الان|اليوم|الآن)")
 
 
+# The first word of the clause before a match: an imperfect verb there ("يجري الفحص بعد عشرة
+# أيام من العملية") makes the clause a procedure or a plan rather than a narrated event.
+_CLAUSE_START = regex.compile(r"(?:^|[.!?؟\n،,؛:])\s*(?P<first>\p{L}+)[^.!?؟\n،,؛:]*$")
+_IMPERFECT = regex.compile(r"[وف]?[يت]\p{L}{2,}")
+# Words with the prefix ي- are imperfect verbs in news, but for a few nouns (يوم، يناير).
+_YA_VERB = regex.compile(r"(?<![\p{L}])[وفل]?ي(?!وم|ونيو|وليو|ونيه|وليه|ناير)\p{L}{2,}")
+_HABITUAL = regex.compile(r"(?<![\p{L}])[وف]?(?:عاده|غالبا|دائما)(?![\p{L}])")
+
+
+def _narrated(ctx: Context, start: int) -> bool:
+    """True when the clause ending at ``start`` tells a past event: no imperfect verb in it
+    ("وعادة ما يقوم اليهود بختان الأطفال بعد ثمانية أيام من الولادة" is a custom), no
+    habitual adverb and no future cue."""
+    clause = _CLAUSE_START.search(ctx.text, max(0, start - 120), start)
+    if clause is not None:
+        if _IMPERFECT.fullmatch(clause.group("first")):
+            return False
+        text = clause.group()
+        if _YA_VERB.search(text) or _HABITUAL.search(text):
+            return False
+    return not _future_context(ctx, start)
+
+
 def _ago_any(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if _FROM_EVENT.match(ctx.text, m.end("x")):
-        return None
+        # "أتى العزل بعد يومين من قرار الحظر": counted from a narrated event, a past time
+        # the text does not date (the real-news guidelines); a plan keeps the bare amount.
+        if not _narrated(ctx, m.start("x")):
+            return None
+        return _hit(m, "x", "DATE", "PAST_REF", 0.65, "relative")
     if _g(m, "unit2"):
         reference = "PAST_REF" if _g(m, "dir") == "قبل" else "FUTURE_REF"
         return _hit(m, "x", "DATE", reference, 0.7, "relative")
@@ -644,7 +715,7 @@ def _ago_any(m: regex.Match[str], ctx: Context) -> DateHit | None:
 
 
 _CLOCK = (
-    rf"(?:(?:الساعه|ساعه)\s+(?:(?P<h>\d{{1,2}})(?:[:.](?P<min>\d\d))?|(?P<hw>{_HOURS}))"
+    rf"(?:(?:الساعه|ساعه)\s+(?:(?P<h>\d{{1,2}})(?:[:.,](?P<min>\d\d))?|(?P<hw>{_HOURS}))"
     rf"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع))?{E}"
     rf"|(?P<h2>\d{{1,2}})[:.](?P<min2>\d\d){E}(?=\s*(?:{_PART}|بتوقيت|بالتوقيت))"
     # "بعد 7 مساء": an hour with the part of the day and no minutes
@@ -694,6 +765,13 @@ _RULES: list[tuple[str, Handler]] = [
     (
         rf"{B}{CLITIC}(?P<x>(?:(?P<mod>{_MODS})\s+)?{_YEAR_WORD}\s*{_YEAR}{E})",
         _year,
+    ),
+    # "عام النكبة 1948", "عام الثورة 2011": a year named by its event, then written out
+    (rf"{B}{CLITIC}(?P<x>(?:عام|سنه)\s+ال\p{{L}}{{3,}}\s+{_YEAR}){E}", _year),
+    (
+        r"(?:^|\n)[ \t]*\p{L}+(?:[ \t]+\p{L}+)?[ \t]*[-–][ \t]*"
+        r"(?P<x>(?P<dd>[0-3]?\d)[ \t]*[-–/][ \t]*(?P<mm>[01]?\d))[ \t]*[-–]?[ \t]*\(",
+        _dateline_day,
     ),
     (
         rf"{B}(?:منذ|حتى|بحلول)\s+(?P<x>{_YEAR}){E}(?!\s*(?:{_UNITS}|{_HMONTH}))",
@@ -816,6 +894,7 @@ GATES: dict[Handler, tuple[str, ...]] = {
         "الحجه",
     ),
     _hijri_year: ("13", "14"),
+    _dateline_day: ("(",),
     _weekday: tuple(_FOLDED_WEEKDAYS),
     _relative_day: ("اليوم", "امس", "غد", "البارحه"),
     _period: (

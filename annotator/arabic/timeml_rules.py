@@ -198,6 +198,29 @@ def _reference(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", type_, value, 0.6, "deictic")
 
 
+# "حتى اللحظة", "لغاية هذه اللحظة": up to now; "منذ اللحظة الأولى": from the start, a past
+# time; "في وقت قريب" soon, but "حتى وقت قريب" / "منذ وقت قريب" until / since recently.
+def _moment(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    if _g(m, "first"):
+        return _hit(m, "x", "DATE", "PAST_REF", 0.6, "deictic")
+    return _hit(m, "x", "DATE", "PRESENT_REF", 0.6, "deictic")
+
+
+def _near_time(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    value = "PAST_REF" if _g(m, "since") else "FUTURE_REF"
+    return _hit(m, "x", "DATE", value, 0.6, "deictic")
+
+
+# "بالسجن لمدة عام", "مدة شهر": a bare unit after a signal of duration is one unit long.
+_ONE_OF_UNIT = {"يوم": "P1D", "اسبوع": "P1W", "شهر": "P1M", "عام": "P1Y", "سنه": "P1Y"}
+
+
+def _one_unit(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    word = _words(m.group("x"))
+    value = _ONE_OF_UNIT.get(word, "PT1H")
+    return _hit(m, "x", "DURATION", value, 0.6, "duration")
+
+
 # Recurring adjectives (SET): "نشرتها اليومية" -> P1D, "المؤتمر السنوي" -> P1Y.
 _SET_ADJECTIVES = {
     "يومي": "P1D",
@@ -304,6 +327,25 @@ _RULES: list[tuple[str, Handler]] = [
 ]
 
 
+_RULES += [
+    (
+        rf"{B}(?:حتى|لغايه|الى|لحد|وحتى|ولغايه)\s+(?P<x>(?:هذه\s+)?اللحظه){E}"
+        rf"(?!\s+(?:التي|الذي|ال\p{{L}}+))",
+        _moment,
+    ),
+    (rf"{B}{CLITIC}(?P<x>(?:هذه\s+)?اللحظه\s+(?:الراهنه|الحاليه)){E}", _moment),
+    (rf"{B}(?:منذ|ومنذ)\s+(?P<x>اللحظه\s+(?P<first>الاولي)){E}", _moment),
+    (
+        rf"{B}(?:(?P<since>منذ|حتى|الى|لغايه)|في|ب)\s*(?P<x>وقت\s+(?:قريب|قصير\s+جدا)){E}",
+        _near_time,
+    ),
+    (
+        rf"{B}(?:لمده|مده|طيله|طوال|على\s+مدى|على\s+مدار)\s+"
+        rf"(?P<x>يوم|اسبوع|شهر|عام|سنه|ساعه){E}(?!\s*(?:ال\p{{L}}|\p{{N}}|واحد))",
+        _one_unit,
+    ),
+]
+
 COMPILED: list[tuple[regex.Pattern[str], Handler]] = [
     (compile_folded(pattern), handler) for pattern, handler in _RULES
 ]
@@ -315,4 +357,7 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _reference: tuple({w.split()[0] for w in _FOLDED_REFERENCES}),
     _set_adjective: ("يومي", "اسبوعي", "شهري", "سنوي"),
     _standalone_unit: tuple({*_ONE_UNIT, *_SOME_UNITS, *_TWO_UNITS}),
+    _moment: ("اللحظه",),
+    _near_time: ("وقت",),
+    _one_unit: ("مده", "طيله", "طوال", "مدي", "مدار"),
 }

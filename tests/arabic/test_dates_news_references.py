@@ -1,0 +1,122 @@
+"""References and conventions of real news the date rules missed: amounts counted from a
+narrated event, moments (حتى اللحظة), soon and recently (وقت قريب), a bare unit after لمدة,
+the first of a month (أول يوليو), a year named by its event, an agency dateline without a
+year, a clock time with a decimal comma, outlets named "<word> اليوم", and weekdays after an
+imperfect verb. Sentences written for these tests.
+
+Publication date of the examples: Thursday 2024-03-14.
+"""
+
+import pytest
+
+from annotator.arabic.suggest import suggest_text
+from tests.arabic.helpers import dates
+
+PUBLISHED = "2024-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وجاء إغلاق المعبر بعد يومين من قرار حظر السفر.",
+            [("بعد يومين", "DATE", "PAST_REF")],
+        ),
+        (
+            "فقد القمر الصناعي في عام 2015 بعد عام من إطلاقه.",
+            [("عام 2015", "DATE", "2015"), ("بعد عام", "DATE", "PAST_REF")],
+        ),
+        (
+            "وكان المدرب قد استقال قبل أسابيع من منصبه.",
+            [("قبل أسابيع", "DATE", "PAST_REF")],
+        ),
+        # a custom or a plan keeps the bare amount, the signal outside
+        (
+            "وعادة ما يتلقى الأطفال اللقاح بعد ستة أسابيع من الولادة.",
+            [("ستة أسابيع", "DURATION", "P6W")],
+        ),
+        (
+            "سيجري الاقتراع بعد ثلاثة أيام من إعلان القوائم.",
+            [("ثلاثة أيام", "DURATION", "P3D")],
+        ),
+    ],
+)
+def test_an_amount_counted_from_a_narrated_event_is_a_past_reference(text, expected):
+    assert dates(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("لم تسجل أي إصابة لغاية اللحظة في المحافظة.", ("اللحظة", "DATE", "PRESENT_REF")),
+        ("لم يصدر أي تعليق حتى هذه اللحظة.", ("هذه اللحظة", "DATE", "PRESENT_REF")),
+        (
+            "تتابع الوزارة الملف منذ اللحظة الأولى.",
+            ("اللحظة الأولى", "DATE", "PAST_REF"),
+        ),
+        ("ومن المتوقع صدور الحكم في وقت قريب.", ("وقت قريب", "DATE", "FUTURE_REF")),
+        ("كانت البلدة حتى وقت قريب بعيدة عن المعارك.", ("وقت قريب", "DATE", "PAST_REF")),
+        ("قضت المحكمة بسجنه لمدة عام مع وقف التنفيذ.", ("عام", "DURATION", "P1Y")),
+        ("أغلق الطريق مدة ساعة بسبب الحادث.", ("ساعة", "DURATION", "PT1H")),
+    ],
+)
+def test_moments_soon_and_a_single_unit(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
+
+
+def test_the_moment_of_an_event_is_not_a_reference_but_the_day_beside_it_is():
+    text = "صمد الفريق حتى اللحظة الأخيرة من مباراة أمس."
+    assert dates(text, PUBLISHED) == [("أمس", "DATE", "2024-03-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تطبق الأسعار الجديدة اعتبارا من أول يوليو.", ("أول يوليو", "DATE", "2024-07-01")),
+        ("هاجرت العائلة عام النكبة 1948 إلى لبنان.", ("عام النكبة 1948", "DATE", "1948")),
+        (
+            "وقالت الهيئة إن أقوى عاصفة منذ ديسمبر/كانون الأول 2006 ضربت البلاد.",
+            ("ديسمبر/كانون الأول 2006", "DATE", "2006-12"),
+        ),
+        (
+            "تبدأ الرحلة الساعة 14,30 بتوقيت غرينتش.",
+            ("الساعة 14,30 بتوقيت غرينتش", "TIME", "2024-03-14T14:30Z"),
+        ),
+    ],
+)
+def test_months_years_and_clock_times_written_as_news_writes_them(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
+
+
+def test_an_agency_dateline_without_a_year_is_in_the_year_of_publication():
+    text = "الصحة تنفي\nالرياض - 12 - 3 (واس) -- نفت الوزارة ما تداولته المواقع."
+    assert dates(text, PUBLISHED) == [("12 - 3", "DATE", "2024-03-12")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقال مدير الدائرة لـ "عمان اليوم" إن الفرق بدأت العمل اليوم.',
+        "عمان اليوم:أعلنت الدائرة اليوم بدء العمل.",
+    ],
+)
+def test_an_outlet_named_word_plus_alyawm_is_not_today(text):
+    found = suggest_text(text, PUBLISHED, ["DATE"]).proposals
+    # only the second اليوم, the day the work began, is a DATE
+    second = text.index("اليوم", text.index("اليوم") + 1)
+    assert [(p.start, p.end, p.attrs["value"]) for p in found] == [
+        (second, second + len("اليوم"), "2024-03-14")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ويطرأ الاثنين ارتفاع طفيف على درجات الحرارة.", ("الاثنين", "DATE", "2024-03-18")),
+        ("يصل الوفد الأحد إلى العاصمة.", ("الأحد", "DATE", "2024-03-17")),
+        # the perfect keeps the past day
+        ("وصل الوفد الأحد إلى العاصمة.", ("الأحد", "DATE", "2024-03-10")),
+    ],
+)
+def test_a_weekday_after_an_imperfect_verb_is_the_coming_one(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
