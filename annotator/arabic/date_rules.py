@@ -517,6 +517,8 @@ def _period(m: regex.Match[str], ctx: Context) -> DateHit | None:
     letter = _PERIOD_UNITS[unit]
     if letter == "W":
         value = timex.week_value(ctx.anchor, offset)
+        if _words(_g(m, "mod") or "") == "نهايه" and value[-1:].isdigit():
+            value += "-WE"  # "عطلة نهاية الأسبوع": the weekend of that week
     elif letter == "M":
         value = timex.relative_month(ctx.anchor, offset)
     elif _g(m, "pyear"):
@@ -815,7 +817,7 @@ _RULES: list[tuple[str, Handler]] = [
         _relative_day,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:(?P<mod>{_MODS})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
+        rf"{B}{CLITIC}(?P<x>(?:عطله\s+(?=نهايه))?(?:(?P<mod>{_MODS})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
         rf"(?P<unit>الاسبوع|الشهر|العام|السنه|الايام|الاسابيع|الاشهر|الشهور|الاعوام|السنوات|"
         rf"الساعات){E}(?:\s+ال(?:\s*(?P<num>\d+)|(?P<card>{_CARD})(?:\s+وال(?P<tens>{_TENS_WORDS}))?){E})?(?:\s+القليله)?(?:\s+(?P<rel>{_REL}|الاخير|الاخيره){E}(?:\s+(?P<pyear>(?:19|20)\d\d){E})?)?)",
         _period,

@@ -14,14 +14,14 @@ from datetime import date
 
 import regex
 
-from annotator.arabic import date_rules, day_edges, timeml_rules, weekday_pairs
+from annotator.arabic import date_rules, day_edges, feasts, timeml_rules, weekday_pairs
 from annotator.arabic.date_rules import Context, DateHit, with_part_before
 from annotator.arabic.normalize import Folded
 
 __all__ = ["DateHit", "find_dates", "normalize_date"]
 
-COMPILED = [*date_rules.COMPILED, *timeml_rules.COMPILED, *day_edges.COMPILED]
-GATES = {**date_rules.GATES, **timeml_rules.GATES, **day_edges.GATES}
+COMPILED = [*date_rules.COMPILED, *timeml_rules.COMPILED, *day_edges.COMPILED, *feasts.COMPILED]
+GATES = {**date_rules.GATES, **timeml_rules.GATES, **day_edges.GATES, **feasts.GATES}
 
 # What may stand between two pieces of one expression: "اليوم الخميس، 13 يناير",
 # "الخميس الموافق 13 يناير", "أمس الأربعاء في الساعة 9".

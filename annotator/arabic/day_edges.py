@@ -84,12 +84,40 @@ def _small_hours(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "TIME", timex.with_time(day, None, None, "MO"), 0.7, "time")
 
 
+_PART_CODES = {
+    "صباحا": "MO",
+    "فجرا": "MO",
+    "ظهرا": "MI",
+    "عصرا": "AF",
+    "مساء": "EV",
+    "مساءا": "EV",
+    "ليلا": "NI",
+    "الصباح": "MO",
+    "المساء": "EV",
+    "الفجر": "MO",
+    "الظهيره": "MI",
+}
+
+
+def _part_alone(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "اندلع الحريق فجرا", "وصل الوفد في المساء": a part of the day with no day of its own;
+    like a bare clock time it takes the day named before it in the sentence (see
+    dates._clock_days), else the publication day, and joins a day beside it ("الأحد مساء")."""
+    code = _PART_CODES[_words(m.group("x"))]
+    value = timex.with_time(timex.shift_days(ctx.anchor, 0), None, None, code)
+    return _hit(m, "x", "TIME", value, 0.6, "clock")
+
+
 def _edge_alone(m: regex.Match[str], ctx: Context) -> DateHit | None:
     """ "عشية الانتخابات": the eve of an event; which day, the text does not say."""
     return _hit(m, "x", "DATE", "XXXX-XX-XX", 0.55, "edge")
 
 
 _REL_DAY = r"(?P<rd>اليوم|امس|الامس|البارحه|غدا|الغد|غد)"
+# A definite word after a part of the day makes it a construct ("مساء الخير", "صحيفة المساء
+# الجديدة"); "الى" (folded إلى) is a preposition, not an article.
+_DEFINITE = r"(?!الي(?!\p{L}))ال"
+_WEEKDAY_BARE = r"(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|الخير)"
 _MORNING_OF = rf"(?:صباح|فجر)\s+(?:يوم\s+)?(?:{_REL_DAY}|(?P<wd>{_WEEKDAY}))"
 _RULES: list[tuple[str, Handler]] = [
     (
@@ -104,6 +132,15 @@ _RULES: list[tuple[str, Handler]] = [
         _small_hours,
     ),
     (rf"{B}{CLITIC}(?P<x>عشيه|غداه){E}", _edge_alone),
+    (
+        rf"{B}[وف]?(?P<x>صباحا|فجرا|ظهرا|عصرا|مساءا|ليلا|مساء(?=\s*(?:[,،.؛]|$)|\s+(?!{_DEFINITE}|يوم|\p{{N}}|{_WEEKDAY_BARE})\p{{L}})){E}"
+        r"(?!\s+(?:و?نهارا|و?صباحا|و?مساء))",
+        _part_alone,
+    ),
+    (
+        rf"{B}(?:في|وفي|خلال)\s+(?P<x>الصباح|المساء|الفجر|الظهيره){E}(?!\s+(?:{_DEFINITE}|\p{{N}}))",
+        _part_alone,
+    ),
 ]
 
 COMPILED: list[tuple[regex.Pattern[str], Handler]] = [
@@ -113,6 +150,7 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _midnight: ("منتصف",),
     _small_hours: ("الصباح", "الساعات", "ساعات", "الباكر"),
     _edge_alone: ("عشيه", "غداه"),
+    _part_alone: ("صباح", "فجر", "ظهر", "عصرا", "مساء", "ليلا"),
 }
 
 

@@ -57,3 +57,19 @@ def hijri_year(year: int) -> str | None:
     """A Hijri year as the Gregorian year in which it begins."""
     start = _to_gregorian(year, 1, 1)
     return f"{start.year:04d}" if start else None
+
+
+def hijri_day_around(month: int, day: int, anchor: date, relation: int) -> str | None:
+    """A Hijri day-of-month without a year: the last one before the anchor (``relation`` -1,
+    "عيد الفطر الماضي"), the next one after it (1, "المقبل"), or the nearest (0)."""
+    base = _anchor_year(anchor)
+    days = [d for y in (base - 1, base, base + 1) if (d := _to_gregorian(y, month, day))]
+    if relation < 0:
+        days = [d for d in days if d <= anchor]
+        found = max(days) if days else None
+    elif relation > 0:
+        days = [d for d in days if d >= anchor]
+        found = min(days) if days else None
+    else:
+        found = min(days, key=lambda d: abs((d - anchor).days)) if days else None
+    return found.isoformat() if found else None
