@@ -128,6 +128,8 @@ def _relation(word: str | None) -> int:
     if not word:
         return 0
     word = _words(word)
+    if word.startswith("قبل "):
+        return -2  # "العام قبل الماضي": the one before last
     return -1 if word in _PAST else 1 if word in _NEXT else 0
 
 
@@ -819,7 +821,7 @@ _RULES: list[tuple[str, Handler]] = [
     (
         rf"{B}{CLITIC}(?P<x>(?:عطله\s+(?=نهايه))?(?:(?P<mod>{_MODS})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
         rf"(?P<unit>الاسبوع|الشهر|العام|السنه|الايام|الاسابيع|الاشهر|الشهور|الاعوام|السنوات|"
-        rf"الساعات){E}(?:\s+ال(?:\s*(?P<num>\d+)|(?P<card>{_CARD})(?:\s+وال(?P<tens>{_TENS_WORDS}))?){E})?(?:\s+القليله)?(?:\s+(?P<rel>{_REL}|الاخير|الاخيره){E}(?:\s+(?P<pyear>(?:19|20)\d\d){E})?)?)",
+        rf"الساعات){E}(?:\s+ال(?:\s*(?P<num>\d+)|(?P<card>{_CARD})(?:\s+وال(?P<tens>{_TENS_WORDS}))?){E})?(?:\s+القليله)?(?:\s+(?P<rel>{_REL}|الاخير|الاخيره|قبل\s+الماضي|قبل\s+الماضيه){E}(?:\s+(?P<pyear>(?:19|20)\d\d){E})?)?)",
         _period,
     ),
     (

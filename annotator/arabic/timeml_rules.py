@@ -165,6 +165,11 @@ _REFERENCES = {
     "مستقبلا": "FUTURE_REF",
     "هذه الأيام": "PRESENT_REF",
     "الفترة المقبلة": "FUTURE_REF",
+    "الفترة الماضية": "PAST_REF",
+    "الفترة الأخيرة": "PAST_REF",
+    "الفترة السابقة": "PAST_REF",
+    "الفترة الحالية": "PRESENT_REF",
+    "الفترة الراهنة": "PRESENT_REF",
     "الفترة القادمة": "FUTURE_REF",
     "المدة المقبلة": "FUTURE_REF",
     "المرحلة المقبلة": "FUTURE_REF",
@@ -211,8 +216,20 @@ def _near_time(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "DATE", value, 0.6, "deictic")
 
 
+def _then(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "منذ ذلك الحين", "في ذلك الوقت": the time just narrated, a past reference like آنذاك."""
+    return _hit(m, "x", "DATE", "PAST_REF", 0.55, "deictic")
+
+
 # "بالسجن لمدة عام", "مدة شهر": a bare unit after a signal of duration is one unit long.
-_ONE_OF_UNIT = {"يوم": "P1D", "اسبوع": "P1W", "شهر": "P1M", "عام": "P1Y", "سنه": "P1Y"}
+_ONE_OF_UNIT = {
+    "يوم": "P1D",
+    "اسبوع": "P1W",
+    "شهر": "P1M",
+    "عام": "P1Y",
+    "سنه": "P1Y",
+    "عقد": "P10Y",
+}
 
 
 def _one_unit(m: regex.Match[str], ctx: Context) -> DateHit | None:
@@ -340,9 +357,20 @@ _RULES += [
         _near_time,
     ),
     (
-        rf"{B}(?:لمده|مده|طيله|طوال|على\s+مدى|على\s+مدار)\s+"
+        rf"{B}(?:لمده|مده|طيله|طوال|على\s+مدى|على\s+مدار|خلال|غضون)\s+"
         rf"(?P<x>يوم|اسبوع|شهر|عام|سنه|ساعه){E}(?!\s*(?:ال\p{{L}}|\p{{N}}|واحد))",
         _one_unit,
+    ),
+    # "منذ أكثر من عقد": a decade ("عقد" is also a contract, so only after these signals)
+    (
+        rf"{B}(?:منذ|خلال|طوال|طيله|لمده|مده|غضون)\s+(?:(?:اكثر|اقل|نحو)\s+من\s+)?"
+        rf"(?P<x>عقد){E}(?!\s*(?:ال\p{{L}}|\p{{N}}))",
+        _one_unit,
+    ),
+    (
+        rf"{B}(?:منذ|في|حتى|الى|ومنذ|وفي|وحتى)\s+(?P<x>ذلك\s+(?:الحين|الوقت)"
+        rf"|تلك\s+(?:الفتره|الايام|المرحله)){E}(?!\s+(?:الذي|التي))",
+        _then,
     ),
 ]
 
@@ -359,5 +387,6 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _standalone_unit: tuple({*_ONE_UNIT, *_SOME_UNITS, *_TWO_UNITS}),
     _moment: ("اللحظه",),
     _near_time: ("وقت",),
-    _one_unit: ("مده", "طيله", "طوال", "مدي", "مدار"),
+    _one_unit: ("مده", "طيله", "طوال", "مدي", "مدار", "خلال", "غضون", "منذ"),
+    _then: ("ذلك", "تلك"),
 }

@@ -120,3 +120,26 @@ def test_an_outlet_named_word_plus_alyawm_is_not_today(text):
 )
 def test_a_weekday_after_an_imperfect_verb_is_the_coming_one(text, expected):
     assert dates(text, PUBLISHED) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تراجعت الأسعار خلال الفترة الماضية.", ("الفترة الماضية", "DATE", "PAST_REF")),
+        ("تشهد الأسواق ركودا في الفترة الحالية.", ("الفترة الحالية", "DATE", "PRESENT_REF")),
+        ("لم يزر المدينة منذ ذلك الحين.", ("ذلك الحين", "DATE", "PAST_REF")),
+        ("كان الوزير في ذلك الوقت خارج البلاد.", ("ذلك الوقت", "DATE", "PAST_REF")),
+        ("تتوقع الشركة إنجاز المشروع خلال أسبوع.", ("أسبوع", "DURATION", "P1W")),
+        ("ستعلن النتائج في غضون شهر.", ("شهر", "DURATION", "P1M")),
+        ("لم تشهد المدينة أمطارا كهذه منذ عقد.", ("عقد", "DURATION", "P10Y")),
+        ("ارتفع الإنتاج مقارنة بالعام قبل الماضي.", ("العام قبل الماضي", "DATE", "2022")),
+        ("زار الوفد المصنع الأسبوع قبل الماضي.", ("الأسبوع قبل الماضي", "DATE", "2024-W09")),
+    ],
+)
+def test_periods_then_and_single_units_after_a_signal(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
+
+
+def test_a_contract_and_a_period_defined_by_a_clause_are_not_times():
+    text = "وقعت الوزارة عقد التوريد في تلك الفترة التي شهدت أزمة، يوم الأحد."
+    assert dates(text, PUBLISHED) == [("يوم الأحد", "DATE", "2024-03-10")]
