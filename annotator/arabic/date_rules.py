@@ -182,8 +182,16 @@ def _day_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if day is None:
         return None
     year = _year_of(m, ctx)
+    week = _WEEK_BEFORE.search(ctx.text, max(0, m.start("x") - 12), m.start("x"))
+    if week is not None and _g(m, "ord"):
+        # "الأسبوع الثاني من أبريل": a week of the month, valued as the month (no mod)
+        value = timex.month_value(ctx.anchor, _month_of(m), year, _relation(_g(m, "rel")))
+        return DateHit(week.start(), m.end("x"), "DATE", value, 0.85, "explicit")
     value = timex.month_day(ctx.anchor, _month_of(m), day, year, _relation(_g(m, "rel")))
     return _hit(m, "x", "DATE", value, 0.92, "explicit")
+
+
+_WEEK_BEFORE = regex.compile(r"(?<![\p{L}])(?:الاسبوع|العشر|العشره)\s+$")
 
 
 # A part of the day right before a written date ("صباح 15 آذار", "ليلة 27 رمضان"); looked
@@ -215,6 +223,11 @@ def _day_relative_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if day is None:
         return None
     return _hit(m, "x", "DATE", f"{month}-{day:02d}", 0.85, "explicit")
+
+
+def _day_of_relative_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "يوم 15 الجاري": the day of the month the relative word names (its own gate words)."""
+    return _day_relative_month(m, ctx)
 
 
 _CAMP_DAY_BEFORE = regex.compile(
@@ -642,12 +655,20 @@ def _tens_of_units(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "DURATION", "P" + value, 0.7, "duration")
 
 
+# An hour word without "الساعة" is an hour only after the prepositions of a clock time.
+_HOUR_SIGNAL = regex.compile(
+    r"(?<![\p{L}])[وف]?(?:عند|في|حتي|منذ|قبل|بعد|من|الي|قرابه|نحو|حوالي|تمام)\s+$"
+)
+
+
 def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
     clock = _g(m, "h", "h2", "h3")
     if clock:
         hour, minute = int(clock), int(_g(m, "min", "min2") or 0)
     else:
-        hour, minute = _FOLDED_HOURS[_words(_g(m, "hw") or "")], 0
+        if _g(m, "hw2") and not _HOUR_SIGNAL.search(ctx.text, max(0, m.start() - 10), m.start()):
+            return None  # "للمرة الثانية مساء أمس": an ordinal, not an hour
+        hour, minute = _FOLDED_HOURS[_words(_g(m, "hw", "hw2") or "")], 0
     fraction = _words(_g(m, "frac") or "")
     if fraction == "والنصف":
         minute = 30
@@ -723,7 +744,9 @@ _CLOCK = (
     rf"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع))?{E}"
     rf"|(?P<h2>\d{{1,2}})[:.](?P<min2>\d\d){E}(?=\s*(?:{_PART}|بتوقيت|بالتوقيت))"
     # "بعد 7 مساء": an hour with the part of the day and no minutes
-    rf"|(?P<h3>\d{{1,2}})(?=\s+(?:مساء|مساءا|صباحا|ليلا|فجرا|ظهرا|عصرا){E}))"
+    rf"|(?P<h3>\d{{1,2}})(?=\s+(?:مساء|مساءا|صباحا|ليلا|فجرا|ظهرا|عصرا){E})"
+    # "عند السادسة مساء": an hour word with the part of the day and no "الساعة"
+    rf"|(?P<hw2>{_HOURS})(?=\s+(?:مساء|مساءا|صباحا|ليلا|فجرا|ظهرا|عصرا|بعد\s+الظهر){E}))"
 )
 # "أشهر الصيف المقبلة", "شهور الشتاء": the months of a season are the season (the adjective
 # agrees with the months, so the whole phrase is the expression).
@@ -742,6 +765,13 @@ _RULES: list[tuple[str, Handler]] = [
         rf"(?=\s*(?:(?:الي|حتي|و)\s*(?:ال\s*)?|-\s*)[0-3]?\d\s+(?:من\s+)?(?:شهر\s+)?{_MONTHS}{E}"
         rf"(?:\s*[,،-]?\s*(?:{_YEAR_WORD}\s*)?{_YEAR}{E})?)",
         _day_month,
+    ),
+    (
+        # "يوم 15 الجاري", "في الـ20 الماضي": a day of this, last or next month
+        rf"{B}(?:(?:في|منذ|حتى|بتاريخ|من|الى|وفي|ومنذ|وحتى)\s+|[وف]?(?=يوم\s))"
+        rf"(?P<x>(?:يوم\s+)?(?:ال\s*)?(?P<day>[0-3]?\d)\s+"
+        rf"(?P<rel>الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)){E}",
+        _day_of_relative_month,
     ),
     (
         rf"{B}{CLITIC}(?P<x>(?:(?P<week>الاسبوع|العشر|العشره)\s+(?:الاخير|الاواخر|الاوائل)"
@@ -826,7 +856,7 @@ _RULES: list[tuple[str, Handler]] = [
     ),
     (
         rf"{B}[وف]?(?P<x>(?P<dir>قبل|بعد)\s+(?:(?:(?P<num>\d+)|(?P<card>{_CARD}))\s*(?P<unit>{_UNITS})"
-        rf"|(?P<dual>{_DUALS})|(?P<unit2>ايام|ساعات|اسابيع|اشهر|شهور|سنوات|اعوام)"
+        rf"|(?P<dual>{_DUALS})|(?P<unit2>ايام|ساعات|اسابيع|اشهر|شهور|سنوات|اعوام)(?:\s+قليله)?"
         rf"|(?P<unit1>يوم|اسبوع|شهر|عام|سنه|ساعه)){E})",
         _ago_any,
     ),
@@ -887,6 +917,9 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _day_month: tuple(_FOLDED_MONTHS),
     _month: tuple(_FOLDED_MONTHS),
     _day_relative_month: ("الشهر",),
+    _day_of_relative_month: tuple(
+        fold(w) for w in (*RELATIVE_PAST, *RELATIVE_NEXT, *RELATIVE_THIS)
+    ),
     _numeric: ("19", "20"),
     _numeric_range_start: ("/",),
     _year: _YEAR_DIGITS,
@@ -927,6 +960,6 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _night: ("الليل",),
     _time: (
         *("ساعه", ":", *(f"{d}." for d in range(10))),
-        *("مساء", "صباحا", "ليلا", "فجرا", "ظهرا", "عصرا"),
+        *("مساء", "صباحا", "ليلا", "فجرا", "ظهرا", "عصرا", "الظهر"),
     ),
 }

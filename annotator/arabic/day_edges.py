@@ -108,6 +108,16 @@ def _part_alone(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "TIME", value, 0.6, "clock")
 
 
+def _late_night(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "حتى ساعة متأخرة من الليل": the night of the day named, else the last one (the one to
+    come after a future cue)."""
+    day = _day_of(m, ctx)
+    if day is None:
+        offset = 0 if _future_context(ctx, m.start()) else -1
+        day = timex.shift_days(ctx.anchor, offset)
+    return _hit(m, "x", "TIME", timex.with_time(day, None, None, "NI"), 0.65, "time")
+
+
 def _edge_alone(m: regex.Match[str], ctx: Context) -> DateHit | None:
     """ "عشية الانتخابات": the eve of an event; which day, the text does not say."""
     return _hit(m, "x", "DATE", "XXXX-XX-XX", 0.55, "edge")
@@ -128,8 +138,13 @@ _RULES: list[tuple[str, Handler]] = [
     ),
     (
         rf"{B}{CLITIC}(?P<x>(?:الساعات\s+الاولي\s+من|ساعات)\s+(?:الصباح|{_MORNING_OF})"
-        rf"(?:\s+الباكر)?|الصباح\s+الباكر|{_MORNING_OF}\s+الباكر){E}",
+        rf"(?:\s+(?:الباكر|الاولي))?|الصباح\s+الباكر|{_MORNING_OF}\s+الباكر){E}",
         _small_hours,
+    ),
+    (
+        rf"{B}{CLITIC}(?P<x>(?:ساعه|ساعات|وقت)\s+متاخر(?:ه)?\s+من\s+(?:الليل|ليل|ليله|مساء)"
+        rf"(?:\s+(?:يوم\s+)?(?:{_REL_DAY}|(?P<wd>{_WEEKDAY})))?){E}",
+        _late_night,
     ),
     (rf"{B}{CLITIC}(?P<x>عشيه|غداه){E}", _edge_alone),
     (
@@ -150,6 +165,7 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _midnight: ("منتصف",),
     _small_hours: ("الصباح", "الساعات", "ساعات", "الباكر"),
     _edge_alone: ("عشيه", "غداه"),
+    _late_night: ("متاخر",),
     _part_alone: ("صباح", "فجر", "ظهر", "عصرا", "مساء", "ليلا"),
 }
 

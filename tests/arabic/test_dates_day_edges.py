@@ -88,3 +88,34 @@ def test_the_eve_and_the_morrow_shift_the_day_after_them(text, expected):
 )
 def test_the_small_hours_and_noon_are_parts_of_their_day(text, expected):
     assert dates(text, PUBLISHED) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("يبدأ الحفل عند السادسة مساء في المسرح.", ("السادسة مساء", "TIME", "2024-03-14T18:00")),
+        (
+            "تفتح اللجان أبوابها من الثامنة صباحا.",
+            ("الثامنة صباحا", "TIME", "2024-03-14T08:00"),
+        ),
+        (
+            "تغلق المحال عند الثانية بعد الظهر.",
+            ("الثانية بعد الظهر", "TIME", "2024-03-14T14:00"),
+        ),
+        (
+            "استمرت الاحتجاجات حتى ساعة متأخرة من الليل.",
+            ("ساعة متأخرة من الليل", "TIME", "2024-03-13TNI"),
+        ),
+        (
+            "تواصل القصف منذ ساعات الصباح الأولى.",
+            ("ساعات الصباح الأولى", "TIME", "2024-03-14TMO"),
+        ),
+    ],
+)
+def test_hours_without_alsaa_late_night_and_the_first_hours(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
+
+
+def test_a_feminine_ordinal_before_a_part_of_the_day_is_not_an_hour():
+    text = "فاز الفريق للمرة الثانية مساء أمس."
+    assert dates(text, PUBLISHED) == [("مساء أمس", "TIME", "2024-03-13TEV")]

@@ -143,3 +143,27 @@ def test_periods_then_and_single_units_after_a_signal(text, expected):
 def test_a_contract_and_a_period_defined_by_a_clause_are_not_times():
     text = "وقعت الوزارة عقد التوريد في تلك الفترة التي شهدت أزمة، يوم الأحد."
     assert dates(text, PUBLISHED) == [("يوم الأحد", "DATE", "2024-03-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تنطلق الدورة يوم 20 الجاري في العاصمة.", ("يوم 20 الجاري", "DATE", "2024-03-20")),
+        ("أغلق المعبر منذ الـ20 الماضي.", ("الـ20 الماضي", "DATE", "2024-02-20")),
+        (
+            "تبدأ الامتحانات في الأسبوع الثاني من أبريل.",
+            ("الأسبوع الثاني من أبريل", "DATE", "2024-04"),
+        ),
+        (
+            "ستعلن النتائج بعد ساعات قليلة.",
+            ("بعد ساعات قليلة", "DATE", "FUTURE_REF"),
+        ),
+    ],
+)
+def test_a_day_of_this_month_a_week_of_a_month_and_a_few_hours(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
+
+
+def test_a_ranking_before_a_relative_word_is_not_a_day():
+    text = "حل المنتخب في المركز 15 الماضي، وتعود المنافسة يوم 20 الجاري."
+    assert dates(text, PUBLISHED) == [("يوم 20 الجاري", "DATE", "2024-03-20")]
