@@ -808,7 +808,7 @@ _RULES: list[tuple[str, Handler]] = [
         _dateline_day,
     ),
     (
-        rf"{B}(?:منذ|حتى|بحلول)\s+(?P<x>{_YEAR}){E}(?!\s*(?:{_UNITS}|{_HMONTH}))",
+        rf"{B}[وف]?(?:منذ|حتى|بحلول)\s+(?P<x>{_YEAR}){E}(?!\s*(?:{_UNITS}|{_HMONTH}))",
         _year,
     ),
     (
@@ -896,6 +896,12 @@ _RULES: list[tuple[str, Handler]] = [
     ),
     (rf"{B}(?:خلال|طوال|اثناء|طيله)\s+(?P<x>الليل){E}", _night),
     (rf"{B}{CLITIC}(?P<x>الليله(?:\s+الماضيه)?){E}", _night),
+    (
+        # "من 8 إلى 10 صباحا": the first hour of a range takes the part of the day of the second
+        rf"{B}(?:من|بين)\s+(?P<x>(?:الساعه\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<min>\d\d))?){E}"
+        rf"(?=\s*(?:الي|حتي|و|-)\s*(?:الساعه\s+)?\d{{1,2}}(?:[:.]\d\d)?\s*(?P<part>{_PART}){E})",
+        _time,
+    ),
     (
         rf"{B}{CLITIC}(?P<x>{_CLOCK}(?:\s*(?P<part>{_PART}))?"
         rf"(?:\s+(?P<rd>{_TWO_DAYS}|اليوم|امس|غدا|غد){E})?(?:\s+(?P<wd>{_WEEKDAY}){E})?"

@@ -14,7 +14,7 @@ from datetime import date
 
 import regex
 
-from annotator.arabic import date_rules, day_edges, feasts, timeml_rules, weekday_pairs
+from annotator.arabic import date_pairs, date_rules, day_edges, feasts, timeml_rules
 from annotator.arabic.date_rules import Context, DateHit, with_part_before
 from annotator.arabic.normalize import Folded
 
@@ -55,7 +55,7 @@ def find_dates(text: str, anchor: date | None) -> list[DateHit]:
             if not kept or kept[-1].end <= longer.start:
                 hit = longer
         kept.append(hit)
-    merged = weekday_pairs.with_weekday_pairs(_merge_adjacent(kept, text), text)
+    merged = date_pairs.with_date_pairs(_merge_adjacent(kept, text), text)
     merged = _clock_days(_timestamps(day_edges.with_day_edges(merged, text), text), text)
     return _range_ends([_with_approximator(hit, text) for hit in merged], text)
 

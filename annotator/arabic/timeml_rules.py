@@ -50,7 +50,7 @@ _NUMBER_BEFORE = regex.compile(r"(?:نحو|حوالي|قرابه|اكثر\s+من
 def _counts_something(ctx: Context, end: int) -> bool:
     """True when the number just before ``end`` counts the noun after it, or is a figure."""
     after = ctx.text[end : end + 3]
-    if after[:1] in "%٪" or regex.match(r"\p{N}|[.,]\p{N}", after):
+    if (after[:1] and after[:1] in "%٪") or regex.match(r"\p{N}|[.,]\p{N}", after):
         return True
     m = _NEXT_WORD.match(ctx.text, end, end + 30)
     if m is None:

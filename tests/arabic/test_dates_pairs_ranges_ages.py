@@ -102,3 +102,37 @@ def test_history_counts_years_in_thousands_and_a_past_plural_takes_السابق�
     assert dates("ارتفعت الأسعار كما حدث في السنوات السابقة.", PUBLISHED) == [
         ("السنوات السابقة", "DATE", "PAST_REF")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year at the end of a text is a year (nothing after it is counted)
+        (
+            "ارتفعت صادرات القمح خلال 2010-2015",
+            [("2010", "DATE", "2010"), ("2015", "DATE", "2015")],
+        ),
+        (
+            "ارتفعت الصادرات من العام 2015 وحتى 2020.",
+            [("العام 2015", "DATE", "2015"), ("2020", "DATE", "2020")],
+        ),
+        (
+            "تراجعت المبيعات من مايو إلى يوليو 2023.",
+            [("مايو", "DATE", "2023-05"), ("يوليو 2023", "DATE", "2023-07")],
+        ),
+        (
+            "هطلت الأمطار بين نوفمبر وفبراير الماضيين.",
+            [("نوفمبر", "DATE", "2023-11"), ("فبراير الماضيين", "DATE", "2024-02")],
+        ),
+        (
+            "تفتح المكاتب من 8 إلى 10 صباحا.",
+            [("8", "TIME", "2024-03-14T08:00"), ("10 صباحا", "TIME", "2024-03-14T10:00")],
+        ),
+        (
+            "يمنع التجول بين 7 و9 مساء.",
+            [("7", "TIME", "2024-03-14T19:00"), ("9 مساء", "TIME", "2024-03-14T21:00")],
+        ),
+    ],
+)
+def test_ranges_give_two_times_the_first_completed_by_the_second(text, expected):
+    assert dates(text, PUBLISHED) == expected

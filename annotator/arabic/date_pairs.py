@@ -1,9 +1,12 @@
-"""Two weekdays named together ("يومي الجمعة والسبت", "من الاثنين إلى الخميس المقبلين") are
-read as one stretch of days: the second is the first of its name after the first, and a
-relative word written only on the second ("المقبلين", "الماضيين") also places the first.
+"""Two weekdays or two months named together are read as one stretch of time.
 
-Each weekday on its own would be resolved by the cues around it alone; news writes the
-direction once, for both.
+Weekdays ("يومي الجمعة والسبت", "من الاثنين إلى الخميس المقبلين"): the second is the first of
+its name after the first, and a relative word written only on the second ("المقبلين",
+"الماضيين") also places the first. Months ("من مايو إلى يوليو 2023", "بين يناير ومارس
+الماضيين"): a first month without a year of its own is the last of its name up to the second.
+
+Each piece on its own would be resolved by the cues around it alone; news writes the year or
+the direction once, for both.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from annotator.arabic.date_rules import _NEXT, _PAST, DateHit
 # What stands between the two weekdays (folded): "و", "الى", "حتى", a dash.
 _BETWEEN = regex.compile(r"^\s*(?:و|الي|حتي|-|–)\s*$")
 _FULL_DAY = regex.compile(r"^\d{4}-\d\d-\d\d")
+_MONTH = regex.compile(r"^(\d{4})-(\d\d)$")
 _WORD = regex.compile(r"\p{L}+")
+_YEAR_WRITTEN = regex.compile(r"\p{N}{4}")
 
 
 def _day(hit: DateHit) -> date | None:
@@ -34,13 +39,16 @@ def _moved(hit: DateHit, day: date) -> DateHit:
     return replace(hit, value=day.isoformat() + hit.value[10:])
 
 
-def with_weekday_pairs(hits: list[DateHit], text: str) -> list[DateHit]:
+def with_date_pairs(hits: list[DateHit], text: str) -> list[DateHit]:
     out = list(hits)
     for k in range(1, len(out)):
         first, second = out[k - 1], out[k]
-        if first.kind != "weekday" or second.kind != "weekday":
-            continue
         if not _BETWEEN.match(text[first.end : second.start]):
+            continue
+        if first.kind == "explicit" and second.kind == "explicit":
+            out[k - 1] = _month_pair(first, second, text)
+            continue
+        if first.kind != "weekday" or second.kind != "weekday":
             continue
         day1, day2 = _day(first), _day(second)
         if day1 is None or day2 is None:
@@ -54,3 +62,15 @@ def with_weekday_pairs(hits: list[DateHit], text: str) -> list[DateHit]:
             ahead = (day2.weekday() - day1.weekday()) % 7 or 7
             out[k] = _moved(second, day1 + timedelta(days=ahead))
     return out
+
+
+def _month_pair(first: DateHit, second: DateHit, text: str) -> DateHit:
+    """The first of two months takes its year from the second unless it writes its own."""
+    m1, m2 = _MONTH.match(first.value), _MONTH.match(second.value)
+    own = text[first.start : first.end]
+    if m1 is None or m2 is None or _YEAR_WRITTEN.search(own) or _has_relation(first, text):
+        return first
+    year, month1, month2 = int(m2.group(1)), int(m1.group(2)), int(m2.group(2))
+    if month1 > month2:
+        year -= 1
+    return replace(first, value=f"{year:04d}-{month1:02d}")
