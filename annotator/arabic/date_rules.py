@@ -251,7 +251,7 @@ def _month(m: regex.Match[str], ctx: Context) -> DateHit | None:
 
 
 def _numeric(m: regex.Match[str], ctx: Context) -> DateHit | None:
-    if m.group("y1"):
+    if m.groupdict().get("y1"):
         year, day, month = int(m.group("y1")), int(m.group("b1")), int(m.group("a1"))
         return _numeric_hit(m, year, day, month, 0.93)
     return _day_first(m, int(m.group("y2")), int(m.group("a2")), int(m.group("b2")), 0.93)
@@ -292,6 +292,20 @@ def _dateline_day(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     return _hit(m, "x", "DATE", timex.month_day(ctx.anchor, month, day, None, 0), 0.8, "explicit")
+
+
+def _day_slash_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    day, month = int(m.group("dd")), int(m.group("mm"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    value = timex.month_day(ctx.anchor, month, day, None, _relation(_g(m, "rel")))
+    return _hit(m, "x", "DATE", value, 0.8, "explicit")
+
+
+def _month_number(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    year = _year_of(m, ctx)
+    value = timex.month_value(ctx.anchor, int(m.group("mnum")), year, 0)
+    return _hit(m, "x", "DATE", value, 0.75, "explicit")
 
 
 def _hijri_date(m: regex.Match[str], ctx: Context) -> DateHit | None:
@@ -792,6 +806,28 @@ _RULES: list[tuple[str, Handler]] = [
         _numeric,
     ),
     (
+        # "15 / 3 / 2024": the same with spaces around the slashes
+        rf"(?<![\p{{N}}/.-]){B}(?P<x>(?:يوم\s+)?(?P<a2>\d{{1,2}})[ \t]*(?P<s2>/)[ \t]*"
+        rf"(?P<b2>\d{{1,2}})[ \t]*/[ \t]*(?P<y2>(?:19|20)\d\d)(?:م(?![\p{{L}}]))?)(?![\p{{N}}/])",
+        _numeric,
+    ),
+    (
+        # "الجمعة 15/3", "يوم الجمعة (15/3)", "في 15/3 الجاري": a day and month without a year
+        rf"(?<=(?:{_WEEKDAY}|يوم|بتاريخ|الموافق)[ \t]*[,،(]?[ \t]*)"
+        rf"(?P<x>(?P<dd>[0-3]?\d)/(?P<mm>[01]?\d))(?![\p{{N}}/]|[.,]\p{{N}})",
+        _day_slash_month,
+    ),
+    (
+        rf"(?<![\p{{N}}/.,]){B}(?P<x>(?P<dd>[0-3]?\d)/(?P<mm>[01]?\d)\s+(?P<rel>{_REL})){E}",
+        _day_slash_month,
+    ),
+    (
+        # "في شهر 3 من العام الجاري": a month by its number
+        rf"{B}(?:في|منذ|حتى|خلال|مطلع|نهايه|بدايه|منتصف)\s+(?P<x>شهر\s+(?P<mnum>1[0-2]|0?[1-9]){E}"
+        rf"(?:\s*[,،]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s*)?{_YEAR}{E}|{_OF_YEAR}{E})?)",
+        _month_number,
+    ),
+    (
         rf"(?<![\p{{N}}/.-]){B}(?P<x>(?P<ra>\d{{1,2}})/(?P<rb>\d{{1,2}}))(?![\p{{N}}/])"
         rf"(?=\s*(?:[-–]|الي|حتي)\s*\d{{1,2}}/\d{{1,2}}/(?P<ry>(?:19|20)\d\d))",
         _numeric_range_start,
@@ -938,6 +974,8 @@ GATES: dict[Handler, tuple[str, ...]] = {
     ),
     _hijri_year: ("13", "14"),
     _dateline_day: ("(",),
+    _day_slash_month: ("/",),
+    _month_number: ("شهر",),
     _weekday: tuple(_FOLDED_WEEKDAYS),
     _relative_day: ("اليوم", "امس", "غد", "البارحه"),
     _period: (

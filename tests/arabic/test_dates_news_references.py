@@ -167,3 +167,24 @@ def test_a_day_of_this_month_a_week_of_a_month_and_a_few_hours(text, expected):
 def test_a_ranking_before_a_relative_word_is_not_a_day():
     text = "حل المنتخب في المركز 15 الماضي، وتعود المنافسة يوم 20 الجاري."
     assert dates(text, PUBLISHED) == [("يوم 20 الجاري", "DATE", "2024-03-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("صدر القرار يوم 15 / 3 / 2024 في الجريدة.", ("يوم 15 / 3 / 2024", "DATE", "2024-03-15")),
+        ("صدر القرار يوم ١٥ / ٣ / ٢٠٢٤ في الجريدة.", ("يوم ١٥ / ٣ / ٢٠٢٤", "DATE", "2024-03-15")),
+        ("تنطلق البطولة الجمعة 15/3 في الدوحة.", ("الجمعة 15/3", "DATE", "2024-03-15")),
+        ("تنطلق البطولة يوم الجمعة (15/3) في الدوحة.", ("يوم الجمعة (15/3)", "DATE", "2024-03-15")),
+        ("أغلق المعبر منذ 2/1 الماضي.", ("2/1 الماضي", "DATE", "2024-01-02")),
+        ("تراجع التضخم في شهر 3 من العام الجاري.", ("شهر 3 من العام الجاري", "DATE", "2024-03")),
+        ("تنتهي العروض في ديسيمبر 2024.", ("ديسيمبر 2024", "DATE", "2024-12")),
+    ],
+)
+def test_days_and_months_written_with_numbers(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
+
+
+def test_a_fraction_and_a_reference_number_are_not_days_but_the_weekday_beside_is():
+    text = "فاز الفريق بنسبة 3/4 من الأصوات في القرار 15/3 الصادر الأحد."
+    assert dates(text, PUBLISHED) == [("الأحد", "DATE", "2024-03-10")]
