@@ -96,6 +96,7 @@ _PART_CODES = {
     "المساء": "EV",
     "الفجر": "MO",
     "الظهيره": "MI",
+    "النهار": "DT",
 }
 
 
@@ -116,6 +117,18 @@ def _late_night(m: regex.Match[str], ctx: Context) -> DateHit | None:
         offset = 0 if _future_context(ctx, m.start()) else -1
         day = timex.shift_days(ctx.anchor, offset)
     return _hit(m, "x", "TIME", timex.with_time(day, None, None, "NI"), 0.65, "time")
+
+
+def _this_part(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "هذا الصباح", "هذا المساء": that part of the publication day."""
+    code = _PART_CODES[_words(m.group("part"))]
+    value = timex.with_time(timex.shift_days(ctx.anchor, 0), None, None, code)
+    return _hit(m, "x", "TIME", value, 0.7, "time")
+
+
+def _noon(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "منتصف النهار": noon, a clock time that takes the day named before it."""
+    return _hit(m, "x", "TIME", f"{timex.shift_days(ctx.anchor, 0)}T12:00", 0.7, "clock")
 
 
 def _edge_alone(m: regex.Match[str], ctx: Context) -> DateHit | None:
@@ -147,13 +160,16 @@ _RULES: list[tuple[str, Handler]] = [
         _late_night,
     ),
     (rf"{B}{CLITIC}(?P<x>عشيه|غداه){E}", _edge_alone),
+    (rf"{B}{CLITIC}(?P<x>(?:هذا|هذه)\s+(?P<part>الصباح|المساء|الظهيره)){E}", _this_part),
+    (rf"{B}{CLITIC}(?P<x>منتصف\s+النهار){E}", _noon),
     (
         rf"{B}[وف]?(?P<x>صباحا|فجرا|ظهرا|عصرا|مساءا|ليلا|مساء(?=\s*(?:[,،.؛]|$)|\s+(?!{_DEFINITE}|يوم|\p{{N}}|{_WEEKDAY_BARE})\p{{L}})){E}"
         r"(?!\s+(?:و?نهارا|و?صباحا|و?مساء))",
         _part_alone,
     ),
     (
-        rf"{B}(?:في|وفي|خلال)\s+(?P<x>الصباح|المساء|الفجر|الظهيره){E}(?!\s+(?:{_DEFINITE}|\p{{N}}))",
+        rf"{B}(?:في|وفي|خلال|منذ|حتى|طوال|طيله)\s+(?P<x>الصباح|المساء|الفجر|الظهيره|النهار){E}"
+        rf"(?!\s+(?:{_DEFINITE}|\p{{N}}))",
         _part_alone,
     ),
 ]
@@ -166,7 +182,9 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _small_hours: ("الصباح", "الساعات", "ساعات", "الباكر"),
     _edge_alone: ("عشيه", "غداه"),
     _late_night: ("متاخر",),
-    _part_alone: ("صباح", "فجر", "ظهر", "عصرا", "مساء", "ليلا"),
+    _this_part: ("الصباح", "المساء", "الظهيره"),
+    _noon: ("النهار",),
+    _part_alone: ("صباح", "فجر", "ظهر", "عصرا", "مساء", "ليلا", "النهار"),
 }
 
 

@@ -119,3 +119,25 @@ def test_hours_without_alsaa_late_night_and_the_first_hours(text, expected):
 def test_a_feminine_ordinal_before_a_part_of_the_day_is_not_an_hour():
     text = "فاز الفريق للمرة الثانية مساء أمس."
     assert dates(text, PUBLISHED) == [("مساء أمس", "TIME", "2024-03-13TEV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلنت الشرطة هذا الصباح توقيف المشتبه به.", ("هذا الصباح", "TIME", "2024-03-14TMO")),
+        ("تتواصل الاشتباكات منذ الصباح في الحي.", ("الصباح", "TIME", "2024-03-14TMO")),
+        ("ترتفع درجات الحرارة خلال النهار.", ("النهار", "TIME", "2024-03-14TDT")),
+        # noon, like a clock time, takes the day named before it
+        (
+            "يقام الحفل يوم الأحد المقبل عند منتصف النهار.",
+            ("يوم الأحد المقبل عند منتصف النهار", "TIME", "2024-03-17T12:00"),
+        ),
+    ],
+)
+def test_this_morning_daytime_and_noon(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
+
+
+def test_a_newspaper_named_morning_is_not_a_time_but_the_day_after_it_is():
+    text = "نشرت جريدة الصباح أمس تقريرا عن الأسعار."
+    assert dates(text, PUBLISHED) == [("أمس", "DATE", "2024-03-13")]
