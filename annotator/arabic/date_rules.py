@@ -84,7 +84,7 @@ _NEXT = {fold(w) for w in RELATIVE_NEXT}
 _SPACE = regex.compile(r"\s+")
 _FUTURE_CUE = regex.compile(
     r"(?:سوف|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المرتقب|المرتقبه|المزمع|المزمعه"
-    r"|(?<![\p{L}])[وف]?(?:يتوقع|تتوقع|يرتقب|ترتقب|يعتزم|تعتزم|يعتزمون)(?![\p{L}])"
+    r"|(?<![\p{L}])[وف]?(?:يتوقع|تتوقع|يرتقب|ترتقب|يعتزم|تعتزم|يعتزمون|يستبعد|تستبعد)(?![\p{L}])"
     r"|(?<![\p{L}])[وف]?س[يتن](?!ا|ط|د|ن\b)\p{L}{3,})"
 )
 
@@ -504,7 +504,9 @@ def _deictic(m: regex.Match[str], ctx: Context) -> DateHit | None:
 
 def _night(m: regex.Match[str], ctx: Context) -> DateHit | None:
     """ "خلال الليل" in a report is the night before it; "الليلة" is tonight."""
-    before = 0 if _words(m.group("x")) == "الليله" else -1  # "الليلة الماضية" is yesterday's
+    words = _words(m.group("x"))
+    tonight = words == "الليله" or (words == "الليل" and _future_context(ctx, m.start("x")))
+    before = 0 if tonight else -1  # "الليلة الماضية" is yesterday's; a forecast's is tonight
     value = timex.with_time(timex.shift_days(ctx.anchor, before), None, None, "NI")
     return _hit(m, "x", "TIME", value, 0.6, "relative")
 

@@ -141,3 +141,16 @@ def test_this_morning_daytime_and_noon(text, expected):
 def test_a_newspaper_named_morning_is_not_a_time_but_the_day_after_it_is():
     text = "نشرت جريدة الصباح أمس تقريرا عن الأسعار."
     assert dates(text, PUBLISHED) == [("أمس", "DATE", "2024-03-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a forecast's night is the coming one
+        ("ولا تستبعد الأرصاد تشكل الصقيع خلال الليل.", ("الليل", "TIME", "2024-03-14TNI")),
+        # a report's night is the one before it
+        ("هطلت أمطار غزيرة خلال الليل على العاصمة.", ("الليل", "TIME", "2024-03-13TNI")),
+    ],
+)
+def test_the_night_of_a_forecast_and_of_a_report(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
