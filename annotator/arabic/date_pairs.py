@@ -1,9 +1,10 @@
 """Two weekdays or two months named together are read as one stretch of time.
 
-Weekdays ("يومي الجمعة والسبت", "من الاثنين إلى الخميس المقبلين"): the second is the first of
-its name after the first, and a relative word written only on the second ("المقبلين",
-"الماضيين") also places the first. Months ("من مايو إلى يوليو 2023", "بين يناير ومارس
-الماضيين"): a first month without a year of its own is the last of its name up to the second.
+Weekdays ("يومي الجمعة والسبت", "من الاثنين إلى الخميس المقبلين", "من الخميس ليستمر حتى
+الجمعة"): the second is the first of its name after the first, and a relative word written
+only on the second ("المقبلين", "الماضيين") also places the first. Months ("من مايو إلى
+يوليو 2023", "بين يناير ومارس الماضيين"): a first month without a year of its own is the last
+of its name up to the second.
 
 Each piece on its own would be resolved by the cues around it alone; news writes the year or
 the direction once, for both.
@@ -20,6 +21,8 @@ from annotator.arabic.date_rules import _NEXT, _PAST, DateHit
 
 # What stands between the two weekdays (folded): "و", "الى", "حتى", a dash.
 _BETWEEN = regex.compile(r"^\s*(?:و|الي|حتي|-|–)\s*$")
+# A range's end after a verb or two: "... ليستمر حتى", "... وتتواصل إلى".
+_RANGE_TO = regex.compile(r"^\s*(?:[وف]?\p{L}+\s+){1,2}(?:حتي|الي)\s+$")
 _FULL_DAY = regex.compile(r"^\d{4}-\d\d-\d\d")
 _MONTH = regex.compile(r"^(\d{4})-(\d\d)$")
 _WORD = regex.compile(r"\p{L}+")
@@ -43,7 +46,15 @@ def with_date_pairs(hits: list[DateHit], text: str) -> list[DateHit]:
     out = list(hits)
     for k in range(1, len(out)):
         first, second = out[k - 1], out[k]
-        if not _BETWEEN.match(text[first.end : second.start]):
+        gap = text[first.end : second.start]
+        if _RANGE_TO.match(gap) and second.kind == "weekday" and not _has_relation(second, text):
+            # "من يوم الخميس ليستمر حتى يوم الجمعة": the end of a range after its start
+            day1, day2 = _day(first), _day(second)
+            if day1 is not None and day2 is not None:
+                ahead = (day2.weekday() - day1.weekday()) % 7 or 7
+                out[k] = _moved(second, day1 + timedelta(days=ahead))
+            continue
+        if not _BETWEEN.match(gap):
             continue
         if first.kind == "explicit" and second.kind == "explicit":
             out[k - 1] = _month_pair(first, second, text)

@@ -136,3 +136,11 @@ def test_history_counts_years_in_thousands_and_a_past_plural_takes_السابق�
 )
 def test_ranges_give_two_times_the_first_completed_by_the_second(text, expected):
     assert dates(text, PUBLISHED) == expected
+
+
+def test_the_end_of_a_range_after_a_verb_is_the_next_such_weekday():
+    text = "تبدأ العاصفة يوم الخميس لتستمر حتى يوم الجمعة."
+    assert dates(text, PUBLISHED) == [
+        ("يوم الخميس", "DATE", "2024-03-14"),
+        ("يوم الجمعة", "DATE", "2024-03-15"),
+    ]
