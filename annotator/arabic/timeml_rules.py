@@ -146,8 +146,34 @@ def _bare_season(m: regex.Match[str], ctx: Context) -> DateHit | None:
         return None
     word = _words(m.group("season")).removeprefix("ال")
     code = _SEASON_CODES[word]
-    year = timex.relative_year(ctx.anchor, 0) if _g(m, "this") else "XXXX"
+    if _g(m, "this"):
+        year = timex.relative_year(ctx.anchor, 0)
+    elif ctx.anchor is not None and _APPROACHING.search(
+        ctx.text, max(0, m.start("x") - 16), m.start("x")
+    ):
+        # "على أبواب صيف واعد": the season at hand, this year's until it is over
+        last = _SEASON_LAST_MONTH.get(code, 12)
+        year = timex.relative_year(ctx.anchor, 0 if ctx.anchor.month <= last else 1)
+    else:
+        year = "XXXX"
     return _hit(m, "x", "DATE", f"{year}-{code}", 0.6, "explicit")
+
+
+# "على أبواب / مشارف / أعتاب صيف", "مع حلول / قدوم الشتاء": a season about to come.
+_APPROACHING = regex.compile(r"(?<![\p{L}])(?:ابواب|مشارف|اعتاب|عتبه|حلول|قدوم|اقتراب|دخول)\s+$")
+_SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11}
+
+
+# "ومعدل التضخم خمسة في المئة خلال العام.": a bare period closing a clause is the current one.
+def _this_period(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    unit = _words(m.group("x"))
+    if unit == "الشهر":
+        value = timex.relative_month(ctx.anchor, 0)
+    elif unit == "الاسبوع":
+        value = timex.week_value(ctx.anchor, 0)
+    else:
+        value = timex.relative_year(ctx.anchor, 0)
+    return _hit(m, "x", "DATE", value, 0.55, "period")
 
 
 # Deictic references of TimeML: words whose value is PAST_REF, PRESENT_REF or FUTURE_REF.
@@ -346,6 +372,11 @@ _RULES: list[tuple[str, Handler]] = [
 
 _RULES += [
     (
+        rf"{B}(?:خلال|طوال|طيله|وخلال|وطوال)\s+(?P<x>العام|السنه|الشهر|الاسبوع){E}"
+        r"(?=\s*(?:[.,،؛:!?؟)\n]|$))",
+        _this_period,
+    ),
+    (
         rf"{B}(?:حتى|لغايه|الى|لحد|وحتى|ولغايه)\s+(?P<x>(?:هذه\s+)?اللحظه){E}"
         rf"(?!\s+(?:التي|الذي|ال\p{{L}}+))",
         _moment,
@@ -386,6 +417,7 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _set_adjective: ("يومي", "اسبوعي", "شهري", "سنوي"),
     _standalone_unit: tuple({*_ONE_UNIT, *_SOME_UNITS, *_TWO_UNITS}),
     _moment: ("اللحظه",),
+    _this_period: ("خلال", "طوال", "طيله"),
     _near_time: ("وقت",),
     _one_unit: ("مده", "طيله", "طوال", "مدي", "مدار", "خلال", "غضون", "منذ"),
     _then: ("ذلك", "تلك"),

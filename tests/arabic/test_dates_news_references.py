@@ -188,3 +188,37 @@ def test_days_and_months_written_with_numbers(text, expected):
 def test_a_fraction_and_a_reference_number_are_not_days_but_the_weekday_beside_is():
     text = "فاز الفريق بنسبة 3/4 من الأصوات في القرار 15/3 الصادر الأحد."
     assert dates(text, PUBLISHED) == [("الأحد", "DATE", "2024-03-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "ونحن على أبواب صيف واعد للسياحة.",
+            "2024-06-24",
+            ("صيف", "DATE", "2024-SU"),
+        ),
+        (
+            "ونحن على أبواب صيف جديد.",
+            "2024-09-10",
+            ("صيف", "DATE", "2025-SU"),
+        ),
+        (
+            "ويتوقع البنك نموا بثلاثة في المئة خلال العام.",
+            "2024-03-14",
+            ("العام", "DATE", "2024"),
+        ),
+        (
+            "وارتفعت المبيعات خلال الشهر، بحسب التقرير.",
+            "2024-03-14",
+            ("الشهر", "DATE", "2024-03"),
+        ),
+    ],
+)
+def test_a_season_at_hand_and_a_bare_period_closing_a_clause(text, published, expected):
+    assert dates(text, published) == [expected]
+
+
+def test_a_period_with_an_adjective_is_not_the_current_one_but_the_year_after_it_is():
+    text = "ارتفعت الرسوم خلال العام الدراسي في 2024."
+    assert dates(text, PUBLISHED) == [("2024", "DATE", "2024")]
