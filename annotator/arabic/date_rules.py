@@ -383,7 +383,7 @@ def _relative_day_value(rd: str, anchor: date | None) -> str:
 _NOT_TODAY_BEFORE = regex.compile(r"(?:روسيا|المصري|نفس|ذات|ذلك|تلك|ذاك)\s+$")
 # "اليوم الأول" / "اليوم الذي" point elsewhere; "اليوم إلى" (folded "الي") is today.
 _NOT_TODAY_AFTER = regex.compile(r"^\s+(?:(?!الي(?!\p{L}))ال\p{L}+|نفسه|ذاته)")
-_TODAY_FOLLOWERS = regex.compile(r"^\s+(?:الموافق|" + _WEEKDAY + ")")
+_TODAY_FOLLOWERS = regex.compile(r"^\s+(?:الموافق|الساعه|" + _WEEKDAY + ")")
 
 
 # "بغداد اليوم", "وطنا اليوم": an outlet named "<word> اليوم", recognised where a name stands:
@@ -893,13 +893,13 @@ _RULES: list[tuple[str, Handler]] = [
         _period,
     ),
     (
-        rf"{B}[وف]?(?P<x>(?P<dir>قبل|بعد)\s+(?:(?:(?P<num>\d+)|(?P<card>{_CARD}))\s*(?P<unit>{_UNITS})"
+        rf"{B}[وف]?(?P<x>(?P<dir>قبل|بعد)\s+(?:(?:(?P<num>\d+)\s*|(?P<card>{_CARD})\s+)(?P<unit>{_UNITS})"
         rf"|(?P<dual>{_DUALS})|(?P<unit2>ايام|ساعات|اسابيع|اشهر|شهور|سنوات|اعوام)(?:\s+قليله)?"
         rf"|(?P<unit1>يوم|اسبوع|شهر|عام|سنه|ساعه)){E})",
         _ago_any,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:(?:(?P<def>ال\s*)?(?P<num>\d+)|(?P<card>{_CARD}))\s*(?P<unit>{_UNITS}){E}"
+        rf"{B}{CLITIC}(?P<x>(?:(?P<def>ال\s*)?(?:(?P<num>\d+)\s*|(?P<card>{_CARD})\s+)(?P<unit>{_UNITS}){E}"
         rf"(?(def)(?:\s+(?:{_REL}){E})?)"
         rf"|(?P<dual>{_DUALS}){E}|(?P<few>بضعه|بضع|عده)\s+(?P<unit_few>{_UNITS}){E}"
         rf"|(?P<unit_one>يوم|اسبوع|شهر|عام|سنه|ساعه)\s+(?P<one>واحد|واحده){E})"

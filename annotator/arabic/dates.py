@@ -285,7 +285,7 @@ def _combine(left: DateHit, right: DateHit) -> DateHit:
     day_piece = next((p for kind in ("explicit", "hijri") for p in days if p.kind == kind), days[0])
     day = _split(day_piece.value)[0]
     if time_piece is not None:
-        suffix = _split(time_piece.value)[1]
+        suffix = _afternoon(_split(time_piece.value)[1], _split(day_piece.value)[1])
     else:
         suffix = next((_split(p.value)[1] for p in pieces if _split(p.value)[1]), "")
     if suffix and _CALENDAR_VALUE.match(day):
@@ -303,3 +303,20 @@ def _combine(left: DateHit, right: DateHit) -> DateHit:
     return replace(
         left, start=start, end=right.end, type=type_, value=value, confidence=confidence, kind=kind
     )
+
+
+# "مساء اليوم الساعة السادسة": a 12-hour clock reading after an afternoon, evening or night
+# part of the day is in the second half of the day (as "الساعة السادسة مساء").
+_CLOCK_SUFFIX = regex.compile(r"^(\d\d)(:\d\d.*)$")
+_LATE_FROM = {"AF": 1, "EV": 1, "NI": 6, "MI": 0}
+_LATE_UNTIL = {"AF": 12, "EV": 12, "NI": 12, "MI": 6}
+
+
+def _afternoon(clock: str, part: str) -> str:
+    m = _CLOCK_SUFFIX.match(clock)
+    if m is None or part not in _LATE_FROM:
+        return clock
+    hour = int(m.group(1))
+    if _LATE_FROM[part] <= hour < _LATE_UNTIL[part]:
+        hour += 12
+    return f"{hour:02d}{m.group(2)}"

@@ -304,7 +304,7 @@ _TWO_UNITS = {
     "العامين": ("Y", False),
     "الساعتين": ("H", True),
 }
-_AMOUNT_BEFORE = compile_folded(rf"(?:\p{{N}}|(?<![\p{{L}}]){_CARD})\s*$")
+_AMOUNT_BEFORE = compile_folded(rf"(?:\p{{N}}|(?<![\p{{L}}])(?:ال)?{_CARD})\s*$")
 # A unit in construct with a definite noun names an occasion ("أيام العيد", "ساعة الصفر").
 _CONSTRUCT_AFTER = regex.compile(r"\s+(?:ال\p{L}+|[\p{N}]|ما(?!\p{L}))")
 

@@ -154,3 +154,24 @@ def test_a_newspaper_named_morning_is_not_a_time_but_the_day_after_it_is():
 )
 def test_the_night_of_a_forecast_and_of_a_report(text, expected):
     assert dates(text, PUBLISHED) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "يعقد الوزير مؤتمرا صحفيا مساء اليوم الساعة السادسة والنصف.",
+            ("مساء اليوم الساعة السادسة والنصف", "TIME", "2024-03-14T18:30"),
+        ),
+        (
+            "تبدأ الجلسة ظهر اليوم الساعة الواحدة.",
+            ("ظهر اليوم الساعة الواحدة", "TIME", "2024-03-14T13:00"),
+        ),
+        (
+            "وصل الوفد صباح اليوم الساعة العاشرة.",
+            ("صباح اليوم الساعة العاشرة", "TIME", "2024-03-14T10:00"),
+        ),
+    ],
+)
+def test_a_clock_time_after_a_part_of_the_day_is_in_that_part(text, expected):
+    assert dates(text, PUBLISHED) == [expected]

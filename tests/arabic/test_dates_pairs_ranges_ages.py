@@ -144,3 +144,19 @@ def test_the_end_of_a_range_after_a_verb_is_the_next_such_weekday():
         ("يوم الخميس", "DATE", "2024-03-14"),
         ("يوم الجمعة", "DATE", "2024-03-15"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ستعقد" (will be held) is no "six decades"
+        ("وستعقد القمة غدا في الرياض.", [("غدا", "DATE", "2024-03-15")]),
+        (
+            "تضاعفت الأسعار خلال الخمس سنوات الماضية.",
+            [("الخمس سنوات الماضية", "DURATION", "P5Y")],
+        ),
+        ("انتهت المهلة بعد الثلاثين يوما.", [("الثلاثين يوما", "DURATION", "P30D")]),
+    ],
+)
+def test_a_number_word_counts_a_unit_only_as_a_word_of_its_own(text, expected):
+    assert dates(text, PUBLISHED) == expected
