@@ -682,7 +682,8 @@ def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if clock:
         hour, minute = int(clock), int(_g(m, "min", "min2") or 0)
     else:
-        if _g(m, "hw2") and not _HOUR_SIGNAL.search(ctx.text, max(0, m.start() - 10), m.start()):
+        signalled = _HOUR_SIGNAL.search(ctx.text, max(0, m.start() - 10), m.start())
+        if _g(m, "hw2") and not (signalled or _g(m, "tz")):
             return None  # "للمرة الثانية مساء أمس": an ordinal, not an hour
         hour, minute = _FOLDED_HOURS[_words(_g(m, "hw", "hw2") or "")], 0
     fraction = _words(_g(m, "frac") or "")

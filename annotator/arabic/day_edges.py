@@ -22,6 +22,7 @@ from annotator.arabic.clitics import CLITIC
 from annotator.arabic.date_rules import (
     _FOLDED_WEEKDAYS,
     _FOLDED_ZONES,
+    _HOURS,
     _REL,
     _WEEKDAY,
     B,
@@ -104,9 +105,14 @@ def _part_alone(m: regex.Match[str], ctx: Context) -> DateHit | None:
     """ "اندلع الحريق فجرا", "وصل الوفد في المساء": a part of the day with no day of its own;
     like a bare clock time it takes the day named before it in the sentence (see
     dates._clock_days), else the publication day, and joins a day beside it ("الأحد مساء")."""
+    if _HOUR_BEFORE.search(ctx.text, max(0, m.start("x") - 16), m.start("x")):
+        return None  # "السابعة مساء": the part of an hour the clock rules read or refused
     code = _PART_CODES[_words(m.group("x"))]
     value = timex.with_time(timex.shift_days(ctx.anchor, 0), None, None, code)
     return _hit(m, "x", "TIME", value, 0.6, "clock")
+
+
+_HOUR_BEFORE = compile_folded(rf"(?:\p{{N}}|(?<![\p{{L}}]){_HOURS})\s*$")
 
 
 def _late_night(m: regex.Match[str], ctx: Context) -> DateHit | None:

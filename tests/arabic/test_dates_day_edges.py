@@ -175,3 +175,11 @@ def test_the_night_of_a_forecast_and_of_a_report(text, expected):
 )
 def test_a_clock_time_after_a_part_of_the_day_is_in_that_part(text, expected):
     assert dates(text, PUBLISHED) == [expected]
+
+
+def test_an_hour_in_apposition_with_its_time_zone_is_a_clock_time():
+    text = "تنطلق المباراة الساعة العاشرة مساء بتوقيت مكة، السابعة مساء بتوقيت غرينتش."
+    assert dates(text, PUBLISHED) == [
+        ("الساعة العاشرة مساء بتوقيت مكة", "TIME", "2024-03-14T22:00+03:00"),
+        ("السابعة مساء بتوقيت غرينتش", "TIME", "2024-03-14T19:00Z"),
+    ]

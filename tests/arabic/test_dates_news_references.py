@@ -222,3 +222,15 @@ def test_a_season_at_hand_and_a_bare_period_closing_a_clause(text, published, ex
 def test_a_period_with_an_adjective_is_not_the_current_one_but_the_year_after_it_is():
     text = "ارتفعت الرسوم خلال العام الدراسي في 2024."
     assert dates(text, PUBLISHED) == [("2024", "DATE", "2024")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وهي أعلى نسبة منذ ديسمبر الماضي.", ("ديسمبر الماضي", "DATE", "2022-12")),
+        ("تعقد القمة في ديسمبر المقبل.", ("ديسمبر المقبل", "DATE", "2024-12")),
+        ("تعقد القمة في ديسمبر الجاري.", ("ديسمبر الجاري", "DATE", "2023-12")),
+    ],
+)
+def test_the_month_of_publication_with_a_relative_word_is_another_years(text, expected):
+    assert dates(text, "2023-12-20") == [expected]
