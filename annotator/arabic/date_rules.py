@@ -133,6 +133,21 @@ def _relation(word: str | None) -> int:
     return -1 if word in _PAST else 1 if word in _NEXT else 0
 
 
+# "منذ 25 جويلية": a date that something has lasted since is in the past.
+_SINCE_BEFORE = regex.compile(r"(?<![\p{L}])[وف]?منذ\s+$")
+
+
+def _direction(m: regex.Match[str], ctx: Context, whole_month: bool = False) -> int:
+    """The relative word's direction, or the past after "منذ" when there is none."""
+    relation = _relation(_g(m, "rel"))
+    if relation or _g(m, "rel") or ctx.anchor is None:
+        return relation
+    if whole_month and _month_of(m) == ctx.anchor.month:
+        return 0  # "منذ أبريل" written in April: this April
+    since = _SINCE_BEFORE.search(ctx.text, max(0, m.start("x") - 8), m.start("x"))
+    return -1 if since else 0
+
+
 def _month_of(m: regex.Match[str]) -> int:
     return _FOLDED_MONTHS[_words(m.group("m1"))]
 
@@ -187,7 +202,7 @@ def _day_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
         # "الأسبوع الثاني من أبريل": a week of the month, valued as the month (no mod)
         value = timex.month_value(ctx.anchor, _month_of(m), year, _relation(_g(m, "rel")))
         return DateHit(week.start(), m.end("x"), "DATE", value, 0.85, "explicit")
-    value = timex.month_day(ctx.anchor, _month_of(m), day, year, _relation(_g(m, "rel")))
+    value = timex.month_day(ctx.anchor, _month_of(m), day, year, _direction(m, ctx))
     return _hit(m, "x", "DATE", value, 0.92, "explicit")
 
 
@@ -245,7 +260,7 @@ def _month(m: regex.Match[str], ctx: Context) -> DateHit | None:
         # "اعتبارا من أول يوليو": the first day of the month (أوائل/مطلع stay the month)
         value = timex.month_day(ctx.anchor, _month_of(m), 1, year, _relation(_g(m, "rel")))
         return _hit(m, "x", "DATE", value, 0.85, "explicit")
-    value = timex.month_value(ctx.anchor, _month_of(m), year, _relation(_g(m, "rel")))
+    value = timex.month_value(ctx.anchor, _month_of(m), year, _direction(m, ctx, True))
     confident = _g(m, "year") or _g(m, "rel") or _g(m, "m2") or _g(m, "m3") or _g(m, "yrel")
     return _hit(m, "x", "DATE", value, 0.88 if confident else 0.7, "explicit")
 
@@ -420,12 +435,17 @@ def _relative_day(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "TIME" if part else "DATE", value, 0.82, "relative")
 
 
-_SEASONS = {"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}
+# Season words, folded; the Tunisian "الصائفة" is the summer.
+SEASONS = {
+    fold(k): v
+    for k, v in {"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA", "صائفة": "SU"}.items()
+}
+SEASON_WORDS = r"(?:صيف|شتاء|ربيع|خريف|صائفه)"
 
 
 def _season(m: regex.Match[str], ctx: Context) -> DateHit | None:
     """ "صيف 2023" -> 2023-SU; "الشتاء الماضي" -> last year's (this year's if it is winter)."""
-    code = _SEASONS[_words(m.group("season")).removeprefix("ال")]
+    code = SEASONS[_words(m.group("season")).removeprefix("ال")]
     year_text = _g(m, "year")
     offset = _relation(_g(m, "rel"))
     if year_text:
@@ -626,7 +646,7 @@ _MAX_AMOUNT = {"Y": 9999}
 # "(40 عاما)".
 _AGE_BEFORE = compile_folded(
     r"(?<![\p{L}])(?:العمر|عمر|[وب]?عمره|[وب]?عمرها|بعمر|البالغ|البالغه|البالغين|يبلغ|تبلغ"
-    r"|ناهز|يناهز|تناهز|ذو|ذات|ذي)\s+(?:ال\s*)?$"
+    r"|ناهز|يناهز|تناهز|ذو|ذات|ذي|تحت)\s+(?:ال\s*)?$"
 )
 _AGE_AFTER = compile_folded(r"\s+من\s+(?:العمر|عمره|عمرها)(?!\p{L})")
 _BRACKETED = regex.compile(r"\s*[)]")
@@ -929,7 +949,7 @@ _RULES: list[tuple[str, Handler]] = [
         _set,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:فصل\s+|{_SEASON_MONTHS_OF})?(?P<season>(?:ال)?(?:صيف|شتاء|ربيع|خريف)){E}"
+        rf"{B}{CLITIC}(?P<x>(?:فصل\s+|{_SEASON_MONTHS_OF})?(?P<season>(?:ال)?{SEASON_WORDS}){E}"
         rf"(?:\s+(?:عام\s+)?{_YEAR}|\s+(?P<rel>{_REL}))){E}",
         _season,
     ),
@@ -1003,7 +1023,7 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _deictic: tuple({w.split()[0] for w in _FOLDED_DEICTIC}),
     _part_of_year: ("الربع", "النصف", "الثلاثي", "السداسي", "الفصل"),
     _set: ("يوميا", "اسبوعيا", "شهريا", "سنويا", "كل"),
-    _season: ("صيف", "شتاء", "ربيع", "خريف"),
+    _season: ("صيف", "شتاء", "ربيع", "خريف", "صايفه"),
     _night: ("الليل",),
     _time: (
         *("ساعه", ":", *(f"{d}." for d in range(10))),

@@ -21,6 +21,8 @@ from annotator.arabic.clitics import CLITIC
 from annotator.arabic.date_rules import (
     _AGE_AFTER,
     _CARD,
+    SEASON_WORDS,
+    SEASONS,
     B,
     Context,
     DateHit,
@@ -135,7 +137,6 @@ def _decade(m: regex.Match[str], ctx: Context) -> DateHit | None:
 
 # Seasons without a year ("في الصيف", "شتاء قاسيا"): generic, XXXX-SU; "هذا الصيف" is this
 # year's. "الربيع العربي" is a movement and "ربيع الأول" a Hijri month.
-_SEASON_CODES = {"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}
 _NOT_SEASON_AFTER = regex.compile(
     r"\s+(?:العربي|الاول|الاخر|الثاني|اول|ثاني|اخر|العمر|الديمقراطي|براغ|دمشق)(?!\p{L})"
 )
@@ -145,7 +146,7 @@ def _bare_season(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if _NOT_SEASON_AFTER.match(ctx.text, m.end("x")):
         return None
     word = _words(m.group("season")).removeprefix("ال")
-    code = _SEASON_CODES[word]
+    code = SEASONS[word]
     if _g(m, "this"):
         year = timex.relative_year(ctx.anchor, 0)
     elif ctx.anchor is not None and _APPROACHING.search(
@@ -349,7 +350,7 @@ _RULES: list[tuple[str, Handler]] = [
     ),
     (
         rf"{B}{CLITIC}(?P<x>(?:(?P<this>هذا|هذه)\s+)?(?:فصل\s+|(?:اشهر|شهور)\s+)?"
-        rf"(?P<season>(?:ال)?(?:صيف|شتاء|ربيع|خريف))){E}",
+        rf"(?P<season>(?:ال)?{SEASON_WORDS})(?:ا(?=\s))?){E}",
         _bare_season,
     ),
     (rf"{B}{CLITIC}(?P<x>{alternation(list(_REFERENCES))}){E}", _reference),
@@ -412,7 +413,7 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _bare_year: ("19", "20"),
     _century: ("القرن",),
     _decade: ("ينيات", "ينات"),
-    _bare_season: ("صيف", "شتاء", "ربيع", "خريف"),
+    _bare_season: ("صيف", "شتاء", "ربيع", "خريف", "صايفه"),
     _reference: tuple({w.split()[0] for w in _FOLDED_REFERENCES}),
     _set_adjective: ("يومي", "اسبوعي", "شهري", "سنوي"),
     _standalone_unit: tuple({*_ONE_UNIT, *_SOME_UNITS, *_TWO_UNITS}),

@@ -234,3 +234,31 @@ def test_a_period_with_an_adjective_is_not_the_current_one_but_the_year_after_it
 )
 def test_the_month_of_publication_with_a_relative_word_is_another_years(text, expected):
     assert dates(text, "2023-12-20") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "يتوقع الخبراء صيفا أقسى من الصائفة الماضية.",
+            "2022-04-12",
+            [("صيفا", "DATE", "XXXX-SU"), ("الصائفة الماضية", "DATE", "2021-SU")],
+        ),
+        # a date that something has lasted since is past
+        (
+            "أضاع الرئيس فرصا كثيرة منذ 25 جويلية.",
+            "2022-04-12",
+            [("25 جويلية", "DATE", "2021-07-25")],
+        ),
+        ("تراجعت الصادرات منذ يونيو.", "2022-04-12", [("يونيو", "DATE", "2021-06")]),
+        # "since April" written in April is this April
+        ("تراجعت الصادرات منذ أبريل.", "2022-04-12", [("أبريل", "DATE", "2022-04")]),
+    ],
+)
+def test_the_maghrebi_summer_and_dates_after_since(text, published, expected):
+    assert dates(text, published) == expected
+
+
+def test_an_age_group_is_not_a_duration_but_the_weekday_after_it_is():
+    text = "يواجه منتخب تحت 17 عاما نظيره المصري الأحد."
+    assert dates(text, PUBLISHED) == [("الأحد", "DATE", "2024-03-10")]
