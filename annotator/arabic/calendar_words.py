@@ -294,6 +294,8 @@ DAY_PARTS: dict[str, tuple[str, int]] = {
     # noon is TIMEX3 "MI" (mid-day); the afternoon after it ("بعد الظهر") is "AF"
     "ظهر": ("MI", 12),
     "ظهرا": ("MI", 12),
+    "قبل الظهر": ("MO", 0),  # the late morning: "قبل ظهر اليوم"
+    "قبل ظهر": ("MO", 0),
     "بعد الظهر": ("AF", 12),
     "بعد ظهر": ("AF", 12),  # "بعد ظهر اليوم"
     "بعد الزوال": ("AF", 12),  # Maghrebi "afternoon"

@@ -783,7 +783,8 @@ _CLOCK = (
     # "بعد 7 مساء": an hour with the part of the day and no minutes
     rf"|(?P<h3>\d{{1,2}})(?=\s+(?:مساء|مساءا|صباحا|ليلا|فجرا|ظهرا|عصرا){E})"
     # "عند السادسة مساء": an hour word with the part of the day and no "الساعة"
-    rf"|(?P<hw2>{_HOURS})(?=\s+(?:مساء|مساءا|صباحا|ليلا|فجرا|ظهرا|عصرا|بعد\s+الظهر){E}))"
+    rf"|(?P<hw2>{_HOURS})(?=\s+(?:مساء|مساءا|صباحا|ليلا|فجرا|ظهرا|عصرا|بعد\s+الظهر"
+    rf"|من\s+(?:قبل|بعد)\s+ظهر|من\s+(?:صباح|مساء|فجر|عصر|ليل|ليله)){E}))"
 )
 # "أشهر الصيف المقبلة", "شهور الشتاء": the months of a season are the season (the adjective
 # agrees with the months, so the whole phrase is the expression).
@@ -1027,6 +1028,6 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _night: ("الليل",),
     _time: (
         *("ساعه", ":", *(f"{d}." for d in range(10))),
-        *("مساء", "صباحا", "ليلا", "فجرا", "ظهرا", "عصرا", "الظهر"),
+        *("مساء", "صباح", "ليل", "فجر", "ظهر", "عصر"),
     ),
 }

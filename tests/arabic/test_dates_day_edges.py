@@ -183,3 +183,21 @@ def test_an_hour_in_apposition_with_its_time_zone_is_a_clock_time():
         ("الساعة العاشرة مساء بتوقيت مكة", "TIME", "2024-03-14T22:00+03:00"),
         ("السابعة مساء بتوقيت غرينتش", "TIME", "2024-03-14T19:00Z"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("عقد المجلس جلسته قبل ظهر اليوم.", ("قبل ظهر اليوم", "TIME", "2024-03-14TMO")),
+        (
+            "دعا رئيس الحكومة إلى جلسة عند الحادية عشرة من قبل ظهر الاثنين.",
+            ("الحادية عشرة من قبل ظهر الاثنين", "TIME", "2024-03-11T11:00"),
+        ),
+        (
+            "تبدأ الجلسة عند الرابعة من بعد ظهر اليوم.",
+            ("الرابعة من بعد ظهر اليوم", "TIME", "2024-03-14T16:00"),
+        ),
+    ],
+)
+def test_before_noon_is_the_late_morning_and_an_hour_joins_its_part_of_the_day(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
