@@ -744,8 +744,12 @@ _FROM_EVENT = regex.compile(r"\s+من\s+(?!الان|اليوم|الآن)")
 # أيام من العملية") makes the clause a procedure or a plan rather than a narrated event.
 _CLAUSE_START = regex.compile(r"(?:^|[.!?؟\n،,؛:])\s*(?P<first>\p{L}+)[^.!?؟\n،,؛:]*$")
 _IMPERFECT = regex.compile(r"[وف]?[يت]\p{L}{2,}")
-# Words with the prefix ي- are imperfect verbs in news, but for a few nouns (يوم، يناير).
-_YA_VERB = regex.compile(r"(?<![\p{L}])[وفل]?ي(?!وم|ونيو|وليو|ونيه|وليه|ناير)\p{L}{2,}")
+# Words with the prefix ي- are imperfect verbs in news, but for a few nouns (يوم، يناير) and
+# names (يوسف، يحيى، ياسر، يونس، يزيد، يعقوب، ياسين، يمن).
+_YA_VERB = regex.compile(
+    r"(?<![\p{L}])[وفل]?ي(?!وم|ونيو|وليو|ونيه|وليه|ناير|وسف|حيي|اسر|اسين|ونس|زيد|عقوب|من(?!\p{L}))"
+    r"\p{L}{2,}"
+)
 _HABITUAL = regex.compile(r"(?<![\p{L}])[وف]?(?:عاده|غالبا|دائما)(?![\p{L}])")
 
 

@@ -114,8 +114,9 @@ def test_an_outlet_named_word_plus_alyawm_is_not_today(text):
     [
         ("ويطرأ الاثنين ارتفاع طفيف على درجات الحرارة.", ("الاثنين", "DATE", "2024-03-18")),
         ("يصل الوفد الأحد إلى العاصمة.", ("الأحد", "DATE", "2024-03-17")),
-        # the perfect keeps the past day
+        # the perfect keeps the past day, and a name in ي- is no verb
         ("وصل الوفد الأحد إلى العاصمة.", ("الأحد", "DATE", "2024-03-10")),
+        ("وقال يوسف الأحد إن الوفد وصل.", ("الأحد", "DATE", "2024-03-10")),
     ],
 )
 def test_a_weekday_after_an_imperfect_verb_is_the_coming_one(text, expected):
