@@ -6,6 +6,8 @@ only on the second ("المقبلين", "الماضيين") also places the firs
 يوليو 2023", "بين يناير ومارس الماضيين"): a first month without a year of its own is the last
 of its name up to the second.
 
+Clock times ("من العاشرة ليلا إلى السادسة صباحا"): an end before the start is on the next day.
+
 Each piece on its own would be resolved by the cues around it alone; news writes the year or
 the direction once, for both.
 """
@@ -56,6 +58,9 @@ def with_date_pairs(hits: list[DateHit], text: str) -> list[DateHit]:
             continue
         if not _BETWEEN.match(gap):
             continue
+        if first.type == "TIME" and second.type == "TIME":
+            out[k] = _overnight(first, second)
+            continue
         if first.kind == "explicit" and second.kind == "explicit":
             out[k - 1] = _month_pair(first, second, text)
             continue
@@ -85,3 +90,17 @@ def _month_pair(first: DateHit, second: DateHit, text: str) -> DateHit:
     if month1 > month2:
         year -= 1
     return replace(first, value=f"{year:04d}-{month1:02d}")
+
+
+_CLOCK_VALUE = regex.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)")
+
+
+def _overnight(first: DateHit, second: DateHit) -> DateHit:
+    """ "من الساعة العاشرة ليلا إلى السادسة صباحا": a range of clock times on one day whose end
+    comes before its start runs past midnight, so the end is on the next day."""
+    a, b = _CLOCK_VALUE.match(first.value), _CLOCK_VALUE.match(second.value)
+    if a is None or b is None or a.group(1) != b.group(1):
+        return second
+    if (int(b.group(2)), int(b.group(3))) >= (int(a.group(2)), int(a.group(3))):
+        return second
+    return _moved(second, date.fromisoformat(b.group(1)) + timedelta(days=1))

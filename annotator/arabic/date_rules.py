@@ -767,11 +767,18 @@ def _narrated(ctx: Context, start: int) -> bool:
     return not _future_context(ctx, start)
 
 
+def _within_an_event(m: regex.Match[str]) -> bool:
+    """Minutes and seconds before or after an event's moment ("قبل ست دقائق من نهاية المباراة")
+    place something inside the event: the amount stays a duration."""
+    unit = _words(_g(m, "unit", "unit1", "unit2", "dual") or "")
+    return unit.startswith(("دقي", "دقا", "ثاني", "ثوان"))  # folded: دقائق -> دقايق
+
+
 def _ago_any(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if _FROM_EVENT.match(ctx.text, m.end("x")):
         # "أتى العزل بعد يومين من قرار الحظر": counted from a narrated event, a past time
         # the text does not date (the real-news guidelines); a plan keeps the bare amount.
-        if not _narrated(ctx, m.start("x")):
+        if not _narrated(ctx, m.start("x")) or _within_an_event(m):
             return None
         return _hit(m, "x", "DATE", "PAST_REF", 0.65, "relative")
     if _g(m, "unit2"):

@@ -55,8 +55,9 @@ def find_dates(text: str, anchor: date | None) -> list[DateHit]:
             if not kept or kept[-1].end <= longer.start:
                 hit = longer
         kept.append(hit)
-    merged = date_pairs.with_date_pairs(_merge_adjacent(kept, text), text)
-    merged = _clock_days(_timestamps(day_edges.with_day_edges(merged, text), text), text)
+    merged = day_edges.with_day_edges(_merge_adjacent(kept, text), text)
+    merged = _clock_days(_timestamps(_recurring_clocks(merged, text), text), text)
+    merged = date_pairs.with_date_pairs(merged, text)
     return _range_ends([_with_approximator(hit, text) for hit in merged], text)
 
 
@@ -181,6 +182,23 @@ def _clock_days(hits: list[DateHit], text: str) -> list[DateHit]:
             gap = text[out[-1].end : hit.start]
             if _DAY_VALUE.match(day) and len(gap) <= _CLOCK_REACH and not _SENTENCE_END.search(gap):
                 hit = replace(hit, value=day + hit.value[10:], kind="time")
+        out.append(hit)
+    return out
+
+
+def _recurring_clocks(hits: list[DateHit], text: str) -> list[DateHit]:
+    """ "تقطع المياه يوميا من الساعة العاشرة ليلا إلى السادسة صباحا": clock times that recur
+    every day (after a daily SET in the same sentence) have no day of their own; the
+    guidelines value them with an unspecified day (XXXX-XX-XXT22:00)."""
+    out: list[DateHit] = []
+    daily_from: int | None = None
+    for hit in hits:
+        if hit.type == "SET" and hit.value == "P1D":
+            daily_from = hit.end
+        elif daily_from is not None and _SENTENCE_END.search(text, daily_from, hit.start):
+            daily_from = None
+        if daily_from is not None and hit.kind == "clock":
+            hit = replace(hit, value="XXXX-XX-XX" + hit.value[10:], kind="recurring")
         out.append(hit)
     return out
 

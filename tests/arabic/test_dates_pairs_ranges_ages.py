@@ -160,3 +160,37 @@ def test_the_end_of_a_range_after_a_verb_is_the_next_such_weekday():
 )
 def test_a_number_word_counts_a_unit_only_as_a_word_of_its_own(text, expected):
     assert dates(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range of clock times past midnight ends on the next day
+        (
+            "أغلق الجسر الليلة الماضية من الساعة العاشرة ليلا حتى الثانية فجرا.",
+            [
+                ("الليلة الماضية من الساعة العاشرة ليلا", "TIME", "2024-03-13T22:00"),
+                ("الثانية فجرا", "TIME", "2024-03-14T02:00"),
+            ],
+        ),
+        # clock times that recur every day have no day of their own
+        (
+            "تقطع الكهرباء يوميا من الساعة الثامنة صباحا إلى الرابعة عصرا.",
+            [
+                ("يوميا", "SET", "P1D"),
+                ("الساعة الثامنة صباحا", "TIME", "XXXX-XX-XXT08:00"),
+                ("الرابعة عصرا", "TIME", "XXXX-XX-XXT16:00"),
+            ],
+        ),
+    ],
+)
+def test_ranges_of_clock_times(text, expected):
+    assert dates(text, PUBLISHED) == expected
+
+
+def test_minutes_before_a_moment_of_an_event_stay_a_duration():
+    text = "سجل المهاجم هدف الفوز قبل خمس دقائق من نهاية المباراة أمس."
+    assert dates(text, PUBLISHED) == [
+        ("خمس دقائق", "DURATION", "PT5M"),
+        ("أمس", "DATE", "2024-03-13"),
+    ]
