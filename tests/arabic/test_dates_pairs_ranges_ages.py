@@ -1,6 +1,7 @@
 """How news names two times at once, and what is not a time: the months of a season, dual
 heads ("يومي الجمعة والسبت", "شهري يناير وفبراير", "عامي 2010 و2015"), two weekdays that share
-one relative word, and ages, which are not durations. Sentences written for these tests.
+one relative word, ranges of years, months and clock times (the first piece completed by the
+second), and ages, which are not durations. Sentences written for these tests.
 
 Publication date of the examples: Thursday 2024-03-14.
 """
