@@ -283,6 +283,8 @@ HOUR_WORDS: dict[str, int] = {
     "العاشرة": 10,
     "الحادية عشرة": 11,
     "الثانية عشرة": 12,
+    "الحادية عشر": 11,  # the masculine "عشر" is a common slip
+    "الثانية عشر": 12,
 }
 
 # Parts of the day: TIMEX3 suffix, and how a 12-hour clock reading shifts.

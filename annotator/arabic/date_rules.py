@@ -82,6 +82,7 @@ _PAST = {fold(w) for w in RELATIVE_PAST} | {"الاخير", "الاخيره"}
 _NEXT = {fold(w) for w in RELATIVE_NEXT}
 
 _SPACE = regex.compile(r"\s+")
+_DAY_VALUE = regex.compile(r"^\d{4}-\d\d-\d\d$")
 _FUTURE_CUE = regex.compile(
     r"(?:سوف|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المرتقب|المرتقبه|المزمع|المزمعه"
     r"|(?<![\p{L}])[وف]?(?:يتوقع|تتوقع|يرتقب|ترتقب|يعتزم|تعتزم|يعتزمون|يستبعد|تستبعد)(?![\p{L}])"
@@ -718,6 +719,8 @@ def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
         shift = _FOLDED_PARTS[part][1]
         if shift and hour < 12 and not (part.startswith("ليل") and hour < 6):
             hour += shift
+        elif hour == 12 and _FOLDED_PARTS[part][0] in ("EV", "NI"):
+            hour = 24  # "الساعة 12 ليلا": midnight, the first instant of the next day
     if not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
     rd, weekday = _words(_g(m, "rd") or ""), _g(m, "wd")
@@ -728,6 +731,8 @@ def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
         day = timex.weekday_value(ctx.anchor, _FOLDED_WEEKDAYS[_words(weekday)], 0, future)
     else:
         day = timex.shift_days(ctx.anchor, 0)
+    if hour == 24 and _DAY_VALUE.match(day):
+        day, hour = (date.fromisoformat(day) + timedelta(days=1)).isoformat(), 0
     value = timex.with_time(day, hour % 24, minute, None)
     zone = _FOLDED_ZONES.get(_words(_g(m, "tz") or ""), "")
     # A clock time with no day of its own takes the publication day for now; "clock" lets
@@ -975,7 +980,7 @@ _RULES: list[tuple[str, Handler]] = [
     ),
     (
         rf"{B}{CLITIC}(?P<x>{_CLOCK}(?:\s*(?P<part>{_PART}))?"
-        rf"(?:\s+(?P<rd>{_TWO_DAYS}|اليوم|امس|غدا|غد){E})?(?:\s+(?P<wd>{_WEEKDAY}){E})?"
+        rf"(?:\s+(?P<rd>{_TWO_DAYS}|اليوم|امس|غدا|غد){E})?(?:\s+(?:يوم\s+)?(?P<wd>{_WEEKDAY}){E})?"
         rf"(?:\s+(?:ب|على\s+)?(?:توقيت|التوقيت)\s+(?P<tz>\p{{L}}+(?:\s+(?:المكرمه|المحلي|سلطان))?))?)",
         _time,
     ),

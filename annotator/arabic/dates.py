@@ -25,12 +25,12 @@ GATES = {**date_rules.GATES, **timeml_rules.GATES, **day_edges.GATES, **feasts.G
 
 # What may stand between two pieces of one expression: "اليوم الخميس، 13 يناير",
 # "الخميس الموافق 13 يناير", "أمس الأربعاء في الساعة 9".
-_JOINER = regex.compile(r"^\s*[,،]?\s*(?:الموافق\s+|في\s+|عند\s+|من\s+)?$")
+_JOINER = regex.compile(r"^\s*[,،]?\s*(?:الموافق\s+|المصادف\s+|في\s+|عند\s+|من\s+)?$")
 _DAY_KINDS = {"explicit", "hijri", "relative", "weekday"}
 _TIME_KINDS = {"time", "clock"}
 _CALENDAR_KINDS = {"explicit", "hijri"}
 # "الموافق" ("corresponding to") joins one day written in two calendars.
-_EQUIVALENT = regex.compile(r"^\s*[,،]?\s*الموافق\s+$")
+_EQUIVALENT = regex.compile(r"^\s*[,،]?\s*(?:الموافق|المصادف)\s+$")
 
 
 # How far a match may start before the gate word it contains ("الحادي والعشرين من شهر" before

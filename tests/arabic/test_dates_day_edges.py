@@ -201,3 +201,27 @@ def test_an_hour_in_apposition_with_its_time_zone_is_a_clock_time():
 )
 def test_before_noon_is_the_late_morning_and_an_hour_joins_its_part_of_the_day(text, expected):
     assert dates(text, PUBLISHED) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # twelve at night is midnight, the first instant of the next day
+        (
+            "يبدأ حظر التجوال من الساعة 12 ليلا.",
+            ("الساعة 12 ليلا", "TIME", "2024-03-15T00:00"),
+        ),
+        (
+            "يسري القرار اعتبارا من الساعة الثانية عشر مساء.",
+            ("الساعة الثانية عشر مساء", "TIME", "2024-03-15T00:00"),
+        ),
+        ("يرفع الأذان الساعة 12 ظهرا.", ("الساعة 12 ظهرا", "TIME", "2024-03-14T12:00")),
+        # "المصادف" joins a day to its date as "الموافق" does
+        (
+            "ينتهي الحظر الساعة الرابعة عصر يوم الخميس المصادف 16/3/2006.",
+            ("الساعة الرابعة عصر يوم الخميس المصادف 16/3/2006", "TIME", "2006-03-16T16:00"),
+        ),
+    ],
+)
+def test_twelve_at_night_and_a_clock_time_with_its_day(text, expected):
+    assert dates(text, PUBLISHED) == [expected]
