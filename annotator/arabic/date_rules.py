@@ -632,6 +632,11 @@ def _duration(m: regex.Match[str], ctx: Context) -> DateHit | None:
         number = _amount(m)
         if number is None or number == 0 or number > _MAX_AMOUNT.get(letter, 1000):
             return None
+        if _g(m, "frac") and mult == 1:
+            # "2.5 ساعة" -> PT2.5H (TIMEX3 durations take a decimal)
+            amount_text = f"{number}.{_g(m, 'frac')}"
+            value = f"PT{amount_text}{letter}" if time_unit else f"P{amount_text}{letter}"
+            return _hit(m, "x", "DURATION", value, 0.8, "duration")
         if letter == "Y" and not time_unit and _is_age(ctx, m.start("x"), m.end("x")):
             return None
         amount = number * mult
@@ -937,7 +942,7 @@ _RULES: list[tuple[str, Handler]] = [
         _ago_any,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:(?P<def>ال\s*)?(?:(?P<num>\d+)\s*|(?P<card>{_CARD})\s+)(?P<unit>{_UNITS}){E}"
+        rf"{B}{CLITIC}(?P<x>(?:(?P<def>ال\s*)?(?:(?<!\d[.,])(?P<num>\d+)(?:[.,](?P<frac>\d{{1,2}}))?\s*|(?P<card>{_CARD})\s+)(?P<unit>{_UNITS}){E}"
         rf"(?(def)(?:\s+(?:{_REL}){E})?)"
         rf"|(?P<dual>{_DUALS}){E}|(?P<few>بضعه|بضع|عده)\s+(?P<unit_few>{_UNITS}){E}"
         rf"|(?P<unit_one>يوم|اسبوع|شهر|عام|سنه|ساعه)\s+(?P<one>واحد|واحده){E})"

@@ -195,3 +195,16 @@ def test_minutes_before_a_moment_of_an_event_stay_a_duration():
         ("خمس دقائق", "DURATION", "PT5M"),
         ("أمس", "DATE", "2024-03-13"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("استغرقت الرحلة ٢٫٥ ساعة بسبب الازدحام.", [("٢٫٥ ساعة", "DURATION", "PT2.5H")]),
+        ("توقف العمل 1.5 عام في المصنع.", [("1.5 عام", "DURATION", "P1.5Y")]),
+        # a figure with more decimals is no duration, the day after it still is
+        ("بلغ الإنتاج 12.345 يوم الأحد.", [("يوم الأحد", "DATE", "2024-03-10")]),
+    ],
+)
+def test_a_decimal_amount_of_a_unit_is_a_decimal_duration(text, expected):
+    assert dates(text, PUBLISHED) == expected
