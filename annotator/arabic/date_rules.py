@@ -47,7 +47,7 @@ _MONTHS = (
     rf"|\s+(?P<m4>{_MONTH})(?![\p{{L}}]))?"
 )
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?:م|ء|\s+ميلادي(?:ه)?)?"
-_YEAR_WORD = r"(?:عام|العام|سنه|السنه|لعام|لسنه)"
+_YEAR_WORD = r"(?:عام|العام|سنه|السنه|لعام|لسنه|عامي|لعامي)"
 _ORD = alternation(list(ORDINAL_DAYS))
 _DAY = rf"(?:(?:ال\s*)?(?P<day>[0-3]?\d)|(?P<ord>{_ORD}))"
 _REL = alternation([*RELATIVE_PAST, *RELATIVE_NEXT, *RELATIVE_THIS])
@@ -82,9 +82,10 @@ _PAST = {fold(w) for w in RELATIVE_PAST} | {"الاخير", "الاخيره"}
 _NEXT = {fold(w) for w in RELATIVE_NEXT}
 
 _SPACE = regex.compile(r"\s+")
+_DAY_VALUE = regex.compile(r"^\d{4}-\d\d-\d\d$")
 _FUTURE_CUE = regex.compile(
     r"(?:سوف|من\s+المقرر|من\s+المنتظر|من\s+المتوقع|المرتقب|المرتقبه|المزمع|المزمعه"
-    r"|(?<![\p{L}])[وف]?(?:يتوقع|تتوقع|يرتقب|ترتقب|يعتزم|تعتزم|يعتزمون)(?![\p{L}])"
+    r"|(?<![\p{L}])[وف]?(?:يتوقع|تتوقع|يرتقب|ترتقب|يعتزم|تعتزم|يعتزمون|يستبعد|تستبعد)(?![\p{L}])"
     r"|(?<![\p{L}])[وف]?س[يتن](?!ا|ط|د|ن\b)\p{L}{3,})"
 )
 
@@ -128,7 +129,24 @@ def _relation(word: str | None) -> int:
     if not word:
         return 0
     word = _words(word)
+    if word.startswith("قبل "):
+        return -2  # "العام قبل الماضي": the one before last
     return -1 if word in _PAST else 1 if word in _NEXT else 0
+
+
+# "منذ 25 جويلية": a date that something has lasted since is in the past.
+_SINCE_BEFORE = regex.compile(r"(?<![\p{L}])[وف]?منذ\s+$")
+
+
+def _direction(m: regex.Match[str], ctx: Context, whole_month: bool = False) -> int:
+    """The relative word's direction, or the past after "منذ" when there is none."""
+    relation = _relation(_g(m, "rel"))
+    if relation or _g(m, "rel") or ctx.anchor is None:
+        return relation
+    if whole_month and _month_of(m) == ctx.anchor.month:
+        return 0  # "منذ أبريل" written in April: this April
+    since = _SINCE_BEFORE.search(ctx.text, max(0, m.start("x") - 8), m.start("x"))
+    return -1 if since else 0
 
 
 def _month_of(m: regex.Match[str]) -> int:
@@ -170,7 +188,7 @@ def _year_of(m: regex.Match[str], ctx: Context) -> int | None:
 
 
 # "قوى 8 آذار", "تحالف الرابع عشر من آذار": Lebanese political camps named after a day.
-_CAMP_BEFORE = regex.compile(r"(?:قوي|تحالف|فريق|تيار|حركه|معسكر|جماعه|كتله|نواب)\s+$")
+_CAMP_BEFORE = regex.compile(r"(?<![\p{L}])(?:قوي|تحالف|فريق|تيار|حركه|معسكر|جماعه|كتله|نواب)\s+$")
 
 
 def _day_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
@@ -180,8 +198,16 @@ def _day_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if day is None:
         return None
     year = _year_of(m, ctx)
-    value = timex.month_day(ctx.anchor, _month_of(m), day, year, _relation(_g(m, "rel")))
+    week = _WEEK_BEFORE.search(ctx.text, max(0, m.start("x") - 12), m.start("x"))
+    if week is not None and _g(m, "ord"):
+        # "الأسبوع الثاني من أبريل": a week of the month, valued as the month (no mod)
+        value = timex.month_value(ctx.anchor, _month_of(m), year, _relation(_g(m, "rel")))
+        return DateHit(week.start(), m.end("x"), "DATE", value, 0.85, "explicit")
+    value = timex.month_day(ctx.anchor, _month_of(m), day, year, _direction(m, ctx))
     return _hit(m, "x", "DATE", value, 0.92, "explicit")
+
+
+_WEEK_BEFORE = regex.compile(r"(?<![\p{L}])(?:الاسبوع|العشر|العشره)\s+$")
 
 
 # A part of the day right before a written date ("صباح 15 آذار", "ليلة 27 رمضان"); looked
@@ -215,8 +241,13 @@ def _day_relative_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "DATE", f"{month}-{day:02d}", 0.85, "explicit")
 
 
+def _day_of_relative_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "يوم 15 الجاري": the day of the month the relative word names (its own gate words)."""
+    return _day_relative_month(m, ctx)
+
+
 _CAMP_DAY_BEFORE = regex.compile(
-    r"(?:قوي|تحالف|فريق|تيار|حركه|معسكر|جماعه|كتله|نواب)\s+(?:\S+\s+){1,3}$"
+    r"(?<![\p{L}])(?:قوي|تحالف|فريق|تيار|حركه|معسكر|جماعه|كتله|نواب)\s+(?:\S+\s+){1,3}$"
 )
 
 
@@ -226,13 +257,17 @@ def _month(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if _CAMP_DAY_BEFORE.search(ctx.text, max(0, m.start("x") - 30), m.start("x")):
         return None  # "قوى الثامن من آذار": the month of a camp's name
     year = _year_of(m, ctx)
-    value = timex.month_value(ctx.anchor, _month_of(m), year, _relation(_g(m, "rel")))
+    if _words(_g(m, "mod") or "") == "اول":
+        # "اعتبارا من أول يوليو": the first day of the month (أوائل/مطلع stay the month)
+        value = timex.month_day(ctx.anchor, _month_of(m), 1, year, _relation(_g(m, "rel")))
+        return _hit(m, "x", "DATE", value, 0.85, "explicit")
+    value = timex.month_value(ctx.anchor, _month_of(m), year, _direction(m, ctx, True))
     confident = _g(m, "year") or _g(m, "rel") or _g(m, "m2") or _g(m, "m3") or _g(m, "yrel")
     return _hit(m, "x", "DATE", value, 0.88 if confident else 0.7, "explicit")
 
 
 def _numeric(m: regex.Match[str], ctx: Context) -> DateHit | None:
-    if m.group("y1"):
+    if m.groupdict().get("y1"):
         year, day, month = int(m.group("y1")), int(m.group("b1")), int(m.group("a1"))
         return _numeric_hit(m, year, day, month, 0.93)
     return _day_first(m, int(m.group("y2")), int(m.group("a2")), int(m.group("b2")), 0.93)
@@ -266,6 +301,29 @@ def _year(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "DATE", (_g(m, "year") or "")[:4], 0.88, "explicit")
 
 
+def _dateline_day(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "الكويت - 17 - 2 (كونا) --": an agency dateline gives day and month, in the year of
+    publication (the nearest such day to it)."""
+    day, month = int(m.group("dd")), int(m.group("mm"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return _hit(m, "x", "DATE", timex.month_day(ctx.anchor, month, day, None, 0), 0.8, "explicit")
+
+
+def _day_slash_month(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    day, month = int(m.group("dd")), int(m.group("mm"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    value = timex.month_day(ctx.anchor, month, day, None, _relation(_g(m, "rel")))
+    return _hit(m, "x", "DATE", value, 0.8, "explicit")
+
+
+def _month_number(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    year = _year_of(m, ctx)
+    value = timex.month_value(ctx.anchor, int(m.group("mnum")), year, 0)
+    return _hit(m, "x", "DATE", value, 0.75, "explicit")
+
+
 def _hijri_date(m: regex.Match[str], ctx: Context) -> DateHit | None:
     month = _FOLDED_HMONTHS[_words(m.group("hm"))]
     hyear = int(_g(m, "hy") or 0) or None
@@ -292,16 +350,29 @@ def _future_context(ctx: Context, start: int) -> bool:
 def _weekday(m: regex.Match[str], ctx: Context) -> DateHit | None:
     weekday = _FOLDED_WEEKDAYS[_words(m.group("wd"))]
     rd = _words(_g(m, "rd") or "")
-    if rd and rd not in ("يوم", "نهار"):
+    if rd and rd not in ("يوم", "يومي", "نهار"):
         day = _relative_day_value(rd, ctx.anchor)
         if ctx.anchor is None:
             day = f"XXXX-WXX-{weekday}"
     else:
-        future = _future_context(ctx, m.start())
+        future = _future_context(ctx, m.start()) or _verb_before_is_imperfect(ctx, m.start())
         day = timex.weekday_value(ctx.anchor, weekday, _relation(_g(m, "rel")), future)
     part = _FOLDED_PARTS[_words(_g(m, "part"))][0] if _g(m, "part") else None
     value = timex.with_time(day, None, None, part)
     return _hit(m, "x", "TIME" if part else "DATE", value, 0.85, "weekday")
+
+
+# "ويطرأ الاثنين ارتفاع على درجات الحرارة", "يصل الوفد الأحد": a weekday that directly follows
+# an imperfect verb is what the verb will do on that day (news narrates the past in the perfect).
+_WORDS_BEFORE = regex.compile(r"(?<![\p{L}])(?P<w1>\p{L}+)\s+(?:(?P<w2>\p{L}+)\s+)?$")
+
+
+def _verb_before_is_imperfect(ctx: Context, start: int) -> bool:
+    """The word before ``start``, or the one before it (a subject between), is imperfect."""
+    before = _WORDS_BEFORE.search(ctx.text, max(0, start - 40), start)
+    if before is None:
+        return False
+    return any(_YA_VERB.fullmatch(w) for w in (before.group("w1"), before.group("w2")) if w)
 
 
 _RELATIVE_DAYS = {
@@ -328,7 +399,25 @@ def _relative_day_value(rd: str, anchor: date | None) -> str:
 _NOT_TODAY_BEFORE = regex.compile(r"(?:روسيا|المصري|نفس|ذات|ذلك|تلك|ذاك)\s+$")
 # "اليوم الأول" / "اليوم الذي" point elsewhere; "اليوم إلى" (folded "الي") is today.
 _NOT_TODAY_AFTER = regex.compile(r"^\s+(?:(?!الي(?!\p{L}))ال\p{L}+|نفسه|ذاته)")
-_TODAY_FOLLOWERS = regex.compile(r"^\s+(?:الموافق|" + _WEEKDAY + ")")
+_TODAY_FOLLOWERS = regex.compile(r"^\s+(?:الموافق|الساعه|" + _WEEKDAY + ")")
+
+
+# "بغداد اليوم", "وطنا اليوم": an outlet named "<word> اليوم", recognised where a name stands:
+# between quotation marks, or as the tag opening a line ("وطنا اليوم:قال ...", "بغداد اليوم-").
+_OUTLET_BEFORE = regex.compile(r"(?:^|\n|[\"«“])[ \t]*\p{L}+[ \t]+$")
+_OUTLET_AFTER = regex.compile(r"[ \t]*(?:[\"»”]|[:\-–](?!\s*\p{N}))")
+
+
+def _is_outlet_name(ctx: Context, start: int, end: int) -> bool:
+    before = _OUTLET_BEFORE.search(ctx.text, max(0, start - 24), start)
+    if before is None:
+        return False
+    opened = before.group().lstrip()[:1] in '"«“'
+    after = _OUTLET_AFTER.match(ctx.text, end)
+    if after is None:
+        return False
+    closed = after.group().strip()[:1] in '"»”'
+    return opened == closed or not opened
 
 
 def _relative_day(m: regex.Match[str], ctx: Context) -> DateHit | None:
@@ -338,7 +427,7 @@ def _relative_day(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if rd == "اليوم":
         before = ctx.text[max(0, m.start("rd") - 12) : m.start("rd")]
         after = ctx.text[m.end("rd") : m.end("rd") + 16]
-        if _NOT_TODAY_BEFORE.search(before):
+        if _NOT_TODAY_BEFORE.search(before) or _is_outlet_name(ctx, m.start("rd"), m.end("rd")):
             return None
         if _NOT_TODAY_AFTER.match(after) and not _TODAY_FOLLOWERS.match(after):
             return None
@@ -347,12 +436,17 @@ def _relative_day(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "TIME" if part else "DATE", value, 0.82, "relative")
 
 
-_SEASONS = {"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}
+# Season words, folded; the Tunisian "الصائفة" is the summer.
+SEASONS = {
+    fold(k): v
+    for k, v in {"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA", "صائفة": "SU"}.items()
+}
+SEASON_WORDS = r"(?:صيف|شتاء|ربيع|خريف|صائفه)"
 
 
 def _season(m: regex.Match[str], ctx: Context) -> DateHit | None:
     """ "صيف 2023" -> 2023-SU; "الشتاء الماضي" -> last year's (this year's if it is winter)."""
-    code = _SEASONS[_words(m.group("season")).removeprefix("ال")]
+    code = SEASONS[_words(m.group("season")).removeprefix("ال")]
     year_text = _g(m, "year")
     offset = _relation(_g(m, "rel"))
     if year_text:
@@ -431,7 +525,9 @@ def _deictic(m: regex.Match[str], ctx: Context) -> DateHit | None:
 
 def _night(m: regex.Match[str], ctx: Context) -> DateHit | None:
     """ "خلال الليل" in a report is the night before it; "الليلة" is tonight."""
-    before = 0 if _words(m.group("x")) == "الليله" else -1  # "الليلة الماضية" is yesterday's
+    words = _words(m.group("x"))
+    tonight = words == "الليله" or (words == "الليل" and _future_context(ctx, m.start("x")))
+    before = 0 if tonight else -1  # "الليلة الماضية" is yesterday's; a forecast's is tonight
     value = timex.with_time(timex.shift_days(ctx.anchor, before), None, None, "NI")
     return _hit(m, "x", "TIME", value, 0.6, "relative")
 
@@ -473,6 +569,8 @@ def _period(m: regex.Match[str], ctx: Context) -> DateHit | None:
     letter = _PERIOD_UNITS[unit]
     if letter == "W":
         value = timex.week_value(ctx.anchor, offset)
+        if _words(_g(m, "mod") or "") == "نهايه" and value[-1:].isdigit():
+            value += "-WE"  # "عطلة نهاية الأسبوع": the weekend of that week
     elif letter == "M":
         value = timex.relative_month(ctx.anchor, offset)
     elif _g(m, "pyear"):
@@ -532,10 +630,40 @@ def _duration(m: regex.Match[str], ctx: Context) -> DateHit | None:
         amount = 1
     else:
         number = _amount(m)
-        if number is None or number == 0 or number > 1000:
+        if number is None or number == 0 or number > _MAX_AMOUNT.get(letter, 1000):
+            return None
+        if _g(m, "frac") and mult == 1:
+            # "2.5 ساعة" -> PT2.5H (TIMEX3 durations take a decimal)
+            amount_text = f"{number}.{_g(m, 'frac')}"
+            value = f"PT{amount_text}{letter}" if time_unit else f"P{amount_text}{letter}"
+            return _hit(m, "x", "DURATION", value, 0.8, "duration")
+        if letter == "Y" and not time_unit and _is_age(ctx, m.start("x"), m.end("x")):
             return None
         amount = number * mult
     return _hit(m, "x", "DURATION", timex.duration(amount, letter, time_unit), 0.8, "duration")
+
+
+# "ممارسة تعود إلى 4000 سنة": history counts years in thousands; a number in 1900-2099 before a
+# year unit is still refused by the year rules around it, not here.
+_MAX_AMOUNT = {"Y": 9999}
+
+# Ages are not times (the guidelines: "في الـ17 من عمره"): "يبلغ من العمر 19 عاما",
+# "البالغة 30 عاما", "عن عمر ناهز 85 عاما", "طفل عمره 5 سنوات", and a name's age in brackets
+# "(40 عاما)".
+_AGE_BEFORE = compile_folded(
+    r"(?<![\p{L}])(?:العمر|عمر|[وب]?عمره|[وب]?عمرها|بعمر|البالغ|البالغه|البالغين|يبلغ|تبلغ"
+    r"|ناهز|يناهز|تناهز|ذو|ذات|ذي|تحت)\s+(?:ال\s*)?$"
+)
+_AGE_AFTER = compile_folded(r"\s+من\s+(?:العمر|عمره|عمرها)(?!\p{L})")
+_BRACKETED = regex.compile(r"\s*[)]")
+
+
+def _is_age(ctx: Context, start: int, end: int) -> bool:
+    before = ctx.text[max(0, start - 24) : start]
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(ctx.text, end):
+        return True
+    # "(40 عاما)" after a name: the brackets hold the amount alone
+    return before.rstrip().endswith("(") and bool(_BRACKETED.match(ctx.text, end))
 
 
 def _dual_period(m: regex.Match[str], ctx: Context) -> DateHit | None:
@@ -569,12 +697,21 @@ def _tens_of_units(m: regex.Match[str], ctx: Context) -> DateHit | None:
     return _hit(m, "x", "DURATION", "P" + value, 0.7, "duration")
 
 
+# An hour word without "الساعة" is an hour only after the prepositions of a clock time.
+_HOUR_SIGNAL = regex.compile(
+    r"(?<![\p{L}])[وف]?(?:عند|في|حتي|منذ|قبل|بعد|من|الي|قرابه|نحو|حوالي|تمام)\s+$"
+)
+
+
 def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
     clock = _g(m, "h", "h2", "h3")
     if clock:
         hour, minute = int(clock), int(_g(m, "min", "min2") or 0)
     else:
-        hour, minute = _FOLDED_HOURS[_words(_g(m, "hw") or "")], 0
+        signalled = _HOUR_SIGNAL.search(ctx.text, max(0, m.start() - 10), m.start())
+        if _g(m, "hw2") and not (signalled or _g(m, "tz")):
+            return None  # "للمرة الثانية مساء أمس": an ordinal, not an hour
+        hour, minute = _FOLDED_HOURS[_words(_g(m, "hw", "hw2") or "")], 0
     fraction = _words(_g(m, "frac") or "")
     if fraction == "والنصف":
         minute = 30
@@ -587,6 +724,8 @@ def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
         shift = _FOLDED_PARTS[part][1]
         if shift and hour < 12 and not (part.startswith("ليل") and hour < 6):
             hour += shift
+        elif hour == 12 and _FOLDED_PARTS[part][0] in ("EV", "NI"):
+            hour = 24  # "الساعة 12 ليلا": midnight, the first instant of the next day
     if not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
     rd, weekday = _words(_g(m, "rd") or ""), _g(m, "wd")
@@ -597,6 +736,8 @@ def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
         day = timex.weekday_value(ctx.anchor, _FOLDED_WEEKDAYS[_words(weekday)], 0, future)
     else:
         day = timex.shift_days(ctx.anchor, 0)
+    if hour == 24 and _DAY_VALUE.match(day):
+        day, hour = (date.fromisoformat(day) + timedelta(days=1)).isoformat(), 0
     value = timex.with_time(day, hour % 24, minute, None)
     zone = _FOLDED_ZONES.get(_words(_g(m, "tz") or ""), "")
     # A clock time with no day of its own takes the publication day for now; "clock" lets
@@ -609,9 +750,47 @@ def _time(m: regex.Match[str], ctx: Context) -> DateHit | None:
 _FROM_EVENT = regex.compile(r"\s+من\s+(?!الان|اليوم|الآن)")
 
 
+# The first word of the clause before a match: an imperfect verb there ("يجري الفحص بعد عشرة
+# أيام من العملية") makes the clause a procedure or a plan rather than a narrated event.
+_CLAUSE_START = regex.compile(r"(?:^|[.!?؟\n،,؛:])\s*(?P<first>\p{L}+)[^.!?؟\n،,؛:]*$")
+_IMPERFECT = regex.compile(r"[وف]?[يت]\p{L}{2,}")
+# Words with the prefix ي- are imperfect verbs in news, but for a few nouns (يوم، يناير) and
+# names (يوسف، يحيى، ياسر، يونس، يزيد، يعقوب، ياسين، يمن).
+_YA_VERB = regex.compile(
+    r"(?<![\p{L}])[وفل]?ي(?!وم|ونيو|وليو|ونيه|وليه|ناير|وسف|حيي|اسر|اسين|ونس|زيد|عقوب|من(?!\p{L}))"
+    r"\p{L}{2,}"
+)
+_HABITUAL = regex.compile(r"(?<![\p{L}])[وف]?(?:عاده|غالبا|دائما)(?![\p{L}])")
+
+
+def _narrated(ctx: Context, start: int) -> bool:
+    """True when the clause ending at ``start`` tells a past event: no imperfect verb in it
+    ("وعادة ما يقوم اليهود بختان الأطفال بعد ثمانية أيام من الولادة" is a custom), no
+    habitual adverb and no future cue."""
+    clause = _CLAUSE_START.search(ctx.text, max(0, start - 120), start)
+    if clause is not None:
+        if _IMPERFECT.fullmatch(clause.group("first")):
+            return False
+        text = clause.group()
+        if _YA_VERB.search(text) or _HABITUAL.search(text):
+            return False
+    return not _future_context(ctx, start)
+
+
+def _within_an_event(m: regex.Match[str]) -> bool:
+    """Minutes and seconds before or after an event's moment ("قبل ست دقائق من نهاية المباراة")
+    place something inside the event: the amount stays a duration."""
+    unit = _words(_g(m, "unit", "unit1", "unit2", "dual") or "")
+    return unit.startswith(("دقي", "دقا", "ثاني", "ثوان"))  # folded: دقائق -> دقايق
+
+
 def _ago_any(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if _FROM_EVENT.match(ctx.text, m.end("x")):
-        return None
+        # "أتى العزل بعد يومين من قرار الحظر": counted from a narrated event, a past time
+        # the text does not date (the real-news guidelines); a plan keeps the bare amount.
+        if not _narrated(ctx, m.start("x")) or _within_an_event(m):
+            return None
+        return _hit(m, "x", "DATE", "PAST_REF", 0.65, "relative")
     if _g(m, "unit2"):
         reference = "PAST_REF" if _g(m, "dir") == "قبل" else "FUTURE_REF"
         return _hit(m, "x", "DATE", reference, 0.7, "relative")
@@ -619,12 +798,18 @@ def _ago_any(m: regex.Match[str], ctx: Context) -> DateHit | None:
 
 
 _CLOCK = (
-    rf"(?:(?:الساعه|ساعه)\s+(?:(?P<h>\d{{1,2}})(?:[:.](?P<min>\d\d))?|(?P<hw>{_HOURS}))"
+    rf"(?:(?:الساعه|ساعه)\s+(?:(?P<h>\d{{1,2}})(?:[:.,](?P<min>\d\d))?|(?P<hw>{_HOURS}))"
     rf"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع))?{E}"
     rf"|(?P<h2>\d{{1,2}})[:.](?P<min2>\d\d){E}(?=\s*(?:{_PART}|بتوقيت|بالتوقيت))"
     # "بعد 7 مساء": an hour with the part of the day and no minutes
-    rf"|(?P<h3>\d{{1,2}})(?=\s+(?:مساء|مساءا|صباحا|ليلا|فجرا|ظهرا|عصرا){E}))"
+    rf"|(?P<h3>\d{{1,2}})(?=\s+(?:مساء|مساءا|صباحا|ليلا|فجرا|ظهرا|عصرا){E})"
+    # "عند السادسة مساء": an hour word with the part of the day and no "الساعة"
+    rf"|(?P<hw2>{_HOURS})(?=\s+(?:مساء|مساءا|صباحا|ليلا|فجرا|ظهرا|عصرا|بعد\s+الظهر"
+    rf"|من\s+(?:قبل|بعد)\s+ظهر|من\s+(?:صباح|مساء|فجر|عصر|ليل|ليله)){E}))"
 )
+# "أشهر الصيف المقبلة", "شهور الشتاء": the months of a season are the season (the adjective
+# agrees with the months, so the whole phrase is the expression).
+_SEASON_MONTHS_OF = r"(?:اشهر|شهور)\s+"
 _RULES: list[tuple[str, Handler]] = [
     (
         rf"{B}{CLITIC}(?P<x>(?:يوم\s+)?{_DAY}(?:\s*-\s*|\s*(?:من\s+)?(?:شهر\s+)?){_MONTHS}{E}"
@@ -641,13 +826,20 @@ _RULES: list[tuple[str, Handler]] = [
         _day_month,
     ),
     (
+        # "يوم 15 الجاري", "في الـ20 الماضي": a day of this, last or next month
+        rf"{B}(?:(?:في|منذ|حتى|بتاريخ|من|الى|وفي|ومنذ|وحتى)\s+|[وف]?(?=يوم\s))"
+        rf"(?P<x>(?:يوم\s+)?(?:ال\s*)?(?P<day>[0-3]?\d)\s+"
+        rf"(?P<rel>الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)){E}",
+        _day_of_relative_month,
+    ),
+    (
         rf"{B}{CLITIC}(?P<x>(?:(?P<week>الاسبوع|العشر|العشره)\s+(?:الاخير|الاواخر|الاوائل)"
         rf"|(?:(?P<week2>الاسبوع|العشر|العشره)\s+(?=ال))?(?:يوم\s+)?{_DAY})"
         rf"\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<rel>{_REL}))?{E})",
         _day_relative_month,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:(?P<mod>{_MODS})\s+)?(?:(?P<shahr>شهر)\s+)?{_MONTHS}{E}"
+        rf"{B}{CLITIC}(?P<x>(?:(?P<mod>{_MODS})\s+)?(?:(?P<shahr>شهر|شهري)\s+)?{_MONTHS}{E}"
         rf"(?:\s*[,،]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s*)?{_YEAR}{E}|{_OF_YEAR}{E}"
         rf"|\s+(?P<rel>{_REL}){E})?)",
         _month,
@@ -659,6 +851,28 @@ _RULES: list[tuple[str, Handler]] = [
         _numeric,
     ),
     (
+        # "15 / 3 / 2024": the same with spaces around the slashes
+        rf"(?<![\p{{N}}/.-]){B}(?P<x>(?:يوم\s+)?(?P<a2>\d{{1,2}})[ \t]*(?P<s2>/)[ \t]*"
+        rf"(?P<b2>\d{{1,2}})[ \t]*/[ \t]*(?P<y2>(?:19|20)\d\d)(?:م(?![\p{{L}}]))?)(?![\p{{N}}/])",
+        _numeric,
+    ),
+    (
+        # "الجمعة 15/3", "يوم الجمعة (15/3)", "في 15/3 الجاري": a day and month without a year
+        rf"(?<=(?:{_WEEKDAY}|يوم|بتاريخ|الموافق)[ \t]*[,،(]?[ \t]*)"
+        rf"(?P<x>(?P<dd>[0-3]?\d)/(?P<mm>[01]?\d))(?![\p{{N}}/]|[.,]\p{{N}})",
+        _day_slash_month,
+    ),
+    (
+        rf"(?<![\p{{N}}/.,]){B}(?P<x>(?P<dd>[0-3]?\d)/(?P<mm>[01]?\d)\s+(?P<rel>{_REL})){E}",
+        _day_slash_month,
+    ),
+    (
+        # "في شهر 3 من العام الجاري": a month by its number
+        rf"{B}(?:في|منذ|حتى|خلال|مطلع|نهايه|بدايه|منتصف)\s+(?P<x>شهر\s+(?P<mnum>1[0-2]|0?[1-9]){E}"
+        rf"(?:\s*[,،]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s*)?{_YEAR}{E}|{_OF_YEAR}{E})?)",
+        _month_number,
+    ),
+    (
         rf"(?<![\p{{N}}/.-]){B}(?P<x>(?P<ra>\d{{1,2}})/(?P<rb>\d{{1,2}}))(?![\p{{N}}/])"
         rf"(?=\s*(?:[-–]|الي|حتي)\s*\d{{1,2}}/\d{{1,2}}/(?P<ry>(?:19|20)\d\d))",
         _numeric_range_start,
@@ -667,8 +881,15 @@ _RULES: list[tuple[str, Handler]] = [
         rf"{B}{CLITIC}(?P<x>(?:(?P<mod>{_MODS})\s+)?{_YEAR_WORD}\s*{_YEAR}{E})",
         _year,
     ),
+    # "عام النكبة 1948", "عام الثورة 2011": a year named by its event, then written out
+    (rf"{B}{CLITIC}(?P<x>(?:عام|سنه)\s+ال\p{{L}}{{3,}}\s+{_YEAR}){E}", _year),
     (
-        rf"{B}(?:منذ|حتى|بحلول)\s+(?P<x>{_YEAR}){E}(?!\s*(?:{_UNITS}|{_HMONTH}))",
+        r"(?:^|\n)[ \t]*\p{L}+(?:[ \t]+\p{L}+)?[ \t]*[-–][ \t]*"
+        r"(?P<x>(?P<dd>[0-3]?\d)[ \t]*[-–/][ \t]*(?P<mm>[01]?\d))[ \t]*[-–]?[ \t]*\(",
+        _dateline_day,
+    ),
+    (
+        rf"{B}[وف]?(?:منذ|حتى|بحلول)\s+(?P<x>{_YEAR}){E}(?!\s*(?:{_UNITS}|{_HMONTH}))",
         _year,
     ),
     (
@@ -685,7 +906,7 @@ _RULES: list[tuple[str, Handler]] = [
         _year,
     ),
     (
-        rf"{B}(?:من|بين)\s+(?:1[6-9]|20)\d\d\s*(?:الى|حتى|و|-)\s*"
+        rf"{B}(?:من|بين|عامي|سنتي)\s+(?:1[6-9]|20)\d\d\s*(?:الى|حتى|و|-)\s*"
         rf"(?P<x>(?:{_YEAR_WORD}\s*)?{_YEAR}){E}",
         _year,
     ),
@@ -700,7 +921,7 @@ _RULES: list[tuple[str, Handler]] = [
     ),
     (
         rf"{B}{CLITIC}(?P<x>(?:(?P<part>{_PART})\s+)?"
-        rf"(?:(?:يوم\s+)?(?P<rd>{_TWO_DAYS}|اليوم|امس|غدا|غد|يوم|نهار)\s+)?"
+        rf"(?:(?:يوم\s+)?(?P<rd>{_TWO_DAYS}|اليوم|امس|غدا|غد|يوم|يومي|نهار)\s+)?"
         rf"(?P<wd>{_WEEKDAY}){E}(?:\s+(?P<rel>{_REL}){E})?)",
         _weekday,
     ),
@@ -709,19 +930,19 @@ _RULES: list[tuple[str, Handler]] = [
         _relative_day,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:(?P<mod>{_MODS})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
+        rf"{B}{CLITIC}(?P<x>(?:عطله\s+(?=نهايه))?(?:(?P<mod>{_MODS})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
         rf"(?P<unit>الاسبوع|الشهر|العام|السنه|الايام|الاسابيع|الاشهر|الشهور|الاعوام|السنوات|"
-        rf"الساعات){E}(?:\s+ال(?:\s*(?P<num>\d+)|(?P<card>{_CARD})(?:\s+وال(?P<tens>{_TENS_WORDS}))?){E})?(?:\s+القليله)?(?:\s+(?P<rel>{_REL}|الاخير|الاخيره){E}(?:\s+(?P<pyear>(?:19|20)\d\d){E})?)?)",
+        rf"الساعات){E}(?:\s+ال(?:\s*(?P<num>\d+)|(?P<card>{_CARD})(?:\s+وال(?P<tens>{_TENS_WORDS}))?){E})?(?:\s+القليله)?(?:\s+(?P<rel>{_REL}|الاخير|الاخيره|قبل\s+الماضي|قبل\s+الماضيه){E}(?:\s+(?P<pyear>(?:19|20)\d\d){E})?)?)",
         _period,
     ),
     (
-        rf"{B}[وف]?(?P<x>(?P<dir>قبل|بعد)\s+(?:(?:(?P<num>\d+)|(?P<card>{_CARD}))\s*(?P<unit>{_UNITS})"
-        rf"|(?P<dual>{_DUALS})|(?P<unit2>ايام|ساعات|اسابيع|اشهر|شهور|سنوات|اعوام)"
+        rf"{B}[وف]?(?P<x>(?P<dir>قبل|بعد)\s+(?:(?:(?P<num>\d+)\s*|(?P<card>{_CARD})\s+)(?P<unit>{_UNITS})"
+        rf"|(?P<dual>{_DUALS})|(?P<unit2>ايام|ساعات|اسابيع|اشهر|شهور|سنوات|اعوام)(?:\s+قليله)?"
         rf"|(?P<unit1>يوم|اسبوع|شهر|عام|سنه|ساعه)){E})",
         _ago_any,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:(?:(?P<def>ال\s*)?(?P<num>\d+)|(?P<card>{_CARD}))\s*(?P<unit>{_UNITS}){E}"
+        rf"{B}{CLITIC}(?P<x>(?:(?P<def>ال\s*)?(?:(?<!\d[.,])(?P<num>\d+)(?:[.,](?P<frac>\d{{1,2}}))?\s*|(?P<card>{_CARD})\s+)(?P<unit>{_UNITS}){E}"
         rf"(?(def)(?:\s+(?:{_REL}){E})?)"
         rf"|(?P<dual>{_DUALS}){E}|(?P<few>بضعه|بضع|عده)\s+(?P<unit_few>{_UNITS}){E}"
         rf"|(?P<unit_one>يوم|اسبوع|شهر|عام|سنه|ساعه)\s+(?P<one>واحد|واحده){E})"
@@ -750,15 +971,21 @@ _RULES: list[tuple[str, Handler]] = [
         _set,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:فصل\s+)?(?P<season>(?:ال)?(?:صيف|شتاء|ربيع|خريف)){E}"
+        rf"{B}{CLITIC}(?P<x>(?:فصل\s+|{_SEASON_MONTHS_OF})?(?P<season>(?:ال)?{SEASON_WORDS}){E}"
         rf"(?:\s+(?:عام\s+)?{_YEAR}|\s+(?P<rel>{_REL}))){E}",
         _season,
     ),
     (rf"{B}(?:خلال|طوال|اثناء|طيله)\s+(?P<x>الليل){E}", _night),
     (rf"{B}{CLITIC}(?P<x>الليله(?:\s+الماضيه)?){E}", _night),
     (
+        # "من 8 إلى 10 صباحا": the first hour of a range takes the part of the day of the second
+        rf"{B}(?:من|بين)\s+(?P<x>(?:الساعه\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<min>\d\d))?){E}"
+        rf"(?=\s*(?:الي|حتي|و|-)\s*(?:الساعه\s+)?\d{{1,2}}(?:[:.]\d\d)?\s*(?P<part>{_PART}){E})",
+        _time,
+    ),
+    (
         rf"{B}{CLITIC}(?P<x>{_CLOCK}(?:\s*(?P<part>{_PART}))?"
-        rf"(?:\s+(?P<rd>{_TWO_DAYS}|اليوم|امس|غدا|غد){E})?(?:\s+(?P<wd>{_WEEKDAY}){E})?"
+        rf"(?:\s+(?P<rd>{_TWO_DAYS}|اليوم|امس|غدا|غد){E})?(?:\s+(?:يوم\s+)?(?P<wd>{_WEEKDAY}){E})?"
         rf"(?:\s+(?:ب|على\s+)?(?:توقيت|التوقيت)\s+(?P<tz>\p{{L}}+(?:\s+(?:المكرمه|المحلي|سلطان))?))?)",
         _time,
     ),
@@ -777,6 +1004,9 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _day_month: tuple(_FOLDED_MONTHS),
     _month: tuple(_FOLDED_MONTHS),
     _day_relative_month: ("الشهر",),
+    _day_of_relative_month: tuple(
+        fold(w) for w in (*RELATIVE_PAST, *RELATIVE_NEXT, *RELATIVE_THIS)
+    ),
     _numeric: ("19", "20"),
     _numeric_range_start: ("/",),
     _year: _YEAR_DIGITS,
@@ -788,6 +1018,9 @@ GATES: dict[Handler, tuple[str, ...]] = {
         "الحجه",
     ),
     _hijri_year: ("13", "14"),
+    _dateline_day: ("(",),
+    _day_slash_month: ("/",),
+    _month_number: ("شهر",),
     _weekday: tuple(_FOLDED_WEEKDAYS),
     _relative_day: ("اليوم", "امس", "غد", "البارحه"),
     _period: (
@@ -812,10 +1045,10 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _deictic: tuple({w.split()[0] for w in _FOLDED_DEICTIC}),
     _part_of_year: ("الربع", "النصف", "الثلاثي", "السداسي", "الفصل"),
     _set: ("يوميا", "اسبوعيا", "شهريا", "سنويا", "كل"),
-    _season: ("صيف", "شتاء", "ربيع", "خريف"),
+    _season: ("صيف", "شتاء", "ربيع", "خريف", "صايفه"),
     _night: ("الليل",),
     _time: (
         *("ساعه", ":", *(f"{d}." for d in range(10))),
-        *("مساء", "صباحا", "ليلا", "فجرا", "ظهرا", "عصرا"),
+        *("مساء", "صباح", "ليل", "فجر", "ظهر", "عصر"),
     ),
 }

@@ -14,23 +14,23 @@ from datetime import date
 
 import regex
 
-from annotator.arabic import date_rules, timeml_rules
+from annotator.arabic import date_pairs, date_rules, day_edges, feasts, timeml_rules
 from annotator.arabic.date_rules import Context, DateHit, with_part_before
 from annotator.arabic.normalize import Folded
 
 __all__ = ["DateHit", "find_dates", "normalize_date"]
 
-COMPILED = [*date_rules.COMPILED, *timeml_rules.COMPILED]
-GATES = {**date_rules.GATES, **timeml_rules.GATES}
+COMPILED = [*date_rules.COMPILED, *timeml_rules.COMPILED, *day_edges.COMPILED, *feasts.COMPILED]
+GATES = {**date_rules.GATES, **timeml_rules.GATES, **day_edges.GATES, **feasts.GATES}
 
 # What may stand between two pieces of one expression: "اليوم الخميس، 13 يناير",
 # "الخميس الموافق 13 يناير", "أمس الأربعاء في الساعة 9".
-_JOINER = regex.compile(r"^\s*[,،]?\s*(?:الموافق\s+|في\s+|عند\s+|من\s+)?$")
+_JOINER = regex.compile(r"^\s*[,،]?\s*(?:الموافق\s+|المصادف\s+|في\s+|عند\s+|من\s+)?$")
 _DAY_KINDS = {"explicit", "hijri", "relative", "weekday"}
 _TIME_KINDS = {"time", "clock"}
 _CALENDAR_KINDS = {"explicit", "hijri"}
 # "الموافق" ("corresponding to") joins one day written in two calendars.
-_EQUIVALENT = regex.compile(r"^\s*[,،]?\s*الموافق\s+$")
+_EQUIVALENT = regex.compile(r"^\s*[,،]?\s*(?:الموافق|المصادف)\s+$")
 
 
 # How far a match may start before the gate word it contains ("الحادي والعشرين من شهر" before
@@ -55,7 +55,9 @@ def find_dates(text: str, anchor: date | None) -> list[DateHit]:
             if not kept or kept[-1].end <= longer.start:
                 hit = longer
         kept.append(hit)
-    merged = _clock_days(_timestamps(_merge_adjacent(kept, text), text), text)
+    merged = day_edges.with_day_edges(_merge_adjacent(kept, text), text)
+    merged = _clock_days(_timestamps(_recurring_clocks(merged, text), text), text)
+    merged = date_pairs.with_date_pairs(merged, text)
     return _range_ends([_with_approximator(hit, text) for hit in merged], text)
 
 
@@ -184,6 +186,23 @@ def _clock_days(hits: list[DateHit], text: str) -> list[DateHit]:
     return out
 
 
+def _recurring_clocks(hits: list[DateHit], text: str) -> list[DateHit]:
+    """ "تقطع المياه يوميا من الساعة العاشرة ليلا إلى السادسة صباحا": clock times that recur
+    every day (after a daily SET in the same sentence) have no day of their own; the
+    guidelines value them with an unspecified day (XXXX-XX-XXT22:00)."""
+    out: list[DateHit] = []
+    daily_from: int | None = None
+    for hit in hits:
+        if hit.type == "SET" and hit.value == "P1D":
+            daily_from = hit.end
+        elif daily_from is not None and _SENTENCE_END.search(text, daily_from, hit.start):
+            daily_from = None
+        if daily_from is not None and hit.kind == "clock":
+            hit = replace(hit, value="XXXX-XX-XX" + hit.value[10:], kind="recurring")
+        out.append(hit)
+    return out
+
+
 def _timestamps(hits: list[DateHit], text: str) -> list[DateHit]:
     out: list[DateHit] = []
     for hit in hits:
@@ -284,7 +303,7 @@ def _combine(left: DateHit, right: DateHit) -> DateHit:
     day_piece = next((p for kind in ("explicit", "hijri") for p in days if p.kind == kind), days[0])
     day = _split(day_piece.value)[0]
     if time_piece is not None:
-        suffix = _split(time_piece.value)[1]
+        suffix = _afternoon(_split(time_piece.value)[1], _split(day_piece.value)[1])
     else:
         suffix = next((_split(p.value)[1] for p in pieces if _split(p.value)[1]), "")
     if suffix and _CALENDAR_VALUE.match(day):
@@ -302,3 +321,20 @@ def _combine(left: DateHit, right: DateHit) -> DateHit:
     return replace(
         left, start=start, end=right.end, type=type_, value=value, confidence=confidence, kind=kind
     )
+
+
+# "مساء اليوم الساعة السادسة": a 12-hour clock reading after an afternoon, evening or night
+# part of the day is in the second half of the day (as "الساعة السادسة مساء").
+_CLOCK_SUFFIX = regex.compile(r"^(\d\d)(:\d\d.*)$")
+_LATE_FROM = {"AF": 1, "EV": 1, "NI": 6, "MI": 0}
+_LATE_UNTIL = {"AF": 12, "EV": 12, "NI": 12, "MI": 6}
+
+
+def _afternoon(clock: str, part: str) -> str:
+    m = _CLOCK_SUFFIX.match(clock)
+    if m is None or part not in _LATE_FROM:
+        return clock
+    hour = int(m.group(1))
+    if _LATE_FROM[part] <= hour < _LATE_UNTIL[part]:
+        hour += 12
+    return f"{hour:02d}{m.group(2)}"

@@ -24,10 +24,15 @@ def _anchor_year(anchor: date) -> int:
     return Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().year
 
 
+def _candidates(month: int, day: int, anchor: date) -> list[date]:
+    """A Hijri day-of-month in the Hijri years before, of and after the anchor."""
+    base = _anchor_year(anchor)
+    return [d for y in (base - 1, base, base + 1) if (d := _to_gregorian(y, month, day))]
+
+
 def _nearest(month: int, day: int, anchor: date) -> date | None:
     """The Gregorian date of a Hijri day-of-month in the Hijri year that puts it nearest."""
-    base = _anchor_year(anchor)
-    days = [d for y in (base - 1, base, base + 1) if (d := _to_gregorian(y, month, day))]
+    days = _candidates(month, day, anchor)
     return min(days, key=lambda d: abs((d - anchor).days)) if days else None
 
 
@@ -57,3 +62,15 @@ def hijri_year(year: int) -> str | None:
     """A Hijri year as the Gregorian year in which it begins."""
     start = _to_gregorian(year, 1, 1)
     return f"{start.year:04d}" if start else None
+
+
+def hijri_day_around(month: int, day: int, anchor: date, relation: int) -> str | None:
+    """A Hijri day-of-month without a year: the last one before the anchor (``relation`` -1,
+    "عيد الفطر الماضي"), the next one after it (1, "المقبل"), or the nearest (0)."""
+    if relation < 0:
+        found = max((d for d in _candidates(month, day, anchor) if d <= anchor), default=None)
+    elif relation > 0:
+        found = min((d for d in _candidates(month, day, anchor) if d >= anchor), default=None)
+    else:
+        found = _nearest(month, day, anchor)
+    return found.isoformat() if found else None

@@ -18,7 +18,20 @@ import regex
 from annotator.arabic import timex
 from annotator.arabic.calendar_words import ORDINAL_DAYS
 from annotator.arabic.clitics import CLITIC
-from annotator.arabic.date_rules import B, Context, DateHit, E, Handler, _g, _hit, _words
+from annotator.arabic.date_rules import (
+    _AGE_AFTER,
+    _CARD,
+    SEASON_WORDS,
+    SEASONS,
+    B,
+    Context,
+    DateHit,
+    E,
+    Handler,
+    _g,
+    _hit,
+    _words,
+)
 from annotator.arabic.normalize import alternation, compile_folded, fold
 
 # A four-digit year without a year word: only 1900-2099 (older numbers are mostly counts).
@@ -39,7 +52,7 @@ _NUMBER_BEFORE = regex.compile(r"(?:نحو|حوالي|قرابه|اكثر\s+من
 def _counts_something(ctx: Context, end: int) -> bool:
     """True when the number just before ``end`` counts the noun after it, or is a figure."""
     after = ctx.text[end : end + 3]
-    if after[:1] in "%٪" or regex.match(r"\p{N}|[.,]\p{N}", after):
+    if (after[:1] and after[:1] in "%٪") or regex.match(r"\p{N}|[.,]\p{N}", after):
         return True
     m = _NEXT_WORD.match(ctx.text, end, end + 30)
     if m is None:
@@ -113,6 +126,8 @@ _DECADE = r"(?P<dec>" + "|".join(_DECADES) + r")(?:يات|ات)"
 def _decade(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if not (_g(m, "article") or _g(m, "century")):
         return None  # "ستينيات" without ال nor a century is a noun of age ("في ستينياته")
+    if _AGE_AFTER.match(ctx.text, m.end("x")):
+        return None  # "في العشرينيات من عمره": an age
     prefix = _century_prefix(m, ctx) if _g(m, "century") else 19
     if prefix is None or not 0 < prefix < 30:
         return None
@@ -122,7 +137,6 @@ def _decade(m: regex.Match[str], ctx: Context) -> DateHit | None:
 
 # Seasons without a year ("في الصيف", "شتاء قاسيا"): generic, XXXX-SU; "هذا الصيف" is this
 # year's. "الربيع العربي" is a movement and "ربيع الأول" a Hijri month.
-_SEASON_CODES = {"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}
 _NOT_SEASON_AFTER = regex.compile(
     r"\s+(?:العربي|الاول|الاخر|الثاني|اول|ثاني|اخر|العمر|الديمقراطي|براغ|دمشق)(?!\p{L})"
 )
@@ -132,9 +146,35 @@ def _bare_season(m: regex.Match[str], ctx: Context) -> DateHit | None:
     if _NOT_SEASON_AFTER.match(ctx.text, m.end("x")):
         return None
     word = _words(m.group("season")).removeprefix("ال")
-    code = _SEASON_CODES[word]
-    year = timex.relative_year(ctx.anchor, 0) if _g(m, "this") else "XXXX"
+    code = SEASONS[word]
+    if _g(m, "this"):
+        year = timex.relative_year(ctx.anchor, 0)
+    elif ctx.anchor is not None and _APPROACHING.search(
+        ctx.text, max(0, m.start("x") - 16), m.start("x")
+    ):
+        # "على أبواب صيف واعد": the season at hand, this year's until it is over
+        last = _SEASON_LAST_MONTH.get(code, 12)
+        year = timex.relative_year(ctx.anchor, 0 if ctx.anchor.month <= last else 1)
+    else:
+        year = "XXXX"
     return _hit(m, "x", "DATE", f"{year}-{code}", 0.6, "explicit")
+
+
+# "على أبواب / مشارف / أعتاب صيف", "مع حلول / قدوم الشتاء": a season about to come.
+_APPROACHING = regex.compile(r"(?<![\p{L}])(?:ابواب|مشارف|اعتاب|عتبه|حلول|قدوم|اقتراب|دخول)\s+$")
+_SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11}
+
+
+# "ومعدل التضخم خمسة في المئة خلال العام.": a bare period closing a clause is the current one.
+def _this_period(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    unit = _words(m.group("x"))
+    if unit == "الشهر":
+        value = timex.relative_month(ctx.anchor, 0)
+    elif unit == "الاسبوع":
+        value = timex.week_value(ctx.anchor, 0)
+    else:
+        value = timex.relative_year(ctx.anchor, 0)
+    return _hit(m, "x", "DATE", value, 0.55, "period")
 
 
 # Deictic references of TimeML: words whose value is PAST_REF, PRESENT_REF or FUTURE_REF.
@@ -152,6 +192,11 @@ _REFERENCES = {
     "مستقبلا": "FUTURE_REF",
     "هذه الأيام": "PRESENT_REF",
     "الفترة المقبلة": "FUTURE_REF",
+    "الفترة الماضية": "PAST_REF",
+    "الفترة الأخيرة": "PAST_REF",
+    "الفترة السابقة": "PAST_REF",
+    "الفترة الحالية": "PRESENT_REF",
+    "الفترة الراهنة": "PRESENT_REF",
     "الفترة القادمة": "FUTURE_REF",
     "المدة المقبلة": "FUTURE_REF",
     "المرحلة المقبلة": "FUTURE_REF",
@@ -183,6 +228,41 @@ def _reference(m: regex.Match[str], ctx: Context) -> DateHit | None:
     value = _FOLDED_REFERENCES[_words(m.group("x"))]
     type_ = "DURATION" if value[1:2].isdigit() else "DATE"  # "P10Y", not "PAST_REF"
     return _hit(m, "x", type_, value, 0.6, "deictic")
+
+
+# "حتى اللحظة", "لغاية هذه اللحظة": up to now; "منذ اللحظة الأولى": from the start, a past
+# time; "في وقت قريب" soon, but "حتى وقت قريب" / "منذ وقت قريب" until / since recently.
+def _moment(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    if _g(m, "first"):
+        return _hit(m, "x", "DATE", "PAST_REF", 0.6, "deictic")
+    return _hit(m, "x", "DATE", "PRESENT_REF", 0.6, "deictic")
+
+
+def _near_time(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    value = "PAST_REF" if _g(m, "since") else "FUTURE_REF"
+    return _hit(m, "x", "DATE", value, 0.6, "deictic")
+
+
+def _then(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    """ "منذ ذلك الحين", "في ذلك الوقت": the time just narrated, a past reference like آنذاك."""
+    return _hit(m, "x", "DATE", "PAST_REF", 0.55, "deictic")
+
+
+# "بالسجن لمدة عام", "مدة شهر": a bare unit after a signal of duration is one unit long.
+_ONE_OF_UNIT = {
+    "يوم": "P1D",
+    "اسبوع": "P1W",
+    "شهر": "P1M",
+    "عام": "P1Y",
+    "سنه": "P1Y",
+    "عقد": "P10Y",
+}
+
+
+def _one_unit(m: regex.Match[str], ctx: Context) -> DateHit | None:
+    word = _words(m.group("x"))
+    value = _ONE_OF_UNIT.get(word, "PT1H")
+    return _hit(m, "x", "DURATION", value, 0.6, "duration")
 
 
 # Recurring adjectives (SET): "نشرتها اليومية" -> P1D, "المؤتمر السنوي" -> P1Y.
@@ -225,6 +305,7 @@ _TWO_UNITS = {
     "العامين": ("Y", False),
     "الساعتين": ("H", True),
 }
+_AMOUNT_BEFORE = compile_folded(rf"(?:\p{{N}}|(?<![\p{{L}}])(?:ال)?{_CARD})\s*$")
 # A unit in construct with a definite noun names an occasion ("أيام العيد", "ساعة الصفر").
 _CONSTRUCT_AFTER = regex.compile(r"\s+(?:ال\p{L}+|[\p{N}]|ما(?!\p{L}))")
 
@@ -233,6 +314,8 @@ def _standalone_unit(m: regex.Match[str], ctx: Context) -> DateHit | None:
     word = _words(m.group("unit"))
     if ctx.text[max(0, m.start("x") - 1) : m.start("x")] == "/":
         return None  # "40 كم/ساعة": a unit of speed
+    if _AMOUNT_BEFORE.search(ctx.text, max(0, m.start("x") - 16), m.start("x")):
+        return None  # "19 عاما": counted, so the duration rule's (an age it refused stays out)
     if _CONSTRUCT_AFTER.match(ctx.text, m.end("x")) and word not in _TWO_UNITS:
         return None
     if word in _ONE_UNIT:
@@ -266,8 +349,8 @@ _RULES: list[tuple[str, Handler]] = [
         _decade,
     ),
     (
-        rf"{B}{CLITIC}(?P<x>(?:(?P<this>هذا|هذه)\s+)?(?:فصل\s+)?"
-        rf"(?P<season>(?:ال)?(?:صيف|شتاء|ربيع|خريف))){E}",
+        rf"{B}{CLITIC}(?P<x>(?:(?P<this>هذا|هذه)\s+)?(?:فصل\s+|(?:اشهر|شهور)\s+)?"
+        rf"(?P<season>(?:ال)?{SEASON_WORDS})(?:ا(?=\s))?){E}",
         _bare_season,
     ),
     (rf"{B}{CLITIC}(?P<x>{alternation(list(_REFERENCES))}){E}", _reference),
@@ -288,6 +371,41 @@ _RULES: list[tuple[str, Handler]] = [
 ]
 
 
+_RULES += [
+    (
+        rf"{B}(?:خلال|طوال|طيله|وخلال|وطوال)\s+(?P<x>العام|السنه|الشهر|الاسبوع){E}"
+        r"(?=\s*(?:[.,،؛:!?؟)\n]|$))",
+        _this_period,
+    ),
+    (
+        rf"{B}(?:حتى|لغايه|الى|لحد|وحتى|ولغايه)\s+(?P<x>(?:هذه\s+)?اللحظه){E}"
+        rf"(?!\s+(?:التي|الذي|ال\p{{L}}+))",
+        _moment,
+    ),
+    (rf"{B}{CLITIC}(?P<x>(?:هذه\s+)?اللحظه\s+(?:الراهنه|الحاليه)){E}", _moment),
+    (rf"{B}(?:منذ|ومنذ)\s+(?P<x>اللحظه\s+(?P<first>الاولي)){E}", _moment),
+    (
+        rf"{B}(?:(?P<since>منذ|حتى|الى|لغايه)|في|ب)\s*(?P<x>وقت\s+(?:قريب|قصير\s+جدا)){E}",
+        _near_time,
+    ),
+    (
+        rf"{B}(?:لمده|مده|طيله|طوال|على\s+مدى|على\s+مدار|خلال|غضون)\s+"
+        rf"(?P<x>يوم|اسبوع|شهر|عام|سنه|ساعه){E}(?!\s*(?:ال\p{{L}}|\p{{N}}|واحد))",
+        _one_unit,
+    ),
+    # "منذ أكثر من عقد": a decade ("عقد" is also a contract, so only after these signals)
+    (
+        rf"{B}(?:منذ|خلال|طوال|طيله|لمده|مده|غضون)\s+(?:(?:اكثر|اقل|نحو)\s+من\s+)?"
+        rf"(?P<x>عقد){E}(?!\s*(?:ال\p{{L}}|\p{{N}}))",
+        _one_unit,
+    ),
+    (
+        rf"{B}(?:منذ|في|حتى|الى|ومنذ|وفي|وحتى)\s+(?P<x>ذلك\s+(?:الحين|الوقت)"
+        rf"|تلك\s+(?:الفتره|الايام|المرحله)){E}(?!\s+(?:الذي|التي))",
+        _then,
+    ),
+]
+
 COMPILED: list[tuple[regex.Pattern[str], Handler]] = [
     (compile_folded(pattern), handler) for pattern, handler in _RULES
 ]
@@ -295,8 +413,13 @@ GATES: dict[Handler, tuple[str, ...]] = {
     _bare_year: ("19", "20"),
     _century: ("القرن",),
     _decade: ("ينيات", "ينات"),
-    _bare_season: ("صيف", "شتاء", "ربيع", "خريف"),
+    _bare_season: ("صيف", "شتاء", "ربيع", "خريف", "صايفه"),
     _reference: tuple({w.split()[0] for w in _FOLDED_REFERENCES}),
     _set_adjective: ("يومي", "اسبوعي", "شهري", "سنوي"),
     _standalone_unit: tuple({*_ONE_UNIT, *_SOME_UNITS, *_TWO_UNITS}),
+    _moment: ("اللحظه",),
+    _this_period: ("خلال", "طوال", "طيله"),
+    _near_time: ("وقت",),
+    _one_unit: ("مده", "طيله", "طوال", "مدي", "مدار", "خلال", "غضون", "منذ"),
+    _then: ("ذلك", "تلك"),
 }

@@ -42,6 +42,9 @@ def month_value(anchor: date | None, month: int, year: int | None, relation: int
         if anchor is None:
             return f"XXXX-{month:02d}"
         year = _nearest_year(anchor, month, 15, relation)
+        if relation and month == anchor.month:
+            # "ديسمبر الماضي" written in December is last year's; "المقبل", next year's
+            year = anchor.year + relation
     return f"{year:04d}-{month:02d}"
 
 
