@@ -14,7 +14,8 @@ from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from annotator.core import suggestions
-from annotator.core.model import Status
+from annotator.core.link_candidates import link_candidates
+from annotator.core.model import Span, Status
 from annotator.core.records import DocumentRecord
 from annotator.core.workspace import Workspace
 from annotator.gui.pending_guard import REVIEW_THEM
@@ -96,6 +97,38 @@ def test_tab_and_shift_tab_walk_the_speakers_nearest_first_and_enter_links_the_o
     assert "\u2068إيفانوفو-سيفيرني\u2069" in window.statusBar().currentMessage()
     press(qtbot, Qt.Key.Key_Return)
     assert relations(db) == [(claim, after, "claimed_by")]  # the schema's relation for a claim
+
+
+def test_l_on_a_linked_quote_offers_another_speaker_first_and_enter_moves_the_link(
+    window, db, speakers, qtbot
+):
+    far, near, _after = speakers
+    quote = tag(window, "القوات ستعود إلى قواعدها", "QUOTE")
+    press(qtbot, Qt.Key.Key_L)
+    press(qtbot, Qt.Key.Key_Return)
+    assert relations(db) == [(quote, near, "said_by")]
+    press(qtbot, Qt.Key.Key_L)
+    assert candidate(window) == far  # the nearest is its speaker already
+    press(qtbot, Qt.Key.Key_Return)
+    assert relations(db) == [(quote, far, "said_by")]
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert relations(db) == [(quote, near, "said_by")]
+
+
+def test_candidates_come_nearest_first_and_one_before_the_quote_wins_a_tie():
+    def span(sid: str, start: int, end: int, label: str = "SPEAKER") -> Span:
+        return Span(sid, "a", "amal", start, end, label, {})
+
+    quote = span("q", 20, 30, "QUOTE")
+    spans_ = [
+        span("after", 32, 36),
+        span("before", 14, 18),
+        span("inside", 22, 25),
+        span("date", 19, 20, "DATE"),
+        span("far", 0, 4),
+    ]
+    found = link_candidates(quote, spans_, frozenset({"SPEAKER"}))
+    assert [s.id for s in found] == ["inside", "before", "after", "far"]
 
 
 def test_alt_arrows_walk_the_candidates_in_reading_order_in_link_mode(window, db, speakers, qtbot):

@@ -80,15 +80,29 @@ class LinkPicker(QObject):
         a.link.triggered.connect(self._on_link_triggered)
         self._enable(False)
 
-    def start(self, head: Span, spans: Iterable[Span], labels: frozenset[str], text: str) -> bool:
-        """Offer the spans of ``labels`` to link ``head`` to; False if there is none."""
+    def start(
+        self,
+        head: Span,
+        spans: Iterable[Span],
+        labels: frozenset[str],
+        text: str,
+        linked: str | None = None,
+    ) -> bool:
+        """Offer the spans of ``labels`` to link ``head`` to; False if there is none.
+
+        The nearest is highlighted, unless ``head`` is linked to it already: pressing L on a
+        linked quote is asking for another speaker, so the next nearest comes first then.
+        """
         self.head, self.labels, self.text = head, labels, text
         self.candidates = link_candidates(head, spans, labels)
         if not self.candidates:
             self.stop()
             return False
         self._enable(True)
-        self._highlight(self.candidates[0])
+        first = self.candidates[0]
+        if first.id == linked and len(self.candidates) > 1:
+            first = self.candidates[1]
+        self._highlight(first)
         return True
 
     def update(self, spans: Iterable[Span]) -> bool:

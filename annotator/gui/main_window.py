@@ -755,7 +755,10 @@ class MainWindow(QMainWindow):
             self._report(self.tr("Select a quote or claim first, then press L."))
             return
         assert self.state is not None
-        if not self.link_picker.start(span, self.state.spans, targets, self.state.text):
+        linked = self.state.linked_child(span.id)
+        if not self.link_picker.start(
+            span, self.state.spans, targets, self.state.text, linked.id if linked else None
+        ):
             self.window_actions.link_mode.setChecked(False)
             self._report(
                 self.tr(
