@@ -769,7 +769,7 @@ class MainWindow(QMainWindow):
                 )
             )
             return
-        self.form.show_error("")
+        self._clear_error()
 
     def _on_link_picker_candidate_changed(self, span_id: str) -> None:
         """Highlight the span Enter would link to, and name it in the status bar."""
