@@ -38,6 +38,7 @@ class WindowActions:
     next_span: QAction
     previous_span: QAction
     mark_done: QAction
+    focus_article: QAction
     snap_words: QAction
     zoom_in: QAction
     zoom_out: QAction
@@ -165,7 +166,7 @@ def build_actions(parent: QObject, schema: LabelSchema, language: str | None) ->
     link_mode = _action(
         parent,
         "linkMode",
-        translate("Actions", "Link to speaker (then click the speaker)"),
+        translate("Actions", "Link to speaker (then Enter, Tab for another, or a click)"),
         layout_independent(["L"]),
     )
     link_mode.setCheckable(True)
@@ -201,6 +202,9 @@ def build_actions(parent: QObject, schema: LabelSchema, language: str | None) ->
             "markDone",
             translate("Actions", "Mark done and go to next"),
             ["Ctrl+Return", "Ctrl+Enter"],
+        ),
+        focus_article=_action(
+            parent, "focusArticle", translate("Actions", "Back to the article"), ["F6"]
         ),
         snap_words=snap,
         zoom_in=_action(

@@ -38,7 +38,7 @@ FLASH_MS = 700
 # selection, also under colour blindness (tests/test_label_colors.py).
 SELECTION_COLOR = "#308CC6"
 # How strongly a span's label colour tints the text behind it, by how the span is shown.
-TINT_ALPHA = {"flash": 255, "selected": 170, "partner": 170, "plain": 120}
+TINT_ALPHA = {"flash": 255, "candidate": 255, "selected": 170, "partner": 170, "plain": 120}
 _DEPTH_UNDERLINES = (
     QTextCharFormat.UnderlineStyle.NoUnderline,
     QTextCharFormat.UnderlineStyle.DashUnderline,
@@ -67,6 +67,8 @@ class ArticleView(QPlainTextEdit):
         self._selected: str | None = None
         self._partners: Collection[str] = ()
         self._flash: str | None = None
+        # The span Enter would link the selected quote to, in link mode (gui/link_picker.py).
+        self._candidate: str | None = None
         self._pressed_at: QPoint | None = None
         # The selection a drag left and the characters under its press and release.
         self._swept: tuple[tuple[int, int], tuple[int, ...]] | None = None
@@ -108,6 +110,7 @@ class ArticleView(QPlainTextEdit):
         self.offsets = Utf16Offsets(text)
         self._text = text
         self._spans, self._selected, self._partners, self._flash = [], None, (), None
+        self._candidate = None
         self._painted = {}
         self._overlay = []
         self._suggestions, self._suggestion_selections = [], []
@@ -222,7 +225,7 @@ class ArticleView(QPlainTextEdit):
         """
         spans = list(spans)
         depths = nesting_depths(spans)
-        emphasised = {selected, flash, *partners} - {None}
+        emphasised = {selected, flash, self._candidate, *partners} - {None}
         painted: dict[str, tuple[tuple[object, ...], QTextEdit.ExtraSelection]] = {}
         selections = []
         # One cursor, moved per span: assigning it to a selection copies it.
@@ -230,6 +233,8 @@ class ArticleView(QPlainTextEdit):
         for span in sorted(spans, key=lambda s: s.id in emphasised):
             if span.id == flash:
                 role = "flash"
+            elif span.id == self._candidate:
+                role = "candidate"
             elif span.id == selected:
                 role = "selected"
             elif span.id in partners:
@@ -284,10 +289,14 @@ class ArticleView(QPlainTextEdit):
             fmt.setUnderlineStyle(
                 {
                     "selected": QTextCharFormat.UnderlineStyle.SingleUnderline,
+                    "candidate": QTextCharFormat.UnderlineStyle.SingleUnderline,
                     "partner": QTextCharFormat.UnderlineStyle.WaveUnderline,
                 }.get(role, _DEPTH_UNDERLINES[depth])
             )
-            fmt.setUnderlineColor(base.darker(160))
+            # The link candidate: full colour, underlined in the selection's blue, unlike
+            # the selected quote (its own colour, darker) it would be linked from.
+            underline = QColor(SELECTION_COLOR) if role == "candidate" else base.darker(160)
+            fmt.setUnderlineColor(underline)
             self._formats[key] = fmt
         return self._formats[key]
 
@@ -306,6 +315,16 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self.offsets.to_utf16(start))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def show_candidate(self, span: Span | None) -> None:
+        """Paint ``span`` as the link candidate (None: no candidate) and bring it into view."""
+        self._candidate = span.id if span else None
+        if span is not None:
+            self.scroll_to(span.start, span.end)
+        self.paint_spans(self._spans, self._selected, self._partners, self._flash)
+
+    def candidate(self) -> str | None:
+        return self._candidate
 
     def flashing(self) -> str | None:
         return self._flash

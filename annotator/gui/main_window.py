@@ -59,6 +59,7 @@ from annotator.gui.document_header import DocumentHeader
 from annotator.gui.document_list import DocumentPanel
 from annotator.gui.done_banner import DoneChecksBanner
 from annotator.gui.gold_compare import GoldCompare
+from annotator.gui.link_picker import LinkPicker
 from annotator.gui.notes_panel import NotesPanel
 from annotator.gui.pending_guard import done_despite_pending
 from annotator.gui.plain import shorten
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.selected: str | None = None
         self.clock = DocumentClock()
         self._closed = False
+        self._refusal = ""  # the last refusal reported, until an action goes through
         # A workspace that cannot be written (asked for, or a read-only file) is for reading.
         self.read_only = workspace.read_only
         self.undo_group = QUndoGroup(self)
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
             self, workspace, self.events, self.layer, self.article, self._push, self._report
         )
         self.notes = NotesPanel(self, self._push)
+        self.link_picker = LinkPicker(self)
         # View state (position, time spent) is written a moment after it changes, not on
         # every switch or scroll step; closing the window writes it at once.
         self.save_timer = QTimer(self)
@@ -243,6 +246,7 @@ class MainWindow(QMainWindow):
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         edit.addActions([a.delete_span, a.link_mode, a.cancel, a.next_span, a.previous_span])
+        edit.addAction(a.focus_article)
         edit.addSeparator()
         edit.addAction(a.snap_words)
         edit.addSeparator()
@@ -273,6 +277,7 @@ class MainWindow(QMainWindow):
                 a.next_span,
                 a.previous_span,
                 a.mark_done,
+                a.focus_article,
                 a.zoom_in,
                 a.zoom_out,
                 a.refresh,
@@ -334,7 +339,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(partial(self._on_move_triggered, move))
         a.delete_span.triggered.connect(self._on_delete_span_triggered)
         a.link_mode.toggled.connect(self._on_link_mode_toggled)
+        self.link_picker.candidate_changed.connect(self._on_link_picker_candidate_changed)
+        self.link_picker.chosen.connect(self._on_link_picker_chosen)
         a.cancel.triggered.connect(self._on_cancel_triggered)
+        a.focus_article.triggered.connect(self._on_focus_article_triggered)
         a.next_span.triggered.connect(partial(self._on_neighbour_triggered, True))
         a.previous_span.triggered.connect(partial(self._on_neighbour_triggered, False))
         a.mark_done.triggered.connect(self._on_mark_done_triggered)
@@ -383,6 +391,7 @@ class MainWindow(QMainWindow):
 
     def _push(self, command: Command) -> bool:
         if push(self._stack_for(command.doc_id), command, self._report):
+            self._clear_error()
             return True
         if self.state is not None:
             # A refused choice (a speaker picked in the form) must not stay on screen as if
@@ -393,8 +402,17 @@ class MainWindow(QMainWindow):
         return False
 
     def _report(self, message: str) -> None:
+        self._refusal = message
         self.statusBar().showMessage(message, 10000)
         self.form.show_error(message)
+
+    def _clear_error(self) -> None:
+        """An action went through: a refusal shown before (in red under the form and in the
+        status bar) no longer applies, whether or not the form was repainted since."""
+        if self._refusal and self.statusBar().currentMessage() == self._refusal:
+            self.statusBar().clearMessage()
+        self._refusal = ""
+        self.form.show_error("")
 
     def _open_document(self, doc_id: str) -> None:
         if self.doc is not None and self.doc.id == doc_id:
@@ -463,6 +481,7 @@ class MainWindow(QMainWindow):
 
     def _show_selection(self) -> None:
         assert self.state is not None
+        self._follow_link_head()
         self.notes.follow_selection()
         partners = self.state.partners(self.selected)
         if self.selected is not None:
@@ -480,6 +499,17 @@ class MainWindow(QMainWindow):
         self.form.show_span(
             span, self.state.span_text(span), speakers, linked.id if linked else None
         )
+
+    def _follow_link_head(self) -> None:
+        """Link mode links the span it started from: another selection (a row of the table,
+        a tag) or that span's removal ends it; new or removed speakers are offered again."""
+        assert self.state is not None
+        if not self.window_actions.link_mode.isChecked():
+            return
+        head = self.link_picker.head
+        gone = head is None or head.id != self.selected or head.id not in self.state.by_id
+        if gone or not self.link_picker.update(self.state.spans):
+            self.window_actions.link_mode.setChecked(False)
 
     def _select(self, span_id: str | None) -> None:
         self.selected = span_id or None
@@ -715,23 +745,71 @@ class MainWindow(QMainWindow):
             self._push(DeleteSpan(self.workspace, span.doc_id, span.id))
 
     def _on_link_mode_toggled(self, checked: bool) -> None:
+        if not checked:
+            self.link_picker.stop()
+            return
         span = self.selected_span()
-        if checked and (span is None or not link_targets(self.schema, span.label)):
+        targets = link_targets(self.schema, span.label) if span is not None else frozenset()
+        if span is None or not targets:
             self.window_actions.link_mode.setChecked(False)
             self._report(self.tr("Select a quote or claim first, then press L."))
-        elif checked:
-            self.statusBar().showMessage(self.tr("Click the speaker (Escape cancels)."))
+            return
+        assert self.state is not None
+        linked = self.state.linked_child(span.id)
+        if not self.link_picker.start(
+            span, self.state.spans, targets, self.state.text, linked.id if linked else None
+        ):
+            self.window_actions.link_mode.setChecked(False)
+            self._report(
+                self.tr(
+                    "Nothing in this document can be linked to this {head}: tag its {child} first."
+                ).format(
+                    head=label_title(span.label),
+                    child=" / ".join(label_title(t) for t in sorted(targets)),
+                )
+            )
+            return
+        self._clear_error()
+
+    def _on_link_picker_candidate_changed(self, span_id: str) -> None:
+        """Highlight the span Enter would link to, and name it in the status bar."""
+        span = self.state.by_id.get(span_id) if self.state and span_id else None
+        self.article.show_candidate(span)
+        if span is not None:
+            self.statusBar().showMessage(self.link_picker.message())
+        else:
+            self.statusBar().clearMessage()
+
+    def _on_link_picker_chosen(self, child_id: str) -> None:
+        head = self.selected_span()
+        self.window_actions.link_mode.setChecked(False)
+        if head is not None:
+            self._link(head, child_id)
 
     def _on_cancel_triggered(self) -> None:
+        focused = QApplication.focusWidget()
+        in_form = focused is not None and self.form.isAncestorOf(focused)
+        if in_form and not self.window_actions.link_mode.isChecked():
+            self.article.setFocus()  # out of the field first; the span stays selected
+            return
         self.window_actions.link_mode.setChecked(False)
+        self.suggestion_review.leave()  # a suggestion under review stops being current
         self.banner.hide()
         self.statusBar().clearMessage()
         self.article.drop_selection()
         self._select(None)
 
+    def _on_focus_article_triggered(self) -> None:
+        """F6: the keyboard is back in the article (tag keys, Enter on a suggestion)."""
+        self.activateWindow()
+        self.article.setFocus()
+
     def _on_neighbour_triggered(self, forward: bool, _checked: bool = False) -> None:
         """Walk the spans in text order from the keyboard, showing each in the article."""
         if self.state is None:
+            return
+        if self.window_actions.link_mode.isChecked():  # the candidates, in reading order
+            self.link_picker.step_in_text(forward)
             return
         span = neighbour(self.state.spans, self.selected, forward)
         if span is not None:
@@ -790,8 +868,11 @@ class MainWindow(QMainWindow):
             return
         pending = len(self.suggestion_review.pending)
         if pending and not self.banner.isVisible() and not done_despite_pending(self, pending):
-            self.suggestion_review.actions.show.setChecked(True)
-            self.suggestion_review.actions.next.trigger()  # the first one, to review
+            # Back from the question, the keys that review (Enter, Backspace, N) act in the
+            # article: the window takes the focus again and the first suggestion is current.
+            self.activateWindow()
+            self.article.setFocus()
+            self.suggestion_review.review_from_start()
             return
         missing = missing_before_done(self.schema, self.state.spans, self.state.relations)
         if missing and not self.banner.isVisible():

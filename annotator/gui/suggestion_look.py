@@ -73,13 +73,15 @@ def describe(span: Span, text: str) -> str:
     The confidence is shown wherever a suggestion is, so that low-confidence ones (claims)
     get a closer look; the caller escapes the line wherever Qt might read it as markup.
     """
-    # Each value in an isolate of its own: an Arabic entity or text inside a line of the other
-    # direction would otherwise carry the brackets, "=" and the colon to the wrong side.
+    # Each value in an isolate of its own, and the bracketed group in another: an Arabic
+    # entity inside a line of the other direction would otherwise carry "=" to the wrong side,
+    # and in a right-to-left status bar the brackets would resolve right to left, mirrored and
+    # parted from their content ("[entity=… :[…").
     attrs = ", ".join(f"{name}={isolate(value)}" for name, value in sorted(span.attrs.items()))
     confidence = f"{span.confidence:.0%}" if span.confidence is not None else "?"
     line = QCoreApplication.translate("Suggestions", "Suggested {label} ({confidence})").format(
         label=label_title(span.label), confidence=confidence
     )
     if attrs:
-        line += f" [{attrs}]"
+        line += " " + isolate(f"[{attrs}]")
     return f"{line}: {isolate(shorten(text[span.start : span.end], 60))}"

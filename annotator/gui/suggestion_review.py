@@ -229,6 +229,11 @@ class SuggestionReview(QObject):
         self._key = None
         self._reload()
 
+    def review_from_start(self) -> None:
+        """Show the suggestions and make the first pending one (in reading order) current."""
+        self.actions.show.setChecked(True)
+        self._go_to(after(self.pending, None))
+
     def leave(self) -> None:
         """A span was selected: review steps aside, so Backspace deletes that span."""
         if self.current is not None:

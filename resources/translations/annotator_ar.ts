@@ -40,8 +40,8 @@
         <translation>انتهِ بعد كلمة واحدة</translation>
     </message>
     <message>
-        <source>Link to speaker (then click the speaker)</source>
-        <translation>اربط بالقائل (ثم انقر على القائل)</translation>
+        <source>Link to speaker (then Enter, Tab for another, or a click)</source>
+        <translation>اربط بالقائل (ثم Enter، أو Tab لغيره، أو انقر عليه)</translation>
     </message>
     <message>
         <source>Snap selections to whole words</source>
@@ -70,6 +70,10 @@
     <message>
         <source>Mark done and go to next</source>
         <translation>تم، انتقل إلى التالي</translation>
+    </message>
+    <message>
+        <source>Back to the article</source>
+        <translation>العودة إلى المقال</translation>
     </message>
     <message>
         <source>Larger text</source>
@@ -634,6 +638,25 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
     </message>
 </context>
 <context>
+    <name>LinkPicker</name>
+    <message>
+        <source>Next speaker to link</source>
+        <translation>القائل التالي للربط</translation>
+    </message>
+    <message>
+        <source>Previous speaker to link</source>
+        <translation>القائل السابق للربط</translation>
+    </message>
+    <message>
+        <source>Link to the highlighted speaker</source>
+        <translation>اربط بالقائل المميَّز</translation>
+    </message>
+    <message>
+        <source>Link to {label} {text} ({n}/{total})? Enter links, Tab / Shift+Tab pick another, Escape cancels.</source>
+        <translation>الربط مع {label} {text} ({n}/{total})؟ Enter للربط، وTab / Shift+Tab لاختيار غيره، وEscape للإلغاء.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Undo</source>
@@ -708,8 +731,8 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
         <translation>حدّد اقتباسًا أو ادعاءً أولًا، ثم اضغط L.</translation>
     </message>
     <message>
-        <source>Click the speaker (Escape cancels).</source>
-        <translation>انقر على القائل (Escape للإلغاء).</translation>
+        <source>Nothing in this document can be linked to this {head}: tag its {child} first.</source>
+        <translation>لا يوجد في هذا المستند ما يمكن ربط هذا العنصر ({head}) به: وسِّم {child} أولًا.</translation>
     </message>
     <message>
         <source>A {head} cannot be linked to a {child}.</source>
