@@ -32,7 +32,7 @@ def test_set_a_jsonl_is_rebuilt_byte_for_byte_from_the_annotation_files(tmp_path
     assert counts["documents"] == 22
 
 
-@pytest.mark.parametrize(("letter", "documents"), [("B", 22), ("C", 26), ("D", 24)])
+@pytest.mark.parametrize(("letter", "documents"), [("B", 22), ("C", 26), ("D", 24), ("E", 20)])
 def test_a_later_set_is_rebuilt_byte_for_byte_from_its_annotation_files(
     letter, documents, tmp_path
 ):

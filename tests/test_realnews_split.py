@@ -24,5 +24,5 @@ def test_dev_and_test_files_match_the_split_of_the_sets():
 
 def test_the_splits_are_disjoint_and_cover_the_sets():
     dev, test = _split_module().split()
-    assert len(test) == 27 and len(dev) == 43
+    assert len(test) == 36 and len(dev) == 54
     assert not set(dev) & set(test)
