@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -141,12 +142,54 @@ class DocumentListModel(QAbstractListModel):
         """Show the rows ``query`` selects. A query that selects the same rows in the same
         order as the one shown (a word still too short to be searched, a mark that folding
         drops) keeps the rows: typing the first letters of a word reads and repaints nothing.
-        True if the rows were read again."""
+        Another paged query reads its first page and changes the shown rows in place
+        (``_show_first_page``), so a keystroke repaints only the rows it changed. True if the
+        rows were read again."""
         if catalog.same_rows(query, self.query):
             self.query = query
             return False
-        self._reset(query)
+        if query.sort.paged:
+            self._show_first_page(query)
+        else:
+            self._reset(query)
         return True
+
+    def _show_first_page(self, query: ListQuery) -> None:
+        """The first page of ``query`` in place of the rows shown: a row that shows the same
+        document, title and status as before stays as it is (the view does not repaint it),
+        a row that differs is read anew (one ``dataChanged`` for each run of such rows), and
+        rows are removed or added at the end to match the count. A keystroke in the search box
+        then costs the query and the rows it changed, not a reset that repaints the screen."""
+        rows = catalog.page(self.read, query, None, PAGE)
+        fresh = [(r.doc_id, r.title, r.status) for r in rows]
+        before = self._pages.get(0) if self._pages else None
+        shown = len(self._rowids)
+        kept = min(shown, len(rows))
+        changed = [
+            n
+            for n in range(kept)
+            if self._rowids[n] != rows[n].rowid or before is None or before[n] != fresh[n]
+        ]
+        self._fetching = True  # no fetch from a view that hears of the change mid-way
+        try:
+            self.query = query
+            self._pages.clear()
+            self._rowids[:kept] = array("q", (r.rowid for r in rows[:kept]))
+            self._remember(0, fresh)
+            self._last = (rows[-1].key, rows[-1].rowid) if rows else None
+            self._exhausted = len(rows) < PAGE
+            for first, last in _runs(changed):
+                self.dataChanged.emit(self.index(first), self.index(last))
+            if shown > len(rows):
+                self.beginRemoveRows(QModelIndex(), len(rows), shown - 1)
+                del self._rowids[len(rows) :]
+                self.endRemoveRows()
+            elif len(rows) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(rows) - 1)
+                self._rowids.extend(r.rowid for r in rows[shown:])
+                self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def _reset(self, query: ListQuery) -> None:
         self._fetching = True  # no fetch from a view that hears of the reset mid-way
@@ -302,6 +345,20 @@ class DocumentListModel(QAbstractListModel):
             return self._rowids.index(rowid, start)
         except ValueError:
             return None
+
+
+def _runs(rows: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in the ascending ``rows``."""
+    start = previous = None
+    for row in rows:
+        if previous is not None and row == previous + 1:
+            previous = row
+            continue
+        if start is not None and previous is not None:
+            yield start, previous
+        start = previous = row
+    if start is not None and previous is not None:
+        yield start, previous
 
 
 def status_badges(names: dict[str, str], font: QFont) -> dict[str, QPixmap]:
@@ -462,6 +519,7 @@ class DocumentPanel(QWidget):
         # progress line is filled just after the panel first paints (paintEvent), not before.
         self._total: int | None = None
         self._stopped = False
+        self._moving = False  # the current row moves with the rows (see _quietly)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.filter_edit.returnPressed.connect(self._on_filter_edit_return_pressed)
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
@@ -501,6 +559,8 @@ class DocumentPanel(QWidget):
         index = self.model.index(row)
         if self.list.currentIndex() != index:
             self.list.setCurrentIndex(index)
+        elif self.list.viewport().rect().contains(self.list.visualRect(index)):
+            return  # marked and in sight already: scrollTo would repaint the row for nothing
         self.list.scrollTo(index)
 
     def order(self) -> list[str]:
@@ -547,16 +607,26 @@ class DocumentPanel(QWidget):
             "sort": query.sort,
             **changes,
         }
-        if self.model.set_query(ListQuery(**fields)):  # type: ignore[arg-type]
+        with self._quietly():  # rows removed under the current one move it
+            changed = self.model.set_query(ListQuery(**fields))  # type: ignore[arg-type]
+        if changed:
             self._reselect()
 
     def _reselect(self) -> None:
         if self._current is not None:
-            self.list.selectionModel().blockSignals(True)
-            try:
+            with self._quietly():
                 self.select(self._current, fetch=False)
-            finally:
-                self.list.selectionModel().blockSignals(False)
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """The current row moves because the rows changed, not because the user picked one:
+        no document is opened for it. The view still hears of it (and repaints the rows whose
+        highlight changed), which a selection model with blocked signals would not tell it."""
+        self._moving = True
+        try:
+            yield
+        finally:
+            self._moving = False
 
     def _on_filter_edit_text_changed(self, text: str) -> None:
         self._requery(search=text)
@@ -624,7 +694,7 @@ class DocumentPanel(QWidget):
             job.wait()
 
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._moving:
             doc_id = str(current.data(ID_ROLE))
             self._current = doc_id
             self.document_selected.emit(doc_id)
