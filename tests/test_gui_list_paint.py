@@ -117,7 +117,7 @@ def painted(monkeypatch) -> list[int]:
     rows: list[int] = []
     original = DocumentRowDelegate.paint
 
-    def counted(self, painter, option, index) -> None:  # noqa: ANN001 - Qt's arguments
+    def counted(self, painter, option, index) -> None:
         rows.append(index.row())
         original(self, painter, option, index)
 

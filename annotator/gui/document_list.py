@@ -424,7 +424,7 @@ class DocumentRowDelegate(QStyledItemDelegate):
         room = rect.width() - badge_width - 3 * BADGE_GAP
         if room <= 0 or not title:
             return
-        text, width, text_height = self._titles.line(
+        text, width, text_height = self._titles.get(doc_id, title, room) or self._titles.line(
             doc_id, title, room, option.fontMetrics, option.font
         )
         start = 2 * BADGE_GAP + badge_width  # from the row's leading edge
