@@ -148,45 +148,50 @@ class DocumentListModel(QAbstractListModel):
         if catalog.same_rows(query, self.query):
             self.query = query
             return False
-        if query.sort.paged:
+        if query.sort.paged and query.layer == self.query.layer:
             self._show_first_page(query)
-        else:
+        else:  # another layer's statuses, or an order read whole
             self._reset(query)
         return True
 
     def _show_first_page(self, query: ListQuery) -> None:
-        """The first page of ``query`` in place of the rows shown: a row that shows the same
-        document, title and status as before stays as it is (the view does not repaint it),
-        a row that differs is read anew (one ``dataChanged`` for each run of such rows), and
-        rows are removed or added at the end to match the count. A keystroke in the search box
-        then costs the query and the rows it changed, not a reset that repaints the screen."""
-        rows = catalog.page(self.read, query, None, PAGE)
-        fresh = [(r.doc_id, r.title, r.status) for r in rows]
-        before = self._pages.get(0) if self._pages else None
+        """The first page of ``query`` in place of the rows shown.
+
+        Which documents the page shows is read first (``catalog.page_keys``: for a search, the
+        search index alone); a row that shows the same document as before stays as it is (its
+        title and status are those of the same layer) and the view does not repaint it; titles
+        and statuses are read only for the rows that show another document, which get one
+        ``dataChanged`` per run; rows are removed or added at the end to match the count. A
+        keystroke in the search box then costs the index lookup and the rows it changed, not
+        a page of documents read and a reset that repaints the screen."""
+        keys = catalog.page_keys(self.read, query, None, PAGE)
+        rowids = [rowid for _key, rowid in keys]
+        before = self._pages.get(0)
         shown = len(self._rowids)
-        kept = min(shown, len(rows))
-        changed = [
-            n
-            for n in range(kept)
-            if self._rowids[n] != rows[n].rowid or before is None or before[n] != fresh[n]
-        ]
+        kept = min(shown, len(rowids))
+        known = {
+            rowid: before[n] for n, rowid in enumerate(self._rowids[: len(before) if before else 0])
+        }
+        missing = [rowid for rowid in rowids if rowid not in known]
+        known.update(catalog.rows_by_rowid(self.read, query.layer, missing))
+        changed = [n for n in range(kept) if self._rowids[n] != rowids[n] or before is None]
         self._fetching = True  # no fetch from a view that hears of the change mid-way
         try:
             self.query = query
             self._pages.clear()
-            self._rowids[:kept] = array("q", (r.rowid for r in rows[:kept]))
-            self._remember(0, fresh)
-            self._last = (rows[-1].key, rows[-1].rowid) if rows else None
-            self._exhausted = len(rows) < PAGE
+            self._rowids[:kept] = array("q", rowids[:kept])
+            self._remember(0, [known.get(r, ("", "", Status.NEW.value)) for r in rowids])
+            self._last = keys[-1] if keys else None
+            self._exhausted = len(keys) < PAGE
             for first, last in _runs(changed):
                 self.dataChanged.emit(self.index(first), self.index(last))
-            if shown > len(rows):
-                self.beginRemoveRows(QModelIndex(), len(rows), shown - 1)
-                del self._rowids[len(rows) :]
+            if shown > len(rowids):
+                self.beginRemoveRows(QModelIndex(), len(rowids), shown - 1)
+                del self._rowids[len(rowids) :]
                 self.endRemoveRows()
-            elif len(rows) > shown:
-                self.beginInsertRows(QModelIndex(), shown, len(rows) - 1)
-                self._rowids.extend(r.rowid for r in rows[shown:])
+            elif len(rowids) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(rowids) - 1)
+                self._rowids.extend(rowids[shown:])
                 self.endInsertRows()
         finally:
             self._fetching = False
