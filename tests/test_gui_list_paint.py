@@ -182,3 +182,26 @@ def test_rows_removed_under_the_open_document_do_not_open_another(window, qtbot)
         settle(window)
     assert window.panel.current_document() == "doc00040"
     assert window.doc.id == "doc00040"
+
+
+def test_a_search_typed_in_a_list_scrolled_far_down_shows_the_first_matches(window, painted):
+    """Going to a document far down the list scrolls it there (rows fetched up to it); a
+    search typed then shows the top of its answer. Left at the bottom of its first page, the
+    view fetched another page, which the next keystroke dropped again: every keystroke read
+    a page and repainted the screen."""
+    listing = window.findChild(QAbstractItemView, "documentList")
+    box = window.findChild(QLineEdit, "documentFilter")
+    window.panel.document_selected.emit("doc00250")
+    settle(window)
+    assert window.panel.current_document() == "doc00250"
+    assert listing.rowAt(0) > PAGE
+    box.insert("خبر رقم 1")
+    settle(window)
+    assert listing.rowAt(0) == 0
+    assert window.panel.model.rowCount() == PAGE
+    painted.clear()
+    box.insert("0")  # خبر رقم 10: the answer changes
+    settle(window)
+    assert listing.rowAt(0) == 0
+    assert window.panel.model.rowCount() <= PAGE  # no page fetched beyond the first
+    assert window.doc.id == "doc00250"

@@ -79,6 +79,7 @@ _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _TEXT = QPalette.ColorRole.Text
 _RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
+_UNKNOWN_ROW = ("", "", Status.NEW.value)  # a rowid whose document is gone
 
 
 class DocumentListModel(QAbstractListModel):
@@ -180,7 +181,7 @@ class DocumentListModel(QAbstractListModel):
             self.query = query
             self._pages.clear()
             self._rowids[:kept] = array("q", rowids[:kept])
-            self._remember(0, [known.get(r, ("", "", Status.NEW.value)) for r in rowids])
+            self._remember(0, [known.get(r, _UNKNOWN_ROW) for r in rowids])
             self._last = keys[-1] if keys else None
             self._exhausted = len(keys) < PAGE
             for first, last in _runs(changed):
@@ -339,7 +340,7 @@ class DocumentListModel(QAbstractListModel):
         if rows is None:
             rowids = self._rowids[page * PAGE : (page + 1) * PAGE]
             found = catalog.rows_by_rowid(self.read, self.query.layer, list(rowids))
-            rows = [found.get(r, ("", "", Status.NEW.value)) for r in rowids]
+            rows = [found.get(r, _UNKNOWN_ROW) for r in rowids]
             self._remember(page, rows)
         else:
             self._pages.move_to_end(page)
@@ -615,6 +616,11 @@ class DocumentPanel(QWidget):
         with self._quietly():  # rows removed under the current one move it
             changed = self.model.set_query(ListQuery(**fields))  # type: ignore[arg-type]
         if changed:
+            # The new answer from its top (and the open document's row, if it is among the
+            # rows, scrolled to next), not the bottom of its first page, where a list that was
+            # scrolled far down is left: there the view fetches another page, which the next
+            # keystroke drops again, and every keystroke repaints the screen.
+            self.list.scrollToTop()
             self._reselect()
 
     def _reselect(self) -> None:
