@@ -18,6 +18,13 @@ Every figure is shown as a ratio to the smallest size measured in the same run (
 targets: window open < 1 s at any size; switch, tag and filter within 1.5x of the 5-article
 figures; corpus-wide commands 100k/10k time <= 11x and peak RSS <= 1.2x).
 
+The machine is shared, so the window's figures are taken to stay comparable under load: each
+action is the median of ``--repeat`` runs (switches: three times as many, each to another
+document than the open one, after an unmeasured first switch); the window is measured
+``--rounds`` times with the sizes taking turns, and each figure is the median of its rounds; and
+switch, tag and keystroke are also given as the CPU time the process spent, which other
+programs on the cores do not stretch.
+
     .venv/bin/python bench/scale.py [--sizes 5,10000,100000] [--skip suggest] [--out FILE]
     .venv/bin/python bench/scale.py --only import     # just the commands named (no window)
 

@@ -236,9 +236,19 @@ def test_switching_to_far_documents_fetches_no_rows_for_them(window):
         assert window.doc.id == doc_id
         assert_local(switch, conn)
     assert model.rowCount() == fetched
-    window.panel.document_selected.emit("doc00350")  # within reach: fetched up to it, marked
+    with metered(conn) as reach:  # within reach: fetched up to it, marked
+        window.panel.document_selected.emit("doc00350")
     assert window.panel.current_document() == "doc00350"
     assert fetched < model.rowCount() <= fetched + REACH
+    # The rows on the way are fetched as rowids; titles are read a page at a time, for the
+    # rows the view shows.
+    title_limits = [
+        int(sql.rsplit("LIMIT", 1)[1])
+        for sql in reach.statements
+        if "d.title" in sql
+        if "LIMIT" in sql
+    ]
+    assert all(limit <= PAGE for limit in title_limits), reach.statements
 
 
 def test_filter_box_searches_title_and_text_with_arabic_folding(window, qtbot):

@@ -241,7 +241,7 @@ class DocumentListModel(QAbstractListModel):
         stop = len(self._rowids) + fetch
         while row is None and not self._exhausted and len(self._rowids) < stop:
             start = len(self._rowids)
-            self._fetch(PAGE * 5)
+            self._fetch_keys(PAGE * 5)
             row = self._find(rowid, start)
         return row
 
@@ -309,6 +309,27 @@ class DocumentListModel(QAbstractListModel):
         try:
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._append(rows, count)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
+
+    def _fetch_keys(self, count: int) -> None:
+        """``count`` more rows without their titles and statuses (``catalog.page_keys``):
+        rows fetched to reach a document further down, most of which are never painted (a
+        painted page reads its titles then, in ``_row``)."""
+        if self._exhausted or self._fetching:
+            return
+        keys = catalog.page_keys(self.read, self._paged_query(), self._last, count)
+        if not keys:
+            self._exhausted = True
+            return
+        first = len(self._rowids)
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(keys) - 1)
+            self._rowids.extend(rowid for _key, rowid in keys)
+            self._last = keys[-1]
+            self._exhausted = len(keys) < count
             self.endInsertRows()
         finally:
             self._fetching = False
