@@ -245,8 +245,7 @@ def test_switching_to_far_documents_fetches_no_rows_for_them(window):
     title_limits = [
         int(sql.rsplit("LIMIT", 1)[1])
         for sql in reach.statements
-        if "d.title" in sql
-        if "LIMIT" in sql
+        if "d.title" in sql and "LIMIT" in sql
     ]
     assert all(limit <= PAGE for limit in title_limits), reach.statements
 
