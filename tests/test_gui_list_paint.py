@@ -12,10 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
+from annotator.core import catalog
+from annotator.core.workspace import Workspace
 from annotator.gui import create_window
-from annotator.gui.document_list import DocumentListModel
+from annotator.gui.document_list import ID_ROLE, PAGE, DocumentListModel, DocumentRowDelegate
 from tests.scale_helpers import build_corpus
 
 
@@ -107,3 +109,99 @@ def test_a_tag_lays_out_only_the_new_rows_cells_in_the_span_table(window):
     assert table.model().rowCount() == rows + 1
     table.viewport().repaint()
     assert laid_out < table.cells.layouts <= laid_out + 4  # the new row's cells, once
+
+
+@pytest.fixture
+def painted(monkeypatch) -> list[int]:
+    """The rows the document list's delegate paints (a Python override: a patch reaches it)."""
+    rows: list[int] = []
+    original = DocumentRowDelegate.paint
+
+    def counted(self, painter, option, index) -> None:
+        rows.append(index.row())
+        original(self, painter, option, index)
+
+    monkeypatch.setattr(DocumentRowDelegate, "paint", counted)
+    return rows
+
+
+def shown_ids(listing: QAbstractItemView) -> list[str]:
+    model = listing.model()
+    return [model.index(row, 0).data(ID_ROLE) for row in range(model.rowCount())]
+
+
+def settle(window) -> None:
+    """Let the window paint what the keystroke left to paint."""
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def test_a_keystroke_repaints_only_the_rows_it_changed(window, painted):
+    """A search that keeps the first rows (every article holds خبر) repaints none of them; one
+    that changes them repaints just the changed rows. Before, each searched keystroke reset the
+    model, and the view painted a screenful of rows whatever changed."""
+    listing = window.findChild(QAbstractItemView, "documentList")
+    box = window.findChild(QLineEdit, "documentFilter")
+    settle(window)
+    before = shown_ids(listing)
+    shown = painted_rows(listing)
+    painted.clear()
+    for letter in "خبر":  # the third letter searches: the same documents in the same order
+        box.insert(letter)
+    settle(window)
+    assert window.panel.model.query.search == "خبر"
+    assert shown_ids(listing) == before
+    assert painted == []
+    box.insert(" وزارة")  # a third of the articles: the first row stays, the others change
+    settle(window)
+    with Workspace(window.workspace.path, read_only=True) as ws:
+        wanted = catalog.page(ws.query, window.panel.model.query, None, PAGE)
+    after = shown_ids(listing)
+    assert after == [row.doc_id for row in wanted]
+    assert after[0] == before[0] and after[1] != before[1]
+    changed = {row for row in range(shown) if after[row] != before[row]}
+    assert set(painted) == changed or set(painted) == changed | {shown}  # a row in part
+
+
+def test_rows_removed_under_the_open_document_do_not_open_another(window, qtbot):
+    """The open document's row leaves the list as the search narrows: the list marks no row
+    and the window keeps the document open (no row the list moved to is opened)."""
+    listing = window.findChild(QAbstractItemView, "documentList")
+    box = window.findChild(QLineEdit, "documentFilter")
+    window.panel.document_selected.emit("doc00040")
+    assert window.doc.id == "doc00040"
+    assert window.panel.current_document() == "doc00040"
+    with qtbot.assertNotEmitted(window.panel.document_selected):
+        box.insert("خبر رقم 100")
+        settle(window)
+    assert shown_ids(listing) == ["doc00100"]
+    assert window.doc.id == "doc00040"
+    assert window.panel.current_document() is None
+    with qtbot.assertNotEmitted(window.panel.document_selected):
+        box.clear()  # the whole list again: the open document is marked where it is
+        settle(window)
+    assert window.panel.current_document() == "doc00040"
+    assert window.doc.id == "doc00040"
+
+
+def test_a_search_typed_in_a_list_scrolled_far_down_shows_the_first_matches(window, painted):
+    """Going to a document far down the list scrolls it there (rows fetched up to it); a
+    search typed then shows the top of its answer. Left at the bottom of its first page, the
+    view fetched another page, which the next keystroke dropped again: every keystroke read
+    a page and repainted the screen."""
+    listing = window.findChild(QAbstractItemView, "documentList")
+    box = window.findChild(QLineEdit, "documentFilter")
+    window.panel.document_selected.emit("doc00250")
+    settle(window)
+    assert window.panel.current_document() == "doc00250"
+    assert listing.rowAt(0) > PAGE
+    box.insert("خبر رقم 1")
+    settle(window)
+    assert listing.rowAt(0) == 0
+    assert window.panel.model.rowCount() == PAGE
+    painted.clear()
+    box.insert("0")  # خبر رقم 10: the answer changes
+    settle(window)
+    assert listing.rowAt(0) == 0
+    assert window.panel.model.rowCount() <= PAGE  # no page fetched beyond the first
+    assert window.doc.id == "doc00250"

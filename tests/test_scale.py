@@ -128,6 +128,35 @@ def window(qtbot, db):
     return window
 
 
+def test_page_keys_name_the_rows_of_a_page_reading_the_search_index_alone(db):
+    """What a keystroke reads to learn which documents the list's first page shows: the same
+    rows as a page of titles, in the same order, and for a search in import order nothing but
+    the search index (a document's row holds its whole text)."""
+    with Workspace(db, who="amal") as ws:
+        conn, read = ws._db.conn, ws.query
+        ws.set_status("doc00003", "amal", Status.DONE)
+        for query in (
+            ListQuery("amal", search="اسرائيل مدين"),
+            ListQuery("amal", search="خبر", sort=Sort.TITLE),
+            ListQuery("amal", search="خبر", status="done"),
+            ListQuery("amal", sort=Sort.EDITED),
+            ListQuery("amal"),
+        ):
+            rows = catalog.page(read, query, None, PAGE)
+            after = (rows[1].key, rows[1].rowid) if len(rows) > 2 else None
+            following = catalog.page(read, query, after, PAGE)
+            assert catalog.page_keys(read, query, None, PAGE) == [(r.key, r.rowid) for r in rows]
+            keys_after = catalog.page_keys(read, query, after, PAGE)
+            assert keys_after == [(r.key, r.rowid) for r in following], query
+        with metered(conn) as search:
+            keys = catalog.page_keys(read, ListQuery("amal", search="اسرائيل مدين"), None, PAGE)
+        assert len(keys) == PAGE
+        assert_local(search, conn)
+        assert all(
+            " documents " not in sql and "doc_status" not in sql for sql in search.statements
+        )
+
+
 def test_window_edits_repaint_one_row_without_walking_the_corpus(window, qtbot):
     conn = window.workspace._db.conn
     listing = window.findChild(QAbstractItemView, "documentList")
@@ -207,9 +236,18 @@ def test_switching_to_far_documents_fetches_no_rows_for_them(window):
         assert window.doc.id == doc_id
         assert_local(switch, conn)
     assert model.rowCount() == fetched
-    window.panel.document_selected.emit("doc00350")  # within reach: fetched up to it, marked
+    with metered(conn) as reach:  # within reach: fetched up to it, marked
+        window.panel.document_selected.emit("doc00350")
     assert window.panel.current_document() == "doc00350"
     assert fetched < model.rowCount() <= fetched + REACH
+    # The rows on the way are fetched as rowids; titles are read a page at a time, for the
+    # rows the view shows.
+    title_limits = [
+        int(sql.rsplit("LIMIT", 1)[1])
+        for sql in reach.statements
+        if "d.title" in sql and "LIMIT" in sql
+    ]
+    assert all(limit <= PAGE for limit in title_limits), reach.statements
 
 
 def test_filter_box_searches_title_and_text_with_arabic_folding(window, qtbot):

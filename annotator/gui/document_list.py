@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -78,6 +79,7 @@ _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _TEXT = QPalette.ColorRole.Text
 _RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
+_UNKNOWN_ROW = ("", "", Status.NEW.value)  # a rowid whose document is gone
 
 
 class DocumentListModel(QAbstractListModel):
@@ -141,12 +143,59 @@ class DocumentListModel(QAbstractListModel):
         """Show the rows ``query`` selects. A query that selects the same rows in the same
         order as the one shown (a word still too short to be searched, a mark that folding
         drops) keeps the rows: typing the first letters of a word reads and repaints nothing.
-        True if the rows were read again."""
+        Another paged query reads its first page and changes the shown rows in place
+        (``_show_first_page``), so a keystroke repaints only the rows it changed. True if the
+        rows were read again."""
         if catalog.same_rows(query, self.query):
             self.query = query
             return False
-        self._reset(query)
+        if query.sort.paged and query.layer == self.query.layer:
+            self._show_first_page(query)
+        else:  # another layer's statuses, or an order read whole
+            self._reset(query)
         return True
+
+    def _show_first_page(self, query: ListQuery) -> None:
+        """The first page of ``query`` in place of the rows shown.
+
+        Which documents the page shows is read first (``catalog.page_keys``: for a search, the
+        search index alone); a row that shows the same document as before stays as it is (its
+        title and status are those of the same layer) and the view does not repaint it; titles
+        and statuses are read only for the rows that show another document, which get one
+        ``dataChanged`` per run; rows are removed or added at the end to match the count. A
+        keystroke in the search box then costs the index lookup and the rows it changed, not
+        a page of documents read and a reset that repaints the screen."""
+        keys = catalog.page_keys(self.read, query, None, PAGE)
+        rowids = [rowid for _key, rowid in keys]
+        before = self._pages.get(0)
+        shown = len(self._rowids)
+        kept = min(shown, len(rowids))
+        known = {
+            rowid: before[n] for n, rowid in enumerate(self._rowids[: len(before) if before else 0])
+        }
+        missing = [rowid for rowid in rowids if rowid not in known]
+        known.update(catalog.rows_by_rowid(self.read, query.layer, missing))
+        changed = [n for n in range(kept) if self._rowids[n] != rowids[n] or before is None]
+        self._fetching = True  # no fetch from a view that hears of the change mid-way
+        try:
+            self.query = query
+            self._pages.clear()
+            self._rowids[:kept] = array("q", rowids[:kept])
+            self._remember(0, [known.get(r, _UNKNOWN_ROW) for r in rowids])
+            self._last = keys[-1] if keys else None
+            self._exhausted = len(keys) < PAGE
+            for first, last in _runs(changed):
+                self.dataChanged.emit(self.index(first), self.index(last))
+            if shown > len(rowids):
+                self.beginRemoveRows(QModelIndex(), len(rowids), shown - 1)
+                del self._rowids[len(rowids) :]
+                self.endRemoveRows()
+            elif len(rowids) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(rowids) - 1)
+                self._rowids.extend(rowids[shown:])
+                self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def _reset(self, query: ListQuery) -> None:
         self._fetching = True  # no fetch from a view that hears of the reset mid-way
@@ -192,7 +241,7 @@ class DocumentListModel(QAbstractListModel):
         stop = len(self._rowids) + fetch
         while row is None and not self._exhausted and len(self._rowids) < stop:
             start = len(self._rowids)
-            self._fetch(PAGE * 5)
+            self._fetch_keys(PAGE * 5)
             row = self._find(rowid, start)
         return row
 
@@ -264,6 +313,27 @@ class DocumentListModel(QAbstractListModel):
         finally:
             self._fetching = False
 
+    def _fetch_keys(self, count: int) -> None:
+        """``count`` more rows without their titles and statuses (``catalog.page_keys``):
+        rows fetched to reach a document further down, most of which are never painted (a
+        painted page reads its titles then, in ``_row``)."""
+        if self._exhausted or self._fetching:
+            return
+        keys = catalog.page_keys(self.read, self._paged_query(), self._last, count)
+        if not keys:
+            self._exhausted = True
+            return
+        first = len(self._rowids)
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(keys) - 1)
+            self._rowids.extend(rowid for _key, rowid in keys)
+            self._last = keys[-1]
+            self._exhausted = len(keys) < count
+            self.endInsertRows()
+        finally:
+            self._fetching = False
+
     def _append(self, rows: list[catalog.ListRow], asked: int) -> None:
         first = len(self._rowids)
         self._rowids.extend(r.rowid for r in rows)
@@ -291,7 +361,7 @@ class DocumentListModel(QAbstractListModel):
         if rows is None:
             rowids = self._rowids[page * PAGE : (page + 1) * PAGE]
             found = catalog.rows_by_rowid(self.read, self.query.layer, list(rowids))
-            rows = [found.get(r, ("", "", Status.NEW.value)) for r in rowids]
+            rows = [found.get(r, _UNKNOWN_ROW) for r in rowids]
             self._remember(page, rows)
         else:
             self._pages.move_to_end(page)
@@ -302,6 +372,20 @@ class DocumentListModel(QAbstractListModel):
             return self._rowids.index(rowid, start)
         except ValueError:
             return None
+
+
+def _runs(rows: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in the ascending ``rows``."""
+    start = previous = None
+    for row in rows:
+        if previous is not None and row == previous + 1:
+            previous = row
+            continue
+        if start is not None and previous is not None:
+            yield start, previous
+        start = previous = row
+    if start is not None and previous is not None:
+        yield start, previous
 
 
 def status_badges(names: dict[str, str], font: QFont) -> dict[str, QPixmap]:
@@ -367,7 +451,7 @@ class DocumentRowDelegate(QStyledItemDelegate):
         room = rect.width() - badge_width - 3 * BADGE_GAP
         if room <= 0 or not title:
             return
-        text, width, text_height = self._titles.line(
+        text, width, text_height = self._titles.get(doc_id, title, room) or self._titles.line(
             doc_id, title, room, option.fontMetrics, option.font
         )
         start = 2 * BADGE_GAP + badge_width  # from the row's leading edge
@@ -462,6 +546,7 @@ class DocumentPanel(QWidget):
         # progress line is filled just after the panel first paints (paintEvent), not before.
         self._total: int | None = None
         self._stopped = False
+        self._moving = False  # the current row moves with the rows (see _quietly)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.filter_edit.returnPressed.connect(self._on_filter_edit_return_pressed)
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
@@ -501,6 +586,8 @@ class DocumentPanel(QWidget):
         index = self.model.index(row)
         if self.list.currentIndex() != index:
             self.list.setCurrentIndex(index)
+        elif self.list.viewport().rect().contains(self.list.visualRect(index)):
+            return  # marked and in sight already: scrollTo would repaint the row for nothing
         self.list.scrollTo(index)
 
     def order(self) -> list[str]:
@@ -547,16 +634,31 @@ class DocumentPanel(QWidget):
             "sort": query.sort,
             **changes,
         }
-        if self.model.set_query(ListQuery(**fields)):  # type: ignore[arg-type]
+        with self._quietly():  # rows removed under the current one move it
+            changed = self.model.set_query(ListQuery(**fields))  # type: ignore[arg-type]
+        if changed:
+            # The new answer from its top (and the open document's row, if it is among the
+            # rows, scrolled to next), not the bottom of its first page, where a list that was
+            # scrolled far down is left: there the view fetches another page, which the next
+            # keystroke drops again, and every keystroke repaints the screen.
+            self.list.scrollToTop()
             self._reselect()
 
     def _reselect(self) -> None:
         if self._current is not None:
-            self.list.selectionModel().blockSignals(True)
-            try:
+            with self._quietly():
                 self.select(self._current, fetch=False)
-            finally:
-                self.list.selectionModel().blockSignals(False)
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """The current row moves because the rows changed, not because the user picked one:
+        no document is opened for it. The view still hears of it (and repaints the rows whose
+        highlight changed), which a selection model with blocked signals would not tell it."""
+        self._moving = True
+        try:
+            yield
+        finally:
+            self._moving = False
 
     def _on_filter_edit_text_changed(self, text: str) -> None:
         self._requery(search=text)
@@ -624,7 +726,7 @@ class DocumentPanel(QWidget):
             job.wait()
 
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._moving:
             doc_id = str(current.data(ID_ROLE))
             self._current = doc_id
             self.document_selected.emit(doc_id)

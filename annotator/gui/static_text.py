@@ -22,6 +22,16 @@ class TextLayouts:
         self.layouts = 0
         self._lines: OrderedDict[Hashable, tuple[str, int, LaidOut]] = OrderedDict()
 
+    def get(self, key: Hashable, text: str, room: int) -> LaidOut | None:
+        """The line laid out for ``key`` if it shows ``text`` in ``room`` pixels, else None:
+        a repaint's usual case, asked before the font and metrics are read off the paint's
+        option (each read copies them into a new Python object, per painted cell)."""
+        cached = self._lines.get(key)
+        if cached is not None and cached[0] == text and cached[1] == room:
+            self._lines.move_to_end(key)
+            return cached[2]
+        return None
+
     def line(
         self, key: Hashable, text: str, room: int, metrics: QFontMetrics, font: QFont
     ) -> LaidOut:
