@@ -40,6 +40,13 @@ from annotator.arabic.clauses import (
 )
 from annotator.arabic.clitics import conjunction_length, strip_prefix
 from annotator.arabic.normalize import fold
+from annotator.arabic.occasions import (
+    delivered_by,
+    figures_author,
+    opening_occasion,
+    speech_giver,
+    unissued_figures,
+)
 from annotator.arabic.reporting import (
     AMBIGUOUS_STEMS,
     CLAUSE_INITIAL_VERBS,
@@ -529,6 +536,13 @@ class _Finder:
             return None
         return self._mention(tokens, first + 1, _actor_end(tokens, first + 1))
 
+    def _delivering_actor(self, tokens: list[Token]) -> Mention | None:
+        """ "وألقى مسعود الكردي كلمة ...", "وفي كلمة ألقاها الوزير ...،": the one who
+        delivers the speech speaks in it, a bare name as well as a title."""
+        first = 1 if tokens and tokens[0].text in _OPENERS else 0
+        found = speech_giver(tokens, first) or opening_occasion(tokens, self.view.region_at)
+        return self._mention(tokens, *found) if found is not None else None
+
     def _kana_actor(self, tokens: list[Token]) -> Mention | None:
         """ "وكان المدرب سامي العلي قد غادر الفريق ...": the subject between كان and قد."""
         if len(tokens) < 4 or tokens[0].text not in _KANA - _OPENERS:
@@ -557,7 +571,11 @@ class _Finder:
                 if self._headline(tokens, end):
                     continue
                 headlines.append((tokens, end))
-            actor = self._opening_actor(tokens) or self._kana_actor(tokens)
+            actor = (
+                self._delivering_actor(tokens)
+                or self._opening_actor(tokens)
+                or self._kana_actor(tokens)
+            )
             if actor is not None:
                 self.actor = actor
             self._sentence(tokens, end)
@@ -750,7 +768,13 @@ class _Finder:
                 )
             if phrase_end and tokens[i].text in _DESCRIBING:
                 phrase_end = _before_described(tokens, k, phrase_end)
+            if delivered := delivered_by(tokens, k, limit, self.view.region_at):
+                k, phrase_end = delivered  # "وأكدت كلمة ألقاها الوزير أن ...": the deliverer
+            elif phrase_end and (author := figures_author(tokens, k, phrase_end)):
+                k = author  # "وتشير أرقام البنك المركزي إلى أن ...": the bank speaks
             speaker = self._speaker_in(tokens, k, phrase_end) if phrase_end else None
+            if speaker is not None and unissued_figures(speaker.words):
+                return None  # "وتشير أحدث التقديرات إلى أن ...": the narrator's figures
             after = phrase_end or i + 1
         if speaker is None:
             speaker = self._subject_before(tokens, i)
@@ -989,6 +1013,12 @@ class _Finder:
         participle whose sentence opens with another verb speaks for that verb's subject,
         when it names a source (a title or a person)."""
         first = 1 if tokens[0].text in _OPENERS else 0
+        giver = speech_giver(tokens, first)
+        if giver is not None and giver[1] < i:
+            mention = self._mention(tokens, *giver)  # "ووجه الرئيس رسالة ... بالقول: ..."
+            self.mentions.append(mention)
+            self.last_speaker = mention
+            return mention
         verb = tokens[first].text if first < i else ""
         if len(verb) < 3 or not tokens[first].is_word or verb in _NOT_VERB_OPENERS:
             return None

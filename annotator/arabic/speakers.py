@@ -27,7 +27,7 @@ from annotator.arabic.actors import (
     TITLE_WORDS,
 )
 from annotator.arabic.calendar_words import WEEKDAYS
-from annotator.arabic.clauses import OCCASIONS, RELATIVES
+from annotator.arabic.clauses import DELIVERY_VERBS, OCCASIONS, RELATIVES
 from annotator.arabic.clitics import strip_prefix
 from annotator.arabic.normalize import fold
 from annotator.arabic.reporting import (
@@ -138,6 +138,7 @@ def _stops(word: str) -> bool:
         or word in PARTICIPLES
         or word in _SAYING
         or word in _WEEKDAY_WORDS
+        or word in DELIVERY_VERBS  # "كلمة ألقاها الوزير": the verb ends "كلمة", the speaker follows
         or word[0].isdigit()
         or len(word) == 1  # a proclitic written apart with tatweel: "لـ«الشرق الأوسط»"
         or (word[0] == "ل" and (word[1:] in MEDIA_WORDS or word[1:] in OUTLET_WORDS))

@@ -1,0 +1,112 @@
+"""Speeches named as events: who delivered a speech the text reports, and figures with no author.
+
+Agency style often names the speaker through the occasion rather than as the subject of the
+reporting verb: "وفي كلمة ألقاها الوزير ...، أكد أن ...", "وأكدت كلمة ألقاها الرئيس أن ...",
+"وألقى الرئيس كلمة خلال المهرجان، قال فيها: ...", "ووجه الرئيس رسالة للحاضرين بالقول: ...".
+In each the speaker is the one who delivered the speech. These functions find that phrase as
+token indices; quotes.py turns it into a mention. Estimates and figures with no author named
+("وتشير أحدث التقديرات إلى أن ...") are the narrator's: nobody speaks there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from annotator.arabic.actors import FUNCTION_WORDS
+from annotator.arabic.clauses import DELIVERY_VERBS, OCCASIONS, RELATIVES
+from annotator.arabic.clitics import strip_prefix
+from annotator.arabic.normalize import fold
+from annotator.arabic.speakers import is_source_head, source_phrase
+from annotator.arabic.tokens import QuoteRegion, Token
+
+# What is delivered: the speech nouns of OCCASIONS without their article or tanween.
+_SPEECHES = frozenset(strip_prefix(w) for w in OCCASIONS) | frozenset(
+    fold(w) for w in ("خطابا", "كلمة", "رسالة", "تصريحات", "محاضرة", "مداخلة", "حديثا")
+)
+# Verbs whose subject delivers a speech: "ألقى الرئيس كلمة", "وجه الوزير رسالة".
+_DELIVERING = frozenset(
+    c + fold(w) for c in ("", "و", "ف") for w in ("ألقى", "ألقت", "وجه", "وجهت", "ألقيا")
+)
+_BETWEEN = frozenset(fold(w) for w in ("صحفي", "صحفية", "متلفزة", "مصورة", "مسجلة", "مطولة"))
+_OPENING_PREPS = frozenset(c + fold(w) for c in ("", "و") for w in ("في", "خلال", "ضمن", "عبر"))
+_GIVER_WORDS = 6  # words of the subject between "ألقى" and the speech
+# Figures and estimates that speak for nobody unless their author is named ("أرقام الوزارة").
+_FIGURES = frozenset(
+    fold(w)
+    for w in (
+        *("التقديرات", "تقديرات", "الأرقام", "أرقام", "الإحصاءات", "إحصاءات", "الإحصائيات"),
+        *("إحصائيات", "المؤشرات", "مؤشرات", "المعطيات", "معطيات", "التوقعات", "توقعات"),
+    )
+)
+_FIGURE_MODIFIERS = frozenset(
+    fold(w)
+    for w in (
+        *("أحدث", "آخر", "الأخيرة", "الحالية", "الأولية", "الرسمية", "المتوفرة", "المتاحة"),
+        *("الجديدة", "الاقتصادية", "المالية", "أولى", "بعض", "كل", "جميع"),
+    )
+)
+
+
+def delivered_by(
+    tokens: Sequence[Token],
+    k: int,
+    limit: int,
+    region_at: Callable[[int], QuoteRegion | None],
+) -> tuple[int, int] | None:
+    """For a phrase at ``k`` that names a speech and its deliverer ("كلمة ألقاها الوزير",
+    "الكلمة التي ألقاها الوزير", "تصريحات صحفية أدلى بها ..."): the deliverer's token range."""
+    if k >= limit or strip_prefix(tokens[k].text) not in _SPEECHES:
+        return None
+    j = k + 1
+    while j < limit and (tokens[j].text in _BETWEEN or tokens[j].text in RELATIVES):
+        j += 1
+    if j >= limit or tokens[j].text not in DELIVERY_VERBS:
+        return None
+    end = source_phrase(tokens, j + 1, limit, region_at)
+    return (j + 1, end) if end is not None else None
+
+
+def opening_occasion(
+    tokens: Sequence[Token], region_at: Callable[[int], QuoteRegion | None]
+) -> tuple[int, int] | None:
+    """ "وفي كلمة ألقاها الوزير أمام ...، أكد أن ...": a sentence that opens with the speech
+    and its deliverer; the deliverer's token range."""
+    if len(tokens) < 4 or tokens[0].text not in _OPENING_PREPS:
+        return None
+    return delivered_by(tokens, 1, len(tokens), region_at)
+
+
+def speech_giver(tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
+    """ "وألقى مسعود الكردي كلمة خلال المهرجان ...", "ووجه الرئيس رسالة ...": a sentence that
+    opens with delivering a speech; its subject's token range (a name needs no title here)."""
+    if first >= len(tokens) or tokens[first].text not in _DELIVERING:
+        return None
+    for j in range(first + 1, min(len(tokens), first + 2 + _GIVER_WORDS)):
+        word = tokens[j].text
+        if strip_prefix(word) in _SPEECHES and j > first + 1:
+            return first + 1, j
+        if not tokens[j].is_word or word in FUNCTION_WORDS:
+            return None
+    return None
+
+
+def unissued_figures(words: Sequence[str]) -> bool:
+    """ "أحدث التقديرات", "الأرقام الرسمية": figures whose author is not named, so no source;
+    "أرقام وزارة الصحة" names its author."""
+    if not any(w in _FIGURES for w in words):
+        return False
+    return all(w in _FIGURES or w in _FIGURE_MODIFIERS for w in words) and not any(
+        is_source_head(w) for w in words if w not in _FIGURES
+    )
+
+
+def figures_author(tokens: Sequence[Token], k: int, end: int) -> int | None:
+    """ "أرقام البنك المركزي", "أحدث إحصاءات الوزارة": where the author of the figures starts
+    in the phrase ``tokens[k:end]``, if the phrase opens with figures and names one."""
+    j = k
+    while j < end and tokens[j].text in _FIGURE_MODIFIERS:
+        j += 1
+    if j + 1 >= end or tokens[j].text not in _FIGURES or tokens[j].text.startswith("ال"):
+        return None
+    author = j + 1
+    return author if is_source_head(tokens[author].text) else None

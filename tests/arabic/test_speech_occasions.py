@@ -1,0 +1,66 @@
+"""Speakers named through the speech they delivered ("في كلمة ألقاها ...", "ألقى ... كلمة")
+and figures that speak for nobody. Sentences written for the tests in agency style."""
+
+from annotator.arabic.suggest import suggest_text
+from tests.arabic.helpers import said_by, spans
+
+
+def test_the_delivering_verb_never_starts_a_speaker_the_one_who_delivered_speaks():
+    text = "وأكدت كلمة ألقاها السفير الياباني كينجي ساتو أن بلاده ستواصل دعم مشاريع المياه."
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["السفير الياباني كينجي ساتو"]
+    assert said_by(text) == [
+        ("بلاده ستواصل دعم مشاريع المياه", "indirect", "السفير الياباني كينجي ساتو")
+    ]
+
+
+def test_a_sentence_opening_with_the_speech_and_its_deliverer_names_the_speaker():
+    text = (
+        "وفي كلمة ألقاها المدير الإقليمي للمنظمة أحمد بنعلي أمام المشاركين، أكد أن "
+        "الحملة ستشمل 12 مدينة خلال الشهر المقبل."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["المدير الإقليمي للمنظمة أحمد بنعلي"]
+    assert said_by(text) == [
+        (
+            "الحملة ستشمل 12 مدينة خلال الشهر المقبل",
+            "indirect",
+            "المدير الإقليمي للمنظمة أحمد بنعلي",
+        )
+    ]
+
+
+def test_the_one_who_delivers_a_speech_speaks_in_it_even_without_a_title():
+    text = (
+        "وألقى سالم الدوري كلمة خلال المهرجان الخطابي، قال فيها: “لن نتخلى عن حقوق "
+        "المزارعين مهما طال الزمن”."
+    )
+    assert said_by(text) == [("لن نتخلى عن حقوق المزارعين مهما طال الزمن", "direct", "سالم الدوري")]
+
+
+def test_by_saying_after_a_message_opens_the_words_of_the_one_who_sent_it():
+    text = "ووجه رئيس الاتحاد رسالة إلى اللاعبين بالقول: “أنتم قادرون على التتويج هذا الموسم”."
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["رئيس الاتحاد"]
+    assert said_by(text) == [("أنتم قادرون على التتويج هذا الموسم", "direct", "رئيس الاتحاد")]
+
+
+def test_by_saying_after_a_reporting_verb_still_leads_that_verb_to_its_content():
+    text = "واختتم الوزير حديثه بالقول إن الحكومة ستعلن الميزانية الأسبوع المقبل."
+    assert said_by(text) == [("الحكومة ستعلن الميزانية الأسبوع المقبل", "indirect", "الوزير")]
+
+
+def test_figures_with_no_author_are_the_narrators_with_an_author_they_are_its_words():
+    text = (
+        "وقال وزير المالية إن العجز تراجع. "
+        "وتشير أحدث التقديرات إلى أن النمو سيبلغ 3 في المئة. "
+        "وتشير أرقام البنك المركزي إلى أن التضخم بلغ 5 في المئة."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert "أحدث التقديرات" not in spans(found, text, "SPEAKER")
+    quotes = said_by(text)
+    assert ("العجز تراجع", "indirect", "وزير المالية") in quotes
+    assert all(q != "النمو سيبلغ 3 في المئة" for q, _, _ in quotes)
+    claims = spans(found, text, "CLAIM")
+    assert "تشير أحدث التقديرات إلى أن النمو سيبلغ 3 في المئة" in claims
+    assert ("التضخم بلغ 5 في المئة", "indirect", "البنك المركزي") in quotes
