@@ -83,6 +83,7 @@ QUOTE_MARK_REACH = 16  # further words before an opening quotation mark
 MAX_GAP = 14  # words between a verb's source and its content ("في كلمة ألقاها أمام ...")
 _SAYING = frozenset(fold(w) for w in SAYING_NOUNS)
 _FRAME_WORDS = CLAUSE_INITIAL_VERBS | {fold("بالقول")}
+_SAYING_NEXT = frozenset(f for f in PARTICIPLES if f.startswith(fold("قائل"))) | {fold("بالقول")}
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فيما", "كما"})
 _NAQALA = frozenset(f for f in FINITE_VERBS if f.lstrip("وف").startswith("نقل"))
 # Documents do not speak: their issuer does ("بيان صادر عن الكرملين").
@@ -203,6 +204,11 @@ def _actor_end(tokens: list[Token], k: int) -> int:
         named = named or not definite
         j += 1
     return j
+
+
+def _verb_before(tokens: list[Token], i: int) -> bool:
+    """A reporting verb stands a few words before ``i`` (its subject between them)."""
+    return any(tokens[j].text in FINITE_VERBS for j in range(max(0, i - _ACTOR_WORDS), i))
 
 
 def _past_time(tokens: list[Token], k: int, limit: int) -> int:
@@ -592,6 +598,7 @@ class _Finder:
             if not self._quoted(tokens[t.index].start)
             and not (self.in_titles and _conjoined_noun(tokens, t.index))
             and (t.kind != "prep" or self._placed_attribution(tokens, t.index))
+            and not (t.kind == "prep" and self._relayed_by(tokens, t.index))
         ]
         # Only a trigger that opens content of its own ends the content before it: "أكد
         # الرئيسان التزامهما" inside a reported clause stays part of that clause.
@@ -699,6 +706,20 @@ class _Finder:
         if region is None or j == k or not tokens[j - 1].is_word:
             return False
         return len(self.view.tokens_between(*region.content)) <= 2
+
+    def _relayed_by(self, tokens: list[Token], i: int) -> bool:
+        """ "وأكدت الوزارة، بحسب وكالة الأنباء الرسمية، أنها ...": an attribution set between
+        a reporting verb's subject and its complementizer names the medium that relayed the
+        words; the verb's subject speaks."""
+        if not _verb_before(tokens, i):
+            return False
+        found = self._attribution_phrase(tokens, i, len(tokens))
+        j = found[1] if found is not None else None
+        if j is None:
+            return False
+        while j < len(tokens) and tokens[j].text in ("،", ","):
+            j += 1
+        return j < len(tokens) and tokens[j].text in COMPLEMENTIZERS
 
     def _placed_attribution(self, tokens: list[Token], i: int) -> bool:
         """ "بحسب X" counts at the head of a clause or at the end of a sentence; after a
@@ -993,7 +1014,9 @@ class _Finder:
         if is_source_like(speaker.words):
             return True
         has_content = self._content_start(tokens, after, limit, MAX_GAP) is not None
-        return has_content and is_subject_like(speaker.words)
+        # "وأردف الكردي قائلا: ...": the participle right after the subject opens the words
+        saying_next = after < len(tokens) and tokens[after].text in _SAYING_NEXT
+        return (has_content or saying_next) and is_subject_like(speaker.words)
 
     def _quote_before(self, tokens: list[Token], i: int, speaker: Mention) -> bool:
         """ "«لن نقبل بأي حل»، قال الرئيس": the quotation comes first, the verb after it."""

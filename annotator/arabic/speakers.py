@@ -727,7 +727,19 @@ def is_subject_like(words: tuple[str, ...]) -> bool:
     subject of a reporting verb when the verb is followed by reported content."""
     if not words or is_masdar(words[0]):
         return False
-    return _definite(words[0]) or (len(words) > 1 and _definite(words[1]))
+    return _definite(words[0]) or (len(words) > 1 and _definite(words[1])) or _names_a_state(words)
+
+
+# "سلطنة عمان", "مملكة البحرين": a state named with its kind, speaking for its authorities.
+_STATE_KINDS = frozenset(fold(w) for w in ("سلطنة", "مملكة", "جمهورية", "إمارة", "دولة"))
+
+
+def _names_a_state(words: tuple[str, ...]) -> bool:
+    """A country or capital standing for its government ("وأكدت عمان أن ...", "وأكدت سلطنة
+    عمان أنها ..."), as the subject of a verb followed by reported content."""
+    if words[0] in PLACE_WORDS:
+        return len(words) == 1
+    return len(words) == 2 and words[0] in _STATE_KINDS and words[1] in PLACE_WORDS
 
 
 # Verbal-noun patterns (إفعال، انفعال، افتعال، استفعال، تفعيل، تفاعل): "أعلن إحباط هجوم" has

@@ -64,3 +64,16 @@ def test_figures_with_no_author_are_the_narrators_with_an_author_they_are_its_wo
     claims = spans(found, text, "CLAIM")
     assert "تشير أحدث التقديرات إلى أن النمو سيبلغ 3 في المئة" in claims
     assert ("التضخم بلغ 5 في المئة", "indirect", "البنك المركزي") in quotes
+
+
+def test_a_bare_surname_before_qailan_is_the_subject_that_speaks():
+    text = (
+        "وقال رئيس الحزب خليل العبيدي: “لن نشارك في الحكومة المقبلة”. "
+        "وأردف العبيدي قائلاً: “قدمنا مقترحاتنا منذ شهرين ولم يرد أحد”."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["رئيس الحزب خليل العبيدي", "العبيدي"]
+    assert said_by(text) == [
+        ("لن نشارك في الحكومة المقبلة", "direct", "رئيس الحزب خليل العبيدي"),
+        ("قدمنا مقترحاتنا منذ شهرين ولم يرد أحد", "direct", "العبيدي"),
+    ]
