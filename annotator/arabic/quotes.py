@@ -711,8 +711,8 @@ class _Finder:
         """ "وأكدت الوزارة، بحسب وكالة الأنباء الرسمية، أنها ...": an attribution set between
         a reporting verb's subject and its complementizer names the medium that relayed the
         words; the verb's subject speaks."""
-        if not _verb_before(tokens, i):
-            return False
+        if i == 0 or tokens[i - 1].text in FINITE_VERBS or not _verb_before(tokens, i):
+            return False  # "حيث نقلت بحسب مصادر، بأن ...": no subject, the source speaks
         found = self._attribution_phrase(tokens, i, len(tokens))
         j = found[1] if found is not None else None
         if j is None:
@@ -729,7 +729,10 @@ class _Finder:
             return False
         at_head = i <= 1 or tokens[i - 1].text in ("،", ",")
         at_end = only_punctuation(tokens[found[1] :])
-        return at_head or at_end
+        # "حيث نقلت بحسب مصادر قضائية، بأن ...": a verb with no subject of its own, then the
+        # source it reports after; the verb only relays.
+        after_bare_verb = i > 0 and tokens[i - 1].text in FINITE_VERBS
+        return at_head or at_end or after_bare_verb
 
     def _verb(
         self, tokens: list[Token], i: int, limit: int, scope_end: int, prior: Mention | None
@@ -1261,8 +1264,9 @@ class _Finder:
         rest = phrase_end
         if rest < limit and tokens[rest].text in ("،", ","):
             rest += 1
-        if rest < limit and tokens[rest].text in COMPLEMENTIZERS:
-            rest += 1  # "بحسب المرصد، فإن الغارات ..."
+        opened = rest < limit and tokens[rest].text in COMPLEMENTIZERS
+        if opened:
+            rest += 1  # "بحسب المرصد، فإن الغارات ...", "حيث نقلت بحسب مصادر، بأن ..."
         elif i <= 1:
             # "وبحسب عضو في الوفد طلب عدم ذكر اسمه فإن ...", "وبحسب أحد المشاركين، والذي
             # كان ...، فإن ...": what stands before "فإن" still describes the source.
@@ -1274,7 +1278,7 @@ class _Finder:
                 ),
                 rest,
             )
-        if i <= 1 and rest < limit:
+        if (i <= 1 or opened) and rest < limit:
             scope_end = tokens[limit].start if limit < len(tokens) else end
             # "وحسب مصدر مطلع، فقد كانت ...": the attached ف is outside, the quote starts at قد.
             first = tokens[rest].start + conjunction_length(tokens[rest].text)

@@ -33,3 +33,11 @@ def test_a_state_named_with_its_kind_speaks_when_reported_content_follows():
     found = suggest_text(text, "2024-05-01")
     assert said_by(text) == [("ستشارك في القمة المقبلة", "indirect", "مملكة البحرين")]
     assert spans(found, text, "SPEAKER") == ["مملكة البحرين"]
+
+
+def test_a_verb_without_subject_then_according_to_gives_the_words_to_that_source():
+    text = (
+        "وبثت قنوات محلية صورا من جلسة المحاكمة، حيث نقلت بحسب مصادر قضائية، بأن "
+        "المتهمين اعترفوا بالتهم الموجهة إليهم."
+    )
+    assert said_by(text) == [("المتهمين اعترفوا بالتهم الموجهة إليهم", "indirect", "مصادر قضائية")]
