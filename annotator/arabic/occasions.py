@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 
 from annotator.arabic.actors import FUNCTION_WORDS
 from annotator.arabic.clauses import DELIVERY_VERBS, OCCASIONS, RELATIVES
-from annotator.arabic.clitics import strip_prefix
+from annotator.arabic.clitics import conjunction_length, strip_prefix
 from annotator.arabic.normalize import fold
+from annotator.arabic.reporting import COMPLEMENTIZERS, FINITE_VERBS, PARTICIPLES
 from annotator.arabic.speakers import is_source_head, source_phrase
 from annotator.arabic.tokens import QuoteRegion, Token
 
@@ -110,3 +111,48 @@ def figures_author(tokens: Sequence[Token], k: int, end: int) -> int | None:
         return None
     author = j + 1
     return author if is_source_head(tokens[author].text) else None
+
+
+# "صدر عن X البيان التالي:", "وجاء في نص بيان X ما يلي:", "وأصدر X البيان الآتي:": the lines
+# after the colon are X's statement.
+_ISSUED_FROM = frozenset(fold(w) for w in ("صدر", "وصدر"))
+_CAME_IN = frozenset(fold(w) for w in ("جاء", "وجاء", "ورد", "وورد"))
+_ISSUED_VERBS = frozenset(fold(w) for w in ("أصدر", "وأصدر", "أصدرت", "وأصدرت"))
+_STATEMENTS = frozenset(fold(w) for w in ("بيان", "البيان", "بلاغ", "البلاغ", "تعميم", "التعميم"))
+_FOLLOWING = frozenset(fold(w) for w in ("التالي", "الآتي", "يلي", "ما", "نص", "نصه"))
+MAX_ISSUER = 12
+
+
+def statement_issuer(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """The issuer's token range in a line that announces a statement given after its colon."""
+    if len(tokens) < 4 or tokens[-1].text != ":":
+        return None
+    words = [t.text for t in tokens[:-1]]
+    first = words[0]
+    if first in _ISSUED_FROM and words[1] == "عن":
+        end = next((j for j in range(2, len(words)) if words[j] in _STATEMENTS), None)
+        return (2, end) if end is not None and end > 2 else None
+    if first in _ISSUED_VERBS:
+        end = next((j for j in range(1, len(words)) if words[j] in _STATEMENTS), None)
+        return (1, end) if end is not None and end > 1 else None
+    if first in _CAME_IN and words[1] == "في":
+        k = 3 if words[2] == fold("نص") else 2
+        if k >= len(words) or words[k] not in _STATEMENTS - {fold("البيان"), fold("البلاغ")}:
+            return None
+        end = next((j for j in range(k + 1, len(words)) if words[j] in _FOLLOWING), len(words))
+        return (k + 1, end) if end > k + 1 and end - k <= MAX_ISSUER else None
+    return None
+
+
+def instruction_line(tokens: Sequence[Token]) -> bool:
+    """A line of a statement given as a list of instructions ("عدم محاولة عبور الأودية",
+    "تخفيف السرعة ..."): short, not joined to the narrative by و/ف, reporting nothing."""
+    words = [t.text for t in tokens if t.is_word]
+    if not words or not tokens[0].is_word or len(words) > MAX_INSTRUCTION:
+        return False
+    if conjunction_length(words[0]) or words[0][:1] == "و":
+        return False
+    return not any(w in FINITE_VERBS or w in PARTICIPLES or w in COMPLEMENTIZERS for w in words)
+
+
+MAX_INSTRUCTION = 20

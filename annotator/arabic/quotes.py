@@ -43,8 +43,10 @@ from annotator.arabic.normalize import fold
 from annotator.arabic.occasions import (
     delivered_by,
     figures_author,
+    instruction_line,
     opening_occasion,
     speech_giver,
+    statement_issuer,
     unissued_figures,
 )
 from annotator.arabic.reporting import (
@@ -478,6 +480,9 @@ class _Finder:
         # ..."): the source of a later subjectless reporting verb if no source spoke since.
         self.actor: Mention | None = None
         self.in_titles = False  # reading the title lines before the body
+        # The issuer of a statement announced by "وجاء في نص بيان X ما يلي:", while its
+        # lines of instructions follow.
+        self.listing: Mention | None = None
 
     @property
     def last_speaker(self) -> Mention | None:
@@ -542,6 +547,32 @@ class _Finder:
             return None
         return self._mention(tokens, first + 1, _actor_end(tokens, first + 1))
 
+    def _statement_given(self, tokens: list[Token], end: int) -> bool:
+        """ "صدر عن مكتب الوزير البيان التالي:" names the issuer of what follows; "وجاء في نص
+        بيان الشرطة ما يلي:" then one instruction a line gives one appeal a line (no claim)."""
+        if self.listing is not None and instruction_line(tokens):
+            before = len(self.quotes)
+            if self._emit_range(tokens[0].start, end, self.listing, 0.6, statement=False):
+                self.quotes[before:] = [replace(q, appeal=True) for q in self.quotes[before:]]
+            return True
+        self.listing = None
+        issuer = statement_issuer(tokens)
+        if issuer is None:
+            return False
+        mention = self._mention(tokens, *issuer)
+        self.mentions.append(mention)
+        self.last_speaker = mention
+        text = self.view.folded.text
+        opening = end
+        while opening < len(text) and text[opening] in " \n:":
+            opening += 1
+        region = self.view.region_at(opening)
+        if region is not None and region.open not in self.used:
+            self._emit_direct(region, mention, 0.7)  # the statement, quoted over paragraphs
+        else:
+            self.listing = mention
+        return True
+
     def _delivering_actor(self, tokens: list[Token]) -> Mention | None:
         """ "وألقى مسعود الكردي كلمة ...", "وفي كلمة ألقاها الوزير ...،": the one who
         delivers the speech speaks in it, a bare name as well as a title."""
@@ -577,6 +608,8 @@ class _Finder:
                 if self._headline(tokens, end):
                     continue
                 headlines.append((tokens, end))
+            if self._statement_given(tokens, end):
+                continue
             actor = (
                 self._delivering_actor(tokens)
                 or self._opening_actor(tokens)
