@@ -22,7 +22,11 @@ from annotator.arabic.tokens import QuoteRegion, Token
 
 # What is delivered: the speech nouns of OCCASIONS without their article or tanween.
 _SPEECHES = frozenset(strip_prefix(w) for w in OCCASIONS) | frozenset(
-    fold(w) for w in ("خطابا", "كلمة", "رسالة", "تصريحات", "محاضرة", "مداخلة", "حديثا")
+    fold(w)
+    for w in (
+        *("خطابا", "كلمة", "رسالة", "تصريحات", "محاضرة", "مداخلة", "حديثا", "قصيدة"),
+        *("أبياتا", "خطبة"),
+    )
 )
 # Verbs whose subject delivers a speech: "ألقى الرئيس كلمة", "وجه الوزير رسالة".
 _DELIVERING = frozenset(
@@ -85,7 +89,10 @@ def speech_giver(tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
     for j in range(first + 1, min(len(tokens), first + 2 + _GIVER_WORDS)):
         word = tokens[j].text
         if strip_prefix(word) in _SPEECHES and j > first + 1:
-            return first + 1, j
+            end = j - 1 if tokens[j - 1].text in ("،", ",") else j
+            return first + 1, end
+        if word in ("،", ",") and j + 1 < len(tokens) and tokens[j + 1].text in _SPEECHES:
+            continue  # "كما ألقى الشاعر سامي الحلو، قصيدة ...": the subject set off
         if not tokens[j].is_word or word in FUNCTION_WORDS:
             return None
     return None

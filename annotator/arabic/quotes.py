@@ -105,6 +105,10 @@ _ADJUNCT_STARTS = frozenset(
 _EXPRESSIVE = frozenset(
     f for f in FINITE_VERBS if f.lstrip("وف").startswith(("اعرب", "رحب", "اشاد"))
 )
+# "واصفا القرار بـ«الخطوة الشجاعة»": the description, not a claim of the describer.
+_DESCRIBING_PARTICIPLES = frozenset(
+    f for f in PARTICIPLES if f.startswith(("واصف", "وواصف", "فواصف"))
+)
 # "مذكرا بأن ..." reports; "مذكرا بقرار مجلس الأمن" only recalls a document, no claim.
 _REMINDING = frozenset(f for f in PARTICIPLES if f.lstrip("وف").startswith("مذكر"))
 # "وصفت الوزيرة ليلى حداد التقرير بأنه ...": the thing described follows the describer.
@@ -671,6 +675,10 @@ class _Finder:
                     and self._appeal(tokens, trigger.index, k, limit, scope_end, source)
                 ):
                     continue  # "داعيا كافة الأطراف، خاصة ...، إلى العمل على ..."
+                if tokens[trigger.index].text in _DESCRIBING_PARTICIPLES:
+                    if not self._emit_content(tokens, k, limit, scope_end, source, 3):
+                        self._described_as(tokens, k, limit, source)
+                    continue
                 if (
                     not self._emit_content(tokens, k, limit, scope_end, source, 3)
                     and source
@@ -681,6 +689,17 @@ class _Finder:
                 speaker = self._attribution(tokens, trigger.index, limit, end) or speaker
             else:
                 self._tail(tokens, trigger.index, speaker)
+
+    def _described_as(
+        self, tokens: list[Token], k: int, limit: int, source: Mention | None
+    ) -> None:
+        """ "واصفا نفسه بـ'ابن البحر'": the quoted description is the source's wording, a
+        direct quote without claim; without marks the description is the narrator's."""
+        end = tokens[limit].start if limit < len(tokens) else tokens[-1].end
+        for region in self.view.regions_between(tokens[k].start if k < limit else end, end):
+            if region.open not in self.used:
+                self._emit_direct(region, source, 0.7, statement=False)
+                return
 
     def _asks(self, tokens: list[Token], trigger: Trigger) -> bool:
         """ "... حتى الآن داعيا المواطنين إلى ...": an appeal participle ends the statement

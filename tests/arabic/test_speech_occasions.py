@@ -77,3 +77,19 @@ def test_a_bare_surname_before_qailan_is_the_subject_that_speaks():
         ("لن نشارك في الحكومة المقبلة", "direct", "رئيس الحزب خليل العبيدي"),
         ("قدمنا مقترحاتنا منذ شهرين ولم يرد أحد", "direct", "العبيدي"),
     ]
+
+
+def test_a_speaker_set_off_by_a_comma_before_the_poem_and_his_quoted_description():
+    text = "كما ألقى الشاعر الشاب سامي الحلو، قصيدة عن المدينة، واصفا نفسه بـ'ابن الحجارة والبحر'."
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["الشاعر الشاب سامي الحلو"]
+    assert said_by(text) == [("ابن الحجارة والبحر", "direct", "الشاعر الشاب سامي الحلو")]
+    assert spans(found, text, "CLAIM") == [text[:-1]]  # the narrator's, not the describer's
+
+
+def test_describing_with_a_clause_still_reports_it():
+    text = "وقال الوزير إن الاتفاق تاريخي، واصفا إياه بأنه يفتح صفحة جديدة بين البلدين."
+    assert said_by(text) == [
+        ("الاتفاق تاريخي", "indirect", "الوزير"),
+        ("يفتح صفحة جديدة بين البلدين", "indirect", "الوزير"),
+    ]
