@@ -159,7 +159,11 @@ def source_phrase(
                 return None
             if j + 1 < limit and tokens[j + 1].text in _ADDRESSEES:
                 break  # "ناشد بيان الصحة، كافة وسائل الإعلام": the addressee, set off
-            after = _apposition(tokens, j + 1, limit) or _title_after_name(tokens, k, j, limit)
+            after = (
+                _apposition(tokens, j + 1, limit)
+                or _title_after_name(tokens, k, j, limit)
+                or _described_then_named(tokens, k, j, limit)
+            )
             if after is None:
                 break
             j = after
@@ -443,6 +447,36 @@ def _title_after_name(tokens: Sequence[Token], k: int, comma: int, limit: int) -
         if text in FINITE_VERBS or text in PARTICIPLES or text in (".", "؟", "!"):
             return None
     return None
+
+
+def _described_then_named(tokens: Sequence[Token], k: int, comma: int, limit: int) -> int | None:
+    """ "الخبير الأرجنتيني، المتخصص في العلاقات الدولية، أدالبيرتو أغوزينو، أن": after a
+    title, a definite participle with its complement set off by commas, then the name; the
+    whole is the source, up to the comma or complementizer after the name."""
+    first = comma + 1
+    if not is_source_head(tokens[k].text) or first >= limit:
+        return None
+    word = tokens[first].text
+    if not _participle_adjective(word):
+        return None
+    second = next(
+        (
+            j
+            for j in range(first + 1, min(limit, first + MAX_TITLE_APPOSITION))
+            if tokens[j].text in ("،", ",")
+        ),
+        None,
+    )
+    if second is None or any(
+        t.text in FINITE_VERBS or t.text in COMPLEMENTIZERS or not (t.is_word or t.text in "،,")
+        for t in tokens[first:second]
+    ):
+        return None
+    end = _apposition(tokens, second + 1, limit)
+    if end is None:
+        return None
+    words = tuple(t.text for t in tokens[second + 1 : end])
+    return end if name_words(words) == words else None
 
 
 def _named_from(tokens: Sequence[Token], k: int, j: int, limit: int) -> int | None:
