@@ -25,7 +25,7 @@ _SPEECHES = frozenset(strip_prefix(w) for w in OCCASIONS) | frozenset(
     fold(w)
     for w in (
         *("خطابا", "كلمة", "رسالة", "تصريحات", "محاضرة", "مداخلة", "حديثا", "قصيدة"),
-        *("أبياتا", "خطبة"),
+        *("أبياتا", "خطبة", "رسائل"),
     )
 )
 # Verbs whose subject delivers a speech: "ألقى الرئيس كلمة", "وجه الوزير رسالة".

@@ -198,7 +198,7 @@ def _actor_end(tokens: list[Token], k: int) -> int:
             break  # "قيس سعيد وزير الخارجية": the object; "رئيس الوزراء" is one title
         if not word.startswith("ال") and is_source_head(word) and j > k + 1:
             break  # "افتتحت وزارة الصحة مستشفى ...": an indefinite body noun is the object
-        if (word.endswith("ا") and len(word) >= 4) or possessed(word) or word in FINITE_VERBS:
+        if _accusative(word) or possessed(word) or word in FINITE_VERBS:
             break
         if word.startswith("نظير"):
             break  # "استقبل الوزير نظيره الفرنسي": his counterpart, the object
@@ -207,7 +207,7 @@ def _actor_end(tokens: list[Token], k: int) -> int:
         definite = word.startswith("ال")
         if definite and not named and j > k + 1 and not word.endswith(("ي", "يه")):
             break  # "وزير الصحة المستشفى": a second definite noun that is no adjective
-        named = named or not definite
+        named = named or not (definite or word.endswith("يا"))  # "محكمة كولونيا": a place
         j += 1
     return j
 
@@ -215,6 +215,12 @@ def _actor_end(tokens: list[Token], k: int) -> int:
 def _verb_before(tokens: list[Token], i: int) -> bool:
     """A reporting verb stands a few words before ``i`` (its subject between them)."""
     return any(tokens[j].text in FINITE_VERBS for j in range(max(0, i - _ACTOR_WORDS), i))
+
+
+def _accusative(word: str) -> bool:
+    """An indefinite object in the accusative ("وفدا", "بيانا"), which ends the subject; a
+    place name ending in "يا" ("محكمة كولونيا", "جامعة كاليفورنيا") continues it."""
+    return word.endswith("ا") and len(word) >= 4 and not word.endswith("يا")
 
 
 def _past_time(tokens: list[Token], k: int, limit: int) -> int:

@@ -93,3 +93,23 @@ def test_describing_with_a_clause_still_reports_it():
         ("الاتفاق تاريخي", "indirect", "الوزير"),
         ("يفتح صفحة جديدة بين البلدين", "indirect", "الوزير"),
     ]
+
+
+def test_an_institution_named_after_a_place_ending_in_ya_acts_and_then_speaks():
+    text = (
+        "وأصدرت محكمة كاتالونيا الحكم بعد شكوى تقدم بها أحد المحامين، وقالت إن القانون "
+        "لا يسمح بأي استثناء. واستقبل الوزير وفدا من البنك الدولي، وأكد أن التعاون مستمر."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["محكمة كاتالونيا", "الوزير"]
+    assert said_by(text) == [
+        ("القانون لا يسمح بأي استثناء", "indirect", "محكمة كاتالونيا"),
+        ("التعاون مستمر", "indirect", "الوزير"),
+    ]
+
+
+def test_messages_sent_by_a_named_person_carry_his_words():
+    text = "ووجه الدبيبة رسائل إلى رئيس البرلمان، قائلا: “لن نسمح بالفوضى في العاصمة”."
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["الدبيبة"]
+    assert said_by(text) == [("لن نسمح بالفوضى في العاصمة", "direct", "الدبيبة")]
