@@ -1506,7 +1506,11 @@ class _Finder:
         if kind == "indirect":
             end = self._before_consequence(start, end)
         regions = [r for r in self.view.regions_between(start, end + 1) if r.open not in self.used]
-        if regions and regions[0].open == start and self._relative_after(regions[0]):
+        if (
+            regions
+            and regions[0].open == start
+            and (self._relative_after(regions[0]) or self._narrative_after(regions[0]))
+        ):
             # "كشف عن «إجراء استعدادات أمنية» التي ستنعقد ...": the quoted phrase is the
             # quote; the relative clause after it is the narrator's.
             self._emit_direct(regions[0], speaker, confidence + 0.05, statement)
@@ -1523,6 +1527,15 @@ class _Finder:
             confidence -= 0.2
         self.quotes.append(QuoteFind(start, end, kind, speaker, round(confidence, 2), statement))
         return True
+
+    def _narrative_after(self, region: QuoteRegion) -> bool:
+        """ "وأضاف «...» و يشمل البرنامج ...": after the closing mark a clause joined by و
+        goes on with the narrator's account; the quotation ends at its mark."""
+        following = self.view.tokens_between(region.close + 1, region.close + 40)[:2]
+        if len(following) < 2 or not following[1].is_word:
+            return False
+        first = following[0].text
+        return first == "و" or (first[:1] == "و" and conjunction_length(first) == 1)
 
     def _before_consequence(self, start: int, end: int) -> int:
         """ "أنه قدم استقالته، مما جعل الاتحاد ...": the consequence is the narrator's."""

@@ -113,3 +113,15 @@ def test_messages_sent_by_a_named_person_carry_his_words():
     found = suggest_text(text, "2024-05-01")
     assert spans(found, text, "SPEAKER") == ["الدبيبة"]
     assert said_by(text) == [("لن نسمح بالفوضى في العاصمة", "direct", "الدبيبة")]
+
+
+def test_a_quotation_after_the_verb_ends_at_its_mark_when_the_narrator_goes_on_with_wa():
+    text = (
+        "وأضاف المدير ”المعرض موضع فخر لكل أبناء المدينة وضيوفها“ و يشمل البرنامج أكثر من 40 ندوة."
+    )
+    assert said_by(text) == [("المعرض موضع فخر لكل أبناء المدينة وضيوفها", "direct", "المدير")]
+
+
+def test_a_clause_reported_with_a_quoted_fragment_stays_mixed():
+    text = "وقال المدير إن المعرض «موضع فخر» لكل أبناء المدينة وضيوفها."
+    assert said_by(text) == [("المعرض «موضع فخر» لكل أبناء المدينة وضيوفها", "mixed", "المدير")]
