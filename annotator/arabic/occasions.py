@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from annotator.arabic.actors import FUNCTION_WORDS
+from annotator.arabic.actors import FUNCTION_WORDS, TITLE_WORDS
 from annotator.arabic.clauses import DELIVERY_VERBS, OCCASIONS, RELATIVES
 from annotator.arabic.clitics import conjunction_length, strip_prefix
 from annotator.arabic.normalize import fold
@@ -163,3 +163,23 @@ def instruction_line(tokens: Sequence[Token]) -> bool:
 
 
 MAX_INSTRUCTION = 20
+
+
+MAX_MEDIUM = 8  # words naming the medium of an opening "وفي تصريح لقناة ..."
+
+
+def verb_after_occasion(tokens: Sequence[Token], limit: int) -> int | None:
+    """ "وفي تصريح لقناة الأخبار المغربية دحض الخبير ...": a sentence that opens with the
+    statement and its medium, then a verb and its titled subject; the verb's index (the
+    subject starts after it)."""
+    if len(tokens) < 5 or tokens[0].text not in _OPENING_PREPS:
+        return None
+    if strip_prefix(tokens[1].text) not in _SPEECHES:
+        return None
+    for j in range(3, min(limit - 1, 3 + MAX_MEDIUM)):
+        if not tokens[j].is_word or tokens[j].text in FUNCTION_WORDS:
+            return None
+        subject = tokens[j + 1].text
+        if subject.startswith("ال") and subject in TITLE_WORDS and tokens[j].text[:1] != "ل":
+            return j
+    return None

@@ -48,6 +48,7 @@ from annotator.arabic.occasions import (
     speech_giver,
     statement_issuer,
     unissued_figures,
+    verb_after_occasion,
 )
 from annotator.arabic.reporting import (
     AMBIGUOUS_STEMS,
@@ -1103,6 +1104,9 @@ class _Finder:
             self.mentions.append(mention)
             self.last_speaker = mention
             return mention
+        opened = verb_after_occasion(tokens, i)
+        if opened is not None:
+            first = opened  # "وفي تصريح لقناة ... دحض الخبير ...، مذكرا بأن ..."
         verb = tokens[first].text if first < i else ""
         if len(verb) < 3 or not tokens[first].is_word or verb in _NOT_VERB_OPENERS:
             return None

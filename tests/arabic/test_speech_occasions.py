@@ -125,3 +125,23 @@ def test_a_quotation_after_the_verb_ends_at_its_mark_when_the_narrator_goes_on_w
 def test_a_clause_reported_with_a_quoted_fragment_stays_mixed():
     text = "وقال المدير إن المعرض «موضع فخر» لكل أبناء المدينة وضيوفها."
     assert said_by(text) == [("المعرض «موضع فخر» لكل أبناء المدينة وضيوفها", "mixed", "المدير")]
+
+
+def test_an_opening_statement_to_a_channel_then_the_titled_subject_who_speaks():
+    text = (
+        "وفي تصريح لقناة الأخبار المحلية دحض الخبير الاقتصادي الأردني جميع الشائعات حول "
+        "الدينار، مؤكدا أن العملة مستقرة."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["الخبير الاقتصادي الأردني"]
+    assert said_by(text) == [("العملة مستقرة", "indirect", "الخبير الاقتصادي الأردني")]
+
+
+def test_an_opening_statement_to_a_channel_names_no_medium_as_speaker():
+    text = (
+        "وقال الوزير إن الخطة جاهزة. وفي تصريح لقناة الأخبار المحلية، أكد أن التنفيذ "
+        "سيبدأ الشهر المقبل."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["الوزير"]
+    assert said_by(text)[1] == ("التنفيذ سيبدأ الشهر المقبل", "indirect", "الوزير")
