@@ -749,6 +749,8 @@ def mention_gender(words: tuple[str, ...]) -> str | None:
             return "f"
         if words[1].endswith("ي") and _is_place_or_adjective(words[1]):
             return "m"
+    if len(words) == 1 and not is_source_head(words[0]):
+        return None  # "الدبيبة", "حمزة": a surname ending in ة names a man as often as not
     if head.endswith(("ه", "ات")):
         return "f"
     if words[0] in SOURCE_HEADS or head in SOURCE_HEADS:

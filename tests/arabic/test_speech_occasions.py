@@ -145,3 +145,14 @@ def test_an_opening_statement_to_a_channel_names_no_medium_as_speaker():
     found = suggest_text(text, "2024-05-01")
     assert spans(found, text, "SPEAKER") == ["الوزير"]
     assert said_by(text)[1] == ("التنفيذ سيبدأ الشهر المقبل", "indirect", "الوزير")
+
+
+def test_a_bare_surname_ending_in_ta_marbuta_can_be_the_man_who_goes_on_speaking():
+    text = (
+        "وقال رئيس الحكومة سالم القاسم إن الأمن مستقر. "
+        "وكشف العطية أنه تم تكليف الشرطة بحماية المنشآت. "
+        "وأضاف: “أعطينا أوامر مباشرة بإزالة الحواجز”."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["رئيس الحكومة سالم القاسم", "العطية"]
+    assert said_by(text)[-1] == ("أعطينا أوامر مباشرة بإزالة الحواجز", "direct", "العطية")
