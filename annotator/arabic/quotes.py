@@ -89,6 +89,10 @@ _FRAME_WORDS = CLAUSE_INITIAL_VERBS | {fold("بالقول")}
 _SAYING_NEXT = frozenset(f for f in PARTICIPLES if f.startswith(fold("قائل"))) | {fold("بالقول")}
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فيما", "كما"})
 _NAQALA = frozenset(f for f in FINITE_VERBS if f.lstrip("وف").startswith("نقل"))
+# What a channel carries besides words: "نقلت القناة مشاهد/صورا/لقطات من ...".
+_FOOTAGE = frozenset(
+    fold(w) for w in ("مشاهد", "صور", "صورا", "لقطات", "مقاطع", "مقطعا", "فيديو", "بثا")
+)
 # Documents do not speak: their issuer does ("بيان صادر عن الكرملين").
 _DOCUMENTS = frozenset(
     fold(w) for w in ("بيان", "بيانه", "بيانها", "تصريح", "تقرير", "رسالة", "بلاغ")
@@ -870,6 +874,8 @@ class _Finder:
                 # the one quoted, the agency only relays.
                 speaker = self._mention(tokens, after + 1, inner_end)
                 after = inner_end + 1 if tokens[inner_end].text in _SAYING else inner_end
+        if tokens[i].text in _NAQALA and after < limit and tokens[after].text in _FOOTAGE:
+            return None  # "نقلت وسائل الإعلام مشاهد من الجلسة": pictures, not anyone's words
         if speaker is not None and self._plausible(speaker, tokens, after, limit):
             self.mentions.append(speaker)
             self.last_speaker = speaker

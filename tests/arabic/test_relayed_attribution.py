@@ -41,3 +41,25 @@ def test_a_verb_without_subject_then_according_to_gives_the_words_to_that_source
         "المتهمين اعترفوا بالتهم الموجهة إليهم."
     )
     assert said_by(text) == [("المتهمين اعترفوا بالتهم الموجهة إليهم", "indirect", "مصادر قضائية")]
+
+
+def test_footage_a_channel_carried_is_no_report_and_the_lead_clause_is_the_narrators():
+    text = (
+        "وكانت قنوات محلية قد نقلت مشاهد من جلسة المحاكمة أمس، حيث نقلت بحسب مصادر "
+        "قضائية، بأن المتهمين اعترفوا بالتهم."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["مصادر قضائية"]
+    assert said_by(text) == [("المتهمين اعترفوا بالتهم", "indirect", "مصادر قضائية")]
+    assert spans(found, text, "CLAIM") == [
+        "كانت قنوات محلية قد نقلت مشاهد من جلسة المحاكمة أمس",
+        "المتهمين اعترفوا بالتهم",
+    ]
+
+
+def test_a_reporting_clause_before_haythu_keeps_the_sentence_attributed():
+    text = "وقال الوزير إن الوضع مستقر، حيث عادت الحركة إلى طبيعتها في الأسواق."
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["الوزير"]
+    claims = spans(found, text, "CLAIM")
+    assert claims and all(not c.startswith("قال") for c in claims)
