@@ -22,6 +22,7 @@ from annotator.arabic.clitics import conjunction_length
 from annotator.arabic.dates import DateHit
 from annotator.arabic.normalize import compile_folded, fold
 from annotator.arabic.quotes import Attribution
+from annotator.arabic.reporting import FINITE_VERBS
 from annotator.arabic.speakers import Mention
 from annotator.arabic.tokens import DocumentView, SpanIndex, Token
 
@@ -98,6 +99,7 @@ def find_claims(view: DocumentView, found: Attribution, dates: list[DateHit]) ->
 
 
 _WHERE = frozenset(fold(w) for w in ("حيث",))
+_IN_IT = frozenset(fold(w) for w in ("فيه", "فيها"))
 
 
 def _narrator_lead(
@@ -110,7 +112,12 @@ def _narrator_lead(
         (
             k
             for k in range(1, len(tokens) - 1)
-            if tokens[k].text in _WHERE and tokens[k - 1].text in ("،", ",")
+            if tokens[k - 1].text in ("،", ",")
+            and (
+                tokens[k].text in _WHERE
+                # "وألقى الرئيس كلمة خلال المهرجان، قال فيها: ...": the speech as an event
+                or (tokens[k].text in FINITE_VERBS and tokens[k + 1].text in _IN_IT)
+            )
         ),
         None,
     )

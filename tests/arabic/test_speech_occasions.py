@@ -36,6 +36,11 @@ def test_the_one_who_delivers_a_speech_speaks_in_it_even_without_a_title():
         "المزارعين مهما طال الزمن”."
     )
     assert said_by(text) == [("لن نتخلى عن حقوق المزارعين مهما طال الزمن", "direct", "سالم الدوري")]
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "CLAIM") == [
+        "ألقى سالم الدوري كلمة خلال المهرجان الخطابي",  # the speech as an event
+        "لن نتخلى عن حقوق المزارعين مهما طال الزمن",
+    ]
 
 
 def test_by_saying_after_a_message_opens_the_words_of_the_one_who_sent_it():
