@@ -277,6 +277,16 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     return found
 
 
+def gave_it(tokens: list[Token], j: int) -> bool:
+    """ "أدلى به", "أدلت بها": gave it (a statement), the verb of a relative clause after the
+    statement's noun; it reports nothing itself and "به" is no subject."""
+    return j + 1 < len(tokens) and tokens[j].text in _GAVE and tokens[j + 1].text in _IT_PRONOUNS
+
+
+_GAVE = frozenset(fold(w) for w in ("أدلى", "أدلت", "ادلى"))
+_IT_PRONOUNS = frozenset(fold(w) for w in ("به", "بها", "بهما", "بهم"))
+
+
 def _reporting_verb(tokens: list[Token], i: int) -> bool:
     text = tokens[i].text
     if text in CLAUSE_INITIAL_VERBS and (
@@ -289,6 +299,7 @@ def _reporting_verb(tokens: list[Token], i: int) -> bool:
         and not governed(tokens, i)
         and not _in_attribution(tokens, i)
         and not (i + 1 < len(tokens) and tokens[i + 1].text in _EXCEPTIONS)
+        and not gave_it(tokens, i)
     )
 
 

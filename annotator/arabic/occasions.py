@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.arabic.actors import FUNCTION_WORDS, TITLE_WORDS
-from annotator.arabic.clauses import DELIVERY_VERBS, OCCASIONS, RELATIVES
+from annotator.arabic.clauses import DELIVERY_VERBS, OCCASIONS, RELATIVES, gave_it
 from annotator.arabic.clitics import conjunction_length, strip_prefix
 from annotator.arabic.normalize import fold
 from annotator.arabic.reporting import COMPLEMENTIZERS, FINITE_VERBS, PARTICIPLES
@@ -65,10 +65,14 @@ def delivered_by(
     j = k + 1
     while j < limit and (tokens[j].text in _BETWEEN or tokens[j].text in RELATIVES):
         j += 1
-    if j >= limit or tokens[j].text not in DELIVERY_VERBS:
+    if j < limit and tokens[j].text in DELIVERY_VERBS:
+        first = j + 1
+    elif gave_it(tokens, j):
+        first = j + 2  # "تصريحات أدلى بها الوزير"
+    else:
         return None
-    end = source_phrase(tokens, j + 1, limit, region_at)
-    return (j + 1, end) if end is not None else None
+    end = source_phrase(tokens, first, limit, region_at)
+    return (first, end) if end is not None else None
 
 
 def opening_occasion(

@@ -30,6 +30,7 @@ from annotator.arabic.clauses import (
     closing_modifier,
     complement_start,
     find_triggers,
+    gave_it,
     governed,
     is_tail,
     new_clause,
@@ -220,6 +221,12 @@ def _actor_end(tokens: list[Token], k: int) -> int:
 def _verb_before(tokens: list[Token], i: int) -> bool:
     """A reporting verb stands a few words before ``i`` (its subject between them)."""
     return any(tokens[j].text in FINITE_VERBS for j in range(max(0, i - _ACTOR_WORDS), i))
+
+
+def _new_verb(tokens: list[Token], j: int) -> bool:
+    """A reporting verb of a clause of its own: not a verbal noun ("عدم ذكر") and not the
+    relative "أدلى به" of an occasion ("في تصريح أدلى به لوكالة ... أن ...")."""
+    return tokens[j].text in FINITE_VERBS and not governed(tokens, j) and not gave_it(tokens, j)
 
 
 def _accusative(word: str) -> bool:
@@ -1476,7 +1483,7 @@ class _Finder:
         for j in range(k, min(limit, k + reach)):
             text = tokens[j].text
             if j >= k + gap and not (text in _MARKS and self._set_off_quotation(tokens, j)):
-                if (text in FINITE_VERBS and not governed(tokens, j)) or text in (".", "؟", "!"):
+                if _new_verb(tokens, j) or text in (".", "؟", "!"):
                     return None
                 continue
             if text == ":" and j + 1 < limit:
@@ -1489,7 +1496,7 @@ class _Finder:
                 if self._names_a_medium(tokens, j, region) or self._quoted_term(tokens, k, j):
                     continue
                 return j, "indirect", 0.8
-            if (text in FINITE_VERBS and not governed(tokens, j)) or text in (".", "؟", "!"):
+            if _new_verb(tokens, j) or text in (".", "؟", "!"):
                 return None
         return None
 

@@ -161,3 +161,17 @@ def test_a_bare_surname_ending_in_ta_marbuta_can_be_the_man_who_goes_on_speaking
     found = suggest_text(text, "2024-05-01")
     assert spans(found, text, "SPEAKER") == ["رئيس الحكومة سالم القاسم", "العطية"]
     assert said_by(text)[-1] == ("أعطينا أوامر مباشرة بإزالة الحواجز", "direct", "العطية")
+
+
+def test_adla_bihi_after_a_statement_never_makes_bihi_a_speaker():
+    text = (
+        "وأوضح وزير النقل في تصريح أدلى به لوكالة الأنباء الرسمية أن الطريق سيفتتح في "
+        "الصيف. وفي تصريحات أدلت بها المتحدثة باسم الوزارة للصحفيين، أكدت أن الأشغال "
+        "تسير بشكل جيد."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == ["وزير النقل", "المتحدثة باسم الوزارة"]
+    assert said_by(text) == [
+        ("الطريق سيفتتح في الصيف", "indirect", "وزير النقل"),
+        ("الأشغال تسير بشكل جيد", "indirect", "المتحدثة باسم الوزارة"),
+    ]
