@@ -22,6 +22,7 @@ from annotator.arabic.clitics import conjunction_length
 from annotator.arabic.dates import DateHit
 from annotator.arabic.normalize import compile_folded, fold
 from annotator.arabic.quotes import Attribution
+from annotator.arabic.reporting import FINITE_VERBS
 from annotator.arabic.speakers import Mention
 from annotator.arabic.tokens import DocumentView, SpanIndex, Token
 
@@ -84,13 +85,49 @@ def find_claims(view: DocumentView, found: Attribution, dates: list[DateHit]) ->
         first = max(0, bisect_right(sentence_starts, start) - 1)
         last = bisect_left(sentence_starts, end)
         attributed.update(range(first, last))
+    spans = sorted((c.start, c.end) for c in claims)
     for number, (start, end) in enumerate(view.sentences):
         if number in attributed:
+            lead = _narrator_lead(view, start, end, spans)
+            if lead is not None:
+                claims.append(make(*lead, None, 0.25))
             continue
         span = _narrator_clause(view, start, end)
         if span is not None:
             claims.append(make(*span, None, 0.25))
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+_WHERE = frozenset(fold(w) for w in ("حيث",))
+_IN_IT = frozenset(fold(w) for w in ("فيه", "فيها"))
+
+
+def _narrator_lead(
+    view: DocumentView, start: int, end: int, spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """ "وكانت وسائل إعلام قد بثت مشاهد من الجلسة، حيث نقلت بحسب مصادر ... بأن ...": the
+    narrator's clause before "، حيث" is a claim of its own when nothing attributed reaches it."""
+    tokens = view.tokens_between(start, end)
+    cut = next(
+        (
+            k
+            for k in range(1, len(tokens) - 1)
+            if tokens[k - 1].text in ("،", ",")
+            and (
+                tokens[k].text in _WHERE
+                # "وألقى الرئيس كلمة خلال المهرجان، قال فيها: ...": the speech as an event
+                or (tokens[k].text in FINITE_VERBS and tokens[k + 1].text in _IN_IT)
+            )
+        ),
+        None,
+    )
+    if cut is None:
+        return None
+    comma = tokens[cut - 1].start
+    first = bisect_left(spans, (start, start))
+    if first < len(spans) and spans[first][0] < comma:
+        return None  # an attributed span starts before "حيث": the lead is no narrator's
+    return _narrator_clause(view, start, comma + 1)
 
 
 def _narrator_clause(view: DocumentView, start: int, end: int) -> tuple[int, int] | None:

@@ -140,6 +140,29 @@ _OCCASION_MODIFIERS = frozenset(
 )
 
 
+# Verbs that deliver a speech, with the speech as their object pronoun: "في كلمة ألقاها الوزير",
+# "تصريحات أدلى بها المدير", "رسالة وجهها الرئيس". The phrase after them names the speaker; the
+# verb itself is no part of any source phrase.
+DELIVERY_VERBS = frozenset(
+    fold(f"{stem}{suffix}")
+    for stem, suffixes in (
+        ("ألقا", ("ها", "ه")),
+        ("ألقت", ("ها", "ه")),
+        ("وجه", ("ها", "ه")),
+        ("وجهت", ("ها", "ه")),
+        ("أجرا", ("ها", "ه")),
+        ("أجرت", ("ها", "ه")),
+        ("عقد", ("ها", "ه")),
+        ("عقدت", ("ها", "ه")),
+        ("نشر", ("ها", "ه")),
+        ("نشرت", ("ها", "ه")),
+    )
+    for suffix in suffixes
+)
+# "ووجه الرئيس رسالة للمواطنين بالقول: ...": the saying noun opens the words, like "قائلا".
+BY_SAYING = frozenset(fold(w) for w in ("بالقول",))
+
+
 def skip_adjuncts(tokens: list[Token], k: int, limit: int) -> int:
     """Past punctuation, time words, "عن/على/إلى" and the occasion ("في بيان") between a
     verb's subject and complement."""
@@ -243,11 +266,25 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
             found.append(Trigger(i, "verb"))
         elif text in PARTICIPLES and not (i and tokens[i - 1].text in _NOT_CIRCUMSTANTIAL):
             found.append(Trigger(i, "participle"))
+        elif text in BY_SAYING and not any(f.kind == "verb" for f in found):
+            # "ووجه X رسالة ... بالقول: «...»"; after a reporting verb ("ختم الوزير حديثه
+            # بالقول إن ...") it only leads that verb to its content.
+            found.append(Trigger(i, "participle"))
         elif is_tail(tokens, i):
             found.append(Trigger(i, "tail"))
         elif text in _PREPS or as_put_by(tokens, i):
             found.append(Trigger(i, "prep"))
     return found
+
+
+def gave_it(tokens: list[Token], j: int) -> bool:
+    """ "أدلى به", "أدلت بها": gave it (a statement), the verb of a relative clause after the
+    statement's noun; it reports nothing itself and "به" is no subject."""
+    return j + 1 < len(tokens) and tokens[j].text in _GAVE and tokens[j + 1].text in _IT_PRONOUNS
+
+
+_GAVE = frozenset(fold(w) for w in ("أدلى", "أدلت", "ادلى"))
+_IT_PRONOUNS = frozenset(fold(w) for w in ("به", "بها", "بهما", "بهم"))
 
 
 def _reporting_verb(tokens: list[Token], i: int) -> bool:
@@ -262,6 +299,7 @@ def _reporting_verb(tokens: list[Token], i: int) -> bool:
         and not governed(tokens, i)
         and not _in_attribution(tokens, i)
         and not (i + 1 < len(tokens) and tokens[i + 1].text in _EXCEPTIONS)
+        and not gave_it(tokens, i)
     )
 
 

@@ -30,6 +30,7 @@ from annotator.arabic.clauses import (
     closing_modifier,
     complement_start,
     find_triggers,
+    gave_it,
     governed,
     is_tail,
     new_clause,
@@ -40,6 +41,16 @@ from annotator.arabic.clauses import (
 )
 from annotator.arabic.clitics import conjunction_length, strip_prefix
 from annotator.arabic.normalize import fold
+from annotator.arabic.occasions import (
+    delivered_by,
+    figures_author,
+    instruction_line,
+    opening_occasion,
+    speech_giver,
+    statement_issuer,
+    unissued_figures,
+    verb_after_occasion,
+)
 from annotator.arabic.reporting import (
     AMBIGUOUS_STEMS,
     CLAUSE_INITIAL_VERBS,
@@ -76,8 +87,13 @@ QUOTE_MARK_REACH = 16  # further words before an opening quotation mark
 MAX_GAP = 14  # words between a verb's source and its content ("في كلمة ألقاها أمام ...")
 _SAYING = frozenset(fold(w) for w in SAYING_NOUNS)
 _FRAME_WORDS = CLAUSE_INITIAL_VERBS | {fold("بالقول")}
+_SAYING_NEXT = frozenset(f for f in PARTICIPLES if f.startswith(fold("قائل"))) | {fold("بالقول")}
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فيما", "كما"})
 _NAQALA = frozenset(f for f in FINITE_VERBS if f.lstrip("وف").startswith("نقل"))
+# What a channel carries besides words: "نقلت القناة مشاهد/صورا/لقطات من ...".
+_FOOTAGE = frozenset(
+    fold(w) for w in ("مشاهد", "صور", "صورا", "لقطات", "مقاطع", "مقطعا", "فيديو", "بثا")
+)
 # Documents do not speak: their issuer does ("بيان صادر عن الكرملين").
 _DOCUMENTS = frozenset(
     fold(w) for w in ("بيان", "بيانه", "بيانها", "تصريح", "تقرير", "رسالة", "بلاغ")
@@ -94,6 +110,10 @@ _ADJUNCT_STARTS = frozenset(
 # ("، وأكد أن ..."، "مبرزا أن ...").
 _EXPRESSIVE = frozenset(
     f for f in FINITE_VERBS if f.lstrip("وف").startswith(("اعرب", "رحب", "اشاد"))
+)
+# "واصفا القرار بـ«الخطوة الشجاعة»": the description, not a claim of the describer.
+_DESCRIBING_PARTICIPLES = frozenset(
+    f for f in PARTICIPLES if f.startswith(("واصف", "وواصف", "فواصف"))
 )
 # "مذكرا بأن ..." reports; "مذكرا بقرار مجلس الأمن" only recalls a document, no claim.
 _REMINDING = frozenset(f for f in PARTICIPLES if f.lstrip("وف").startswith("مذكر"))
@@ -184,7 +204,7 @@ def _actor_end(tokens: list[Token], k: int) -> int:
             break  # "قيس سعيد وزير الخارجية": the object; "رئيس الوزراء" is one title
         if not word.startswith("ال") and is_source_head(word) and j > k + 1:
             break  # "افتتحت وزارة الصحة مستشفى ...": an indefinite body noun is the object
-        if (word.endswith("ا") and len(word) >= 4) or possessed(word) or word in FINITE_VERBS:
+        if _accusative(word) or possessed(word) or word in FINITE_VERBS:
             break
         if word.startswith("نظير"):
             break  # "استقبل الوزير نظيره الفرنسي": his counterpart, the object
@@ -193,9 +213,26 @@ def _actor_end(tokens: list[Token], k: int) -> int:
         definite = word.startswith("ال")
         if definite and not named and j > k + 1 and not word.endswith(("ي", "يه")):
             break  # "وزير الصحة المستشفى": a second definite noun that is no adjective
-        named = named or not definite
+        named = named or not (definite or word.endswith("يا"))  # "محكمة كولونيا": a place
         j += 1
     return j
+
+
+def _verb_before(tokens: list[Token], i: int) -> bool:
+    """A reporting verb stands a few words before ``i`` (its subject between them)."""
+    return any(tokens[j].text in FINITE_VERBS for j in range(max(0, i - _ACTOR_WORDS), i))
+
+
+def _new_verb(tokens: list[Token], j: int) -> bool:
+    """A reporting verb of a clause of its own: not a verbal noun ("عدم ذكر") and not the
+    relative "أدلى به" of an occasion ("في تصريح أدلى به لوكالة ... أن ...")."""
+    return tokens[j].text in FINITE_VERBS and not governed(tokens, j) and not gave_it(tokens, j)
+
+
+def _accusative(word: str) -> bool:
+    """An indefinite object in the accusative ("وفدا", "بيانا"), which ends the subject; a
+    place name ending in "يا" ("محكمة كولونيا", "جامعة كاليفورنيا") continues it."""
+    return word.endswith("ا") and len(word) >= 4 and not word.endswith("يا")
 
 
 def _past_time(tokens: list[Token], k: int, limit: int) -> int:
@@ -465,6 +502,9 @@ class _Finder:
         # ..."): the source of a later subjectless reporting verb if no source spoke since.
         self.actor: Mention | None = None
         self.in_titles = False  # reading the title lines before the body
+        # The issuer of a statement announced by "وجاء في نص بيان X ما يلي:", while its
+        # lines of instructions follow.
+        self.listing: Mention | None = None
 
     @property
     def last_speaker(self) -> Mention | None:
@@ -529,6 +569,39 @@ class _Finder:
             return None
         return self._mention(tokens, first + 1, _actor_end(tokens, first + 1))
 
+    def _statement_given(self, tokens: list[Token], end: int) -> bool:
+        """ "صدر عن مكتب الوزير البيان التالي:" names the issuer of what follows; "وجاء في نص
+        بيان الشرطة ما يلي:" then one instruction a line gives one appeal a line (no claim)."""
+        if self.listing is not None and instruction_line(tokens):
+            before = len(self.quotes)
+            if self._emit_range(tokens[0].start, end, self.listing, 0.6, statement=False):
+                self.quotes[before:] = [replace(q, appeal=True) for q in self.quotes[before:]]
+            return True
+        self.listing = None
+        issuer = statement_issuer(tokens)
+        if issuer is None:
+            return False
+        mention = self._mention(tokens, *issuer)
+        self.mentions.append(mention)
+        self.last_speaker = mention
+        text = self.view.folded.text
+        opening = end
+        while opening < len(text) and text[opening] in " \n:":
+            opening += 1
+        region = self.view.region_at(opening)
+        if region is not None and region.open not in self.used:
+            self._emit_direct(region, mention, 0.7)  # the statement, quoted over paragraphs
+        else:
+            self.listing = mention
+        return True
+
+    def _delivering_actor(self, tokens: list[Token]) -> Mention | None:
+        """ "وألقى مسعود الكردي كلمة ...", "وفي كلمة ألقاها الوزير ...،": the one who
+        delivers the speech speaks in it, a bare name as well as a title."""
+        first = 1 if tokens and tokens[0].text in _OPENERS else 0
+        found = speech_giver(tokens, first) or opening_occasion(tokens, self.view.region_at)
+        return self._mention(tokens, *found) if found is not None else None
+
     def _kana_actor(self, tokens: list[Token]) -> Mention | None:
         """ "وكان المدرب سامي العلي قد غادر الفريق ...": the subject between كان and قد."""
         if len(tokens) < 4 or tokens[0].text not in _KANA - _OPENERS:
@@ -557,7 +630,13 @@ class _Finder:
                 if self._headline(tokens, end):
                     continue
                 headlines.append((tokens, end))
-            actor = self._opening_actor(tokens) or self._kana_actor(tokens)
+            if self._statement_given(tokens, end):
+                continue
+            actor = (
+                self._delivering_actor(tokens)
+                or self._opening_actor(tokens)
+                or self._kana_actor(tokens)
+            )
             if actor is not None:
                 self.actor = actor
             self._sentence(tokens, end)
@@ -574,6 +653,7 @@ class _Finder:
             if not self._quoted(tokens[t.index].start)
             and not (self.in_titles and _conjoined_noun(tokens, t.index))
             and (t.kind != "prep" or self._placed_attribution(tokens, t.index))
+            and not (t.kind == "prep" and self._relayed_by(tokens, t.index))
         ]
         # Only a trigger that opens content of its own ends the content before it: "أكد
         # الرئيسان التزامهما" inside a reported clause stays part of that clause.
@@ -613,6 +693,10 @@ class _Finder:
                     and self._appeal(tokens, trigger.index, k, limit, scope_end, source)
                 ):
                     continue  # "داعيا كافة الأطراف، خاصة ...، إلى العمل على ..."
+                if tokens[trigger.index].text in _DESCRIBING_PARTICIPLES:
+                    if not self._emit_content(tokens, k, limit, scope_end, source, 3):
+                        self._described_as(tokens, k, limit, source)
+                    continue
                 if (
                     not self._emit_content(tokens, k, limit, scope_end, source, 3)
                     and source
@@ -623,6 +707,17 @@ class _Finder:
                 speaker = self._attribution(tokens, trigger.index, limit, end) or speaker
             else:
                 self._tail(tokens, trigger.index, speaker)
+
+    def _described_as(
+        self, tokens: list[Token], k: int, limit: int, source: Mention | None
+    ) -> None:
+        """ "واصفا نفسه بـ'ابن البحر'": the quoted description is the source's wording, a
+        direct quote without claim; without marks the description is the narrator's."""
+        end = tokens[limit].start if limit < len(tokens) else tokens[-1].end
+        for region in self.view.regions_between(tokens[k].start if k < limit else end, end):
+            if region.open not in self.used:
+                self._emit_direct(region, source, 0.7, statement=False)
+                return
 
     def _asks(self, tokens: list[Token], trigger: Trigger) -> bool:
         """ "... حتى الآن داعيا المواطنين إلى ...": an appeal participle ends the statement
@@ -682,6 +777,20 @@ class _Finder:
             return False
         return len(self.view.tokens_between(*region.content)) <= 2
 
+    def _relayed_by(self, tokens: list[Token], i: int) -> bool:
+        """ "وأكدت الوزارة، بحسب وكالة الأنباء الرسمية، أنها ...": an attribution set between
+        a reporting verb's subject and its complementizer names the medium that relayed the
+        words; the verb's subject speaks."""
+        if i == 0 or tokens[i - 1].text in FINITE_VERBS or not _verb_before(tokens, i):
+            return False  # "حيث نقلت بحسب مصادر، بأن ...": no subject, the source speaks
+        found = self._attribution_phrase(tokens, i, len(tokens))
+        j = found[1] if found is not None else None
+        if j is None:
+            return False
+        while j < len(tokens) and tokens[j].text in ("،", ","):
+            j += 1
+        return j < len(tokens) and tokens[j].text in COMPLEMENTIZERS
+
     def _placed_attribution(self, tokens: list[Token], i: int) -> bool:
         """ "بحسب X" counts at the head of a clause or at the end of a sentence; after a
         verb and its subject ("أكد شويجو وفق شبكة ...") it names the medium, not a source."""
@@ -690,7 +799,10 @@ class _Finder:
             return False
         at_head = i <= 1 or tokens[i - 1].text in ("،", ",")
         at_end = only_punctuation(tokens[found[1] :])
-        return at_head or at_end
+        # "حيث نقلت بحسب مصادر قضائية، بأن ...": a verb with no subject of its own, then the
+        # source it reports after; the verb only relays.
+        after_bare_verb = i > 0 and tokens[i - 1].text in FINITE_VERBS
+        return at_head or at_end or after_bare_verb
 
     def _verb(
         self, tokens: list[Token], i: int, limit: int, scope_end: int, prior: Mention | None
@@ -750,7 +862,13 @@ class _Finder:
                 )
             if phrase_end and tokens[i].text in _DESCRIBING:
                 phrase_end = _before_described(tokens, k, phrase_end)
+            if delivered := delivered_by(tokens, k, limit, self.view.region_at):
+                k, phrase_end = delivered  # "وأكدت كلمة ألقاها الوزير أن ...": the deliverer
+            elif phrase_end and (author := figures_author(tokens, k, phrase_end)):
+                k = author  # "وتشير أرقام البنك المركزي إلى أن ...": the bank speaks
             speaker = self._speaker_in(tokens, k, phrase_end) if phrase_end else None
+            if speaker is not None and unissued_figures(speaker.words):
+                return None  # "وتشير أحدث التقديرات إلى أن ...": the narrator's figures
             after = phrase_end or i + 1
         if speaker is None:
             speaker = self._subject_before(tokens, i)
@@ -763,6 +881,8 @@ class _Finder:
                 # the one quoted, the agency only relays.
                 speaker = self._mention(tokens, after + 1, inner_end)
                 after = inner_end + 1 if tokens[inner_end].text in _SAYING else inner_end
+        if tokens[i].text in _NAQALA and after < limit and tokens[after].text in _FOOTAGE:
+            return None  # "نقلت وسائل الإعلام مشاهد من الجلسة": pictures, not anyone's words
         if speaker is not None and self._plausible(speaker, tokens, after, limit):
             self.mentions.append(speaker)
             self.last_speaker = speaker
@@ -969,7 +1089,9 @@ class _Finder:
         if is_source_like(speaker.words):
             return True
         has_content = self._content_start(tokens, after, limit, MAX_GAP) is not None
-        return has_content and is_subject_like(speaker.words)
+        # "وأردف الكردي قائلا: ...": the participle right after the subject opens the words
+        saying_next = after < len(tokens) and tokens[after].text in _SAYING_NEXT
+        return (has_content or saying_next) and is_subject_like(speaker.words)
 
     def _quote_before(self, tokens: list[Token], i: int, speaker: Mention) -> bool:
         """ "«لن نقبل بأي حل»، قال الرئيس": the quotation comes first, the verb after it."""
@@ -989,6 +1111,15 @@ class _Finder:
         participle whose sentence opens with another verb speaks for that verb's subject,
         when it names a source (a title or a person)."""
         first = 1 if tokens[0].text in _OPENERS else 0
+        giver = speech_giver(tokens, first)
+        if giver is not None and giver[1] < i:
+            mention = self._mention(tokens, *giver)  # "ووجه الرئيس رسالة ... بالقول: ..."
+            self.mentions.append(mention)
+            self.last_speaker = mention
+            return mention
+        opened = verb_after_occasion(tokens, i)
+        if opened is not None:
+            first = opened  # "وفي تصريح لقناة ... دحض الخبير ...، مذكرا بأن ..."
         verb = tokens[first].text if first < i else ""
         if len(verb) < 3 or not tokens[first].is_word or verb in _NOT_VERB_OPENERS:
             return None
@@ -1208,8 +1339,9 @@ class _Finder:
         rest = phrase_end
         if rest < limit and tokens[rest].text in ("،", ","):
             rest += 1
-        if rest < limit and tokens[rest].text in COMPLEMENTIZERS:
-            rest += 1  # "بحسب المرصد، فإن الغارات ..."
+        opened = rest < limit and tokens[rest].text in COMPLEMENTIZERS
+        if opened:
+            rest += 1  # "بحسب المرصد، فإن الغارات ...", "حيث نقلت بحسب مصادر، بأن ..."
         elif i <= 1:
             # "وبحسب عضو في الوفد طلب عدم ذكر اسمه فإن ...", "وبحسب أحد المشاركين، والذي
             # كان ...، فإن ...": what stands before "فإن" still describes the source.
@@ -1221,7 +1353,7 @@ class _Finder:
                 ),
                 rest,
             )
-        if i <= 1 and rest < limit:
+        if (i <= 1 or opened) and rest < limit:
             scope_end = tokens[limit].start if limit < len(tokens) else end
             # "وحسب مصدر مطلع، فقد كانت ...": the attached ف is outside, the quote starts at قد.
             first = tokens[rest].start + conjunction_length(tokens[rest].text)
@@ -1351,7 +1483,7 @@ class _Finder:
         for j in range(k, min(limit, k + reach)):
             text = tokens[j].text
             if j >= k + gap and not (text in _MARKS and self._set_off_quotation(tokens, j)):
-                if (text in FINITE_VERBS and not governed(tokens, j)) or text in (".", "؟", "!"):
+                if _new_verb(tokens, j) or text in (".", "؟", "!"):
                     return None
                 continue
             if text == ":" and j + 1 < limit:
@@ -1364,7 +1496,7 @@ class _Finder:
                 if self._names_a_medium(tokens, j, region) or self._quoted_term(tokens, k, j):
                     continue
                 return j, "indirect", 0.8
-            if (text in FINITE_VERBS and not governed(tokens, j)) or text in (".", "؟", "!"):
+            if _new_verb(tokens, j) or text in (".", "؟", "!"):
                 return None
         return None
 
@@ -1391,7 +1523,11 @@ class _Finder:
         if kind == "indirect":
             end = self._before_consequence(start, end)
         regions = [r for r in self.view.regions_between(start, end + 1) if r.open not in self.used]
-        if regions and regions[0].open == start and self._relative_after(regions[0]):
+        if (
+            regions
+            and regions[0].open == start
+            and (self._relative_after(regions[0]) or self._narrative_after(regions[0]))
+        ):
             # "كشف عن «إجراء استعدادات أمنية» التي ستنعقد ...": the quoted phrase is the
             # quote; the relative clause after it is the narrator's.
             self._emit_direct(regions[0], speaker, confidence + 0.05, statement)
@@ -1408,6 +1544,15 @@ class _Finder:
             confidence -= 0.2
         self.quotes.append(QuoteFind(start, end, kind, speaker, round(confidence, 2), statement))
         return True
+
+    def _narrative_after(self, region: QuoteRegion) -> bool:
+        """ "وأضاف «...» و يشمل البرنامج ...": after the closing mark a clause joined by و
+        goes on with the narrator's account; the quotation ends at its mark."""
+        following = self.view.tokens_between(region.close + 1, region.close + 40)[:2]
+        if len(following) < 2 or not following[1].is_word:
+            return False
+        first = following[0].text
+        return first == "و" or (first[:1] == "و" and conjunction_length(first) == 1)
 
     def _before_consequence(self, start: int, end: int) -> int:
         """ "أنه قدم استقالته، مما جعل الاتحاد ...": the consequence is the narrator's."""

@@ -27,7 +27,7 @@ from annotator.arabic.actors import (
     TITLE_WORDS,
 )
 from annotator.arabic.calendar_words import WEEKDAYS
-from annotator.arabic.clauses import OCCASIONS, RELATIVES
+from annotator.arabic.clauses import DELIVERY_VERBS, OCCASIONS, RELATIVES
 from annotator.arabic.clitics import strip_prefix
 from annotator.arabic.normalize import fold
 from annotator.arabic.reporting import (
@@ -138,6 +138,7 @@ def _stops(word: str) -> bool:
         or word in PARTICIPLES
         or word in _SAYING
         or word in _WEEKDAY_WORDS
+        or word in DELIVERY_VERBS  # "كلمة ألقاها الوزير": the verb ends "كلمة", the speaker follows
         or word[0].isdigit()
         or len(word) == 1  # a proclitic written apart with tatweel: "لـ«الشرق الأوسط»"
         or (word[0] == "ل" and (word[1:] in MEDIA_WORDS or word[1:] in OUTLET_WORDS))
@@ -158,7 +159,11 @@ def source_phrase(
                 return None
             if j + 1 < limit and tokens[j + 1].text in _ADDRESSEES:
                 break  # "ناشد بيان الصحة، كافة وسائل الإعلام": the addressee, set off
-            after = _apposition(tokens, j + 1, limit) or _title_after_name(tokens, k, j, limit)
+            after = (
+                _apposition(tokens, j + 1, limit)
+                or _title_after_name(tokens, k, j, limit)
+                or _described_then_named(tokens, k, j, limit)
+            )
             if after is None:
                 break
             j = after
@@ -444,6 +449,36 @@ def _title_after_name(tokens: Sequence[Token], k: int, comma: int, limit: int) -
     return None
 
 
+def _described_then_named(tokens: Sequence[Token], k: int, comma: int, limit: int) -> int | None:
+    """ "الخبير الأرجنتيني، المتخصص في العلاقات الدولية، أدالبيرتو أغوزينو، أن": after a
+    title, a definite participle with its complement set off by commas, then the name; the
+    whole is the source, up to the comma or complementizer after the name."""
+    first = comma + 1
+    if not is_source_head(tokens[k].text) or first >= limit:
+        return None
+    word = tokens[first].text
+    if not _participle_adjective(word):
+        return None
+    second = next(
+        (
+            j
+            for j in range(first + 1, min(limit, first + MAX_TITLE_APPOSITION))
+            if tokens[j].text in ("،", ",")
+        ),
+        None,
+    )
+    if second is None or any(
+        t.text in FINITE_VERBS or t.text in COMPLEMENTIZERS or not (t.is_word or t.text in "،,")
+        for t in tokens[first:second]
+    ):
+        return None
+    end = _apposition(tokens, second + 1, limit)
+    if end is None:
+        return None
+    words = tuple(t.text for t in tokens[second + 1 : end])
+    return end if name_words(words) == words else None
+
+
 def _named_from(tokens: Sequence[Token], k: int, j: int, limit: int) -> int | None:
     """After a title and a name, "من" + a body ("من جامعة أكسفورد", "من معهد ..."): the end
     of the body's phrase, which says where the source works."""
@@ -714,6 +749,8 @@ def mention_gender(words: tuple[str, ...]) -> str | None:
             return "f"
         if words[1].endswith("ي") and _is_place_or_adjective(words[1]):
             return "m"
+    if len(words) == 1 and not is_source_head(words[0]):
+        return None  # "الدبيبة", "حمزة": a surname ending in ة names a man as often as not
     if head.endswith(("ه", "ات")):
         return "f"
     if words[0] in SOURCE_HEADS or head in SOURCE_HEADS:
@@ -726,7 +763,19 @@ def is_subject_like(words: tuple[str, ...]) -> bool:
     subject of a reporting verb when the verb is followed by reported content."""
     if not words or is_masdar(words[0]):
         return False
-    return _definite(words[0]) or (len(words) > 1 and _definite(words[1]))
+    return _definite(words[0]) or (len(words) > 1 and _definite(words[1])) or _names_a_state(words)
+
+
+# "سلطنة عمان", "مملكة البحرين": a state named with its kind, speaking for its authorities.
+_STATE_KINDS = frozenset(fold(w) for w in ("سلطنة", "مملكة", "جمهورية", "إمارة", "دولة"))
+
+
+def _names_a_state(words: tuple[str, ...]) -> bool:
+    """A country or capital standing for its government ("وأكدت عمان أن ...", "وأكدت سلطنة
+    عمان أنها ..."), as the subject of a verb followed by reported content."""
+    if words[0] in PLACE_WORDS:
+        return len(words) == 1
+    return len(words) == 2 and words[0] in _STATE_KINDS and words[1] in PLACE_WORDS
 
 
 # Verbal-noun patterns (إفعال، انفعال، افتعال، استفعال، تفعيل، تفاعل): "أعلن إحباط هجوم" has

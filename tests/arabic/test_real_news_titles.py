@@ -1,6 +1,7 @@
 """Title lines of real pages and the marks around quotations that pages pair badly."""
 
-from tests.arabic.helpers import said_by
+from annotator.arabic.suggest import suggest_text
+from tests.arabic.helpers import said_by, spans
 
 BODY = (
     "وقال النائب سمير حداد في حديث إذاعي إن الحكومة ستقدم مشروع القانون إلى البرلمان "
@@ -66,3 +67,20 @@ def test_a_country_heading_a_first_person_title_line_speaks():
     topic = "لبنان: انقطاع الكهرباء عن العاصمة ساعات طويلة\n" + BODY
     quotes = said_by(topic)
     assert quotes and all(q != "انقطاع الكهرباء عن العاصمة ساعات طويلة" for q, _, _ in quotes)
+
+
+def test_a_title_then_a_set_off_specialty_then_the_name_is_one_speaker():
+    text = (
+        "واعتبر الخبير الإيطالي، المتخصص في شؤون الهجرة والحدود، ماركو بيانكي، أن "
+        "الاتفاق لن يوقف الهجرة. وقال الوزير، المسؤول عن الملف منذ عامين، إن الخطة جاهزة."
+    )
+    found = suggest_text(text, "2024-05-01")
+    assert spans(found, text, "SPEAKER") == [
+        "الخبير الإيطالي، المتخصص في شؤون الهجرة والحدود، ماركو بيانكي",
+        "الوزير",
+    ]
+    assert said_by(text)[0] == (
+        "الاتفاق لن يوقف الهجرة",
+        "indirect",
+        "الخبير الإيطالي، المتخصص في شؤون الهجرة والحدود، ماركو بيانكي",
+    )
