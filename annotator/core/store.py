@@ -379,28 +379,6 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         raise
 
 
-BULK_CACHE_KIB = 64 * 1024
-
-
-@contextmanager
-def bulk_cache(db: sqlite_utils.Database) -> Iterator[None]:
-    """A page cache of BULK_CACHE_KIB for one bulk write (an import), then the default again.
-
-    An import's transaction writes the search index as it goes: FTS5 merges its segments by
-    reading back pages it wrote moments before. With SQLite's default 2 MB cache those pages
-    have already spilled to the write-ahead log and are read back from it, page by page
-    (``bench/import_floor.py``: 10,000 articles took 15% less CPU and a quarter less time
-    with this cache). The cache is bounded, so memory stays flat however large the import,
-    and it shrinks back once the import is over.
-    """
-    before = int(db.execute("PRAGMA cache_size").fetchone()[0])
-    db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        db.execute(f"PRAGMA cache_size = {before}")
-
-
 def is_read_only(db: sqlite_utils.Database) -> bool:
     """Read-only connections are marked with ``PRAGMA query_only`` (see _open_read_only)."""
     return bool(db.execute("PRAGMA query_only").fetchone()[0])

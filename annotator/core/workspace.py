@@ -51,13 +51,7 @@ from annotator.core.rows import (
 from annotator.core.schema import LabelSchema
 from annotator.core.schema_change import SchemaMigration, breakage
 from annotator.core.search_index import search_documents
-from annotator.core.store import (
-    SCHEMA_VERSION,
-    bulk_cache,
-    connect,
-    is_read_only,
-    write_transaction,
-)
+from annotator.core.store import SCHEMA_VERSION, connect, is_read_only, write_transaction
 from annotator.core.tables import Writer
 
 _RELATION_COLUMNS = "id, doc_id, layer, head, child, label, author, updated"
@@ -917,8 +911,7 @@ class Workspace:
         progress: Callable[[int], None] | None = None,
     ) -> ImportReport:
         """Validate and write every record in one transaction: all of them or nothing."""
-        with bulk_cache(self._db):
-            return Importer(self, layer).run(records, progress)
+        return Importer(self, layer).run(records, progress)
 
     # ----------------------------------------------------------------- robustness
     @property
