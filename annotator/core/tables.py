@@ -498,11 +498,14 @@ class Writer:
         tombstone of every id it inserted: a deleted row put back (an undo, a restore, a
         merge, a reviewer's undo) is alive again, and a merge must not delete it once more.
 
-        One look-up per batch, and none at all while no row anywhere was deleted (a fresh
-        import, a suggestion run). ``may_skip``: the statement may leave a row out (OR
+        One query of the batch's ids, or only a glance at an empty tombstones table while
+        no row was ever deleted (a fresh import, a first suggestion run), instead of a
+        trigger's DELETE for every row. ``may_skip``: the statement may leave a row out (OR
         IGNORE) or update the stored one (an upsert); only ids it inserted, those absent
         before and present after, lose their tombstone.
         """
+        if not values:
+            return
         buried = self._buried(row[0] for row in values)
         if buried and may_skip:
             buried -= self._present(table, buried)
@@ -706,7 +709,8 @@ class Writer:
                 written += 1
                 inserted.append(note.id)
                 self._touch(note.doc_id, note.layer)
-        self._unbury(self._buried(inserted))
+        if inserted:
+            self._unbury(self._buried(inserted))
         return written
 
     def delete_notes(self, notes: Iterable[Note]) -> None:
