@@ -16,11 +16,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from annotator.core import commands, store
 from annotator.core.changes import ChangeKind
 from annotator.core.model import GOLD_LAYER, SUGGESTIONS_LAYER, Relation
 from annotator.core.records import DocumentRecord
+from annotator.core.text import text_sha256
 from annotator.core.workspace import Workspace
 from annotator.formats import expand_paths, read_paths
 from annotator.review.assign import assign, make_package
@@ -238,37 +240,32 @@ def test_every_insert_of_these_rows_clears_tombstones():
 
 
 def test_the_migration_drops_the_triggers_and_keeps_the_tombstones(tmp_path):
-    """A workspace from before the migration: its tombstones stay, and a row that comes back
-    after the upgrade loses its own."""
+    """A workspace file as the version before this migration wrote it: its tombstones stay,
+    and a row that comes back after the upgrade loses its own."""
     path = tmp_path / "old.db"
     before = store.MIGRATIONS.index(store._v_drop_untombstone_triggers)
-    with Workspace(path, who="amal") as ws:
-        ws.import_records([DocumentRecord(text=TEXT, path="t.txt", id="t")])
-        kept = ws.add_span("t", "amal", 4, 12, "SPEAKER")
-        back = ws.add_span("t", "amal", 27, 35, "SPEAKER")
-        ws.delete_span(kept.id)
-        removed, _ = ws.delete_span(back.id)
-    conn = sqlite3.connect(path)
-    conn.executescript(
+    db = sqlite_utils.Database(sqlite3.connect(path))
+    for migration in store.MIGRATIONS[:before]:
+        migration(db)
+    db.conn.executescript(
         f"""
-        CREATE TRIGGER spans_untombstone AFTER INSERT ON spans BEGIN
-            DELETE FROM tombstones WHERE id = NEW.id;
-        END;
-        CREATE TRIGGER relations_untombstone AFTER INSERT ON relations BEGIN
-            DELETE FROM tombstones WHERE id = NEW.id;
-        END;
-        CREATE TRIGGER notes_untombstone AFTER INSERT ON notes BEGIN
-            DELETE FROM tombstones WHERE id = NEW.id;
-        END;
+        PRAGMA application_id = {store.APPLICATION_ID};
         PRAGMA user_version = {before};
+        INSERT INTO documents (id, title, text, sha256, created)
+            VALUES ('t', 't', '{TEXT}', '{text_sha256(TEXT)}', '2026-01-01');
+        INSERT INTO layers (name, kind, created) VALUES ('amal', 'annotator', '2026-01-01');
+        INSERT INTO spans (id, doc_id, layer, start, "end", label, updated)
+            VALUES ('kept', 't', 'amal', 4, 12, 'SPEAKER', '2026-01-01'),
+                   ('back', 't', 'amal', 27, 35, 'SPEAKER', '2026-01-01');
+        DELETE FROM spans;
         """
     )
-    conn.close()
+    db.conn.close()
     with Workspace(path, who="amal") as ws:
         triggers = ws.query("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         names = {row[0] for row in triggers}
         assert not {n for n in names if n.endswith("_untombstone")}
         assert {"spans_tombstone", "relations_tombstone", "notes_tombstone"} <= names
-        assert tombstones(ws) == {kept.id: "span", back.id: "span"}
-        ws.restore_span(removed)
-        assert tombstones(ws) == {kept.id: "span"}
+        assert tombstones(ws) == {"kept": "span", "back": "span"}
+        ws.add_span("t", "amal", 27, 35, "SPEAKER", span_id="back")
+        assert tombstones(ws) == {"kept": "span"}
