@@ -126,15 +126,31 @@ def _command_in(tree: Path, source: Path, jobs: int) -> float:
     return elapsed
 
 
+def _workspace_of(tree: Path, count: int, db: Path) -> None:
+    """The same workspace as ``_workspace(corpus(count))``, made by ``tree``'s code: a tree
+    with an older schema cannot open a file this tree made (it refuses newer schemas)."""
+    script = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+        "from suggest_speed import _workspace, corpus; "
+        "_workspace(corpus(int(sys.argv[2])), Path(sys.argv[3]))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    argv = [sys.executable, "-c", script, str(tree / "bench"), str(count), str(db)]
+    subprocess.run(argv, cwd=tree, env=env, capture_output=True, check=True)
+
+
 def compare(texts: list[str], jobs: int, other: Path, rounds: int) -> None:
-    """This tree against ``other``, alternating, the least of ``rounds`` runs each."""
+    """This tree against ``other``, alternating, the least of ``rounds`` runs each; each tree
+    runs on a workspace its own code made (the same documents, its own schema)."""
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "source.db"
         _workspace(texts, source)
+        theirs_source = Path(tmp) / "theirs.db"
+        _workspace_of(other, len(texts), theirs_source)
         ours: list[float] = []
         theirs: list[float] = []
         for _ in range(max(1, rounds)):
-            theirs.append(_command_in(other, source, jobs))
+            theirs.append(_command_in(other, theirs_source, jobs))
             ours.append(_command_in(ROOT, source, jobs))
     print(
         f"annotator suggest --jobs {jobs}, {len(texts)} articles, least of {rounds} alternating "

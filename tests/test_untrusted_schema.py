@@ -44,11 +44,11 @@ HOSTILE = {
     ),
     "changed trigger body": (
         [
-            "DROP TRIGGER spans_untombstone",
-            "CREATE TRIGGER spans_untombstone AFTER INSERT ON spans BEGIN "
+            "DROP TRIGGER spans_tombstone",
+            "CREATE TRIGGER spans_tombstone AFTER DELETE ON spans BEGIN "
             "DELETE FROM tombstones; END",
         ],
-        "trigger spans_untombstone is defined differently",
+        "trigger spans_tombstone is defined differently",
     ),
     "dropped index": (["DROP INDEX relations_child"], "index relations_child is missing"),
 }

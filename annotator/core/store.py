@@ -307,6 +307,25 @@ def _v_search_prefixes(db: sqlite_utils.Database) -> None:
     index_new_documents(db.conn)
 
 
+def _v_drop_untombstone_triggers(db: sqlite_utils.Database) -> None:
+    """Re-inserting a deleted span, relation or note clears its tombstone in the ``Writer``
+    (``tables.py``), one statement per batch, instead of a trigger on every insert.
+
+    The triggers ran a DELETE for each of the millions of rows an import or a suggestion run
+    writes, nearly all of them new; the Writer skips the look-up when no row was ever deleted
+    and otherwise clears the tombstones of a batch at once. The Writer holds every INSERT
+    into these tables, so no path forgets (``tests/test_untombstone.py`` tries each one).
+    Deletions still leave their tombstones by trigger.
+    """
+    db.executescript(
+        """
+        DROP TRIGGER spans_untombstone;
+        DROP TRIGGER relations_untombstone;
+        DROP TRIGGER notes_untombstone;
+        """
+    )
+
+
 # Index i holds the migration from schema version i to i + 1. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
@@ -318,6 +337,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v_notes,
     _v_search_prefixes,
     _v_note_deletions_and_flag_times,
+    _v_drop_untombstone_triggers,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

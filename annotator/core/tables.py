@@ -45,6 +45,7 @@ from annotator.core.text import normalize_fragment
 _PLACES_OK: set[tuple[str, str, str]] = set()
 _OBJECTS_OK: dict[str, str] = {}
 _MEMO_SIZE = 10_000
+_CHUNK = 500  # ids per ``IN (...)`` list: well within SQLite's limit on parameters
 
 
 class Writer:
@@ -199,10 +200,7 @@ class Writer:
                 wanted.append(span_id)
             else:
                 found[span_id] = known
-        wanted.sort()
-        for at in range(0, len(wanted), 500):
-            chunk = wanted[at : at + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunks(wanted):
             for sid, doc_id, layer, label in self._conn.execute(
                 f"SELECT id, doc_id, layer, label FROM spans WHERE id IN ({marks})", chunk
             ):
@@ -346,7 +344,7 @@ class Writer:
                 "author = excluded.author, updated = excluded.updated "
                 "WHERE excluded.updated >= spans.updated"
             )
-        self._conn.executemany(sql, values)
+        self._insert_unburying("spans", sql, values, may_skip=newer_wins)
         self._checked.clear()
         # Else a newer stored row may have kept its own place and label: nothing is known.
         self._ends = {} if newer_wins else {row[0]: (row[1], row[2], row[5]) for row in values}
@@ -446,7 +444,7 @@ class Writer:
             self._touch(rel.doc_id, rel.layer)
             if self.name_spans:
                 self.relation_ids.add(rel.id)
-        self._conn.executemany(sql, values)
+        self._insert_unburying("relations", sql, values, may_skip=if_absent or newer_wins)
 
     def move_relation_ends(self, old_span: str, new_span: str) -> None:
         """Links of ``old_span`` now end at ``new_span`` (a merge of two gold spans); a link
@@ -491,6 +489,49 @@ class Writer:
             self._conn.execute("DELETE FROM relations WHERE id = ?", [rel_id])
             self._touch(row[0], row[1])
             self.relation_ids.add(rel_id)
+
+    # ------------------------------------------------------------------ tombstones
+    def _insert_unburying(
+        self, table: str, sql: str, values: list[tuple[Any, ...]], *, may_skip: bool
+    ) -> None:
+        """``executemany(sql, values)`` (rows whose first column is the id), then clear the
+        tombstone of every id it inserted: a deleted row put back (an undo, a restore, a
+        merge, a reviewer's undo) is alive again, and a merge must not delete it once more.
+
+        One query of the batch's ids, or only a glance at an empty tombstones table while
+        no row was ever deleted (a fresh import, a first suggestion run), instead of a
+        trigger's DELETE for every row. ``may_skip``: the statement may leave a row out (OR
+        IGNORE) or update the stored one (an upsert); only ids it inserted, those absent
+        before and present after, lose their tombstone.
+        """
+        if not values:
+            return
+        buried = self._buried(row[0] for row in values)
+        if buried and may_skip:
+            buried -= self._present(table, buried)
+        self._conn.executemany(sql, values)
+        if buried and may_skip:
+            buried &= self._present(table, buried)
+        self._unbury(buried)
+
+    def _buried(self, ids: Iterable[str]) -> set[str]:
+        """The ids among ``ids`` that have a tombstone."""
+        if self._conn.execute("SELECT 1 FROM tombstones LIMIT 1").fetchone() is None:
+            return set()
+        return self._present("tombstones", ids)
+
+    def _present(self, table: str, ids: Iterable[str]) -> set[str]:
+        """The ids among ``ids`` that ``table`` (spans, relations, tombstones) holds."""
+        found: set[str] = set()
+        for chunk, marks in _chunks(ids):
+            sql = f"SELECT id FROM {table} WHERE id IN ({marks})"
+            found.update(str(row[0]) for row in self._conn.execute(sql, chunk))
+        return found
+
+    def _unbury(self, ids: Iterable[str]) -> None:
+        """Delete the tombstones of ``ids`` (rows inserted again)."""
+        for chunk, marks in _chunks(ids):
+            self._conn.execute(f"DELETE FROM tombstones WHERE id IN ({marks})", chunk)
 
     def carry_tombstone(
         self, row_id: str, kind: str, doc_id: str, layer: str, deleted: str
@@ -643,6 +684,7 @@ class Writer:
         """New notes (checked); ``if_absent`` skips one already there (same id or same place,
         author, time and text). Returns how many were written."""
         written = 0
+        inserted: list[str] = []
         verb = "INSERT OR IGNORE" if if_absent else "INSERT"
         for note in notes:
             note = check_note(note)
@@ -665,7 +707,10 @@ class Writer:
             )
             if cursor.rowcount:
                 written += 1
+                inserted.append(note.id)
                 self._touch(note.doc_id, note.layer)
+        if inserted:
+            self._unbury(self._buried(inserted))
         return written
 
     def delete_notes(self, notes: Iterable[Note]) -> None:
@@ -770,6 +815,15 @@ class Writer:
             "INSERT INTO events (ts, who, action, doc_id, layer, payload) VALUES (?,?,?,?,?,?)",
             rows,
         )
+
+
+def _chunks(ids: Iterable[str]) -> Iterator[tuple[list[str], str]]:
+    """Distinct ``ids`` in sorted chunks, each with its ``?,?,...`` for an ``IN (...)`` list
+    (chunks keep a statement within SQLite's limit on parameters)."""
+    wanted = sorted(set(ids))
+    for at in range(0, len(wanted), _CHUNK):
+        chunk = wanted[at : at + _CHUNK]
+        yield chunk, ",".join("?" * len(chunk))
 
 
 def index_new_documents(conn: sqlite3.Connection) -> int:
