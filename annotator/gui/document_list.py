@@ -557,7 +557,7 @@ class DocumentPanel(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("All documents"), "")
-        self.status_filter.addItem(self.tr("Unfinished (new or in progress)"), UNFINISHED_FILTER)
+        self.status_filter.addItem(self.tr("Unfinished"), UNFINISHED_FILTER)
         for status in (Status.NEW, Status.IN_PROGRESS, Status.DONE):
             self.status_filter.addItem(self.status_name(status), status.value)
         self.sort_choice = QComboBox()
