@@ -3,9 +3,9 @@
 A start must not pay for what the first screen does not show: the command modules, the
 formats, the Arabic suggester and date grammar, the learned models, numpy and the review API
 are imported when a command, a menu action or review mode needs them, and the documents are
-counted once before the first paint (the list's length and the progress line). The window is started the way a person starts
-it (``annotator --db FILE --annotator NAME``) in a child process, which reports the modules
-loaded at the main window's first paint and then ends.
+counted once before the first paint (the list's length and the progress line). The window is
+started the way a person starts it (``annotator --db FILE --annotator NAME``) in a child
+process, which reports the modules loaded at the main window's first paint and then ends.
 """
 
 from __future__ import annotations

@@ -82,6 +82,8 @@ _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _TEXT = QPalette.ColorRole.Text
 _RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
+_MOVE_HOME = QAbstractItemView.CursorAction.MoveHome
+_MOVE_END = QAbstractItemView.CursorAction.MoveEnd
 _UNKNOWN_ROW = ("", "", Status.NEW.value)  # a rowid whose document is gone
 
 
@@ -119,6 +121,9 @@ class DocumentListModel(QAbstractListModel):
         self._counts: OrderedDict[tuple[str, str, str | None], int] = OrderedDict()
         self._count = 0
         self._exact = True
+        # Counts read before a change that may alter them (a status change, an import) are
+        # of an older generation, and dropped when they come.
+        self.generation = 0
         # page -> (rowids, (id, title, status) per row); row -> (sort key, rowid) of that row
         self._pages: OrderedDict[int, tuple[list[int], list[tuple[str, str, str]]]] = OrderedDict()
         self._anchors: OrderedDict[int, tuple[object, int]] = OrderedDict()
@@ -210,11 +215,14 @@ class DocumentListModel(QAbstractListModel):
         self.count_wanted.emit(self.query)
         return max(self._count, first_page), False
 
-    def show_count(self, query: ListQuery, count: int) -> bool:
-        """The COUNT of ``query`` (read off the UI thread): the list takes that length. False,
-        and nothing changes, when the list shows another selection by now."""
+    def show_count(self, query: ListQuery, count: int, generation: int | None = None) -> bool:
+        """The COUNT of ``query`` (read off the UI thread, when the model was at
+        ``generation``): the list takes that length. False, and nothing changes, when the
+        list shows another selection by now, or the documents changed since."""
         key = self._count_key(query)
         if key != self._count_key(self.query):
+            return False
+        if generation is not None and generation != self.generation:
             return False
         self._counts[key] = count
         while len(self._counts) > CACHED_COUNTS:
@@ -260,6 +268,7 @@ class DocumentListModel(QAbstractListModel):
         that the change may have reordered)."""
         self._order = None
         self._counts.clear()
+        self.generation += 1
         self.total, self._first = catalog.corpus_shape(self.read)
         self._dense = catalog.dense(self.read, self.total, self._first)
         self._reset(self.query)
@@ -310,6 +319,8 @@ class DocumentListModel(QAbstractListModel):
             return
         for key in [k for k in self._counts if k[1]]:  # counts by status may change
             del self._counts[key]
+        if self.query.status:
+            self.generation += 1
         if self.reorders_on_change():
             self.reload()  # the row may leave the list or move: the query decides again
             return
@@ -532,6 +543,20 @@ class DocumentRowDelegate(QStyledItemDelegate):
         return self._titles.layouts
 
 
+class DocumentTable(QTableView):
+    """The list's view: a one-column table in which Home and End go to the first and last
+    document, as in a list, with or without Ctrl, and also when no row is current (a table's
+    own End goes to the row's last column, i.e. nowhere, or to the first row)."""
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        rows = self.model().rowCount()
+        if rows and cursorAction in (_MOVE_HOME, _MOVE_END):
+            return self.model().index(0 if cursorAction == _MOVE_HOME else rows - 1, 0)
+        return super().moveCursor(cursorAction, modifiers)
+
+
 class DocumentPanel(QWidget):
     """Lists documents; emits ``document_selected`` when the user picks one."""
 
@@ -594,7 +619,7 @@ class DocumentPanel(QWidget):
         self.model.status_names = {s.value: self.status_name(s) for s in Status}
         # A one-column table, not a QListView: QListView lays out every fetched row again
         # when one row changes; a table with fixed row heights repaints just that row.
-        self.list = QTableView()
+        self.list = DocumentTable()
         self.list.setObjectName("documentList")
         self.list.setModel(self.model)
         self.model.badges = status_badges(self.model.status_names, self.list.font())
@@ -827,11 +852,11 @@ class DocumentPanel(QWidget):
         query, self._count_pending = self._count_pending, None
         if query is None:
             return
-        path = self.path
+        path, generation = self.path, self.model.generation
 
         def read_count(_progress: Callable[[int], None]) -> object:
             with Workspace(path, read_only=True) as ws:
-                return query, catalog.count(ws.query, query)
+                return query, catalog.count(ws.query, query), generation
 
         # No parent: a child removed from the panel (deleteLater) lays it out again, which
         # repaints the list; the panel holds the job until it finishes.
@@ -840,9 +865,8 @@ class DocumentPanel(QWidget):
         job.finished.connect(partial(self._on_count_job_finished, job))
         job.start()
 
-    def _on_count_job_succeeded(self, result: tuple[ListQuery, int]) -> None:
-        query, count = result
-        if self.model.show_count(query, count):
+    def _on_count_job_succeeded(self, result: tuple[ListQuery, int, int]) -> None:
+        if self.model.show_count(*result):
             self._show_matches()
 
     def _on_count_job_finished(self, job: Job) -> None:
