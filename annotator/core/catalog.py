@@ -1,9 +1,10 @@
 """The document list as SQL: pages of rows, filters, sorting, progress and "next unfinished".
 
 A corpus may hold 100,000 articles, so nothing here walks the documents in Python. The list is
-read a window at a time with keyset pagination (``after`` is the sort key of the last row
-already shown), which costs the same at row 90,000 as at row 0; filters and search are WHERE
-clauses; progress is one aggregate query. The window's item model
+read a page at a time with keyset pagination (``after`` is the sort key of a row already
+read, with a short OFFSET from it, forwards or backwards), which costs the same at row 90,000
+as at row 0; its length is one COUNT and a document's row a COUNT of the rows before it;
+filters and search are WHERE clauses; progress is one aggregate query. The window's item model
 (:mod:`annotator.gui.document_list`) is a thin adapter over these functions.
 """
 
@@ -262,30 +263,6 @@ def dense(read: Read, total: int, first: int) -> bool:
     """Whether the documents' rowids run from ``first`` without a gap."""
     last = read("SELECT max(rowid) FROM documents").fetchone()[0]
     return total == 0 or (last is not None and int(last) - first + 1 == total)
-
-
-def within(
-    read: Read, query: ListQuery, after: tuple[object, int] | None, rowid: int, reach: int
-) -> bool:
-    """Whether document ``rowid`` is among the next ``reach`` rows after ``after``, so that
-    the list fetches rows only for a document it will reach. The answer costs the same at any
-    corpus size: in import order, arithmetic (documents are never deleted, so the rowids after
-    the last row shown have no more than the gaps of their numbers) or a walk over at most
-    ``reach`` rowids of the search index; in another order, at most ``reach`` rowids of the
-    query, without reading titles."""
-    last = after[1] if after is not None else 0
-    if query.sort is Sort.IMPORT and not query.status:
-        expression = _expression(query)
-        if expression is None:
-            return 0 < rowid - last <= reach
-        sql = (
-            f"SELECT 1 FROM (SELECT rowid AS r FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? "
-            "AND rowid > ? ORDER BY rowid LIMIT ?) WHERE r = ?"
-        )
-        return read(sql, [expression, last, reach, rowid]).fetchone() is not None
-    sql, params = _ordered(query, after, "{rowid} AS r", statuses=False)
-    found = read(f"SELECT 1 FROM ({sql} LIMIT ?) WHERE r = ?", [*params, reach, rowid])
-    return found.fetchone() is not None
 
 
 # Agreement of a document: the share of its distinct spans (start, end, label) that at least two

@@ -1,10 +1,11 @@
 """The document list: titles with this annotator's status badge, progress, search and sorting.
 
 A workspace may hold 100,000 articles. The list is a lazy item model over the store
-(:mod:`annotator.core.catalog`): it holds the rowids of the rows fetched so far in one compact
-array, fetches a window of rows as the view scrolls (``canFetchMore``/``fetchMore``), and keeps
-a few pages of titles and statuses in a small LRU. Filtering, sorting, "go to" and progress are
-SQL queries; a change repaints the one row it touched.
+(:mod:`annotator.core.catalog`): it is as long as the answer (one COUNT per query), so the
+scrollbar, End and a dragged thumb reach every row, and it reads the titles and statuses of a
+page of rows when they are painted, keeping a few pages in a small LRU. Filtering, sorting,
+"go to" (a COUNT of the rows before the document) and progress are SQL queries; a change
+repaints the one row it touched.
 """
 
 from __future__ import annotations
