@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -68,6 +69,7 @@ CACHED_ANCHORS = 1024  # rows whose sort key is known, where a page read may sta
 # A keystroke counts up to this many matches itself (a fraction of a millisecond in the search
 # index); a larger answer is counted off the UI thread.
 COUNT_AT_ONCE = 2000
+COUNT_PAUSE_MS = 150  # typing paused this long: a large answer is counted
 CACHED_COUNTS = 64  # counts of the last selections (typing back and forth counts once)
 CACHED_TITLES = 1024  # laid-out titles kept (a few screens of rows, and the last searches')
 BADGE_GAP = 6  # pixels between a row's badge and its title, and at the row's ends
@@ -573,6 +575,12 @@ class DocumentPanel(QWidget):
         self._order_jobs: list[Job] = []
         self._count_job: Job | None = None
         self._count_pending: ListQuery | None = None
+        # A large answer is counted once typing pauses, not on every keystroke: each count
+        # that comes changes the list's length, which repaints the list.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_PAUSE_MS)
+        self._count_timer.timeout.connect(self._on_count_timer_timeout)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("documentFilter")
         self.filter_edit.setPlaceholderText(self.tr("Search titles and text…"))
@@ -843,9 +851,12 @@ class DocumentPanel(QWidget):
 
     def _on_model_count_wanted(self, query: ListQuery) -> None:
         """Count the answer in a thread (a search's COUNT walks its matches: milliseconds at
-        100,000 articles, more than a keystroke may take); one count runs at a time, and only
-        the last query asked for while it ran is counted next."""
+        100,000 articles, more than a keystroke may take) once typing pauses; one count runs
+        at a time, and only the last query asked for while it ran is counted next."""
         self._count_pending = query
+        self._count_timer.start()
+
+    def _on_count_timer_timeout(self) -> None:
         if self._count_job is None and not self._stopped:
             self._start_count()
 
