@@ -136,31 +136,49 @@ def settle(window) -> None:
     QApplication.processEvents()
 
 
-def test_a_keystroke_repaints_only_the_rows_it_changed(window, painted):
-    """A search that keeps the first rows (every article holds خبر) repaints none of them; one
-    that changes them repaints just the changed rows. Before, each searched keystroke reset the
-    model, and the view painted a screenful of rows whatever changed."""
+def quiet(window, painted: list[int]) -> None:
+    """Let the window finish what it left to lay out and paint since it was shown (a delayed
+    layout of a list of every row takes a few passes of the event loop)."""
+    for _ in range(10):
+        painted.clear()
+        settle(window)
+        if not painted:
+            return
+
+
+def test_a_keystroke_repaints_only_the_rows_it_changed(window, painted, qtbot):
+    """A search that keeps the rows (every article holds خبر) repaints none of them; one that
+    changes them repaints the changed rows and lays out only their titles (when its count
+    comes, the list's length changes and the view repaints the screen, from titles laid out
+    already). Before, each searched keystroke reset the model, and the view painted a
+    screenful of rows whatever changed."""
     listing = window.findChild(QAbstractItemView, "documentList")
     box = window.findChild(QLineEdit, "documentFilter")
-    settle(window)
     before = shown_ids(listing)
     shown = painted_rows(listing)
-    painted.clear()
-    for letter in "خبر":  # the third letter searches: the same documents in the same order
+    for letter in "خب":  # too short to search; the box shows its clear button (a relayout)
         box.insert(letter)
+    quiet(window, painted)
+    assert shown_ids(listing) == before
+    box.insert("ر")  # the third letter searches: the same documents in the same order
     settle(window)
     assert window.panel.model.query.search == "خبر"
+    qtbot.waitUntil(lambda: window.panel.model.counted() == 300)
+    settle(window)
     assert shown_ids(listing) == before
     assert painted == []
+    layouts = window.panel.delegate.layouts
     box.insert(" وزارة")  # a third of the articles: the first row stays, the others change
+    qtbot.waitUntil(lambda: window.panel.model.counted() == 100)
     settle(window)
     with Workspace(window.workspace.path, read_only=True) as ws:
         wanted = catalog.page(ws.query, window.panel.model.query, None, PAGE)
-    after = shown_ids(listing)
+    after = shown_ids(listing)[:PAGE]  # the first page (the list holds every match)
     assert after == [row.doc_id for row in wanted]
     assert after[0] == before[0] and after[1] != before[1]
     changed = {row for row in range(shown) if after[row] != before[row]}
-    assert set(painted) == changed or set(painted) == changed | {shown}  # a row in part
+    assert changed and changed <= set(painted)
+    assert window.panel.delegate.layouts - layouts <= len(changed) + 1  # a row in part
 
 
 def test_rows_removed_under_the_open_document_do_not_open_another(window, qtbot):
@@ -198,10 +216,10 @@ def test_a_search_typed_in_a_list_scrolled_far_down_shows_the_first_matches(wind
     box.insert("خبر رقم 1")
     settle(window)
     assert listing.rowAt(0) == 0
-    assert window.panel.model.rowCount() == PAGE
+    pages = window.panel.model.pages_read
     painted.clear()
     box.insert("0")  # خبر رقم 10: the answer changes
     settle(window)
     assert listing.rowAt(0) == 0
-    assert window.panel.model.rowCount() <= PAGE  # no page fetched beyond the first
+    assert window.panel.model.pages_read == pages  # no page read beyond the first
     assert window.doc.id == "doc00250"

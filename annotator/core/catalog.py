@@ -1,9 +1,10 @@
 """The document list as SQL: pages of rows, filters, sorting, progress and "next unfinished".
 
 A corpus may hold 100,000 articles, so nothing here walks the documents in Python. The list is
-read a window at a time with keyset pagination (``after`` is the sort key of the last row
-already shown), which costs the same at row 90,000 as at row 0; filters and search are WHERE
-clauses; progress is one aggregate query. The window's item model
+read a page at a time with keyset pagination (``after`` is the sort key of a row already
+read, with a short OFFSET from it, forwards or backwards), which costs the same at row 90,000
+as at row 0; its length is one COUNT and a document's row a COUNT of the rows before it;
+filters and search are WHERE clauses; progress is one aggregate query. The window's item model
 (:mod:`annotator.gui.document_list`) is a thin adapter over these functions.
 """
 
@@ -18,6 +19,8 @@ from annotator.core.model import GOLD_LAYER, IMPORTED_LAYER, SUGGESTIONS_LAYER, 
 from annotator.core.search_index import SEARCH_TABLE, match_expression
 
 UNFINISHED = ("new", "in_progress")
+# The status filter's choice of both unfinished statuses (not a status a document holds).
+UNFINISHED_FILTER = "unfinished"
 
 # A read-only query: ``Workspace.query`` (the authorizer refuses anything but reading).
 Read = Callable[..., sqlite3.Cursor]
@@ -75,6 +78,11 @@ def _expression(query: ListQuery) -> str | None:
     return match_expression(query.search) if query.search.strip() else None
 
 
+def search_expression(query: ListQuery) -> str | None:
+    """What the query's search text searches for (None: every document)."""
+    return _expression(query)
+
+
 @dataclass(frozen=True)
 class ListRow:
     rowid: int
@@ -101,7 +109,7 @@ def _where(query: ListQuery, statuses: bool = True) -> tuple[str, str, list[obje
     new (a few thousand done documents, not a walk over every document), else the documents.
     """
     expression = _expression(query)
-    by_status = query.status not in ("", Status.NEW.value)
+    by_status = query.status not in ("", Status.NEW.value, UNFINISHED_FILTER)
     conditions: list[str] = []
     where_params: list[object] = []
     join_params: list[object] = []
@@ -121,7 +129,10 @@ def _where(query: ListQuery, statuses: bool = True) -> tuple[str, str, list[obje
     elif statuses or query.status or query.sort in (Sort.STATUS, Sort.EDITED):
         source += " LEFT JOIN doc_status s ON s.doc_id = d.id AND s.layer = ?"
         join_params.append(query.layer)
-        if query.status:
+        if query.status == UNFINISHED_FILTER:
+            conditions.append("coalesce(s.status, 'new') IN (?, ?)")
+            where_params.extend(UNFINISHED)
+        elif query.status:
             conditions.append("coalesce(s.status, 'new') = ?")
             where_params.append(query.status)
     rowid = "f.rowid" if expression is not None else "d.rowid"
@@ -129,22 +140,31 @@ def _where(query: ListQuery, statuses: bool = True) -> tuple[str, str, list[obje
 
 
 def _ordered(
-    query: ListQuery, after: tuple[object, int] | None, columns: str, statuses: bool = True
+    query: ListQuery,
+    after: tuple[object, int] | None,
+    columns: str,
+    statuses: bool = True,
+    backwards: bool = False,
 ) -> tuple[str, list[object]]:
-    """SELECT ``columns`` of the query's rows following ``after``, in list order (no LIMIT)."""
+    """SELECT ``columns`` of the query's rows following ``after``, in list order (no LIMIT);
+    ``backwards``: the rows before ``after`` (the end of the list when None), nearest first."""
     source, where, params, rowid = _where(query, statuses)
     key = rowid if query.sort is Sort.IMPORT else query.sort.key
     conditions = [where] if where else []
+    descending = query.sort.descending != backwards
     if after is not None:
         if query.sort is Sort.IMPORT:
-            conditions.append(f"{rowid} > ?")
+            conditions.append(f"{rowid} {'<' if backwards else '>'} ?")
             params.append(after[1])
         else:
-            op = "<" if query.sort.descending else ">"
-            conditions.append(f"({key} {op} ? OR ({key} = ? AND {rowid} > ?))")
+            op = "<" if descending else ">"
+            conditions.append(
+                f"({key} {op} ? OR ({key} = ? AND {rowid} {'<' if backwards else '>'} ?))"
+            )
             params.extend([after[0], after[0], after[1]])
-    direction = "DESC" if query.sort.descending else ""
-    order = rowid if query.sort is Sort.IMPORT else f"{key} {direction}, {rowid}"
+    direction = "DESC" if descending else ""
+    tie = "DESC" if backwards else ""
+    order = f"{rowid} {tie}" if query.sort is Sort.IMPORT else f"{key} {direction}, {rowid} {tie}"
     sql = (
         f"SELECT {columns.format(rowid=rowid, key=key)} FROM {source}"
         + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
@@ -163,47 +183,86 @@ def page(
 
 
 def page_keys(
-    read: Read, query: ListQuery, after: tuple[object, int] | None, limit: int
+    read: Read,
+    query: ListQuery,
+    after: tuple[object, int] | None,
+    limit: int,
+    skip: int = 0,
+    backwards: bool = False,
 ) -> list[tuple[object, int]]:
-    """(sort key, rowid) of up to ``limit`` rows following ``after``: which documents a page
-    shows, without their titles and statuses. A search in import order reads the search index
-    alone (the documents' own rows, 1.5 KB of text each, are what a page of titles costs at
-    100,000 articles); a list that reads its titles per page of rows asks for these first and
-    reads titles only for the rows it does not show already."""
+    """(sort key, rowid) of up to ``limit`` rows following ``after`` (after ``skip`` rows):
+    which documents a page shows, without their titles and statuses. ``backwards`` reads the
+    rows before ``after`` (before the end when None), nearest first: the end of the list is a
+    page away from it. A search in import order reads the search index alone (the documents'
+    own rows, 1.5 KB of text each, are what a page of titles costs at 100,000 articles), so a
+    skip walks the index, not the texts; a list that reads its titles per page of rows asks
+    for these first and reads titles only for the rows it does not show already."""
     expression = _expression(query)
     if query.sort is Sort.IMPORT and not query.status and expression is not None:
-        after_rowid = after[1] if after is not None else 0
+        op, order = ("<", "DESC") if backwards else (">", "")
+        bound = after[1] if after is not None else (1 << 62 if backwards else 0)
         sql = (
             f"SELECT rowid, rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? "
-            "AND rowid > ? ORDER BY rowid LIMIT ?"
+            f"AND rowid {op} ? ORDER BY rowid {order} LIMIT ? OFFSET ?"
         )
-        return [(key, rowid) for key, rowid in read(sql, [expression, after_rowid, limit])]
-    sql, params = _ordered(query, after, "{key}, {rowid}", statuses=False)
-    return [(key, rowid) for key, rowid in read(sql + " LIMIT ?", [*params, limit])]
+        return [(key, rowid) for key, rowid in read(sql, [expression, bound, limit, skip])]
+    sql, params = _ordered(query, after, "{key}, {rowid}", statuses=False, backwards=backwards)
+    return [(k, r) for k, r in read(sql + " LIMIT ? OFFSET ?", [*params, limit, skip])]
 
 
-def within(
-    read: Read, query: ListQuery, after: tuple[object, int] | None, rowid: int, reach: int
-) -> bool:
-    """Whether document ``rowid`` is among the next ``reach`` rows after ``after``, so that
-    the list fetches rows only for a document it will reach. The answer costs the same at any
-    corpus size: in import order, arithmetic (documents are never deleted, so the rowids after
-    the last row shown have no more than the gaps of their numbers) or a walk over at most
-    ``reach`` rowids of the search index; in another order, at most ``reach`` rowids of the
-    query, without reading titles."""
-    last = after[1] if after is not None else 0
-    if query.sort is Sort.IMPORT and not query.status:
-        expression = _expression(query)
-        if expression is None:
-            return 0 < rowid - last <= reach
-        sql = (
-            f"SELECT 1 FROM (SELECT rowid AS r FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? "
-            "AND rowid > ? ORDER BY rowid LIMIT ?) WHERE r = ?"
-        )
-        return read(sql, [expression, last, reach, rowid]).fetchone() is not None
-    sql, params = _ordered(query, after, "{rowid} AS r", statuses=False)
-    found = read(f"SELECT 1 FROM ({sql} LIMIT ?) WHERE r = ?", [*params, reach, rowid])
-    return found.fetchone() is not None
+def count(read: Read, query: ListQuery, up_to: int | None = None) -> int:
+    """How many documents the query selects (the list's true length): one COUNT on indexes,
+    the search index alone for a search of every status. ``up_to`` stops counting there (a
+    count that costs no more than that many index entries: the answer is exact if less)."""
+    expression = _expression(query)
+    if expression is None and not query.status and up_to is None:
+        return document_count(read)
+    if expression is not None and not query.status:
+        sql = f"SELECT 1 FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?"
+        params: list[object] = [expression]
+    else:
+        source, where, params, _rowid = _where(query, statuses=False)
+        sql = f"SELECT 1 FROM {source}" + (f" WHERE {where}" if where else "")
+    if up_to is not None:
+        sql += " LIMIT ?"
+        params = [*params, up_to]
+    return int(read(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
+
+
+def rows_before(read: Read, query: ListQuery, rowid: int) -> int | None:
+    """The row number of document ``rowid`` in the query's order (the COUNT of the rows
+    before it, on indexes), or None if the query does not select it."""
+    source, where, params, col = _where(query, statuses=False)
+    key = col if query.sort is Sort.IMPORT else query.sort.key
+    conditions = [where] if where else []
+    found = read(
+        f"SELECT {key} FROM {source} WHERE {' AND '.join([*conditions, f'{col} = ?'])}",
+        [*params, rowid],
+    ).fetchone()
+    if found is None:
+        return None
+    expression = _expression(query)
+    if query.sort is Sort.IMPORT and not query.status and expression is not None:
+        sql = f"SELECT count(*) FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? AND rowid < ?"
+        return int(read(sql, [expression, rowid]).fetchone()[0])
+    sql, order_params = _ordered(query, (found[0], rowid), "1", statuses=False, backwards=True)
+    sql = sql.rsplit(" ORDER BY ", 1)[0]
+    return int(read(f"SELECT count(*) FROM ({sql})", order_params).fetchone()[0])
+
+
+def corpus_shape(read: Read) -> tuple[int, int]:
+    """(number of documents, smallest rowid): when the rowids run without gaps from the
+    smallest (documents are appended, never deleted), row n of the list in import order is
+    document rowid ``first + n``, and no query is needed to find a row or a page."""
+    total = document_count(read)
+    first = read("SELECT min(rowid) FROM documents").fetchone()[0]
+    return total, int(first or 1)
+
+
+def dense(read: Read, total: int, first: int) -> bool:
+    """Whether the documents' rowids run from ``first`` without a gap."""
+    last = read("SELECT max(rowid) FROM documents").fetchone()[0]
+    return total == 0 or (last is not None and int(last) - first + 1 == total)
 
 
 # Agreement of a document: the share of its distinct spans (start, end, label) that at least two

@@ -14,6 +14,10 @@ class Counts(QObject):
     def documents(self, n: int) -> str:
         return self.tr("%n document(s)", "", n)
 
+    def matching(self, n: int) -> str:
+        """Documents the list's search or status filter selects."""
+        return self.tr("%n matching", "", n)
+
     def spans(self, n: int) -> str:
         return self.tr("%n span(s)", "", n)
 

@@ -1,10 +1,11 @@
 """The document list: titles with this annotator's status badge, progress, search and sorting.
 
 A workspace may hold 100,000 articles. The list is a lazy item model over the store
-(:mod:`annotator.core.catalog`): it holds the rowids of the rows fetched so far in one compact
-array, fetches a window of rows as the view scrolls (``canFetchMore``/``fetchMore``), and keeps
-a few pages of titles and statuses in a small LRU. Filtering, sorting, "go to" and progress are
-SQL queries; a change repaints the one row it touched.
+(:mod:`annotator.core.catalog`): it is as long as the answer (one COUNT per query), so the
+scrollbar, End and a dragged thumb reach every row, and it reads the titles and statuses of a
+page of rows when they are painted, keeping a few pages in a small LRU. Filtering, sorting,
+"go to" (a COUNT of the rows before the document) and progress are SQL queries; a change
+repaints the one row it touched.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QPainter,
-    QPaintEvent,
     QPalette,
     QPixmap,
 )
@@ -51,9 +51,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import catalog
-from annotator.core.catalog import ListQuery, Sort
+from annotator.core.catalog import UNFINISHED_FILTER, ListQuery, Sort
 from annotator.core.model import Status
 from annotator.core.workspace import Workspace
+from annotator.gui.counts import counts
 from annotator.gui.plain import tooltip
 from annotator.gui.static_text import TextLayouts
 from annotator.gui.worker import Job
@@ -64,9 +65,14 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PAGE = 50  # rows fetched at a time (a screen and a half), and the unit of the row cache
 CACHED_PAGES = 64
+CACHED_ANCHORS = 1024  # rows whose sort key is known, where a page read may start
+# A keystroke counts up to this many matches itself (a fraction of a millisecond in the search
+# index); a larger answer is counted off the UI thread.
+COUNT_AT_ONCE = 2000
+COUNT_PAUSE_MS = 150  # typing paused this long: a large answer is counted
+CACHED_COUNTS = 64  # counts of the last selections (typing back and forth counts once)
 CACHED_TITLES = 1024  # laid-out titles kept (a few screens of rows, and the last searches')
 BADGE_GAP = 6  # pixels between a row's badge and its title, and at the row's ends
-REACH = 2000  # rows the list fetches at most to mark a document opened further down
 BADGE_COLORS = {
     Status.NEW.value: "#e0e0e0",
     Status.IN_PROGRESS.value: "#ffe08a",
@@ -79,49 +85,60 @@ _HIGHLIGHT = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _TEXT = QPalette.ColorRole.Text
 _RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
+_MOVE_HOME = QAbstractItemView.CursorAction.MoveHome
+_MOVE_END = QAbstractItemView.CursorAction.MoveEnd
 _UNKNOWN_ROW = ("", "", Status.NEW.value)  # a rowid whose document is gone
 
 
 class DocumentListModel(QAbstractListModel):
-    """Rows of the documents a ``ListQuery`` selects, fetched a page at a time.
+    """Every document a ``ListQuery`` selects, one row each, materialised a page at a time.
 
-    Only rows fetched so far exist for the view; their rowids sit in one ``array`` (8 bytes
-    a row, no Python object per document), their titles and statuses in a few cached pages.
+    ``rowCount`` is the answer's true size (one COUNT per query, see ``show_count``), so the
+    scrollbar stands for the whole answer and End or a dragged thumb shows the right rows at
+    once. A row's title and status are read when it is painted, by page (``_read_page``):
+    which documents a page shows comes from the nearest row whose sort key is known (a keyset
+    with a short OFFSET, forwards, or backwards from the end), or, in import order over every
+    document, from arithmetic on the rowids. Pages sit in a small LRU; no Python object per
+    document exists for the whole corpus (an order read whole, agreement, is an ``array``).
 
-    An order that is not paged (agreement) is an aggregate over every span: the model asks for
-    it with ``order_wanted`` and shows the documents in import order until ``show_order``
-    hands it the rowids, read off the UI thread.
+    A count that costs more than a keystroke should (a search) is asked for with
+    ``count_wanted`` and read off the UI thread; until ``show_count`` brings it, the list
+    keeps its length (or a page) and grows or shrinks when it comes.
     """
 
     order_wanted = Signal(object)  # the ListQuery whose whole order the model waits for
+    count_wanted = Signal(object)  # the ListQuery whose COUNT the model waits for
+    count_known = Signal(int)  # the true number of rows, once known for the shown query
 
-    def __init__(self, read: catalog.Read, query: ListQuery) -> None:
+    def __init__(self, read: catalog.Read, query: ListQuery, count_later: bool = False) -> None:
         super().__init__()
         self.read = read
         self.query = query
+        # Whether a count of a search is read elsewhere (count_wanted): else it is read here.
+        self.count_later = count_later
         self._order: tuple[ListQuery, array[int]] | None = None
         self.status_names: dict[str, str] = {}
         self.badges: dict[str, QPixmap] = {}
-        self._rowids = array("q")
-        self._last: tuple[object, int] | None = None
-        self._exhausted = False
-        self._fetching = False
-        self._pages: OrderedDict[int, list[tuple[str, str, str]]] = OrderedDict()
+        self.total, self._first = catalog.corpus_shape(read)
+        self._dense = catalog.dense(read, self.total, self._first)
+        self._counts: OrderedDict[tuple[str, str, str | None], int] = OrderedDict()
+        self._count = 0
+        self._exact = True
+        # Counts read before a change that may alter them (a status change, an import) are
+        # of an older generation, and dropped when they come.
+        self.generation = 0
+        # page -> (rowids, (id, title, status) per row); row -> (sort key, rowid) of that row
+        self._pages: OrderedDict[int, tuple[list[int], list[tuple[str, str, str]]]] = OrderedDict()
+        self._anchors: OrderedDict[int, tuple[object, int]] = OrderedDict()
+        self.pages_read = 0  # pages read from the store (a test counts them)
         self._reset_rows()
 
     # ------------------------------------------------------------------ Qt model
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(self._rowids)
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._fetching
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if not parent.isValid():
-            self._fetch(PAGE)
+        return 0 if parent.isValid() else self._count
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rowids):
+        if not index.isValid() or not 0 <= index.row() < self._count:
             return None
         doc_id, title, status = self._row(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, TITLE_ROLE):
@@ -162,55 +179,101 @@ class DocumentListModel(QAbstractListModel):
         search index alone); a row that shows the same document as before stays as it is (its
         title and status are those of the same layer) and the view does not repaint it; titles
         and statuses are read only for the rows that show another document, which get one
-        ``dataChanged`` per run; rows are removed or added at the end to match the count. A
-        keystroke in the search box then costs the index lookup and the rows it changed, not
-        a page of documents read and a reset that repaints the screen."""
+        ``dataChanged`` per run. The length follows the new count (known, or kept until it
+        comes); rows are removed or added at the end to match it. A keystroke in the search
+        box then costs the index lookup and the rows it changed, not a page of documents read
+        and a reset that repaints the screen."""
         keys = catalog.page_keys(self.read, query, None, PAGE)
         rowids = [rowid for _key, rowid in keys]
         before = self._pages.get(0)
-        shown = len(self._rowids)
-        kept = min(shown, len(rowids))
-        known = {
-            rowid: before[n] for n, rowid in enumerate(self._rowids[: len(before) if before else 0])
-        }
+        known = dict(zip(before[0], before[1], strict=True)) if before else {}
         missing = [rowid for rowid in rowids if rowid not in known]
         known.update(catalog.rows_by_rowid(self.read, query.layer, missing))
-        changed = [n for n in range(kept) if self._rowids[n] != rowids[n] or before is None]
-        self._fetching = True  # no fetch from a view that hears of the change mid-way
-        try:
-            self.query = query
-            self._pages.clear()
-            self._rowids[:kept] = array("q", rowids[:kept])
-            self._remember(0, [known.get(r, _UNKNOWN_ROW) for r in rowids])
-            self._last = keys[-1] if keys else None
-            self._exhausted = len(keys) < PAGE
-            for first, last in _runs(changed):
-                self.dataChanged.emit(self.index(first), self.index(last))
-            if shown > len(rowids):
-                self.beginRemoveRows(QModelIndex(), len(rowids), shown - 1)
-                del self._rowids[len(rowids) :]
-                self.endRemoveRows()
-            elif len(rowids) > shown:
-                self.beginInsertRows(QModelIndex(), shown, len(rowids) - 1)
-                self._rowids.extend(rowids[shown:])
-                self.endInsertRows()
-        finally:
-            self._fetching = False
+        old = before[0] if before else []
+        changed = [n for n in range(min(len(old), len(rowids))) if old[n] != rowids[n]]
+        self.query = query
+        self._pages.clear()
+        self._anchors.clear()
+        self._remember(0, rowids, [known.get(r, _UNKNOWN_ROW) for r in rowids])
+        self._anchor(0, keys)
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first), self.index(last))
+        self._resize(*self._first_count(len(keys)))
+
+    def _first_count(self, first_page: int) -> tuple[int, bool]:
+        """(rows to show, whether that is the true count) for the query just shown, whose
+        first page held ``first_page`` rows."""
+        if first_page < PAGE:
+            return first_page, True
+        known = self._counts.get(self._count_key(self.query))
+        if known is not None:
+            return known, True
+        if self._no_filter(self.query):
+            return self.total, True
+        if not self.count_later:
+            return catalog.count(self.read, self._paged_query()), True
+        bounded = catalog.count(self.read, self._paged_query(), COUNT_AT_ONCE)
+        if bounded < COUNT_AT_ONCE:  # a narrow answer: counted at once, exactly
+            return bounded, True
+        self.count_wanted.emit(self.query)
+        return max(self._count, first_page), False
+
+    def show_count(self, query: ListQuery, count: int, generation: int | None = None) -> bool:
+        """The COUNT of ``query`` (read off the UI thread, when the model was at
+        ``generation``): the list takes that length. False, and nothing changes, when the
+        list shows another selection by now, or the documents changed since."""
+        key = self._count_key(query)
+        if key != self._count_key(self.query):
+            return False
+        if generation is not None and generation != self.generation:
+            return False
+        self._counts[key] = count
+        while len(self._counts) > CACHED_COUNTS:
+            self._counts.popitem(last=False)
+        if not self._exact:
+            self._resize(count, True)
+        return True
+
+    def _resize(self, count: int, exact: bool) -> None:
+        shown = self._count
+        self._exact = exact
+        if count < shown:
+            self.beginRemoveRows(QModelIndex(), count, shown - 1)
+            self._count = count
+            for page in [p for p in self._pages if p * PAGE >= count]:
+                del self._pages[page]
+            self.endRemoveRows()
+        elif count > shown:
+            self.beginInsertRows(QModelIndex(), shown, count - 1)
+            self._count = count
+            last = (shown - 1) // PAGE  # a short last page grows: read again when painted
+            if shown % PAGE:
+                self._pages.pop(last, None)
+            self.endInsertRows()
+        if exact:
+            self._counts[self._count_key(self.query)] = count
+            self.count_known.emit(count)
+
+    def counted(self) -> int | None:
+        """The true number of rows, or None while it is being counted."""
+        return self._count if self._exact else None
 
     def _reset(self, query: ListQuery) -> None:
-        self._fetching = True  # no fetch from a view that hears of the reset mid-way
-        try:
-            self.beginResetModel()
-            self.query = query
-            self._reset_rows()
-            self.endResetModel()
-        finally:
-            self._fetching = False
+        self.beginResetModel()
+        self.query = query
+        self._reset_rows()
+        self.endResetModel()
+        if self._exact:
+            self.count_known.emit(self._count)
 
     def reload(self) -> None:
         """Everything again (another program imported documents, or a status filter or sort
         that the change may have reordered)."""
         self._order = None
+        self._counts.clear()
+        self.generation += 1
+        self.total, self._first = catalog.corpus_shape(self.read)
+        self._dense = catalog.dense(self.read, self.total, self._first)
         self._reset(self.query)
 
     def show_order(self, query: ListQuery, rowids: Iterable[int]) -> bool:
@@ -227,22 +290,29 @@ class DocumentListModel(QAbstractListModel):
             return False
         return self._order is None or not catalog.same_rows(self._order[0], self.query)
 
-    def row_of(self, doc_id: str, fetch: int = 0) -> int | None:
-        """The row showing ``doc_id``, fetching at most ``fetch`` more rows to reach it (a
-        document a little further down, as "next unfinished" goes); None if not in reach."""
+    def row_of(self, doc_id: str, locate: bool = True) -> int | None:
+        """The row showing ``doc_id``, or None if the query does not select it. Rows already
+        read, import order over every document (arithmetic) and an order read whole answer at
+        once; else, with ``locate``, the COUNT of the rows before it (an indexed query)."""
         rowid = catalog.rowid_of(self.read, doc_id)
         if rowid is None:
             return None
-        row = self._find(rowid)
-        if row is not None or not fetch or self._exhausted:
-            return row
-        if not catalog.within(self.read, self._paged_query(), self._last, rowid, fetch):
-            return row  # filtered out, or further down than the list will fetch for it
-        stop = len(self._rowids) + fetch
-        while row is None and not self._exhausted and len(self._rowids) < stop:
-            start = len(self._rowids)
-            self._fetch_keys(PAGE * 5)
-            row = self._find(rowid, start)
+        for page, (rowids, _rows) in self._pages.items():
+            if rowid in rowids:
+                return page * PAGE + rowids.index(rowid)
+        if self._order is not None and not self.waiting_for_order():
+            try:
+                return self._order[1].index(rowid)
+            except ValueError:
+                return None
+        if self._arithmetic():
+            row = rowid - self._first
+            return row if 0 <= row < self._count else None
+        if not locate:
+            return None
+        row = catalog.rows_before(self.read, self._paged_query(), rowid)
+        if row is not None and row >= self._count:  # counted before the count came
+            self._resize(row + 1, False)
         return row
 
     def refresh_documents(self, doc_ids: Iterable[str]) -> None:
@@ -250,19 +320,23 @@ class DocumentListModel(QAbstractListModel):
         wanted = catalog.rowids_of(self.read, doc_ids)
         if not wanted:
             return
+        for key in [k for k in self._counts if k[1]]:  # counts by status may change
+            del self._counts[key]
+        if self.query.status:
+            self.generation += 1
         if self.reorders_on_change():
             self.reload()  # the row may leave the list or move: the query decides again
             return
         for rowid in wanted.values():
-            row = self._find(rowid)
-            if row is None:
-                continue
-            page = self._pages.get(row // PAGE)
-            if page is not None:  # read that one row again, not its page
+            for page, (rowids, rows) in self._pages.items():
+                if rowid not in rowids:
+                    continue
+                n = rowids.index(rowid)
                 fresh = catalog.rows_by_rowid(self.read, self.query.layer, [rowid])
-                page[row % PAGE] = fresh.get(rowid, page[row % PAGE])
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
+                rows[n] = fresh.get(rowid, rows[n])
+                index = self.index(page * PAGE + n)
+                self.dataChanged.emit(index, index)
+                break
 
     def reorders_on_change(self) -> bool:
         """Whether a status change may move a row or take it out of the list (then the list
@@ -278,100 +352,102 @@ class DocumentListModel(QAbstractListModel):
 
     # ------------------------------------------------------------------ internals
     def _reset_rows(self) -> None:
-        self._rowids = array("q")
-        self._last = None
-        self._exhausted = False
         self._pages.clear()
+        self._anchors.clear()
         if self.waiting_for_order():
             self.order_wanted.emit(self.query)
         elif not self.query.sort.paged:  # the whole order as rowids; titles read by page
             assert self._order is not None
-            self._rowids.extend(self._order[1])
-            self._exhausted = True
+            self._count, self._exact = len(self._order[1]), True
             return
-        rows = catalog.page(self.read, self._paged_query(), None, PAGE)
-        self._append(rows, PAGE)
+        keys = catalog.page_keys(self.read, self._paged_query(), None, PAGE)
+        found = catalog.rows_by_rowid(self.read, self.query.layer, [r for _k, r in keys])
+        self._remember(0, [r for _k, r in keys], [found.get(r, _UNKNOWN_ROW) for _k, r in keys])
+        self._anchor(0, keys)
+        self._count = 0
+        self._count, self._exact = self._first_count(len(keys))
+
+    @staticmethod
+    def _no_filter(query: ListQuery) -> bool:
+        return not query.status and catalog.search_expression(query) is None
+
+    @staticmethod
+    def _count_key(query: ListQuery) -> tuple[str, str, str | None]:
+        """What a count depends on (not the order)."""
+        return query.layer, query.status, catalog.search_expression(query)
+
+    def _arithmetic(self) -> bool:
+        """Whether row n is document rowid first + n (import order over every document)."""
+        query = self._paged_query()
+        return self._dense and query.sort is Sort.IMPORT and self._no_filter(query)
 
     def _paged_query(self) -> ListQuery:
         """What pages are read by: the query, or import order while its whole order is read."""
         return self.query if self.query.sort.paged else replace(self.query, sort=Sort.IMPORT)
 
-    def _fetch(self, count: int) -> None:
-        if self._exhausted or self._fetching:
-            return
-        rows = catalog.page(self.read, self._paged_query(), self._last, count)
-        if not rows:
-            self._exhausted = True
-            return
-        first = len(self._rowids)
-        # A view may ask for more while it hears of these rows: not until they are in.
-        self._fetching = True
-        try:
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._append(rows, count)
-            self.endInsertRows()
-        finally:
-            self._fetching = False
-
-    def _fetch_keys(self, count: int) -> None:
-        """``count`` more rows without their titles and statuses (``catalog.page_keys``):
-        rows fetched to reach a document further down, most of which are never painted (a
-        painted page reads its titles then, in ``_row``)."""
-        if self._exhausted or self._fetching:
-            return
-        keys = catalog.page_keys(self.read, self._paged_query(), self._last, count)
-        if not keys:
-            self._exhausted = True
-            return
-        first = len(self._rowids)
-        self._fetching = True
-        try:
-            self.beginInsertRows(QModelIndex(), first, first + len(keys) - 1)
-            self._rowids.extend(rowid for _key, rowid in keys)
-            self._last = keys[-1]
-            self._exhausted = len(keys) < count
-            self.endInsertRows()
-        finally:
-            self._fetching = False
-
-    def _append(self, rows: list[catalog.ListRow], asked: int) -> None:
-        first = len(self._rowids)
-        self._rowids.extend(r.rowid for r in rows)
-        if rows:
-            self._last = (rows[-1].key, rows[-1].rowid)
-        self._exhausted = len(rows) < asked
-        for offset in range(0, len(rows), PAGE):  # fetches start on a page boundary
-            chunk = rows[offset : offset + PAGE]
-            self._remember((first + offset) // PAGE, [(r.doc_id, r.title, r.status) for r in chunk])
-
-    def _remember(self, page: int, rows: list[tuple[str, str, str]]) -> None:
-        self._pages[page] = rows
+    def _remember(self, page: int, rowids: list[int], rows: list[tuple[str, str, str]]) -> None:
+        self._pages[page] = (rowids, rows)
         self._pages.move_to_end(page)
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
 
+    def _anchor(self, start: int, keys: list[tuple[object, int]]) -> None:
+        """Remember the sort keys of a page's first and last rows: the next page read near
+        them starts from there (a keyset and a short OFFSET)."""
+        if not keys:
+            return
+        for row, key in ((start, keys[0]), (start + len(keys) - 1, keys[-1])):
+            self._anchors[row] = key
+            self._anchors.move_to_end(row)
+        while len(self._anchors) > CACHED_ANCHORS:
+            self._anchors.popitem(last=False)
+
+    def _page_rowids(self, page: int) -> list[int]:
+        """Which documents page ``page`` shows: arithmetic, the order read whole, or the
+        query read from the nearest row whose key is known (or either end of the list)."""
+        start, stop = page * PAGE, min((page + 1) * PAGE, self._count)
+        if self._order is not None and not self.waiting_for_order():
+            return list(self._order[1][start:stop])
+        if self._arithmetic():
+            return list(range(self._first + start, self._first + stop))
+        query = self._paged_query()
+        # (rows skipped, bound, backwards): from the top, the end, or a known row.
+        ways: list[tuple[int, tuple[object, int] | None, bool]] = [(start, None, False)]
+        if self._exact:
+            ways.append((self._count - stop, None, True))
+        for row, key in self._anchors.items():
+            if row < start:
+                ways.append((start - row - 1, key, False))
+            elif row >= stop:
+                ways.append((row - stop, key, True))
+        skip, bound, backwards = min(ways, key=lambda way: way[0])
+        keys = catalog.page_keys(self.read, query, bound, stop - start, skip, backwards)
+        if backwards:
+            keys.reverse()
+        if len(keys) == stop - start:
+            self._anchor(start, keys)
+        return [rowid for _key, rowid in keys]
+
     def row(self, row: int) -> tuple[str, str, str]:
-        """(document id, title, status) of a fetched row, for the delegate: one call per
-        painted row instead of a data() call per role."""
+        """(document id, title, status) of a row, for the delegate: one call per painted row
+        instead of a data() call per role."""
         return self._row(row)
 
     def _row(self, row: int) -> tuple[str, str, str]:
         page = row // PAGE
-        rows = self._pages.get(page)
-        if rows is None:
-            rowids = self._rowids[page * PAGE : (page + 1) * PAGE]
-            found = catalog.rows_by_rowid(self.read, self.query.layer, list(rowids))
+        cached = self._pages.get(page)
+        if cached is None:
+            rowids = self._page_rowids(page)
+            found = catalog.rows_by_rowid(self.read, self.query.layer, rowids)
             rows = [found.get(r, _UNKNOWN_ROW) for r in rowids]
-            self._remember(page, rows)
-        else:
-            self._pages.move_to_end(page)
-        return rows[row - page * PAGE]
-
-    def _find(self, rowid: int, start: int = 0) -> int | None:
-        try:
-            return self._rowids.index(rowid, start)
-        except ValueError:
-            return None
+            self.pages_read += 1
+            if len(rows) == min(PAGE, self._count - page * PAGE):
+                self._remember(page, rowids, rows)
+            else:  # the count is still coming (or the corpus changed): read again later
+                rows += [_UNKNOWN_ROW] * (PAGE - len(rows))
+            return rows[row - page * PAGE]
+        self._pages.move_to_end(page)
+        return cached[1][row - page * PAGE]
 
 
 def _runs(rows: list[int]) -> Iterator[tuple[int, int]]:
@@ -470,6 +546,20 @@ class DocumentRowDelegate(QStyledItemDelegate):
         return self._titles.layouts
 
 
+class DocumentTable(QTableView):
+    """The list's view: a one-column table in which Home and End go to the first and last
+    document, as in a list, with or without Ctrl, and also when no row is current (a table's
+    own End goes to the row's last column, i.e. nowhere, or to the first row)."""
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        rows = self.model().rowCount()
+        if rows and cursorAction in (_MOVE_HOME, _MOVE_END):
+            return self.model().index(0 if cursorAction == _MOVE_HOME else rows - 1, 0)
+        return super().moveCursor(cursorAction, modifiers)
+
+
 class DocumentPanel(QWidget):
     """Lists documents; emits ``document_selected`` when the user picks one."""
 
@@ -483,6 +573,14 @@ class DocumentPanel(QWidget):
         # The workspace file, for reading an order off the UI thread on a connection of its own.
         self.path = path
         self._order_jobs: list[Job] = []
+        self._count_job: Job | None = None
+        self._count_pending: ListQuery | None = None
+        # A large answer is counted once typing pauses, not on every keystroke: each count
+        # that comes changes the list's length, which repaints the list.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_PAUSE_MS)
+        self._count_timer.timeout.connect(self._on_count_timer_timeout)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("documentFilter")
         self.filter_edit.setPlaceholderText(self.tr("Search titles and text…"))
@@ -493,6 +591,7 @@ class DocumentPanel(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("All documents"), "")
+        self.status_filter.addItem(self.tr("Unfinished"), UNFINISHED_FILTER)
         for status in (Status.NEW, Status.IN_PROGRESS, Status.DONE):
             self.status_filter.addItem(self.status_name(status), status.value)
         self.sort_choice = QComboBox()
@@ -508,12 +607,28 @@ class DocumentPanel(QWidget):
         self.progress_label = QLabel()
         self.progress_label.setObjectName("documentProgress")
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.model = DocumentListModel(read, ListQuery(layer))
+        self.matches_label = QLabel()
+        self.matches_label.setObjectName("documentMatches")
+        self.matches_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.matches_label.setAlignment(
+            Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
+        )
+        # A fixed size, wide enough for any count: a label whose size may change lays the
+        # window out again when its text changes, which repaints the whole list.
+        metrics = self.matches_label.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(text)
+            for text in (counts().matching(888_888), self.tr("Counting…"))
+        )
+        self.matches_label.setFixedSize(widest + BADGE_GAP, metrics.height() + 2)
+        self.model = DocumentListModel(read, ListQuery(layer), count_later=True)
         self.model.order_wanted.connect(self._on_model_order_wanted)
+        self.model.count_wanted.connect(self._on_model_count_wanted)
+        self.model.count_known.connect(self._on_model_count_known)
         self.model.status_names = {s.value: self.status_name(s) for s in Status}
         # A one-column table, not a QListView: QListView lays out every fetched row again
         # when one row changes; a table with fixed row heights repaints just that row.
-        self.list = QTableView()
+        self.list = DocumentTable()
         self.list.setObjectName("documentList")
         self.list.setModel(self.model)
         self.model.badges = status_badges(self.model.status_names, self.list.font())
@@ -532,6 +647,15 @@ class DocumentPanel(QWidget):
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Shown over the list's empty viewport when nothing matches.
+        self.empty_label = QLabel(self.tr("No document matches"), self.list.viewport())
+        self.empty_label.setObjectName("documentListEmpty")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)  # drawn greyed, as a placeholder
+        placeholder = QVBoxLayout(self.list.viewport())
+        placeholder.addWidget(self.empty_label)
+        self.empty_label.setVisible(self.model.rowCount() == 0)
         choices = QHBoxLayout()
         choices.addWidget(self.status_filter, 1)
         choices.addWidget(self.sort_choice, 1)
@@ -539,12 +663,14 @@ class DocumentPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_edit)
         layout.addLayout(choices)
-        layout.addWidget(self.progress_label)
+        # The count shares the progress line: its text changes as one types, and neither the
+        # list's geometry nor the panel's least width (a label of its own would) changes.
+        counts_line = QHBoxLayout()
+        counts_line.addWidget(self.progress_label, 1)
+        counts_line.addWidget(self.matches_label)
+        layout.addLayout(counts_line)
         layout.addWidget(self.list)
         self._current: str | None = None
-        # Counting the documents reads a whole index (tens of milliseconds at 100,000): the
-        # progress line is filled just after the panel first paints (paintEvent), not before.
-        self._total: int | None = None
         self._stopped = False
         self._moving = False  # the current row moves with the rows (see _quietly)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
@@ -552,6 +678,8 @@ class DocumentPanel(QWidget):
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
         self.sort_choice.currentIndexChanged.connect(self._on_sort_choice_changed)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        # With the first paint: the model counted the documents (one aggregate query).
+        self.update_progress()
 
     def status_name(self, status: Status) -> str:
         return {
@@ -568,16 +696,15 @@ class DocumentPanel(QWidget):
             self._requery(layer=layer)
         self.update_progress()
 
-    def select(self, doc_id: str, fetch: bool = True) -> None:
-        """Make ``doc_id`` the current row, or none if it is filtered out or far down.
-
-        The list fetches at most REACH more rows to mark it (the next unfinished document is
-        usually close); a document further away still opens, and the list stays where it is,
-        so opening document 90,000 never reads 90,000 rows. Without ``fetch`` (the list was
-        filtered or re-sorted while typing) only rows already fetched are looked at.
+    def select(self, doc_id: str, locate: bool = True) -> None:
+        """Make ``doc_id`` the current row and scroll to it, or mark none if it is filtered
+        out. Its row number comes from the model (``row_of``: arithmetic in import order, else
+        a COUNT of the rows before it), so opening document 90,000 reads one page of titles,
+        not 90,000 rows. Without ``locate`` (the list was filtered or re-sorted while typing)
+        no COUNT is run: only an answer known at once marks it.
         """
         self._current = doc_id
-        row = self.model.row_of(doc_id, REACH if fetch else 0)
+        row = self.model.row_of(doc_id, locate)
         selection = self.list.selectionModel()
         if row is None:
             selection.clearCurrentIndex()
@@ -591,7 +718,7 @@ class DocumentPanel(QWidget):
         self.list.scrollTo(index)
 
     def order(self) -> list[str]:
-        """Ids of the rows fetched so far, top to bottom (for tests and small lists)."""
+        """Ids of every row, top to bottom (for tests and small lists)."""
         return [str(self.model.index(i).data(ID_ROLE)) for i in range(self.model.rowCount())]
 
     def current_document(self) -> str | None:
@@ -611,13 +738,11 @@ class DocumentPanel(QWidget):
         """Everything again: documents were added (an import in another program)."""
         self.model.reload()
         self._reselect()
-        self._total = catalog.document_count(self.read)
         self.update_progress()
 
     def update_progress(self) -> None:
-        if self._total is None:  # changes only when documents are added
-            self._total = catalog.document_count(self.read)
-        done = catalog.progress(self.read, self.model.query.layer, self._total)
+        # The total changes only when documents are added (the model counts them again).
+        done = catalog.progress(self.read, self.model.query.layer, self.model.total)
         text = self.tr("{done} of {total} done").format(
             done=f"{done.done:,}", total=f"{done.total:,}"
         )
@@ -643,11 +768,25 @@ class DocumentPanel(QWidget):
             # keystroke drops again, and every keystroke repaints the screen.
             self.list.scrollToTop()
             self._reselect()
+        self._show_matches()
 
     def _reselect(self) -> None:
         if self._current is not None:
             with self._quietly():
-                self.select(self._current, fetch=False)
+                self.select(self._current, locate=False)
+
+    def _show_matches(self) -> None:
+        """ "N matching" while a search or status filter narrows the list, and the empty
+        list's placeholder."""
+        query = self.model.query
+        counted = self.model.counted()
+        self.empty_label.setVisible(counted == 0)
+        filtering = bool(query.status) or catalog.search_expression(query) is not None
+        if not filtering:
+            text = ""
+        else:
+            text = self.tr("Counting…") if counted is None else counts().matching(counted)
+        self.matches_label.setText(text)
 
     @contextmanager
     def _quietly(self) -> Iterator[None]:
@@ -710,20 +849,54 @@ class DocumentPanel(QWidget):
             self._order_jobs.remove(job)
         job.deleteLater()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self._total is None and not self._stopped:
-            QTimer.singleShot(0, self._on_progress_timer_timeout)
+    def _on_model_count_wanted(self, query: ListQuery) -> None:
+        """Count the answer in a thread (a search's COUNT walks its matches: milliseconds at
+        100,000 articles, more than a keystroke may take) once typing pauses; one count runs
+        at a time, and only the last query asked for while it ran is counted next."""
+        self._count_pending = query
+        self._count_timer.start()
 
-    def _on_progress_timer_timeout(self) -> None:
-        if not self._stopped and self._total is None:
-            self.update_progress()
+    def _on_count_timer_timeout(self) -> None:
+        if self._count_job is None and not self._stopped:
+            self._start_count()
+
+    def _start_count(self) -> None:
+        query, self._count_pending = self._count_pending, None
+        if query is None:
+            return
+        path, generation = self.path, self.model.generation
+
+        def read_count(_progress: Callable[[int], None]) -> object:
+            with Workspace(path, read_only=True) as ws:
+                return query, catalog.count(ws.query, query), generation
+
+        # No parent: a child removed from the panel (deleteLater) lays it out again, which
+        # repaints the list; the panel holds the job until it finishes.
+        job = self._count_job = Job(read_count)
+        job.succeeded.connect(self._on_count_job_succeeded)
+        job.finished.connect(partial(self._on_count_job_finished, job))
+        job.start()
+
+    def _on_count_job_succeeded(self, result: tuple[ListQuery, int, int]) -> None:
+        if self.model.show_count(*result):
+            self._show_matches()
+
+    def _on_count_job_finished(self, job: Job) -> None:
+        if self._count_job is job:
+            self._count_job = None
+        job.deleteLater()
+        if self._count_pending is not None and not self._stopped:
+            self._start_count()
+
+    def _on_model_count_known(self, _count: int) -> None:
+        self._show_matches()
 
     def stop(self) -> None:
-        """Wait for orders still being read (the window is closing)."""
+        """Wait for orders and counts still being read (the window is closing)."""
         self._stopped = True
-        for job in list(self._order_jobs):
-            job.wait()
+        for job in [*self._order_jobs, self._count_job]:
+            if job is not None:
+                job.wait()
 
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._moving:

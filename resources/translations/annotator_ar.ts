@@ -248,6 +248,17 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n matching</source>
+        <translation>
+            <numerusform>لا مطابقات</numerusform>
+            <numerusform>مطابقة واحدة</numerusform>
+            <numerusform>مطابقتان</numerusform>
+            <numerusform>%n مطابقات</numerusform>
+            <numerusform>%n مطابقة</numerusform>
+            <numerusform>%n مطابقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n span(s)</source>
         <translation>
             <numerusform>لا مقاطع</numerusform>
@@ -347,6 +358,10 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
         <translation>كل المستندات</translation>
     </message>
     <message>
+        <source>Unfinished</source>
+        <translation>غير المنتهية</translation>
+    </message>
+    <message>
         <source>Import order</source>
         <translation>ترتيب الاستيراد</translation>
     </message>
@@ -365,6 +380,14 @@ Stop it and close? Nothing of that work will be saved; your own edits are saved 
     <message>
         <source>Agreement (lowest first)</source>
         <translation>الاتفاق (الأدنى أولًا)</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>جارٍ العدّ…</translation>
+    </message>
+    <message>
+        <source>No document matches</source>
+        <translation>لا توجد وثيقة مطابقة</translation>
     </message>
     <message>
         <source>new</source>

@@ -11,6 +11,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n matching</source>
+        <translation>
+            <numerusform>%n matching</numerusform>
+            <numerusform>%n matching</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n span</numerusform>
