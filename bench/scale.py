@@ -398,8 +398,11 @@ def measure_again(folder: Path, size: int, args: argparse.Namespace) -> dict[str
     wanted = set(args.reuse.split(","))
     imported: dict[str, tuple[float, float]] = {}
     if "import" in wanted:  # into a new workspace, from the JSONL files the run kept
-        for stale in folder.glob("bench.db*"):
-            stale.unlink()
+        for stale in folder.glob("bench.db*"):  # the file, its journal and its backups
+            if stale.is_dir():
+                shutil.rmtree(stale)
+            else:
+                stale.unlink()
         imported["import"] = run_measured(
             annotator(db, "import", str(folder / "amal.jsonl"), "--layer", "amal")
         )

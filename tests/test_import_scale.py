@@ -108,3 +108,22 @@ def test_span_ids_an_import_creates_sort_in_creation_order(tmp_path):
     assert len(ids) == len(set(ids)) == 900
     assert all(len(i) == 32 and int(i, 16) >= 0 and i[12] == "7" for i in ids)
     assert ids == sorted(ids)
+
+
+def test_a_bulk_import_reports_a_whole_workspace_change_instead_of_every_id(tmp_path, monkeypatch):
+    """The Change of an import names its documents while they are few (a window can show
+    them); past NAMED_DOCUMENTS it stops holding their ids, so a 100,000-article import's
+    memory stays flat (its RSS grew 1.27x from 10,000 to 100,000 articles), and says that
+    anything may have changed."""
+    from annotator.core import importer
+
+    monkeypatch.setattr(importer, "NAMED_DOCUMENTS", 50)
+    monkeypatch.setattr(importer, "_FLUSH_EVERY", 20)
+    with Workspace(tmp_path / "w.db", who="test") as ws:
+        seen = []
+        ws.subscribe(seen.append)
+        ws.import_records(records(0, 10))
+        ws.import_records(records(10, 400))
+    small, bulk = seen
+    assert not small.whole_workspace and len(small.doc_ids) == 10
+    assert bulk.whole_workspace and len(bulk.doc_ids) < 400

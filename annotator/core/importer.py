@@ -43,6 +43,11 @@ class _Rejected(Exception):
     """A record problem; turned into an InputError that names the record's file and line."""
 
 
+# An import touching more documents than this reports a whole-workspace change instead of
+# their ids.
+NAMED_DOCUMENTS = 1000
+
+
 class Importer:
     def __init__(self, workspace: Workspace, layer: str | None) -> None:
         self.ws = workspace
@@ -418,6 +423,11 @@ class Importer:
         self.pending_docs.clear()
         self.batch_by_sha.clear()
         self.batch_ids.clear()
+        if len(w.doc_ids) > NAMED_DOCUMENTS:
+            # A bulk import: its Change stops naming documents (views reload on an import
+            # anyway), so the transaction's memory stays flat however large the input.
+            w.forget_touched()
+            w.whole_workspace = True
 
 
 def _refuse_forbidden_characters(record: DocumentRecord) -> None:

@@ -81,6 +81,9 @@ class Writer:
         # the documents written, not each of their millions of spans and relations (views
         # reload on an import), so the writer's memory does not grow with the corpus.
         self.name_spans = True
+        # Set by a write that stopped naming what it touched (``forget_touched``): its Change
+        # then says "anything may have changed", and views re-read what they show.
+        self.whole_workspace = False
 
     @property
     def schema(self) -> LabelSchema:

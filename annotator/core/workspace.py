@@ -229,7 +229,7 @@ class Workspace:
                 layer if layer else (next(iter(layers)) if len(layers) == 1 else None),
                 frozenset(writer.span_ids),
                 frozenset(writer.relation_ids),
-                whole_workspace,
+                whole_workspace or writer.whole_workspace,
                 writer.payload,
             )
         )
