@@ -35,7 +35,7 @@ from annotator.arabic.calendar_words import (
 )
 from annotator.arabic.clitics import CLITIC
 from annotator.arabic.hijri import hijri_day, hijri_month, hijri_year
-from annotator.arabic.normalize import alternation, compile_folded, fold
+from annotator.arabic.normalize import alternation, compile_folded, compile_rules, fold
 
 B = r"(?<![\p{L}\p{N}])"  # a word starts here
 E = r"(?![\p{L}\p{N}])"  # a word ends here
@@ -992,9 +992,7 @@ _RULES: list[tuple[str, Handler]] = [
 ]
 
 
-COMPILED: list[tuple[regex.Pattern[str], Handler]] = [
-    (compile_folded(pattern), handler) for pattern, handler in _RULES
-]
+COMPILED: list[tuple[regex.Pattern[str], Handler]] = compile_rules(_RULES)
 
 # Words without which a handler's rule cannot match (folded substrings; every handler has
 # some). A rule is run only near them (see dates.find_dates): a plain substring search is far

@@ -37,7 +37,7 @@ from annotator.arabic.date_rules import (
     _relative_day_value,
     _words,
 )
-from annotator.arabic.normalize import compile_folded
+from annotator.arabic.normalize import compile_folded, compile_rules
 
 _ZONE = r"(?:\s+(?:ب|على\s+)?(?:توقيت|التوقيت)\s+(?P<tz>\p{L}+(?:\s+(?:المكرمه|المحلي))?))?"
 
@@ -180,9 +180,7 @@ _RULES: list[tuple[str, Handler]] = [
     ),
 ]
 
-COMPILED: list[tuple[regex.Pattern[str], Handler]] = [
-    (compile_folded(pattern), handler) for pattern, handler in _RULES
-]
+COMPILED: list[tuple[regex.Pattern[str], Handler]] = compile_rules(_RULES)
 GATES: dict[Handler, tuple[str, ...]] = {
     _midnight: ("منتصف",),
     _small_hours: ("الصباح", "الساعات", "ساعات", "الباكر"),

@@ -27,7 +27,7 @@ from annotator.arabic.date_rules import (
     _words,
 )
 from annotator.arabic.hijri import hijri_day_around
-from annotator.arabic.normalize import alternation, compile_folded, fold
+from annotator.arabic.normalize import alternation, compile_rules, fold
 
 # Hijri feasts: (month, day) in the Hijri calendar.
 _HIJRI_FEASTS = {
@@ -89,9 +89,7 @@ _RULES: list[tuple[str, Handler]] = [
     ),
 ]
 
-COMPILED: list[tuple[regex.Pattern[str], Handler]] = [
-    (compile_folded(pattern), handler) for pattern, handler in _RULES
-]
+COMPILED: list[tuple[regex.Pattern[str], Handler]] = compile_rules(_RULES)
 GATES: dict[Handler, tuple[str, ...]] = {
     _feast: ("عيد", "عرفه", "السنه", "المولد"),
 }

@@ -9,8 +9,10 @@ removed, so a match ending on a letter maps to an end that keeps that letter's m
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import regex
 
@@ -78,8 +80,16 @@ def folded_pattern(pattern: str) -> str:
     return pattern.translate(_PATTERN_TABLE)
 
 
+H = TypeVar("H")
+
+
 def compile_folded(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return regex.compile(folded_pattern(pattern), flags)
+
+
+def compile_rules(rules: Iterable[tuple[str, H]]) -> list[tuple[regex.Pattern[str], H]]:
+    """A rule table (pattern, handler) with each pattern folded and compiled."""
+    return [(compile_folded(pattern), handler) for pattern, handler in rules]
 
 
 def alternation(words: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> str:

@@ -32,7 +32,7 @@ from annotator.arabic.date_rules import (
     _hit,
     _words,
 )
-from annotator.arabic.normalize import alternation, compile_folded, fold
+from annotator.arabic.normalize import alternation, compile_folded, compile_rules, fold
 
 # A four-digit year without a year word: only 1900-2099 (older numbers are mostly counts).
 _BARE_YEAR = r"(?P<year>(?:19|20)\d\d)(?P<era>م|ء)?"
@@ -406,9 +406,7 @@ _RULES += [
     ),
 ]
 
-COMPILED: list[tuple[regex.Pattern[str], Handler]] = [
-    (compile_folded(pattern), handler) for pattern, handler in _RULES
-]
+COMPILED: list[tuple[regex.Pattern[str], Handler]] = compile_rules(_RULES)
 GATES: dict[Handler, tuple[str, ...]] = {
     _bare_year: ("19", "20"),
     _century: ("القرن",),
